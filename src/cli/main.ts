@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+import "./quiet-sdk-warning.js";
+import { Command, CommanderError } from "commander";
+import { EXIT, UserError } from "./exit-codes.js";
+import { VERSION } from "./version.js";
+
+const program = new Command()
+  .name("lambda-explorer")
+  .description(
+    "Explore and invoke AWS Lambda functions from the terminal, with their complete CloudWatch logs.",
+  )
+  .version(VERSION, "-v, --version")
+  .showHelpAfterError("(run with --help for usage)")
+  .exitOverride();
+
+program
+  .command("sandbox")
+  .description("run the local Lambda + CloudWatch Logs endpoint alone, for the AWS CLI, SDKs and tests")
+  .argument("[dir]", "folder of functions, one subfolder each (default: the bundled examples)")
+  .option("-p, --port <n>", "port on 127.0.0.1 (0 picks a free one)", "0")
+  .option(
+    "--log-delay <ms>",
+    "hold log events back this long after they are written, as CloudWatch does",
+    "0",
+  )
+  .option("--synthetic <n>", "add N generated cheap functions, for scale tests", "0")
+  .option("--json", "print the endpoint as one JSON line instead of the instructions")
+  .option("-q, --quiet", "do not print a line per invocation")
+  .addHelpText(
+    "after",
+    `
+Examples:
+  $ lambda-explorer sandbox --port 9001
+  $ aws --endpoint-url http://127.0.0.1:9001 lambda list-functions
+  $ lambda-explorer sandbox ./my-functions --log-delay 1500 --synthetic 500`,
+  )
+  .action(async (dir: string | undefined, opts: Record<string, string | boolean | undefined>) => {
+    const { runSandboxCommand } = await import("./sandbox-command.js");
+    await runSandboxCommand(dir, opts);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else if (err instanceof UserError) {
+    process.stderr.write(`lambda-explorer: ${err.message}\n`);
+    process.exitCode = err.exitCode;
+  } else {
+    throw err;
+  }
+}

@@ -1,0 +1,90 @@
+// `lambda-explorer sandbox`: the local endpoint on its own, with instructions for the AWS CLI.
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { ConfigError } from "../sandbox/config.js";
+import { startSandbox, type Sandbox } from "../sandbox/server.js";
+import type { InvocationEvent } from "../sandbox/lambda/api.js";
+import { EXIT, UserError } from "./exit-codes.js";
+import { intOption } from "./options.js";
+import { bundledFunctionsDir, runtimePath } from "./paths.js";
+
+export async function resolveFunctionsDir(dir: string | undefined): Promise<string> {
+  const resolved = path.resolve(dir ?? bundledFunctionsDir);
+  const s = await stat(resolved).catch(() => null);
+  if (!s?.isDirectory())
+    throw new UserError(
+      `${resolved} is not a folder of functions (one subfolder per function, each with a function.json)`,
+    );
+  return resolved;
+}
+
+function invocationLine(e: InvocationEvent): string {
+  const time = new Date().toISOString().slice(11, 19);
+  const q = e.qualifier ? `:${e.qualifier}` : "";
+  const err = e.functionError ? ` ${e.functionError}` : "";
+  return `${time} ${e.invocationType} ${e.functionName}${q} (${e.version}) ${e.status}${err} ${e.durationMs.toFixed(1)} ms\n`;
+}
+
+function instructions(sb: Sandbox, dir: string, logDelay: number): string {
+  const fromDir = sb.functions.filter((f) => f.codeDir !== null).length;
+  const synthetic = sb.functions.length - fromDir;
+  const example = sb.functions[0]?.name ?? "my-function";
+  return (
+    [
+      `Sandbox listening on ${sb.url}`,
+      `  ${fromDir} functions from ${dir}${synthetic ? ` and ${synthetic} synthetic` : ""}`,
+      logDelay > 0 ? `  log events are delivered ${logDelay} ms after they are written` : "",
+      "",
+      "Use it with the AWS CLI or any SDK:",
+      `  export AWS_ENDPOINT_URL=${sb.url}`,
+      "  export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox",
+      "  aws lambda list-functions",
+      `  aws lambda invoke --function-name ${example} --log-type Tail out.json`,
+      `  aws logs filter-log-events --log-group-name /aws/lambda/${example}`,
+      "",
+      "Press Ctrl+C to stop.",
+      "",
+    ]
+      .filter((l, i, all) => l !== "" || all[i - 1] !== "")
+      .join("\n") + "\n"
+  );
+}
+
+export async function runSandboxCommand(
+  dir: string | undefined,
+  opts: Record<string, string | boolean | undefined>,
+): Promise<void> {
+  const port = intOption("port", opts.port, 0, 65535);
+  const logDelay = intOption("log-delay", opts.logDelay, 0, 600_000);
+  const synthetic = intOption("synthetic", opts.synthetic, 0, 1_000_000);
+  const functionsDir = await resolveFunctionsDir(dir);
+  let sb: Sandbox;
+  try {
+    sb = await startSandbox({
+      functionsDir,
+      runtimePath,
+      port,
+      logDelayMs: logDelay,
+      synthetic,
+      onInvocation: opts.quiet || opts.json ? undefined : (e) => process.stdout.write(invocationLine(e)),
+    });
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UserError(err.message);
+    if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      throw new UserError(`port ${port} is in use: choose another with --port, or --port 0 for a free one`);
+    }
+    throw err;
+  }
+  if (opts.json) {
+    process.stdout.write(
+      JSON.stringify({ endpoint: sb.url, port: sb.port, functions: sb.functions.length }) + "\n",
+    );
+  } else {
+    process.stdout.write(instructions(sb, functionsDir, logDelay));
+  }
+  const stop = () => {
+    void sb.close().then(() => process.exit(EXIT.ok));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}

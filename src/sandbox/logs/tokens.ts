@@ -1,0 +1,28 @@
+// Pagination tokens. GetLogEvents tokens name a position in a stream (`f/…` forward,
+// `b/…` backward), as CloudWatch's do. FilterLogEvents and Describe* tokens are opaque and
+// carry a serial number so that no two tokens handed out are ever the same.
+import { AwsError } from "../errors.js";
+
+let serial = 0;
+
+export function streamToken(direction: "f" | "b", index: number): string {
+  return `${direction}/${index.toString().padStart(56, "0")}/s`;
+}
+
+export function parseStreamToken(token: string): { direction: "f" | "b"; index: number } {
+  const m = /^([fb])\/(\d{1,56})\/s$/.exec(token);
+  if (!m) throw new AwsError(400, "InvalidParameterException", "The specified nextToken is invalid.");
+  return { direction: m[1] as "f" | "b", index: Number(m[2]) };
+}
+
+export function opaqueToken(state: object): string {
+  return Buffer.from(JSON.stringify({ ...state, n: ++serial })).toString("base64url");
+}
+
+export function parseOpaqueToken<T>(token: string): T {
+  try {
+    return JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as T;
+  } catch {
+    throw new AwsError(400, "InvalidParameterException", "The specified nextToken is invalid.");
+  }
+}

@@ -1,0 +1,94 @@
+// Keeps execution environments per function version: reuses a warm idle one, starts a new
+// one (a cold start) when all are busy, and retires idle ones beyond a budget.
+import { AwsError } from "../errors.js";
+import type { LogStore } from "../log-store.js";
+import { ExecutionEnvironment, type InvokeOutcome, type InvokeRequest, type Target } from "./environment.js";
+
+export interface RunnerOptions {
+  runtimePath: string;
+  /** Most environments one function version may run at once (Lambda's concurrency limit). */
+  maxConcurrencyPerFunction?: number;
+  /** Most idle environments kept warm across all functions; the least recently used go first. */
+  maxIdle?: number;
+  /** Idle environments older than this are stopped. */
+  idleTimeoutMs?: number;
+}
+
+export class Runner {
+  private readonly pools = new Map<string, ExecutionEnvironment[]>();
+  private readonly maxConcurrency: number;
+  private readonly maxIdle: number;
+  private readonly idleTimeoutMs: number;
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(
+    private readonly store: LogStore,
+    private readonly options: RunnerOptions,
+  ) {
+    this.maxConcurrency = options.maxConcurrencyPerFunction ?? 100;
+    this.maxIdle = options.maxIdle ?? 64;
+    this.idleTimeoutMs = options.idleTimeoutMs ?? 10 * 60_000;
+    this.sweeper = setInterval(() => this.sweep(), 30_000);
+    this.sweeper.unref();
+  }
+
+  async invoke(target: Target, req: InvokeRequest): Promise<InvokeOutcome> {
+    const env = this.acquire(target);
+    try {
+      return await env.invoke(req);
+    } finally {
+      this.sweep();
+    }
+  }
+
+  /** Environments currently alive, for tests and diagnostics. */
+  count(): number {
+    let n = 0;
+    for (const pool of this.pools.values()) n += pool.filter((e) => e.alive).length;
+    return n;
+  }
+
+  shutdown(): void {
+    clearInterval(this.sweeper);
+    for (const pool of this.pools.values()) for (const env of pool) env.kill();
+    this.pools.clear();
+  }
+
+  private acquire(target: Target): ExecutionEnvironment {
+    const key = `${target.spec.name}:${target.version}`;
+    const pool = (this.pools.get(key) ?? []).filter((e) => e.alive);
+    this.pools.set(key, pool);
+    // Most recently used first: the warmest environment serves, as in Lambda.
+    const idle = pool.filter((e) => !e.busy).sort((a, b) => b.lastUsed - a.lastUsed)[0];
+    if (idle) {
+      idle.claim();
+      return idle;
+    }
+    if (pool.length >= this.maxConcurrency) {
+      throw new AwsError(429, "TooManyRequestsException", "Rate Exceeded.");
+    }
+    const env = new ExecutionEnvironment(target, this.store, this.options.runtimePath);
+    env.claim();
+    pool.push(env);
+    return env;
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    const idle: ExecutionEnvironment[] = [];
+    for (const [key, pool] of this.pools) {
+      const alive = pool.filter((e) => e.alive);
+      for (const e of alive) {
+        if (e.busy) continue;
+        if (now - e.lastUsed > this.idleTimeoutMs) e.kill();
+        else idle.push(e);
+      }
+      this.pools.set(
+        key,
+        alive.filter((e) => e.alive),
+      );
+    }
+    idle.sort((a, b) => a.lastUsed - b.lastUsed);
+    for (let i = 0; i < idle.length - this.maxIdle; i++) idle[i]!.kill();
+  }
+}

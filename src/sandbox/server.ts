@@ -1,0 +1,161 @@
+// The sandbox endpoint: one HTTP server on 127.0.0.1 that answers both Lambda (restJson1,
+// by path) and CloudWatch Logs (awsJson1_1, by X-Amz-Target), so AWS_ENDPOINT_URL alone
+// points every client at it.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { loadFunctions, syntheticFunctions, type FunctionSpec } from "./config.js";
+import { AwsError } from "./errors.js";
+import { LogStore } from "./log-store.js";
+import { handleLogsOperation } from "./logs/api.js";
+import { LambdaApi, SYNC_LIMIT, type InvocationEvent, type LambdaResponse } from "./lambda/api.js";
+import { ACCOUNT, Registry, type Scope } from "./lambda/registry.js";
+import { Runner } from "./runner/runner.js";
+
+export interface SandboxOptions {
+  /** Folder of function subfolders; null for none (e.g. only synthetic functions). */
+  functionsDir: string | null;
+  /** Path of the bundled function runtime (dist/runtime.js). */
+  runtimePath: string;
+  host?: string;
+  port?: number;
+  logDelayMs?: number;
+  synthetic?: number;
+  defaultRegion?: string;
+  onInvocation?: (e: InvocationEvent) => void;
+}
+
+export interface Sandbox {
+  url: string;
+  port: number;
+  functions: FunctionSpec[];
+  runner: Runner;
+  close(): Promise<void>;
+}
+
+const LOGS_TARGET = "Logs_20140328.";
+
+/** The region a signed request was made for (from its SigV4 credential scope). */
+function regionOf(req: http.IncomingMessage, fallback: string): string {
+  const auth = req.headers.authorization ?? "";
+  const m = /Credential=[^/]+\/\d{8}\/([a-z0-9-]+)\//.exec(auth);
+  return m ? m[1]! : fallback;
+}
+
+/** Reads a body, keeping at most `limit` + 1 bytes so an oversized upload cannot exhaust memory. */
+function readBody(req: http.IncomingMessage, limit: number): Promise<{ body: Buffer; tooLarge: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > limit + 1) tooLarge = true;
+      else chunks.push(c);
+    });
+    req.on("end", () => resolve({ body: Buffer.concat(chunks), tooLarge }));
+    req.on("error", reject);
+  });
+}
+
+function send(res: http.ServerResponse, r: LambdaResponse, requestId: string): void {
+  const headers: Record<string, string | number> = { "x-amzn-requestid": requestId, ...r.headers };
+  headers["content-length"] = Buffer.byteLength(r.body);
+  res.writeHead(r.status, headers);
+  res.end(r.body);
+}
+
+function lambdaError(err: AwsError): LambdaResponse {
+  const body: Record<string, string> = { Type: err.kind, Message: err.message };
+  if (err.code === "TooManyRequestsException") body.Reason = "ConcurrentInvocationLimitExceeded";
+  return {
+    status: err.status,
+    headers: { "content-type": "application/json", "x-amzn-errortype": err.code },
+    body: JSON.stringify({ ...body, message: err.message }),
+  };
+}
+
+function logsError(err: AwsError): LambdaResponse {
+  return {
+    status: err.status >= 500 ? err.status : 400,
+    headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-errortype": err.code },
+    body: JSON.stringify({ __type: err.code, message: err.message }),
+  };
+}
+
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const specs = options.functionsDir ? await loadFunctions(options.functionsDir) : [];
+  const functions = [...specs, ...syntheticFunctions(options.synthetic ?? 0)];
+  const registry = new Registry(functions);
+  const store = new LogStore(options.logDelayMs ?? 0);
+  const runner = new Runner(store, { runtimePath: options.runtimePath });
+  const lambda = new LambdaApi(registry, runner, options.onInvocation);
+  const defaultRegion = options.defaultRegion ?? "us-east-1";
+
+  const server = http.createServer((req, res) => {
+    const requestId = randomUUID();
+    const scope: Scope = { region: regionOf(req, defaultRegion), account: ACCOUNT };
+    const url = new URL(req.url ?? "/", "http://sandbox");
+    const target = req.headers["x-amz-target"];
+    const isLogs = typeof target === "string" && target.startsWith(LOGS_TARGET);
+    const wrap = isLogs ? logsError : lambdaError;
+    readBody(req, SYNC_LIMIT)
+      .then(async ({ body, tooLarge }) => {
+        if (isLogs) {
+          let input: Record<string, unknown>;
+          try {
+            input = body.length ? (JSON.parse(body.toString("utf8")) as Record<string, unknown>) : {};
+          } catch {
+            throw new AwsError(400, "SerializationException", "The request body is not valid JSON.");
+          }
+          const out = handleLogsOperation(store, target.slice(LOGS_TARGET.length), input, scope);
+          return {
+            status: 200,
+            headers: { "content-type": "application/x-amz-json-1.1" },
+            body: JSON.stringify(out),
+          };
+        }
+        return lambda.handle({
+          method: req.method ?? "GET",
+          path: url.pathname,
+          query: url.searchParams,
+          headers: req.headers,
+          body,
+          bodyTooLarge: tooLarge,
+          scope,
+        });
+      })
+      .then(
+        (r) => send(res, r, requestId),
+        (err: unknown) => {
+          const e =
+            err instanceof AwsError
+              ? err
+              : new AwsError(500, "ServiceException", `Sandbox error: ${(err as Error).message}`);
+          send(res, wrap(e), requestId);
+        },
+      );
+  });
+  server.keepAliveTimeout = 60_000;
+  // Invocations can run for the function's whole timeout (up to 15 minutes).
+  server.requestTimeout = 0;
+
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    functions,
+    runner,
+    close: () =>
+      new Promise<void>((resolve) => {
+        runner.shutdown();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
