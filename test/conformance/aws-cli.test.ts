@@ -1,0 +1,131 @@
+// The AWS CLI is the independent client that proves the sandbox speaks the real protocols.
+// Every AWS CLI found on the machine is used: v1 (pip) and v2 (Debian's awscli, /usr/bin/aws).
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { run, startSandboxProcess, type SandboxProcess } from "../helpers/cli.js";
+
+function awsVersion(bin: string): string | null {
+  try {
+    return execFileSync(bin, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+function findClis(): Array<{ bin: string; major: 1 | 2 }> {
+  const found = new Map<string, { bin: string; major: 1 | 2 }>();
+  const candidates = ["/usr/bin/aws", "/usr/local/bin/aws"];
+  try {
+    candidates.unshift(execFileSync("sh", ["-c", "command -v aws"], { encoding: "utf8" }).trim());
+  } catch {
+    // no aws on PATH
+  }
+  for (const bin of candidates) {
+    if (!bin || !existsSync(bin)) continue;
+    const v = awsVersion(bin);
+    const major = v?.startsWith("aws-cli/1.") ? 1 : v?.startsWith("aws-cli/2.") ? 2 : null;
+    if (major && ![...found.values()].some((c) => c.major === major)) found.set(bin, { bin, major });
+  }
+  return [...found.values()];
+}
+
+const clis = findClis();
+
+it("has an AWS CLI to check the sandbox with (.ci/run installs Debian's awscli)", () => {
+  expect(clis.length).toBeGreaterThan(0);
+});
+
+let sb: SandboxProcess;
+const out = mkdtempSync(path.join(os.tmpdir(), "lx-awscli-"));
+beforeAll(async () => {
+  sb = await startSandboxProcess([]);
+});
+afterAll(async () => {
+  await sb?.stop();
+});
+
+describe.each(clis)("AWS CLI v$major ($bin)", ({ bin, major }) => {
+  const env = {
+    AWS_ACCESS_KEY_ID: "test",
+    AWS_SECRET_ACCESS_KEY: "test",
+    AWS_DEFAULT_REGION: "us-east-1",
+    AWS_REGION: "us-east-1",
+    AWS_PAGER: "",
+    AWS_CONFIG_FILE: "/nonexistent",
+    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+    AWS_EC2_METADATA_DISABLED: "true",
+  };
+  const aws = async (...args: string[]) => {
+    const r = await run(bin, ["--endpoint-url", sb.endpoint, "--output", "json", ...args], env);
+    return r;
+  };
+  const ok = async (...args: string[]) => {
+    const r = await aws(...args);
+    expect(r.code, r.stderr).toBe(0);
+    return r.stdout.trim() ? (JSON.parse(r.stdout) as Record<string, unknown>) : {};
+  };
+  const payloadArgs = (json: string) => (major === 2 ? ["--cli-binary-format", "raw-in-base64-out", "--payload", json] : ["--payload", json]);
+  let requestId = "";
+
+  it("lambda list-functions lists the examples", async () => {
+    const r = await ok("lambda", "list-functions");
+    const names = (r.Functions as Array<{ FunctionName: string }>).map((f) => f.FunctionName);
+    expect(names).toContain("orders-api");
+    expect(names.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("lambda invoke --log-type Tail returns the payload, version and a decodable tail", async () => {
+    const file = path.join(out, `v${major}.json`);
+    const r = await ok("lambda", "invoke", "--function-name", "big-logger", "--log-type", "Tail", ...payloadArgs('{"lines":20}'), file);
+    expect(r.StatusCode).toBe(200);
+    expect(r.ExecutedVersion).toBe("$LATEST");
+    const tail = Buffer.from(r.LogResult as string, "base64").toString("utf8");
+    requestId = /^REPORT RequestId: (\S+)/m.exec(tail)![1]!;
+    expect(tail).toContain(`START RequestId: ${requestId}`);
+    expect(JSON.parse(readFileSync(file, "utf8"))).toBeTypeOf("object");
+  });
+
+  it("lambda invoke reports FunctionError and resolves aliases", async () => {
+    const file = path.join(out, `e${major}.json`);
+    const err = await ok("lambda", "invoke", "--function-name", "thrower", file);
+    expect(err.FunctionError).toBe("Unhandled");
+    const live = await ok("lambda", "invoke", "--function-name", "versioned-greeter", "--qualifier", "live", file);
+    expect(live.ExecutedVersion).toBe("1");
+  });
+
+  it("lambda errors carry their AWS names", async () => {
+    const r = await aws("lambda", "invoke", "--function-name", "no-such-function", path.join(out, "x.json"));
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("ResourceNotFoundException");
+    const bad = await aws("lambda", "invoke", "--function-name", "orders-api", ...payloadArgs("{nope"), path.join(out, "x.json"));
+    expect(bad.stderr).toContain("InvalidRequestContentException");
+  });
+
+  it("logs filter-log-events finds the invocation's START and REPORT by request id", async () => {
+    const r = await ok("logs", "filter-log-events", "--log-group-name", "/aws/lambda/big-logger", "--filter-pattern", `"${requestId}"`);
+    const messages = (r.events as Array<{ message: string }>).map((e) => e.message);
+    expect(messages[0]).toBe(`START RequestId: ${requestId} Version: $LATEST`);
+    expect(messages.at(-1)).toMatch(new RegExp(`^REPORT RequestId: ${requestId}\\t`));
+  });
+
+  it("logs get-log-events reads the stream from its head", async () => {
+    const streams = await ok("logs", "describe-log-streams", "--log-group-name", "/aws/lambda/big-logger");
+    const name = (streams.logStreams as Array<{ logStreamName: string }>)[0]!.logStreamName;
+    expect(name).toMatch(/^\d{4}\/\d\d\/\d\d\/\[\$LATEST\][0-9a-f]{32}$/);
+    const r = await ok("logs", "get-log-events", "--log-group-name", "/aws/lambda/big-logger", "--log-stream-name", name, "--start-from-head");
+    const messages = (r.events as Array<{ message: string }>).map((e) => e.message);
+    expect(messages[0]).toMatch(/^INIT_START Runtime Version: /);
+    expect(messages.some((m) => m.startsWith(`REPORT RequestId: ${requestId}`))).toBe(true);
+  });
+
+  it("logs describe-log-groups and unknown groups", async () => {
+    const r = await ok("logs", "describe-log-groups", "--log-group-name-prefix", "/aws/lambda/big");
+    expect((r.logGroups as Array<{ logGroupName: string }>).map((g) => g.logGroupName)).toEqual(["/aws/lambda/big-logger"]);
+    const missing = await aws("logs", "filter-log-events", "--log-group-name", "/aws/lambda/never-invoked");
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain("ResourceNotFoundException");
+  });
+});

@@ -1,0 +1,58 @@
+// Runs the built CLI as a user would: a real process, real stdout/stderr and exit code.
+import { spawn, type ChildProcess } from "node:child_process";
+import { CLI } from "./sandbox.js";
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input ?? "");
+  });
+}
+
+export const runCli = (args: string[], env: NodeJS.ProcessEnv = {}, input?: string) => run(process.execPath, [CLI, ...args], env, input);
+
+export interface SandboxProcess {
+  endpoint: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `lambda-explorer sandbox --json …` and waits for the endpoint line. */
+export function startSandboxProcess(args: string[] = []): Promise<SandboxProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, "sandbox", "--json", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stderr.on("data", (c: Buffer) => (err += c.toString()));
+    child.stdout.on("data", (c: Buffer) => {
+      out += c.toString();
+      const line = out.split("\n")[0];
+      if (out.includes("\n") && line) {
+        const { endpoint } = JSON.parse(line) as { endpoint: string };
+        resolve({
+          endpoint,
+          child,
+          stop: () =>
+            new Promise((r) => {
+              if (child.exitCode !== null) return r();
+              child.once("close", () => r());
+              child.kill("SIGTERM");
+            }),
+        });
+      }
+    });
+    child.on("close", (code) => reject(new Error(`sandbox exited ${code} before listening: ${err}`)));
+  });
+}
