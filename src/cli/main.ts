@@ -39,6 +39,27 @@ Examples:
     await runSandboxCommand(dir, opts);
   });
 
+program
+  .option("--sandbox [dir]", "start the built-in sandbox (with the functions in DIR) and explore it")
+  .action(async (opts: { sandbox?: string | boolean }) => {
+    // The interactive explorer is not built yet; until it is, --sandbox serves the sandbox.
+    if (opts.sandbox === undefined) {
+      program.outputHelp();
+      throw new UserError(
+        "the interactive explorer is not available yet: use `lambda-explorer sandbox` for now",
+      );
+    }
+    process.stdout.write(
+      "The interactive explorer is not available yet; starting the sandbox on its own.\n\n",
+    );
+    const { runSandboxCommand } = await import("./sandbox-command.js");
+    await runSandboxCommand(typeof opts.sandbox === "string" ? opts.sandbox : undefined, {
+      port: "0",
+      logDelay: "0",
+      synthetic: "0",
+    });
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

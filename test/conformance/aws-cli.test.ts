@@ -67,7 +67,8 @@ describe.each(clis)("AWS CLI v$major ($bin)", ({ bin, major }) => {
     expect(r.code, r.stderr).toBe(0);
     return r.stdout.trim() ? (JSON.parse(r.stdout) as Record<string, unknown>) : {};
   };
-  const payloadArgs = (json: string) => (major === 2 ? ["--cli-binary-format", "raw-in-base64-out", "--payload", json] : ["--payload", json]);
+  const payloadArgs = (json: string) =>
+    major === 2 ? ["--cli-binary-format", "raw-in-base64-out", "--payload", json] : ["--payload", json];
   let requestId = "";
 
   it("lambda list-functions lists the examples", async () => {
@@ -79,7 +80,16 @@ describe.each(clis)("AWS CLI v$major ($bin)", ({ bin, major }) => {
 
   it("lambda invoke --log-type Tail returns the payload, version and a decodable tail", async () => {
     const file = path.join(out, `v${major}.json`);
-    const r = await ok("lambda", "invoke", "--function-name", "big-logger", "--log-type", "Tail", ...payloadArgs('{"lines":20}'), file);
+    const r = await ok(
+      "lambda",
+      "invoke",
+      "--function-name",
+      "big-logger",
+      "--log-type",
+      "Tail",
+      ...payloadArgs('{"lines":20}'),
+      file,
+    );
     expect(r.StatusCode).toBe(200);
     expect(r.ExecutedVersion).toBe("$LATEST");
     const tail = Buffer.from(r.LogResult as string, "base64").toString("utf8");
@@ -92,7 +102,15 @@ describe.each(clis)("AWS CLI v$major ($bin)", ({ bin, major }) => {
     const file = path.join(out, `e${major}.json`);
     const err = await ok("lambda", "invoke", "--function-name", "thrower", file);
     expect(err.FunctionError).toBe("Unhandled");
-    const live = await ok("lambda", "invoke", "--function-name", "versioned-greeter", "--qualifier", "live", file);
+    const live = await ok(
+      "lambda",
+      "invoke",
+      "--function-name",
+      "versioned-greeter",
+      "--qualifier",
+      "live",
+      file,
+    );
     expect(live.ExecutedVersion).toBe("1");
   });
 
@@ -100,12 +118,26 @@ describe.each(clis)("AWS CLI v$major ($bin)", ({ bin, major }) => {
     const r = await aws("lambda", "invoke", "--function-name", "no-such-function", path.join(out, "x.json"));
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain("ResourceNotFoundException");
-    const bad = await aws("lambda", "invoke", "--function-name", "orders-api", ...payloadArgs("{nope"), path.join(out, "x.json"));
+    const bad = await aws(
+      "lambda",
+      "invoke",
+      "--function-name",
+      "orders-api",
+      ...payloadArgs("{nope"),
+      path.join(out, "x.json"),
+    );
     expect(bad.stderr).toContain("InvalidRequestContentException");
   });
 
   it("logs filter-log-events finds the invocation's START and REPORT by request id", async () => {
-    const r = await ok("logs", "filter-log-events", "--log-group-name", "/aws/lambda/big-logger", "--filter-pattern", `"${requestId}"`);
+    const r = await ok(
+      "logs",
+      "filter-log-events",
+      "--log-group-name",
+      "/aws/lambda/big-logger",
+      "--filter-pattern",
+      `"${requestId}"`,
+    );
     const messages = (r.events as Array<{ message: string }>).map((e) => e.message);
     expect(messages[0]).toBe(`START RequestId: ${requestId} Version: $LATEST`);
     expect(messages.at(-1)).toMatch(new RegExp(`^REPORT RequestId: ${requestId}\\t`));
@@ -115,7 +147,15 @@ describe.each(clis)("AWS CLI v$major ($bin)", ({ bin, major }) => {
     const streams = await ok("logs", "describe-log-streams", "--log-group-name", "/aws/lambda/big-logger");
     const name = (streams.logStreams as Array<{ logStreamName: string }>)[0]!.logStreamName;
     expect(name).toMatch(/^\d{4}\/\d\d\/\d\d\/\[\$LATEST\][0-9a-f]{32}$/);
-    const r = await ok("logs", "get-log-events", "--log-group-name", "/aws/lambda/big-logger", "--log-stream-name", name, "--start-from-head");
+    const r = await ok(
+      "logs",
+      "get-log-events",
+      "--log-group-name",
+      "/aws/lambda/big-logger",
+      "--log-stream-name",
+      name,
+      "--start-from-head",
+    );
     const messages = (r.events as Array<{ message: string }>).map((e) => e.message);
     expect(messages[0]).toMatch(/^INIT_START Runtime Version: /);
     expect(messages.some((m) => m.startsWith(`REPORT RequestId: ${requestId}`))).toBe(true);
@@ -123,7 +163,9 @@ describe.each(clis)("AWS CLI v$major ($bin)", ({ bin, major }) => {
 
   it("logs describe-log-groups and unknown groups", async () => {
     const r = await ok("logs", "describe-log-groups", "--log-group-name-prefix", "/aws/lambda/big");
-    expect((r.logGroups as Array<{ logGroupName: string }>).map((g) => g.logGroupName)).toEqual(["/aws/lambda/big-logger"]);
+    expect((r.logGroups as Array<{ logGroupName: string }>).map((g) => g.logGroupName)).toEqual([
+      "/aws/lambda/big-logger",
+    ]);
     const missing = await aws("logs", "filter-log-events", "--log-group-name", "/aws/lambda/never-invoked");
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain("ResourceNotFoundException");

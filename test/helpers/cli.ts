@@ -8,7 +8,12 @@ export interface RunResult {
   stderr: string;
 }
 
-export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<RunResult> {
+export function run(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  input?: string,
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
@@ -21,7 +26,8 @@ export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}, in
   });
 }
 
-export const runCli = (args: string[], env: NodeJS.ProcessEnv = {}, input?: string) => run(process.execPath, [CLI, ...args], env, input);
+export const runCli = (args: string[], env: NodeJS.ProcessEnv = {}, input?: string) =>
+  run(process.execPath, [CLI, ...args], env, input);
 
 export interface SandboxProcess {
   endpoint: string;
@@ -32,7 +38,9 @@ export interface SandboxProcess {
 /** Starts `lambda-explorer sandbox --json …` and waits for the endpoint line. */
 export function startSandboxProcess(args: string[] = []): Promise<SandboxProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, "sandbox", "--json", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, "sandbox", "--json", ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     child.stderr.on("data", (c: Buffer) => (err += c.toString()));

@@ -19,7 +19,8 @@ export interface TestSandbox extends Sandbox {
 export const credentials = { accessKeyId: "test", secretAccessKey: "test" };
 
 export async function startTestSandbox(options: Partial<SandboxOptions> = {}): Promise<TestSandbox> {
-  if (!existsSync(RUNTIME)) throw new Error(`${RUNTIME} is missing: run "npm run build" first (npm test does)`);
+  if (!existsSync(RUNTIME))
+    throw new Error(`${RUNTIME} is missing: run "npm run build" first (npm test does)`);
   const sb = await startSandbox({ functionsDir: FIXTURES, runtimePath: RUNTIME, ...options });
   const config = { endpoint: sb.url, region: "us-east-1", credentials, maxAttempts: 1 };
   const lambda = new LambdaClient(config);

@@ -7,7 +7,13 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { InvokeCommand } from "@aws-sdk/client-lambda";
 import { DescribeLogStreamsCommand, GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
-import { decodeTail, payloadText, requestIdOf, startTestSandbox, type TestSandbox } from "../../helpers/sandbox.js";
+import {
+  decodeTail,
+  payloadText,
+  requestIdOf,
+  startTestSandbox,
+  type TestSandbox,
+} from "../../helpers/sandbox.js";
 
 const N = 50;
 let sb: TestSandbox;
@@ -15,7 +21,10 @@ let sb: TestSandbox;
 beforeAll(async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), "lx-conc-"));
   await mkdir(path.join(dir, "chatty"));
-  await writeFile(path.join(dir, "chatty/function.json"), JSON.stringify({ description: "logs while it waits", timeout: 10 }));
+  await writeFile(
+    path.join(dir, "chatty/function.json"),
+    JSON.stringify({ description: "logs while it waits", timeout: 10 }),
+  );
   await writeFile(
     path.join(dir, "chatty/index.mjs"),
     `export const handler = async (event, context) => {
@@ -33,52 +42,68 @@ afterAll(async () => {
   await sb?.close();
 });
 
-it(`serves ${N} concurrent invocations, each block in each stream belonging to one invocation`, { timeout: 60_000 }, async () => {
-  const results = await Promise.all(
-    Array.from({ length: N }, (_, n) =>
-      sb.lambda.send(new InvokeCommand({ FunctionName: "chatty", LogType: "Tail", Payload: Buffer.from(JSON.stringify({ n })) })),
-    ),
-  );
-  const ids = new Map<string, number>();
-  results.forEach((out, n) => {
-    expect(out.StatusCode).toBe(200);
-    expect(out.FunctionError).toBeUndefined();
-    const body = JSON.parse(payloadText(out.Payload)) as { n: number; id: string };
-    expect(body.n).toBe(n);
-    const tail = decodeTail(out.LogResult);
-    expect(requestIdOf(tail)).toBe(body.id);
-    ids.set(body.id, n);
-  });
-  expect(ids.size).toBe(N);
-
-  const streams = (await sb.logs.send(new DescribeLogStreamsCommand({ logGroupName: "/aws/lambda/chatty" }))).logStreams!;
-  // Each invocation waits ~200 ms, so 50 at once cannot share a handful of environments.
-  expect(streams.length).toBeGreaterThan(10);
-  const seen = new Map<string, number>();
-  for (const s of streams) {
-    const { events } = await sb.logs.send(
-      new GetLogEventsCommand({ logGroupName: "/aws/lambda/chatty", logStreamName: s.logStreamName!, startFromHead: true }),
+it(
+  `serves ${N} concurrent invocations, each block in each stream belonging to one invocation`,
+  { timeout: 60_000 },
+  async () => {
+    const results = await Promise.all(
+      Array.from({ length: N }, (_, n) =>
+        sb.lambda.send(
+          new InvokeCommand({
+            FunctionName: "chatty",
+            LogType: "Tail",
+            Payload: Buffer.from(JSON.stringify({ n })),
+          }),
+        ),
+      ),
     );
-    let current: string | null = null;
-    for (const { message } of events!) {
-      const m = message!;
-      const start = /^START RequestId: (\S+)/.exec(m);
-      if (start) {
-        expect(current).toBeNull();
-        current = start[1]!;
-        seen.set(current, (seen.get(current) ?? 0) + 1);
-        continue;
+    const ids = new Map<string, number>();
+    results.forEach((out, n) => {
+      expect(out.StatusCode).toBe(200);
+      expect(out.FunctionError).toBeUndefined();
+      const body = JSON.parse(payloadText(out.Payload)) as { n: number; id: string };
+      expect(body.n).toBe(n);
+      const tail = decodeTail(out.LogResult);
+      expect(requestIdOf(tail)).toBe(body.id);
+      ids.set(body.id, n);
+    });
+    expect(ids.size).toBe(N);
+
+    const streams = (
+      await sb.logs.send(new DescribeLogStreamsCommand({ logGroupName: "/aws/lambda/chatty" }))
+    ).logStreams!;
+    // Each invocation waits ~200 ms, so 50 at once cannot share a handful of environments.
+    expect(streams.length).toBeGreaterThan(10);
+    const seen = new Map<string, number>();
+    for (const s of streams) {
+      const { events } = await sb.logs.send(
+        new GetLogEventsCommand({
+          logGroupName: "/aws/lambda/chatty",
+          logStreamName: s.logStreamName!,
+          startFromHead: true,
+        }),
+      );
+      let current: string | null = null;
+      for (const { message } of events!) {
+        const m = message!;
+        const start = /^START RequestId: (\S+)/.exec(m);
+        if (start) {
+          expect(current).toBeNull();
+          current = start[1]!;
+          seen.set(current, (seen.get(current) ?? 0) + 1);
+          continue;
+        }
+        if (m.startsWith("INIT_START")) continue;
+        expect(current, `line outside any invocation: ${m}`).not.toBeNull();
+        const n = ids.get(current!);
+        if (m.startsWith("raw ")) expect(m).toBe(`raw ${n}`);
+        else if (m.startsWith("END") || m.startsWith("REPORT")) expect(m).toContain(current!);
+        else expect(m).toMatch(new RegExp(`\\t${current}\\tINFO\\tstep \\d of ${n}$`));
+        if (m.startsWith("REPORT")) current = null;
       }
-      if (m.startsWith("INIT_START")) continue;
-      expect(current, `line outside any invocation: ${m}`).not.toBeNull();
-      const n = ids.get(current!);
-      if (m.startsWith("raw ")) expect(m).toBe(`raw ${n}`);
-      else if (m.startsWith("END") || m.startsWith("REPORT")) expect(m).toContain(current!);
-      else expect(m).toMatch(new RegExp(`\\t${current}\\tINFO\\tstep \\d of ${n}$`));
-      if (m.startsWith("REPORT")) current = null;
+      expect(current).toBeNull();
     }
-    expect(current).toBeNull();
-  }
-  expect([...seen.keys()].sort()).toEqual([...ids.keys()].sort());
-  expect([...seen.values()].every((c) => c === 1)).toBe(true);
-});
+    expect([...seen.keys()].sort()).toEqual([...ids.keys()].sort());
+    expect([...seen.values()].every((c) => c === 1)).toBe(true);
+  },
+);

@@ -12,7 +12,11 @@ afterAll(async () => {
   await sb?.close();
 });
 
-const invoke = (FunctionName: string, payload: unknown = {}, extra: Partial<ConstructorParameters<typeof InvokeCommand>[0]> = {}) =>
+const invoke = (
+  FunctionName: string,
+  payload: unknown = {},
+  extra: Partial<ConstructorParameters<typeof InvokeCommand>[0]> = {},
+) =>
   sb.lambda.send(
     new InvokeCommand({
       FunctionName,
@@ -43,7 +47,9 @@ describe("a successful invocation", () => {
     expect(id).toBeDefined();
     expect(tail).toContain(`END RequestId: ${id}`);
     expect(tail).toMatch(
-      new RegExp(`REPORT RequestId: ${id}\\tDuration: \\d+\\.\\d\\d ms\\tBilled Duration: \\d+ ms\\tMemory Size: \\d+ MB\\tMax Memory Used: \\d+ MB\\t`),
+      new RegExp(
+        `REPORT RequestId: ${id}\\tDuration: \\d+\\.\\d\\d ms\\tBilled Duration: \\d+ ms\\tMemory Size: \\d+ MB\\tMax Memory Used: \\d+ MB\\t`,
+      ),
     );
     // console.log lines are formatted as the Node runtime does: ts \t id \t LEVEL \t message
     expect(tail).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\t${id}\\tINFO\\t`, "m"));
@@ -52,10 +58,16 @@ describe("a successful invocation", () => {
   it("reports a cold start once: INIT_START and Init Duration, then warm", async () => {
     const fresh = await startTestSandbox();
     try {
-      const cold = decodeTail((await fresh.lambda.send(new InvokeCommand({ FunctionName: "handled-error", LogType: "Tail" }))).LogResult);
+      const cold = decodeTail(
+        (await fresh.lambda.send(new InvokeCommand({ FunctionName: "handled-error", LogType: "Tail" })))
+          .LogResult,
+      );
       expect(cold).toMatch(/^INIT_START Runtime Version: /m);
       expect(cold).toMatch(/Init Duration: \d+\.\d\d ms\t/);
-      const warm = decodeTail((await fresh.lambda.send(new InvokeCommand({ FunctionName: "handled-error", LogType: "Tail" }))).LogResult);
+      const warm = decodeTail(
+        (await fresh.lambda.send(new InvokeCommand({ FunctionName: "handled-error", LogType: "Tail" })))
+          .LogResult,
+      );
       expect(warm).not.toContain("INIT_START");
       expect(warm).not.toContain("Init Duration");
     } finally {
@@ -89,7 +101,10 @@ describe("a successful invocation", () => {
     const records = tail
       .split("\n")
       .filter((l) => l.startsWith("{"))
-      .map((l) => JSON.parse(l) as { type?: string; level?: string; record?: { metrics?: Record<string, number> } });
+      .map(
+        (l) =>
+          JSON.parse(l) as { type?: string; level?: string; record?: { metrics?: Record<string, number> } },
+      );
     expect(records.some((r) => r.type === "platform.start")).toBe(true);
     const report = records.find((r) => r.type === "platform.report");
     expect(report?.record?.metrics?.durationMs).toBeTypeOf("number");
@@ -123,8 +138,12 @@ describe("qualifiers", () => {
   });
 
   it("rejects an unknown qualifier and a mismatch between name and Qualifier", async () => {
-    await expect(invoke("versioned-greeter", {}, { Qualifier: "nope" })).rejects.toMatchObject({ name: "ResourceNotFoundException" });
-    await expect(invoke("versioned-greeter:live", {}, { Qualifier: "canary" })).rejects.toMatchObject({ name: "InvalidParameterValueException" });
+    await expect(invoke("versioned-greeter", {}, { Qualifier: "nope" })).rejects.toMatchObject({
+      name: "ResourceNotFoundException",
+    });
+    await expect(invoke("versioned-greeter:live", {}, { Qualifier: "canary" })).rejects.toMatchObject({
+      name: "InvalidParameterValueException",
+    });
   });
 });
 
@@ -157,7 +176,9 @@ describe("function errors", () => {
     const tail = decodeTail(out.LogResult);
     expect(tail).toMatch(/Task timed out after \d+\.\d\d seconds/);
     expect(tail).toMatch(/REPORT RequestId: .*Status: timeout/);
-    const again = decodeTail((await invoke("slow-timeout", {}, { InvocationType: "RequestResponse" })).LogResult);
+    const again = decodeTail(
+      (await invoke("slow-timeout", {}, { InvocationType: "RequestResponse" })).LogResult,
+    );
     expect(again).toContain("INIT_START");
     await stillServes();
   });
@@ -167,7 +188,9 @@ describe("function errors", () => {
       const out = await invoke("crasher", payload);
       expect(out.FunctionError).toBe("Unhandled");
       expect(json(out).errorType).toBe("Runtime.ExitError");
-      expect(decodeTail(out.LogResult)).toMatch(/Runtime exited with error: exit status \d+\nRuntime.ExitError\nEND RequestId/);
+      expect(decodeTail(out.LogResult)).toMatch(
+        /Runtime exited with error: exit status \d+\nRuntime.ExitError\nEND RequestId/,
+      );
     }
     const ok = await invoke("crasher", { mode: "ok" });
     expect(ok.FunctionError).toBeUndefined();
@@ -187,18 +210,29 @@ describe("invocation types and limits", () => {
   });
 
   it("rejects an unknown function with ResourceNotFoundException", async () => {
-    await expect(invoke("no-such-function")).rejects.toMatchObject({ name: "ResourceNotFoundException", $metadata: { httpStatusCode: 404 } });
+    await expect(invoke("no-such-function")).rejects.toMatchObject({
+      name: "ResourceNotFoundException",
+      $metadata: { httpStatusCode: 404 },
+    });
   });
 
   it("rejects a payload that is not JSON with InvalidRequestContentException", async () => {
-    await expect(invoke("orders-api", "{not json")).rejects.toMatchObject({ name: "InvalidRequestContentException", $metadata: { httpStatusCode: 400 } });
+    await expect(invoke("orders-api", "{not json")).rejects.toMatchObject({
+      name: "InvalidRequestContentException",
+      $metadata: { httpStatusCode: 400 },
+    });
     await stillServes();
   });
 
   it("rejects payloads over 6 MB sync and 1 MB async with RequestTooLargeException", async () => {
     const big = (n: number) => `"${"x".repeat(n - 2)}"`;
-    await expect(invoke("orders-api", big(6 * 1024 * 1024 + 1))).rejects.toMatchObject({ name: "RequestTooLargeException", $metadata: { httpStatusCode: 413 } });
-    await expect(invoke("orders-api", big(1024 * 1024 + 1), { InvocationType: "Event" })).rejects.toMatchObject({ name: "RequestTooLargeException" });
+    await expect(invoke("orders-api", big(6 * 1024 * 1024 + 1))).rejects.toMatchObject({
+      name: "RequestTooLargeException",
+      $metadata: { httpStatusCode: 413 },
+    });
+    await expect(
+      invoke("orders-api", big(1024 * 1024 + 1), { InvocationType: "Event" }),
+    ).rejects.toMatchObject({ name: "RequestTooLargeException" });
     expect((await invoke("orders-api", big(1024 * 1024 + 1))).StatusCode).toBe(200);
     await stillServes();
   });

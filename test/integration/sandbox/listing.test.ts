@@ -49,7 +49,9 @@ describe("ListFunctions", () => {
   it("includes published versions with FunctionVersion=ALL", async () => {
     const all: string[] = [];
     for await (const page of paginateListFunctions({ client: sb.lambda }, { FunctionVersion: "ALL" })) {
-      all.push(...page.Functions!.filter((f) => f.FunctionName === "versioned-greeter").map((f) => f.Version!));
+      all.push(
+        ...page.Functions!.filter((f) => f.FunctionName === "versioned-greeter").map((f) => f.Version!),
+      );
     }
     expect(all.sort()).toEqual(["$LATEST", "1", "2"].sort());
   });
@@ -75,11 +77,15 @@ describe("ListFunctions", () => {
 
 describe("one function", () => {
   it("GetFunctionConfiguration follows qualifiers and reports custom log groups and JSON format", async () => {
-    const v1 = await sb.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: "versioned-greeter", Qualifier: "1" }));
+    const v1 = await sb.lambda.send(
+      new GetFunctionConfigurationCommand({ FunctionName: "versioned-greeter", Qualifier: "1" }),
+    );
     expect(v1.Version).toBe("1");
     expect(v1.FunctionArn).toMatch(/:versioned-greeter:1$/);
-    const audit = await sb.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: "audit-trail" }));
-    expect(audit.LoggingConfig?.LogGroup).toBe("/sandbox/audit-trail");
+    const audit = await sb.lambda.send(
+      new GetFunctionConfigurationCommand({ FunctionName: "payments-audit" }),
+    );
+    expect(audit.LoggingConfig?.LogGroup).toBe("/sandbox/payments-audit");
     const json = await sb.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: "json-logger" }));
     expect(json.LoggingConfig?.LogFormat).toBe("JSON");
   });
@@ -90,33 +96,49 @@ describe("one function", () => {
   });
 
   it("lists versions and aliases", async () => {
-    const versions = await sb.lambda.send(new ListVersionsByFunctionCommand({ FunctionName: "versioned-greeter" }));
+    const versions = await sb.lambda.send(
+      new ListVersionsByFunctionCommand({ FunctionName: "versioned-greeter" }),
+    );
     expect(versions.Versions!.map((v) => v.Version)).toEqual(["$LATEST", "1", "2"]);
     const aliases = await sb.lambda.send(new ListAliasesCommand({ FunctionName: "versioned-greeter" }));
     const byName = Object.fromEntries(aliases.Aliases!.map((a) => [a.Name, a.FunctionVersion]));
     expect(byName).toEqual({ live: "1", canary: "2" });
-    const live = await sb.lambda.send(new GetAliasCommand({ FunctionName: "versioned-greeter", Name: "live" }));
+    const live = await sb.lambda.send(
+      new GetAliasCommand({ FunctionName: "versioned-greeter", Name: "live" }),
+    );
     expect(live.AliasArn).toBe("arn:aws:lambda:us-east-1:123456789012:function:versioned-greeter:live");
-    const onlyV2 = await sb.lambda.send(new ListAliasesCommand({ FunctionName: "versioned-greeter", FunctionVersion: "2" }));
+    const onlyV2 = await sb.lambda.send(
+      new ListAliasesCommand({ FunctionName: "versioned-greeter", FunctionVersion: "2" }),
+    );
     expect(onlyV2.Aliases!.map((a) => a.Name)).toEqual(["canary"]);
   });
 
   it("answers unknown functions and aliases with ResourceNotFoundException", async () => {
-    await expect(sb.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: "nope" }))).rejects.toMatchObject({
+    await expect(
+      sb.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: "nope" })),
+    ).rejects.toMatchObject({
       name: "ResourceNotFoundException",
       message: expect.stringContaining("Function not found"),
     });
-    await expect(sb.lambda.send(new GetAliasCommand({ FunctionName: "orders-api", Name: "missing" }))).rejects.toMatchObject({
+    await expect(
+      sb.lambda.send(new GetAliasCommand({ FunctionName: "orders-api", Name: "missing" })),
+    ).rejects.toMatchObject({
       name: "ResourceNotFoundException",
     });
-    await expect(sb.lambda.send(new ListVersionsByFunctionCommand({ FunctionName: "nope" }))).rejects.toMatchObject({
+    await expect(
+      sb.lambda.send(new ListVersionsByFunctionCommand({ FunctionName: "nope" })),
+    ).rejects.toMatchObject({
       name: "ResourceNotFoundException",
     });
   });
 
   it("puts the caller's region in ARNs", async () => {
     const { LambdaClient } = await import("@aws-sdk/client-lambda");
-    const eu = new LambdaClient({ endpoint: sb.url, region: "eu-west-1", credentials: { accessKeyId: "a", secretAccessKey: "b" } });
+    const eu = new LambdaClient({
+      endpoint: sb.url,
+      region: "eu-west-1",
+      credentials: { accessKeyId: "a", secretAccessKey: "b" },
+    });
     try {
       const f = await eu.send(new GetFunctionConfigurationCommand({ FunctionName: "orders-api" }));
       expect(f.FunctionArn).toBe("arn:aws:lambda:eu-west-1:123456789012:function:orders-api");

@@ -9,7 +9,13 @@ import {
   GetLogEventsCommand,
   type FilteredLogEvent,
 } from "@aws-sdk/client-cloudwatch-logs";
-import { decodeTail, eventually, requestIdOf, startTestSandbox, type TestSandbox } from "../../helpers/sandbox.js";
+import {
+  decodeTail,
+  eventually,
+  requestIdOf,
+  startTestSandbox,
+  type TestSandbox,
+} from "../../helpers/sandbox.js";
 
 const DELAY = 800;
 let sb: TestSandbox;
@@ -21,7 +27,9 @@ afterAll(async () => {
 });
 
 async function invokeWithTail(FunctionName: string, payload: unknown = {}) {
-  const out = await sb.lambda.send(new InvokeCommand({ FunctionName, LogType: "Tail", Payload: Buffer.from(JSON.stringify(payload)) }));
+  const out = await sb.lambda.send(
+    new InvokeCommand({ FunctionName, LogType: "Tail", Payload: Buffer.from(JSON.stringify(payload)) }),
+  );
   const tail = decodeTail(out.LogResult);
   return { tail, requestId: tail.includes("REPORT RequestId") ? requestIdOf(tail) : "" };
 }
@@ -40,7 +48,9 @@ async function filterAll(logGroupName: string, filterPattern: string): Promise<F
 describe("delivery delay", () => {
   it("hides a new group until its first events are delivered, then finds START and REPORT", async () => {
     const { requestId } = await invokeWithTail("orders-api");
-    await expect(sb.logs.send(new FilterLogEventsCommand({ logGroupName: "/aws/lambda/orders-api" }))).rejects.toMatchObject({
+    await expect(
+      sb.logs.send(new FilterLogEventsCommand({ logGroupName: "/aws/lambda/orders-api" })),
+    ).rejects.toMatchObject({
       name: "ResourceNotFoundException",
     });
     const events = await eventually(async () => {
@@ -96,10 +106,17 @@ describe("reading one invocation's complete logs", () => {
       return found[0]?.logStreamName;
     });
     const page = await sb.logs.send(
-      new GetLogEventsCommand({ logGroupName: "/aws/lambda/stdout-writer", logStreamName: stream, startFromHead: true }),
+      new GetLogEventsCommand({
+        logGroupName: "/aws/lambda/stdout-writer",
+        logStreamName: stream,
+        startFromHead: true,
+      }),
     );
     const msgs = page.events!.map((e) => e.message!);
-    const block = msgs.slice(msgs.findIndex((m) => m.includes(`START RequestId: ${requestId}`)), msgs.findIndex((m) => m.includes(`REPORT RequestId: ${requestId}`)) + 1);
+    const block = msgs.slice(
+      msgs.findIndex((m) => m.includes(`START RequestId: ${requestId}`)),
+      msgs.findIndex((m) => m.includes(`REPORT RequestId: ${requestId}`)) + 1,
+    );
     const withoutId = block.filter((m) => !m.includes(requestId));
     expect(withoutId.length).toBeGreaterThan(0);
     const filtered = await filterAll("/aws/lambda/stdout-writer", `"${requestId}"`);
@@ -107,13 +124,15 @@ describe("reading one invocation's complete logs", () => {
   });
 
   it("uses the custom log group of a function that sets one", async () => {
-    const { requestId } = await invokeWithTail("audit-trail");
+    const { requestId } = await invokeWithTail("payments-audit");
     const found = await eventually(async () => {
-      const events = await filterAll("/sandbox/audit-trail", `"${requestId}"`);
+      const events = await filterAll("/sandbox/payments-audit", `"${requestId}"`);
       return events.length > 0 ? events : undefined;
     });
     expect(found.length).toBeGreaterThan(0);
-    await expect(sb.logs.send(new FilterLogEventsCommand({ logGroupName: "/aws/lambda/audit-trail" }))).rejects.toMatchObject({
+    await expect(
+      sb.logs.send(new FilterLogEventsCommand({ logGroupName: "/aws/lambda/payments-audit" })),
+    ).rejects.toMatchObject({
       name: "ResourceNotFoundException",
     });
   });
@@ -131,10 +150,18 @@ describe("reading one invocation's complete logs", () => {
 
   it("logs Event invocations too, found by time window", async () => {
     const before = Date.now();
-    const out = await sb.lambda.send(new InvokeCommand({ FunctionName: "handled-error", InvocationType: "Event" }));
+    const out = await sb.lambda.send(
+      new InvokeCommand({ FunctionName: "handled-error", InvocationType: "Event" }),
+    );
     expect(out.StatusCode).toBe(202);
     const events = await eventually(async () => {
-      const page = await sb.logs.send(new FilterLogEventsCommand({ logGroupName: "/aws/lambda/handled-error", startTime: before, filterPattern: '"REPORT RequestId"' }));
+      const page = await sb.logs.send(
+        new FilterLogEventsCommand({
+          logGroupName: "/aws/lambda/handled-error",
+          startTime: before,
+          filterPattern: '"REPORT RequestId"',
+        }),
+      );
       return page.events?.length ? page.events : undefined;
     });
     expect(events[0]!.timestamp).toBeGreaterThanOrEqual(before);
@@ -145,21 +172,41 @@ describe("describing", () => {
   it("lists groups and streams once delivered", async () => {
     await invokeWithTail("handled-error");
     const groups = await eventually(async () => {
-      const out = await sb.logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: "/aws/lambda/handled" }));
+      const out = await sb.logs.send(
+        new DescribeLogGroupsCommand({ logGroupNamePrefix: "/aws/lambda/handled" }),
+      );
       return out.logGroups?.length ? out.logGroups : undefined;
     });
     expect(groups[0]!.logGroupName).toBe("/aws/lambda/handled-error");
     expect(groups[0]!.arn).toBe("arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/handled-error:*");
-    const streams = await sb.logs.send(new DescribeLogStreamsCommand({ logGroupName: "/aws/lambda/handled-error", orderBy: "LastEventTime", descending: true }));
+    const streams = await sb.logs.send(
+      new DescribeLogStreamsCommand({
+        logGroupName: "/aws/lambda/handled-error",
+        orderBy: "LastEventTime",
+        descending: true,
+      }),
+    );
     expect(streams.logStreams!.length).toBeGreaterThan(0);
     expect(streams.logStreams![0]!.lastEventTimestamp).toBeGreaterThan(0);
   });
 
   it("answers a missing stream with ResourceNotFoundException", async () => {
     await invokeWithTail("orders-api");
-    await eventually(async () => (await sb.logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: "/aws/lambda/orders-api" }))).logGroups?.[0]);
+    await eventually(
+      async () =>
+        (await sb.logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: "/aws/lambda/orders-api" })))
+          .logGroups?.[0],
+    );
     await expect(
-      sb.logs.send(new GetLogEventsCommand({ logGroupName: "/aws/lambda/orders-api", logStreamName: "2020/01/01/[$LATEST]00" })),
-    ).rejects.toMatchObject({ name: "ResourceNotFoundException", message: "The specified log stream does not exist." });
+      sb.logs.send(
+        new GetLogEventsCommand({
+          logGroupName: "/aws/lambda/orders-api",
+          logStreamName: "2020/01/01/[$LATEST]00",
+        }),
+      ),
+    ).rejects.toMatchObject({
+      name: "ResourceNotFoundException",
+      message: "The specified log stream does not exist.",
+    });
   });
 });
