@@ -66,9 +66,12 @@ function settingsOf(obj: Json, base: VersionSettings, where: string): VersionSet
     timeout: pick(obj, "timeout", "number", base.timeout, where),
     environment: environmentOf(obj, base.environment, where),
   };
-  if (s.memorySize < 128 || s.memorySize > 10240)
-    throw new ConfigError(`${where}: memorySize must be 128..10240`);
-  if (!(s.timeout > 0 && s.timeout <= 900)) throw new ConfigError(`${where}: timeout must be 1..900 seconds`);
+  if (!Number.isInteger(s.memorySize) || s.memorySize < 128 || s.memorySize > 10240) {
+    throw new ConfigError(`${where}: memorySize must be a whole number of MB, 128..10240`);
+  }
+  if (!Number.isInteger(s.timeout) || s.timeout < 1 || s.timeout > 900) {
+    throw new ConfigError(`${where}: timeout must be a whole number of seconds, 1..900`);
+  }
   if (!/^[^.]+(\.[^.]+)+$/.test(s.handler))
     throw new ConfigError(`${where}: handler must look like "file.export"`);
   return s;

@@ -55,7 +55,7 @@ describe("lambda-explorer sandbox", () => {
     await writeFile(path.join(dir, "broken/function.json"), '{"memorySize": 1}');
     const r = await runCli(["sandbox", dir]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("function broken: memorySize must be 128..10240");
+    expect(r.stderr).toContain("function broken: memorySize must be a whole number of MB, 128..10240");
   });
 
   it("rejects a bad --port and a port in use with what to do", async () => {

@@ -73,7 +73,7 @@ function describeLogGroups(store: LogStore, input: Input, scope: Scope): Output 
     throw invalid("LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.");
   const limit = limitOf(input, 50);
   const token = str(input, "nextToken");
-  const start = token ? parseOpaqueToken<{ o: number }>(token).o : 0;
+  const start = token ? parseOpaqueToken<{ o: number }>(token, { o: "number" }).o : 0;
   const all = store
     .visibleGroups()
     .filter(
@@ -124,7 +124,7 @@ function describeLogStreams(store: LogStore, input: Input, scope: Scope): Output
   const descending = input.descending === true;
   const limit = limitOf(input, 50);
   const token = str(input, "nextToken");
-  const start = token ? parseOpaqueToken<{ o: number }>(token).o : 0;
+  const start = token ? parseOpaqueToken<{ o: number }>(token, { o: "number" }).o : 0;
   const lastTime = (s: LogStream) => s.events[store.visibleCount(s) - 1]?.timestamp ?? 0;
   const streams = store
     .visibleStreams(group)
@@ -245,7 +245,7 @@ function filterLogEvents(store: LogStore, input: Input): Output {
     throw err;
   }
   const token = str(input, "nextToken");
-  const after = token ? parseOpaqueToken<FilterCursor>(token) : undefined;
+  const after = token ? parseOpaqueToken<FilterCursor>(token, { t: "number", id: "string" }) : undefined;
 
   const streams = store
     .visibleStreams(group)

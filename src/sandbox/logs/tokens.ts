@@ -19,10 +19,18 @@ export function opaqueToken(state: object): string {
   return Buffer.from(JSON.stringify({ ...state, n: ++serial })).toString("base64url");
 }
 
-export function parseOpaqueToken<T>(token: string): T {
+/** Reads back a token from opaqueToken, checking it holds the fields `keys` names. */
+export function parseOpaqueToken<T>(token: string, keys: Record<keyof T, "number" | "string">): T {
+  let value: unknown;
   try {
-    return JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as T;
+    value = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
   } catch {
-    throw new AwsError(400, "InvalidParameterException", "The specified nextToken is invalid.");
+    value = null;
   }
+  const ok =
+    typeof value === "object" &&
+    value !== null &&
+    Object.entries(keys).every(([k, kind]) => typeof (value as Record<string, unknown>)[k] === kind);
+  if (!ok) throw new AwsError(400, "InvalidParameterException", "The specified nextToken is invalid.");
+  return value as T;
 }

@@ -1,9 +1,32 @@
 // Turning a child's output bytes into log lines, and keeping the 4 KB tail that Invoke returns.
 import { StringDecoder } from "node:string_decoder";
 
-/** CloudWatch's largest event is 256 KB; Lambda splits longer lines, and so do we. */
-export const MAX_LINE_CHARS = 256 * 1024 - 26;
+/** CloudWatch's largest event is 256 KB including 26 bytes of overhead; Lambda splits longer lines, and so do we. */
+export const MAX_LINE_BYTES = 256 * 1024 - 26;
 export const TAIL_BYTES = 4096;
+
+/**
+ * Cuts `text` into pieces of at most `max` UTF-8 bytes, never inside a character. The last
+ * piece is returned apart, as it may still grow.
+ */
+export function splitByBytes(text: string, max: number): { pieces: string[]; rest: string } {
+  const pieces: string[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i)!;
+    const units = cp > 0xffff ? 2 : 1;
+    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (bytes + size > max) {
+      pieces.push(text.slice(start, i));
+      start = i;
+      bytes = 0;
+    }
+    bytes += size;
+    i += units;
+  }
+  return { pieces, rest: text.slice(start) };
+}
 
 /** Splits a byte stream into lines (UTF-8 safe), calling `onLine` for each complete one. */
 export class LineSplitter {
@@ -33,15 +56,22 @@ export class LineSplitter {
       nl = text.indexOf("\n", start);
     }
     this.partial += text.slice(start);
-    while (this.partial.length > MAX_LINE_CHARS) {
-      this.onLine(this.partial.slice(0, MAX_LINE_CHARS));
-      this.partial = this.partial.slice(MAX_LINE_CHARS);
+    // A character is at most 3 bytes per UTF-16 unit, so only a long partial can be too big.
+    if (this.partial.length * 3 > MAX_LINE_BYTES) {
+      const { pieces, rest } = splitByBytes(this.partial, MAX_LINE_BYTES);
+      pieces.forEach((p) => this.onLine(p));
+      this.partial = rest;
     }
   }
 
   private emit(line: string): void {
-    for (let i = 0; i < line.length; i += MAX_LINE_CHARS) this.onLine(line.slice(i, i + MAX_LINE_CHARS));
-    if (line.length === 0) this.onLine("");
+    if (line.length * 3 <= MAX_LINE_BYTES) {
+      this.onLine(line);
+      return;
+    }
+    const { pieces, rest } = splitByBytes(line, MAX_LINE_BYTES);
+    pieces.forEach((p) => this.onLine(p));
+    this.onLine(rest);
   }
 }
 

@@ -161,7 +161,11 @@ describe("parseFunctionConfig errors", () => {
     ["too small", 127],
     ["too big", 10241],
   ])("rejects a memorySize that is %s", (_why, memorySize) => {
-    expectConfigError(() => parse({ memorySize }), "orders-api", /memorySize must be 128\.\.10240/);
+    expectConfigError(
+      () => parse({ memorySize }),
+      "orders-api",
+      /memorySize must be a whole number of MB, 128\.\.10240/,
+    );
   });
 
   it("rejects a memorySize that is not a number", () => {
@@ -173,19 +177,33 @@ describe("parseFunctionConfig errors", () => {
     ["negative", -1],
     ["over 900", 901],
   ])("rejects a timeout that is %s", (_why, timeout) => {
-    expectConfigError(() => parse({ timeout }), "orders-api", /timeout must be 1\.\.900/);
+    expectConfigError(
+      () => parse({ timeout }),
+      "orders-api",
+      /timeout must be a whole number of seconds, 1\.\.900/,
+    );
   });
 
-  // BUG (src/sandbox/config.ts, settingsOf, the `s.timeout > 0 && s.timeout <= 900` check):
-  // a fractional timeout such as 0.5 is accepted although the error text (and Lambda) say
-  // the timeout is 1..900 whole seconds; the sandbox would then time out after 500 ms.
-  it.fails("rejects a timeout below one second (0.5)", () => {
-    expectConfigError(() => parse({ timeout: 0.5 }), "orders-api", /timeout must be 1\.\.900/);
+  // Lambda takes whole seconds and whole MB: fractions are rejected, not rounded.
+  it("rejects a fractional timeout (0.5) and memory size (128.5)", () => {
+    expectConfigError(
+      () => parse({ timeout: 0.5 }),
+      "orders-api",
+      /timeout must be a whole number of seconds, 1\.\.900/,
+    );
+    expectConfigError(
+      () => parse({ memorySize: 128.5 }),
+      "orders-api",
+      /memorySize must be a whole number of MB/,
+    );
   });
 
-  it.each(["index", "index.", ".handler", "a..b"])("rejects handler %j that is not file.export", (handler) => {
-    expectConfigError(() => parse({ handler }), "orders-api", /handler must look like "file\.export"/);
-  });
+  it.each(["index", "index.", ".handler", "a..b"])(
+    "rejects handler %j that is not file.export",
+    (handler) => {
+      expectConfigError(() => parse({ handler }), "orders-api", /handler must look like "file\.export"/);
+    },
+  );
 
   it.each(["text", "json", "XML"])("rejects logFormat %j", (logFormat) => {
     expectConfigError(() => parse({ logFormat }), "orders-api", /logFormat must be Text or JSON/);
@@ -208,7 +226,11 @@ describe("parseFunctionConfig errors", () => {
   });
 
   it("rejects an alias named $LATEST", () => {
-    expectConfigError(() => parse({ aliases: { $LATEST: "$LATEST" } }), "orders-api", /not a valid alias name/);
+    expectConfigError(
+      () => parse({ aliases: { $LATEST: "$LATEST" } }),
+      "orders-api",
+      /not a valid alias name/,
+    );
   });
 
   it("rejects an alias whose body is neither a string nor {version}", () => {

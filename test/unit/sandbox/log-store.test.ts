@@ -27,7 +27,11 @@ describe("LogStore without a delay", () => {
     const [stream] = store.visibleStreams(group);
     expect(stream!.name).toBe(S);
     expect(store.visibleCount(stream!)).toBe(1);
-    expect(stream!.events[0]).toMatchObject({ message: "hello", timestamp: clock.now(), ingestionTime: clock.now() });
+    expect(stream!.events[0]).toMatchObject({
+      message: "hello",
+      timestamp: clock.now(),
+      ingestionTime: clock.now(),
+    });
   });
 
   it("uses the clock for the default timestamp and keeps an explicit one", () => {
@@ -152,7 +156,10 @@ describe("LogStore timestamps", () => {
     store.append(G, S, "b", 1500);
     store.append(G, S, "c", 2500);
     store.append(G, S, "d", 100);
-    const ts = store.group(G)!.streams.get(S)!.events.map((e) => e.timestamp);
+    const ts = store
+      .group(G)!
+      .streams.get(S)!
+      .events.map((e) => e.timestamp);
     expect(ts).toEqual([2000, 2000, 2500, 2500]);
   });
 
@@ -160,7 +167,12 @@ describe("LogStore timestamps", () => {
     const store = new LogStore(0, fakeClock().now);
     store.append(G, S, "a", 2000);
     store.append(G, S, "b", 1500);
-    expect(store.group(G)!.streams.get(S)!.events.map((e) => e.message)).toEqual(["a", "b"]);
+    expect(
+      store
+        .group(G)!
+        .streams.get(S)!
+        .events.map((e) => e.message),
+    ).toEqual(["a", "b"]);
   });
 
   it("does not clamp across streams", () => {
