@@ -13,6 +13,8 @@ const common = {
   legalComments: "none",
   define: { "process.env.NODE_ENV": '"production"' },
   logLevel: "warning",
+  // Prefer packages' ESM builds: jsonc-parser's UMD main requires files esbuild cannot follow.
+  mainFields: ["module", "main"],
   // Some CJS dependencies call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __lxCreateRequire } from 'node:module'; const require = __lxCreateRequire(import.meta.url);",

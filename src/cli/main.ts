@@ -3,6 +3,9 @@ import "./quiet-sdk-warning.js";
 import { Command, CommanderError } from "commander";
 import { EXIT, UserError } from "./exit-codes.js";
 import { VERSION } from "./version.js";
+import { registerInvoke } from "./commands/invoke.js";
+import { registerList } from "./commands/list.js";
+import { registerLogs } from "./commands/logs.js";
 
 const program = new Command()
   .name("lambda-explorer")
@@ -38,6 +41,10 @@ Examples:
     const { runSandboxCommand } = await import("./sandbox-command.js");
     await runSandboxCommand(dir, opts);
   });
+
+registerList(program);
+registerInvoke(program);
+registerLogs(program);
 
 program
   .option("--sandbox [dir]", "start the built-in sandbox (with the functions in DIR) and explore it")

@@ -8,14 +8,21 @@ export interface RunResult {
   stderr: string;
 }
 
+/**
+ * Runs a command to completion. `env` is laid over this process's environment (a key set to
+ * undefined is removed), or used alone when `inherit` is false, as on a fresh machine.
+ */
 export function run(
   cmd: string,
   args: string[],
   env: NodeJS.ProcessEnv = {},
   input?: string,
+  inherit = true,
 ): Promise<RunResult> {
+  const merged: NodeJS.ProcessEnv = inherit ? { ...process.env, ...env } : { ...env };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete merged[k];
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(cmd, args, { env: merged, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
@@ -26,8 +33,8 @@ export function run(
   });
 }
 
-export const runCli = (args: string[], env: NodeJS.ProcessEnv = {}, input?: string) =>
-  run(process.execPath, [CLI, ...args], env, input);
+export const runCli = (args: string[], env: NodeJS.ProcessEnv = {}, input?: string, inherit = true) =>
+  run(process.execPath, [CLI, ...args], env, input, inherit);
 
 export interface SandboxProcess {
   endpoint: string;

@@ -1,0 +1,117 @@
+// SDK clients for Lambda and CloudWatch Logs from flags or the SDK's environment. Endpoints are
+// resolved here (not left to the SDK) so callers can say where they are talking to, and so a
+// local endpoint (the sandbox, LocalStack, moto) works without an AWS account.
+import { LambdaClient } from "@aws-sdk/client-lambda";
+import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { AwsFailure, describeAwsError } from "./errors.js";
+
+export interface ConnectionOptions {
+  profile?: string | undefined;
+  region?: string | undefined;
+  endpointUrl?: string | undefined;
+}
+
+export interface Clients {
+  lambda: LambdaClient;
+  logs: CloudWatchLogsClient;
+  region: string;
+  profile: string | undefined;
+  /** The Lambda endpoint when it is not AWS's own. */
+  endpoint: string | undefined;
+  destroy(): void;
+}
+
+export interface Endpoints {
+  lambda: string | undefined;
+  logs: string | undefined;
+}
+
+/** Flag first, then the service-specific variable, then AWS_ENDPOINT_URL. */
+export function resolveEndpoints(flag: string | undefined, env: NodeJS.ProcessEnv): Endpoints {
+  const common = flag ?? env.AWS_ENDPOINT_URL;
+  return {
+    lambda: flag ?? env.AWS_ENDPOINT_URL_LAMBDA ?? common,
+    logs: flag ?? env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS ?? common,
+  };
+}
+
+export function isLocalEndpoint(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const host = new URL(url).hostname;
+    return host === "localhost" || host === "[::1]" || host === "::1" || /^127\./.test(host);
+  } catch {
+    return false;
+  }
+}
+
+function validateUrl(url: string | undefined, what: string): void {
+  if (url === undefined) return;
+  let ok = false;
+  try {
+    ok = /^https?:$/.test(new URL(url).protocol);
+  } catch {
+    ok = false;
+  }
+  if (!ok)
+    throw new AwsFailure(
+      "service",
+      `${what} "${url}" is not an http(s) URL.`,
+      "Example: --endpoint-url http://127.0.0.1:9001",
+    );
+}
+
+const LOCAL_CREDENTIALS = { accessKeyId: "sandbox", secretAccessKey: "sandbox" };
+
+/**
+ * Builds both clients and resolves region and credentials up front, so a missing region or
+ * missing credentials are reported before any call. A local endpoint gets us-east-1 and
+ * placeholder credentials when none are configured: it does not check them.
+ */
+export async function createClients(
+  opts: ConnectionOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Clients> {
+  const endpoints = resolveEndpoints(opts.endpointUrl, env);
+  validateUrl(endpoints.lambda, "The Lambda endpoint");
+  validateUrl(endpoints.logs, "The CloudWatch Logs endpoint");
+  const local =
+    isLocalEndpoint(endpoints.lambda) && (endpoints.logs === undefined || isLocalEndpoint(endpoints.logs));
+  const profile = opts.profile ?? env.AWS_PROFILE;
+  const ctx = { profile, endpoint: endpoints.lambda };
+  const base = { ...(opts.profile ? { profile: opts.profile } : {}), region: opts.region };
+
+  let region: string;
+  try {
+    region = await new LambdaClient(base).config.region();
+  } catch (err) {
+    if (!local) throw describeAwsError(err, ctx);
+    region = "us-east-1";
+  }
+
+  let credentials: typeof LOCAL_CREDENTIALS | undefined;
+  try {
+    await new LambdaClient({ ...base, region }).config.credentials();
+  } catch (err) {
+    if (!local) throw describeAwsError(err, { ...ctx, region });
+    credentials = LOCAL_CREDENTIALS;
+  }
+
+  const common = { ...base, region, ...(credentials ? { credentials } : {}) };
+  const lambda = new LambdaClient({ ...common, ...(endpoints.lambda ? { endpoint: endpoints.lambda } : {}) });
+  const logs = new CloudWatchLogsClient({
+    ...common,
+    ...(endpoints.logs ? { endpoint: endpoints.logs } : {}),
+  });
+  return {
+    lambda,
+    logs,
+    region,
+    profile,
+    endpoint: endpoints.lambda,
+    destroy: () => {
+      lambda.destroy();
+      logs.destroy();
+    },
+  };
+}

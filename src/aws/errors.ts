@@ -1,0 +1,137 @@
+// What went wrong talking to AWS, in words a user can act on. The CLI maps `kind` to an exit
+// code; the UI shows `message` and `hint`.
+
+export type AwsFailureKind =
+  | "no-region"
+  | "no-credentials"
+  | "sso-expired"
+  | "expired-credentials"
+  | "access-denied"
+  | "unreachable"
+  | "not-found"
+  | "throttled"
+  | "cancelled"
+  | "service";
+
+export class AwsFailure extends Error {
+  constructor(
+    readonly kind: AwsFailureKind,
+    message: string,
+    readonly hint: string | null = null,
+    readonly awsName: string | null = null,
+  ) {
+    super(message);
+    this.name = "AwsFailure";
+  }
+}
+
+export interface FailureContext {
+  profile?: string | undefined;
+  endpoint?: string | undefined;
+  region?: string | undefined;
+}
+
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "ECONNRESET",
+  "EHOSTUNREACH",
+  "ETIMEDOUT",
+  "EAI_AGAIN",
+  "ENETUNREACH",
+]);
+
+function networkCode(err: unknown): string | null {
+  for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && NETWORK_CODES.has(code)) return code;
+    const nested = (e as { errors?: unknown[] }).errors?.[0];
+    e = (e as { cause?: unknown }).cause ?? nested;
+  }
+  return null;
+}
+
+/** Turns anything the SDK throws into an AwsFailure that says what to do. */
+export function describeAwsError(err: unknown, ctx: FailureContext = {}): AwsFailure {
+  if (err instanceof AwsFailure) return err;
+  const name = (err as { name?: string })?.name ?? "Error";
+  const message = (err as { message?: string })?.message ?? String(err);
+  const profileFlag = ctx.profile ? ` --profile ${ctx.profile}` : "";
+
+  if (name === "AbortError" || (err as { $metadata?: unknown; name?: string })?.name === "AbortError") {
+    return new AwsFailure("cancelled", "Cancelled.");
+  }
+  if (/Region is missing/i.test(message)) {
+    return new AwsFailure(
+      "no-region",
+      "No AWS region is set.",
+      "Pass --region, set AWS_REGION, or set a region in your AWS profile.",
+    );
+  }
+  // The SDK words this several ways ("SSO session … has expired", "Token is expired", "Value not
+  // present for 'clientId' in SSO Token"); all of them end by pointing at `aws sso login`.
+  if (/SSO session|SSO Token|Token is expired|aws sso login/i.test(message)) {
+    return new AwsFailure(
+      "sso-expired",
+      "Your AWS SSO session has expired.",
+      `Run: aws sso login${profileFlag}`,
+      name,
+    );
+  }
+  if (name === "CredentialsProviderError" || /Could not load credentials/i.test(message)) {
+    return new AwsFailure(
+      "no-credentials",
+      "No AWS credentials were found.",
+      `Set AWS_PROFILE or pass --profile, run \`aws configure\` (or \`aws sso login${profileFlag}\`), or try the local sandbox: lambda-explorer --sandbox`,
+      name,
+    );
+  }
+  if (/ExpiredToken/.test(name) || /security token included in the request is expired/i.test(message)) {
+    return new AwsFailure(
+      "expired-credentials",
+      "Your AWS credentials have expired.",
+      `Refresh them (for SSO: aws sso login${profileFlag}).`,
+      name,
+    );
+  }
+  const net = networkCode(err);
+  if (net || name === "TimeoutError") {
+    const where = ctx.endpoint ?? (ctx.region ? `AWS in ${ctx.region}` : "AWS");
+    const why =
+      net === "ECONNREFUSED"
+        ? "connection refused"
+        : net === "ENOTFOUND" || net === "EAI_AGAIN"
+          ? "host not found"
+          : (net ?? "timed out").toLowerCase();
+    return new AwsFailure(
+      "unreachable",
+      `Cannot reach ${where} (${why}).`,
+      ctx.endpoint
+        ? "Is the endpoint running? For the local sandbox: lambda-explorer sandbox"
+        : "Check your network connection and proxy settings.",
+      name,
+    );
+  }
+  if (
+    /AccessDenied|UnrecognizedClient|InvalidSignature|SignatureDoesNotMatch|InvalidClientTokenId/.test(name)
+  ) {
+    return new AwsFailure(
+      "access-denied",
+      `Access denied: ${message}`,
+      "Check that your credentials and role allow this action.",
+      name,
+    );
+  }
+  if (name === "ResourceNotFoundException") return new AwsFailure("not-found", message, null, name);
+  if (/TooManyRequests|Throttl/.test(name))
+    return new AwsFailure("throttled", `Throttled by AWS: ${message}`, "Wait a moment and try again.", name);
+  return new AwsFailure("service", `${name}: ${message}`, null, name);
+}
+
+export function isRetryableLogsError(err: unknown): boolean {
+  const name = (err as { name?: string })?.name ?? "";
+  return (
+    name === "ResourceNotFoundException" ||
+    /Throttl|TooManyRequests|ServiceUnavailable|LimitExceeded/.test(name)
+  );
+}

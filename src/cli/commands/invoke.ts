@@ -1,0 +1,208 @@
+// `lambda-explorer invoke`: a better `aws lambda invoke`. The response goes to stdout (so it
+// pipes into jq), the status and logs to stderr; --json prints one object with everything.
+import type { Command } from "commander";
+import type { CompleteLogs, LogEvent } from "../../aws/complete-logs.js";
+import type { InvokeResult } from "../../aws/invoke.js";
+import type { InvocationType } from "../../core/payload.js";
+import { connect, withAwsErrors, withConnectionOptions, type ConnectionFlags } from "../connection.js";
+import { EXIT, UserError } from "../exit-codes.js";
+import { intOption } from "../options.js";
+import { readPayload } from "../read-input.js";
+import { escapeControl, ms, readableLogLine } from "../text.js";
+
+const TYPES = ["RequestResponse", "Event", "DryRun"] as const;
+const LOG_MODES = ["full", "tail", "none"] as const;
+type LogMode = (typeof LOG_MODES)[number];
+
+interface InvokeFlags extends ConnectionFlags {
+  payload?: string;
+  payloadFile?: string;
+  qualifier?: string;
+  type: string;
+  logs: string;
+  logsTimeout: string;
+  clientContext?: string;
+  json?: boolean;
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+  if (!match) throw new UserError(`--${name} must be one of ${allowed.join(", ")} (got "${value}")`);
+  return match;
+}
+
+export function registerInvoke(program: Command): void {
+  withConnectionOptions(
+    program
+      .command("invoke")
+      .description("invoke a function and print its response, status, metrics and complete logs")
+      .argument("<function>", "name, ARN, or name:qualifier")
+      .argument("[-]", "read the payload from standard input")
+      .option("--payload <json>", "the payload, as JSON text")
+      .option("--payload-file <file>", "read the payload from a file (- for standard input)")
+      .option("-q, --qualifier <q>", "version or alias (default: $LATEST)")
+      .option("--type <type>", "RequestResponse, Event or DryRun", "RequestResponse")
+      .option("--logs <mode>", "full: every CloudWatch line; tail: Invoke's 4 KB tail; none", "full")
+      .option("--logs-timeout <s>", "how long to wait for CloudWatch to deliver the logs", "60")
+      .option("--client-context <json>", "client context passed to the function")
+      .option("--json", "print one JSON object with everything"),
+  )
+    .addHelpText(
+      "after",
+      `
+The response goes to stdout and the status and logs to stderr, so stdout pipes into jq.
+Exit codes: 0 ok, 1 the function failed (FunctionError), 2 bad usage or input, 3 AWS or network error.
+
+Examples:
+  $ lambda-explorer invoke orders-api --payload '{"id": 42}'
+  $ lambda-explorer invoke orders-api:live --payload-file event.json --json | jq .report
+  $ echo '{}' | lambda-explorer invoke orders-api - --logs tail
+  $ lambda-explorer invoke orders-api --type Event --endpoint-url http://127.0.0.1:9001`,
+    )
+    .action(async (fn: string, dash: string | undefined, flags: InvokeFlags) => {
+      if (dash !== undefined && dash !== "-")
+        throw new UserError(`unexpected argument "${dash}": only - (standard input) may follow the function`);
+      process.exitCode = await runInvoke(fn, dash === "-", flags);
+    });
+}
+
+async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Promise<number> {
+  const type = oneOf<InvocationType>("type", flags.type, TYPES);
+  const logMode = oneOf<LogMode>("logs", flags.logs, LOG_MODES);
+  const deadlineS = intOption("logs-timeout", flags.logsTimeout, 1, 3600);
+  let clientContext: unknown;
+  if (flags.clientContext !== undefined) {
+    try {
+      clientContext = JSON.parse(flags.clientContext);
+    } catch {
+      throw new UserError('--client-context must be JSON, e.g. \'{"custom":{"tenant":"a"}}\'');
+    }
+  }
+  const payload = await readPayload(flags, fromStdin);
+  const { invoke, PayloadError } = await import("../../aws/invoke.js");
+  const clients = await connect(flags);
+  try {
+    return await withAwsErrors(async () => {
+      const wantFull = logMode === "full" && type !== "DryRun";
+      // The log group comes from the function's configuration: ask while the invocation runs.
+      const config = wantFull
+        ? import("../../aws/functions.js").then((m) => m.getFunction(clients, fn, flags.qualifier))
+        : null;
+      config?.catch(() => undefined);
+      let result: InvokeResult;
+      try {
+        result = await invoke(clients, fn, payload, {
+          qualifier: flags.qualifier,
+          invocationType: type,
+          tail: logMode !== "none",
+          clientContext,
+        });
+      } catch (err) {
+        if (err instanceof PayloadError) throw new UserError(err.message, EXIT.usage);
+        throw err;
+      }
+      let logs: CompleteLogs | null = null;
+      if (wantFull && result.requestId) {
+        const { fetchCompleteLogs } = await import("../../aws/complete-logs.js");
+        const { logGroup } = await config!;
+        const waiting =
+          !flags.json && process.stderr.isTTY
+            ? setTimeout(() => process.stderr.write("waiting for CloudWatch Logs… (Ctrl+C to stop)\n"), 1500)
+            : null;
+        try {
+          logs = await fetchCompleteLogs(clients, {
+            logGroup,
+            requestId: result.requestId,
+            startTime: result.startedAt,
+            deadlineMs: deadlineS * 1000,
+          });
+        } finally {
+          if (waiting) clearTimeout(waiting);
+        }
+      }
+      if (flags.json) process.stdout.write(JSON.stringify(toJson(result, logs)) + "\n");
+      else printHuman(result, logs, logMode);
+      return result.functionError ? EXIT.functionError : EXIT.ok;
+    });
+  } finally {
+    clients.destroy();
+  }
+}
+
+export function toJson(r: InvokeResult, logs: CompleteLogs | null): Record<string, unknown> {
+  return {
+    functionName: r.functionName,
+    qualifier: r.qualifier,
+    invocationType: r.invocationType,
+    statusCode: r.statusCode,
+    executedVersion: r.executedVersion,
+    functionError: r.functionError,
+    error: r.error,
+    requestId: r.requestId,
+    payload: r.payloadJson !== undefined ? r.payloadJson : r.payloadText,
+    payloadText: r.payloadText,
+    payloadBytes: r.payloadBytes,
+    report: r.report,
+    tail: r.tail,
+    logs: logs ? logs.events : null,
+    logsState: logs ? logs.state : null,
+    logGroup: logs?.logGroup ?? null,
+    logStream: logs?.logStreamName ?? null,
+    cloudWatchCalls: logs?.calls ?? 0,
+    clientMs: Math.round(r.clientMs * 10) / 10,
+    startedAt: new Date(r.startedAt).toISOString(),
+  };
+}
+
+function statusLine(r: InvokeResult): string {
+  const parts = [`${r.functionName}${r.qualifier ? `:${r.qualifier}` : ""}`, String(r.statusCode)];
+  if (r.executedVersion) parts.push(r.executedVersion === "$LATEST" ? "$LATEST" : `v${r.executedVersion}`);
+  if (r.report) {
+    parts.push(`${ms(r.report.durationMs)} (billed ${r.report.billedMs} ms)`);
+    parts.push(`${r.report.maxMemoryMb}/${r.report.memoryMb} MB`);
+    if (r.report.initMs !== undefined) parts.push(`cold start ${ms(r.report.initMs)}`);
+  }
+  parts.push(`round trip ${ms(r.clientMs)}`);
+  if (r.requestId) parts.push(`RequestId ${r.requestId}`);
+  return parts.join(" · ");
+}
+
+function printLogs(title: string, lines: string[]): void {
+  process.stderr.write(`── ${title} ──\n`);
+  for (const l of lines) process.stderr.write(readableLogLine(l) + "\n");
+}
+
+function printHuman(r: InvokeResult, logs: CompleteLogs | null, mode: LogMode): void {
+  if (mode === "tail" && r.tail)
+    printLogs("log tail (from Invoke, last 4 KB)", r.tail.replace(/\n$/, "").split("\n"));
+  if (logs) {
+    const lines = logs.events.map((e: LogEvent) => e.message);
+    const title =
+      logs.state === "complete"
+        ? `complete logs · ${lines.length} lines · ${logs.logGroup}`
+        : `logs incomplete: ${logs.reason ?? "gave up"} · ${lines.length} lines found`;
+    printLogs(title, lines);
+    if (logs.state !== "complete" && r.tail)
+      printLogs("log tail (from Invoke, last 4 KB)", r.tail.replace(/\n$/, "").split("\n"));
+  }
+  process.stderr.write(`${escapeControl(statusLine(r))}\n`);
+  if (r.functionError) {
+    const e = r.error;
+    process.stderr.write(
+      `FunctionError: ${r.functionError}${e ? ` · ${escapeControl(e.errorType)}: ${escapeControl(e.errorMessage)}` : ""}\n`,
+    );
+    for (const line of e?.trace.slice(1) ?? []) process.stderr.write(`${escapeControl(line)}\n`);
+  }
+  if (r.invocationType === "Event") process.stderr.write("Queued for asynchronous execution (202).\n");
+  if (r.invocationType === "DryRun")
+    process.stderr.write("Dry run: the function exists and you may invoke it (204).\n");
+  if (r.payloadText.length > 0) {
+    const pretty =
+      process.stdout.isTTY && r.payloadJson !== undefined
+        ? JSON.stringify(r.payloadJson, null, 2)
+        : r.payloadText;
+    process.stdout.write(
+      process.stdout.isTTY ? `${escapeControl(pretty)}\n` : pretty + (pretty.endsWith("\n") ? "" : "\n"),
+    );
+  }
+}

@@ -1,0 +1,53 @@
+// The --profile / --region / --endpoint-url options every AWS command takes, and the
+// mapping from AWS failures to messages and exit codes.
+import type { Command } from "commander";
+import type { Clients } from "../aws/clients.js";
+import type { AwsFailure } from "../aws/errors.js";
+import { EXIT, UserError } from "./exit-codes.js";
+
+export interface ConnectionFlags {
+  profile?: string;
+  region?: string;
+  endpointUrl?: string;
+}
+
+export function withConnectionOptions(cmd: Command): Command {
+  return cmd
+    .option("--profile <name>", "AWS profile (default: AWS_PROFILE or the default profile)")
+    .option("--region <region>", "AWS region (default: AWS_REGION or the profile's region)")
+    .option(
+      "--endpoint-url <url>",
+      "a Lambda-compatible endpoint instead of AWS: the sandbox, LocalStack, moto",
+    );
+}
+
+export function failureToUserError(f: AwsFailure): UserError {
+  const code = f.kind === "no-region" ? EXIT.usage : EXIT.aws;
+  return new UserError(f.hint ? `${f.message}\n  ${f.hint}` : f.message, code);
+}
+
+export async function connect(flags: ConnectionFlags): Promise<Clients> {
+  const { createClients } = await import("../aws/clients.js");
+  const { AwsFailure } = await import("../aws/errors.js");
+  try {
+    return await createClients({
+      profile: flags.profile,
+      region: flags.region,
+      endpointUrl: flags.endpointUrl,
+    });
+  } catch (err) {
+    if (err instanceof AwsFailure) throw failureToUserError(err);
+    throw err;
+  }
+}
+
+/** Runs a command body, turning AWS failures into user errors with the right exit code. */
+export async function withAwsErrors<T>(fn: () => Promise<T>): Promise<T> {
+  const { AwsFailure } = await import("../aws/errors.js");
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof AwsFailure) throw failureToUserError(err);
+    throw err;
+  }
+}
