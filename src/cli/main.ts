@@ -7,6 +7,14 @@ import { registerInvoke } from "./commands/invoke.js";
 import { registerList } from "./commands/list.js";
 import { registerLogs } from "./commands/logs.js";
 
+// A reader that goes away (`| head`) ends the command quietly, as it does for Unix tools.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
+    throw err;
+  });
+}
+
 const program = new Command()
   .name("lambda-explorer")
   .description(

@@ -1,6 +1,8 @@
 // Text shown in a terminal comes from functions and logs we do not control: escape control
 // characters and escape sequences so they can never drive the terminal.
 
+import stringWidth from "string-width";
+
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
@@ -22,4 +24,16 @@ export function readableLogLine(message: string): string {
 
 export function ms(n: number): string {
   return n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+}
+
+/** Cuts text to `width` terminal columns (wide characters count two), ending in "…" when cut. */
+export function truncate(text: string, width: number): string {
+  if (width <= 0) return "";
+  if (stringWidth(text) <= width) return text;
+  let out = "";
+  for (const ch of text) {
+    if (stringWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return out + "…";
 }

@@ -281,3 +281,22 @@ describe("setup problems", () => {
     expect(r.stderr + r.stdout).not.toContain("(node:");
   });
 });
+
+describe("in a pipeline", () => {
+  it("ends quietly when the reader goes away (list | head -1)", async () => {
+    const big = await startSandboxProcess(["--synthetic", "3000", "--quiet"]);
+    try {
+      const { run } = await import("../helpers/cli.js");
+      const { CLI } = await import("../helpers/sandbox.js");
+      const r = await run("bash", [
+        "-c",
+        `set -o pipefail; "${process.execPath}" "${CLI}" list --endpoint-url ${big.endpoint} | head -1`,
+      ]);
+      expect(r.stdout.trim()).toMatch(/^NAME\s+RUNTIME/);
+      expect(r.stderr).not.toContain("EPIPE");
+      expect(r.code).toBe(0);
+    } finally {
+      await big.stop();
+    }
+  });
+});

@@ -4,13 +4,23 @@ import type { Command } from "commander";
 import type { FunctionSummary } from "../../aws/functions.js";
 import { connect, withAwsErrors, withConnectionOptions, type ConnectionFlags } from "../connection.js";
 import { EXIT } from "../exit-codes.js";
-import { escapeControl } from "../text.js";
+import { escapeControl, truncate } from "../text.js";
 
 interface ListFlags extends ConnectionFlags {
   json?: boolean;
 }
 
 const COLUMNS = ["NAME", "RUNTIME", "MEMORY", "TIMEOUT", "LAST MODIFIED", "DESCRIPTION"];
+
+const FIXED_COLUMNS = 12 + 8 + 7 + 16 + 5 * 2;
+
+/** On a terminal the description is cut to fit the line; in a pipe it is whole. */
+function describe(text: string, nameWidth: number): string {
+  const clean = escapeControl(text);
+  return process.stdout.isTTY
+    ? truncate(clean, (process.stdout.columns || 120) - nameWidth - FIXED_COLUMNS)
+    : clean;
+}
 
 function row(f: FunctionSummary, nameWidth: number): string {
   return [
@@ -19,8 +29,9 @@ function row(f: FunctionSummary, nameWidth: number): string {
     (f.memoryMb !== null ? `${f.memoryMb} MB` : "-").padStart(8),
     (f.timeoutS !== null ? `${f.timeoutS} s` : "-").padStart(7),
     (f.lastModified ?? "").slice(0, 16).replace("T", " ").padEnd(16),
-    escapeControl(f.description),
-  ].join("  ");
+  ]
+    .join("  ")
+    .concat("  ", describe(f.description, nameWidth));
 }
 
 function header(nameWidth: number): string {
