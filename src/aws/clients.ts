@@ -39,7 +39,7 @@ export function isLocalEndpoint(url: string | undefined): boolean {
   if (!url) return false;
   try {
     const host = new URL(url).hostname;
-    return host === "localhost" || host === "[::1]" || host === "::1" || /^127\./.test(host);
+    return host === "localhost" || host === "[::1]" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
   } catch {
     return false;
   }
