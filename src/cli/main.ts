@@ -6,6 +6,8 @@ import { VERSION } from "./version.js";
 import { registerInvoke } from "./commands/invoke.js";
 import { registerList } from "./commands/list.js";
 import { registerLogs } from "./commands/logs.js";
+import { withConnectionOptions } from "./connection.js";
+import type { TuiFlags } from "./tui-command.js";
 
 // A reader that goes away (`| head`) ends the command quietly, as it does for Unix tools.
 for (const stream of [process.stdout, process.stderr]) {
@@ -54,25 +56,22 @@ registerList(program);
 registerInvoke(program);
 registerLogs(program);
 
-program
-  .option("--sandbox [dir]", "start the built-in sandbox (with the functions in DIR) and explore it")
-  .action(async (opts: { sandbox?: string | boolean }) => {
-    // The interactive explorer is not built yet; until it is, --sandbox serves the sandbox.
-    if (opts.sandbox === undefined) {
-      program.outputHelp();
-      throw new UserError(
-        "the interactive explorer is not available yet: use `lambda-explorer sandbox` for now",
-      );
-    }
-    process.stdout.write(
-      "The interactive explorer is not available yet; starting the sandbox on its own.\n\n",
-    );
-    const { runSandboxCommand } = await import("./sandbox-command.js");
-    await runSandboxCommand(typeof opts.sandbox === "string" ? opts.sandbox : undefined, {
-      port: "0",
-      logDelay: "0",
-      synthetic: "0",
-    });
+withConnectionOptions(program)
+  .option("--sandbox [dir]", "explore the built-in sandbox (with the functions in DIR) instead of AWS")
+  .addHelpText(
+    "after",
+    `
+On a terminal, lambda-explorer opens the explorer: pick a function, choose a version or alias,
+and (soon) invoke it. Scripts use the commands.
+
+Examples:
+  $ lambda-explorer --profile dev --region eu-west-1
+  $ lambda-explorer --sandbox
+  $ lambda-explorer invoke orders-api --payload '{}' --json`,
+  )
+  .action(async (flags: TuiFlags) => {
+    const { runTuiCommand } = await import("./tui-command.js");
+    await runTuiCommand(flags);
   });
 
 try {

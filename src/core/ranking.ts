@@ -1,7 +1,7 @@
 // Ranking of functions for the picker: fuzzy matching over name, description and runtime with
 // the name dominating, and "recently and often used first" when nothing is typed. Pure apart
 // from fuzzysort's internal caches, which never change a result.
-import fuzzysort, { type SnapshotKey, type SnapshotKeys } from "fuzzysort";
+import fuzzysort, { type SnapshotKey } from "fuzzysort";
 
 export interface Rankable {
   name: string;
@@ -31,6 +31,11 @@ export const DEFAULT_QUERY_LIMIT = 500;
 const HALF_LIFE_MS = 3 * 24 * 60 * 60 * 1000;
 /** Any match at all: consonant abbreviations ("vrsnd") score low but are what people type. */
 const ANY = 0;
+/**
+ * Least score for a match that needs the description: letters scattered over a sentence match
+ * almost anything (~0.2-0.3), while a word or the start of one scores ~0.6 and up.
+ */
+export const SECONDARY_MIN = 0.35;
 
 const NO_INDEXES: readonly number[] = Object.freeze([]);
 
@@ -55,7 +60,8 @@ function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const runtimeOf = (f: Rankable): string | undefined => f.runtime ?? undefined;
+/** Everything searchable in one line, the name first so its match positions are its own. */
+const allText = (f: Rankable): string => [f.name, f.runtime ?? "", f.description].filter(Boolean).join(" ");
 
 interface Hit<T> {
   item: T;
@@ -68,10 +74,11 @@ export class FunctionIndex<T extends Rankable> {
   readonly #items: readonly T[];
   /** Names alone: most queries are decided here, and it is the cheap one to search. */
   readonly #names: SnapshotKey<T>;
-  /** Description and runtime, searched only when they could still place in the results. */
-  readonly #secondary: SnapshotKeys<T>;
-  /** All three keys, for queries of several words that may match in different keys. */
-  #combined: SnapshotKeys<T> | null = null;
+  /**
+   * Name, runtime and description as one line, for matches that need more than the name:
+   * a word of the description, or "payments python" spread over two fields.
+   */
+  readonly #everything: SnapshotKey<T>;
   #alphabetical: readonly T[] | null = null;
   #byName: ReadonlyMap<string, T> | null = null;
 
@@ -81,7 +88,7 @@ export class FunctionIndex<T extends Rankable> {
     // fuzzysort prepares snapshots in idle slices and finishes them on the first search, so a
     // list that grows page by page while loading does not pay for indexes nobody searches.
     this.#names = fuzzysort.snapshot(this.#items, { key: "name" });
-    this.#secondary = fuzzysort.snapshot(this.#items, { keys: ["description", runtimeOf] });
+    this.#everything = fuzzysort.snapshot(this.#items, { key: allText });
   }
 
   /**
@@ -90,83 +97,54 @@ export class FunctionIndex<T extends Rankable> {
    */
   prepare(): void {
     fuzzysort.go("", this.#names, { limit: 1 });
-    fuzzysort.go("", this.#secondary, { limit: 1 });
+    fuzzysort.go("", this.#everything, { limit: 1 });
   }
 
   /**
-   * Items for `query`, best first. A query matches name, description and runtime, the name
-   * counting double; equal scores go to the more used function, then by name. An empty query
-   * lists everything, used functions first, then by name.
+   * Items for `query`, best first. Words that all match in the name score fully; a match that
+   * needs the description or runtime counts half as much. Equal scores go to the more used
+   * function, then by name. An empty query lists everything, used functions first, then by
+   * name.
    */
   search(query: string, usage: ReadonlyMap<string, Usage> = new Map(), limit?: number): Ranked<T>[] {
     if (query.trim() === "") return this.#all(usage, limit ?? Infinity);
     const max = limit ?? DEFAULT_QUERY_LIMIT;
     if (max <= 0 || this.size === 0) return [];
-    const hits = /\s/.test(query.trim()) ? this.#searchWords(query, max) : this.#searchWord(query, max);
+
+    const hits = new Map<T, Hit<T>>();
+    const names = fuzzysort.go(query, this.#names, { limit: max, threshold: ANY });
+    // Result index arrays belong to fuzzysort's prepared targets and the next search overwrites
+    // them: copy them out now.
+    for (const r of names) hits.set(r.obj, { item: r.obj, nameIndexes: r.indexes.slice(), score: r.score });
+    // When names alone fill the results with scores a half-weighted match can never reach, the
+    // slower search over long descriptions is skipped: it could not change the outcome.
+    const full = names.length >= max;
+    const floor = full ? (names[names.length - 1]?.score ?? 0) : 0;
+    if (!full || floor <= SECONDARY_WEIGHT) {
+      const everything = fuzzysort.go(query, this.#everything, { limit: max, threshold: ANY });
+      for (const r of everything) {
+        if (r.score < SECONDARY_MIN) continue;
+        const score = SECONDARY_WEIGHT * r.score;
+        if (full && score < floor) continue;
+        const hit = hits.get(r.obj);
+        if (hit) hit.score = Math.max(hit.score, score);
+        else {
+          const nameLength = r.obj.name.length;
+          const nameIndexes = r.indexes.filter((i) => i < nameLength);
+          hits.set(r.obj, { item: r.obj, nameIndexes: nameIndexes.length ? nameIndexes : NO_INDEXES, score });
+        }
+      }
+    }
+
     const frecency = usage.size > 0 ? frecencies(usage) : null;
-    hits.sort(
+    const ranked = [...hits.values()].sort(
       (a, b) =>
         b.score - a.score ||
         (frecency ? (frecency.get(b.item.name) ?? 0) - (frecency.get(a.item.name) ?? 0) : 0) ||
         byName(a.item.name, b.item.name),
     );
-    if (hits.length > max) hits.length = max;
-    return hits;
-  }
-
-  /**
-   * One word: the best `max` names, then description and runtime matches that could beat the
-   * weakest of them. When names alone fill the results with scores a weighted secondary match
-   * can never reach, the (slow, long-text) secondary search is skipped altogether.
-   */
-  #searchWord(query: string, max: number): Hit<T>[] {
-    const names = fuzzysort.go(query, this.#names, { limit: max, threshold: ANY });
-    const hits = new Map<T, Hit<T>>();
-    // Result index arrays belong to fuzzysort's prepared targets and the next search overwrites
-    // them: copy them out now.
-    for (const r of names) hits.set(r.obj, { item: r.obj, nameIndexes: r.indexes.slice(), score: r.score });
-    const full = names.length >= max;
-    const floor = full ? (names[names.length - 1]?.score ?? 0) : 0;
-    if (SECONDARY_WEIGHT >= floor || !full) {
-      const secondary = fuzzysort.go(query, this.#secondary, { limit: max, threshold: ANY });
-      for (const r of secondary) {
-        const score = SECONDARY_WEIGHT * r.score;
-        if (full && score < floor) continue;
-        const hit = hits.get(r.obj);
-        if (hit) hit.score = Math.max(hit.score, score);
-        // Not among the best names: the name may still match weakly, worth highlighting.
-        else
-          hits.set(r.obj, {
-            item: r.obj,
-            nameIndexes: full ? weakNameIndexes(query, r.obj.name) : NO_INDEXES,
-            score,
-          });
-      }
-    }
-    return [...hits.values()];
-  }
-
-  /** Several words, each of which may match a different key ("payments python"). */
-  #searchWords(query: string, max: number): Hit<T>[] {
-    this.#combined ??= fuzzysort.snapshot(this.#items, { keys: ["name", "description", runtimeOf] });
-    const results = fuzzysort.go(query, this.#combined, {
-      limit: max,
-      threshold: ANY,
-      scoreFn: (r) =>
-        Math.max(
-          r[0]?.score ?? 0,
-          SECONDARY_WEIGHT * (r[1]?.score ?? 0),
-          SECONDARY_WEIGHT * (r[2]?.score ?? 0),
-        ),
-    });
-    return results.map((r) => {
-      const name = r[0];
-      return {
-        item: r.obj,
-        nameIndexes: name && name.score > 0 ? name.indexes.slice() : NO_INDEXES,
-        score: r.score,
-      };
-    });
+    if (ranked.length > max) ranked.length = max;
+    return ranked;
   }
 
   #all(usage: ReadonlyMap<string, Usage>, limit: number): Ranked<T>[] {
@@ -176,12 +154,12 @@ export class FunctionIndex<T extends Rankable> {
     const used = new Set<T>();
     if (usage.size > 0) {
       this.#byName ??= new Map(this.#items.map((f) => [f.name, f]));
-      const byName_ = this.#byName;
-      const recent = [...frecencies(usage)].filter(([name]) => byName_.has(name));
+      const lookup = this.#byName;
+      const recent = [...frecencies(usage)].filter(([name]) => lookup.has(name));
       recent.sort((a, b) => b[1] - a[1] || byName(a[0], b[0]));
       for (const [name] of recent) {
         if (out.length >= limit) return out;
-        const item = byName_.get(name) as T;
+        const item = lookup.get(name) as T;
         used.add(item);
         out.push({ item, nameIndexes: NO_INDEXES, score: 0 });
       }
@@ -193,10 +171,4 @@ export class FunctionIndex<T extends Rankable> {
     }
     return out;
   }
-}
-
-function weakNameIndexes(query: string, name: string): readonly number[] {
-  // prepare() rather than a bare string: fuzzysort caches bare strings for good.
-  const r = fuzzysort.single(query, fuzzysort.prepare(name));
-  return r ? r.indexes.slice() : NO_INDEXES;
 }

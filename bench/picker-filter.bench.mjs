@@ -1,0 +1,198 @@
+// Filtering the function picker: time per keystroke while a query is typed one character at a
+// time (each prefix is one search, as in the UI), over 10,000 and 100,000 realistic names, and
+// the time to build the index. src/core/ranking.ts is bundled with esbuild so this runs without
+// a full build.
+import { build } from "esbuild";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { ROOT, line, percentile } from "./lib.mjs";
+
+const dir = await mkdtemp(path.join(tmpdir(), "picker-bench-"));
+let FunctionIndex;
+try {
+  const outfile = path.join(dir, "ranking.mjs");
+  await build({
+    entryPoints: [path.join(ROOT, "src/core/ranking.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    outfile,
+    logLevel: "error",
+  });
+  ({ FunctionIndex } = await import(pathToFileURL(outfile).href));
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
+
+// A small deterministic generator, so runs compare.
+let seed = 42;
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+
+const TEAMS = [
+  "payments",
+  "orders",
+  "billing",
+  "identity",
+  "search",
+  "catalog",
+  "shipping",
+  "growth",
+  "data",
+  "platform",
+  "media",
+  "notify",
+  "ledger",
+  "risk",
+  "support",
+];
+const SERVICES = [
+  "api",
+  "worker",
+  "ingest",
+  "export",
+  "sync",
+  "scheduler",
+  "webhook",
+  "stream",
+  "auth",
+  "report",
+  "cache",
+  "indexer",
+  "resizer",
+  "mailer",
+  "gateway",
+];
+const ACTIONS = [
+  "create",
+  "update",
+  "delete",
+  "list",
+  "get",
+  "process",
+  "handle",
+  "refresh",
+  "cleanup",
+  "notify",
+  "validate",
+  "transform",
+  "archive",
+  "replay",
+];
+const ENVS = ["dev", "staging", "prod", "qa", "sandbox"];
+const RUNTIMES = [
+  "nodejs20.x",
+  "nodejs22.x",
+  "python3.12",
+  "python3.13",
+  "java21",
+  "provided.al2023",
+  "ruby3.3",
+  "dotnet8",
+];
+const WORDS = [
+  "Handles",
+  "incoming",
+  "events",
+  "from",
+  "the",
+  "queue",
+  "and",
+  "writes",
+  "results",
+  "to",
+  "DynamoDB",
+  "S3",
+  "nightly",
+  "batch",
+  "job",
+  "for",
+  "customer",
+  "records",
+  "triggered",
+  "by",
+  "EventBridge",
+];
+
+function functions(n) {
+  const out = [];
+  const seen = new Set();
+  for (let i = 0; out.length < n; i++) {
+    let name = `${pick(TEAMS)}-${pick(SERVICES)}-${pick(ACTIONS)}-${pick(ENVS)}`;
+    if (seen.has(name)) name += `-${i}`;
+    seen.add(name);
+    const words = Array.from({ length: 4 + Math.floor(rand() * 8) }, () => pick(WORDS));
+    out.push({ name, description: rand() < 0.2 ? "" : words.join(" "), runtime: pick(RUNTIMES) });
+  }
+  return out;
+}
+
+// Queries a person types: a fuzzy abbreviation, a prefix, and a word from the middle.
+const QUERIES = ["pmtprd", "orders", "resize", "ntfstg", "ledgrx", "bilupd"];
+
+function measure(n, targetMs) {
+  const items = functions(n);
+  const t0 = performance.now();
+  const index = new FunctionIndex(items);
+  index.prepare(); // otherwise done in idle time and by the first search
+  const buildMs = performance.now() - t0;
+
+  // Warm up the JIT the way a session would: a couple of other queries typed first.
+  for (const q of ["stream", "gtwy", "a b"]) {
+    for (let i = 1; i <= q.length; i++) index.search(q.slice(0, i));
+    index.search("");
+  }
+  const times = [];
+  for (let round = 0; round < 3; round++) {
+    for (const query of QUERIES) {
+      for (let i = 1; i <= query.length; i++) {
+        const s = performance.now();
+        index.search(query.slice(0, i));
+        times.push(performance.now() - s);
+      }
+      index.search(""); // clearing the filter between queries, as Esc does
+    }
+  }
+  const words = [];
+  for (let round = 0; round < 3; round++) {
+    const query = "orders nodejs";
+    for (let i = query.indexOf(" ") + 2; i <= query.length; i++) {
+      const s = performance.now();
+      index.search(query.slice(0, i));
+      words.push(performance.now() - s);
+    }
+    index.search("");
+  }
+  const usage = new Map(
+    items.slice(0, 50).map((f, i) => [f.name, { count: i + 1, lastAt: 1_700_000_000_000 + i }]),
+  );
+  const empty = [];
+  for (let round = 0; round < 9; round++) {
+    const s = performance.now();
+    index.search("", usage);
+    empty.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+  words.sort((a, b) => a - b);
+  empty.sort((a, b) => a - b);
+  const median = percentile(times, 50);
+  const p95 = percentile(times, 95);
+  const fmt = (ms) => `${ms.toFixed(2)} ms`;
+  const label = n.toLocaleString("en-US");
+  line(`index build, ${label} functions`, fmt(buildMs));
+  line(
+    `search per keystroke, median, ${label}`,
+    fmt(median),
+    `< ${targetMs} ms at ${label}: ${median < targetMs ? "met" : "MISSED"}`,
+  );
+  line(`search per keystroke, p95, ${label}`, fmt(p95));
+  line(`two-word query per keystroke, median, ${label}`, fmt(percentile(words, 50)));
+  line(`empty query (whole list by use), median, ${label}`, fmt(percentile(empty, 50)));
+  return median < targetMs;
+}
+
+const ok = [measure(10_000, 16), measure(100_000, 50)].every(Boolean);
+process.exitCode = ok ? 0 : 1;

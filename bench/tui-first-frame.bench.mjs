@@ -1,0 +1,46 @@
+// From process start to the first frame that shows the function list, in a real terminal
+// (tmux), against a sandbox with 100 and with 10,000 functions; with no cache (first start)
+// and with the cache of the previous run (later starts). Target: first frame under 500 ms.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { CLI, line, startSandbox } from "./lib.mjs";
+
+const RUNS = 5;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function firstFrame(endpoint, cacheDir) {
+  const socket = `lx-bench-${process.pid}`;
+  const tmux = (...a) => execFileSync("tmux", ["-L", socket, ...a], { encoding: "utf8" });
+  const env = `LAMBDA_EXPLORER_CACHE_DIR='${cacheDir}' AWS_ACCESS_KEY_ID=b AWS_SECRET_ACCESS_KEY=b AWS_REGION=us-east-1`;
+  const t0 = process.hrtime.bigint();
+  execFileSync("tmux", ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "140", "-y", "40", `env ${env} '${process.execPath}' '${CLI}' --endpoint-url ${endpoint}; sleep 30`], {
+    env: { ...process.env, TERM: "xterm-256color" },
+  });
+  let ms = null;
+  for (let i = 0; i < 2000; i++) {
+    const screen = tmux("capture-pane", "-p");
+    if (/synthetic-0*1\s/.test(screen)) {
+      ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      break;
+    }
+  }
+  tmux("kill-server");
+  return ms;
+}
+
+for (const n of [100, 10_000]) {
+  const sb = await startSandbox(["--synthetic", String(n), "--quiet"]);
+  const cold = [];
+  const warm = [];
+  for (let i = 0; i < RUNS; i++) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lx-ff-"));
+    cold.push(firstFrame(sb.endpoint, dir));
+    warm.push(firstFrame(sb.endpoint, dir));
+  }
+  const c = median(cold);
+  line(`first frame with the list, ${n} functions, no cache (ms)`, c.toFixed(0), `target < 500 ${c < 500 ? "(met)" : "(MISSED)"}`);
+  line(`first frame with the list, ${n} functions, cached (ms)`, median(warm).toFixed(0));
+  await sb.stop();
+}

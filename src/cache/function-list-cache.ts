@@ -1,0 +1,45 @@
+// The last function list seen for one profile / region / endpoint, so the next start shows it
+// at once while a fresh list loads in the background. A damaged or unreadable cache is just
+// a cache miss.
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { cacheDir } from "./paths.js";
+
+export interface CacheKey {
+  profile: string | undefined;
+  region: string | undefined;
+  endpoint: string | undefined;
+}
+
+interface CacheFile<T> {
+  version: 1;
+  key: CacheKey;
+  savedAt: string;
+  items: T[];
+}
+
+export function cacheFile(key: CacheKey, dir = cacheDir()): string {
+  const id = createHash("sha256").update(JSON.stringify([key.profile ?? "", key.region ?? "", key.endpoint ?? ""])).digest("hex").slice(0, 16);
+  return path.join(dir, "functions", `${id}.json`);
+}
+
+export async function readFunctionCache<T>(key: CacheKey, dir?: string): Promise<{ items: T[]; savedAt: string } | null> {
+  try {
+    const data = JSON.parse(await readFile(cacheFile(key, dir), "utf8")) as CacheFile<T>;
+    if (data.version !== 1 || !Array.isArray(data.items)) return null;
+    return { items: data.items, savedAt: data.savedAt };
+  } catch {
+    return null;
+  }
+}
+
+/** Writes through a temporary file and a rename, so a reader never sees half a file. */
+export async function writeFunctionCache<T>(key: CacheKey, items: T[], dir?: string): Promise<void> {
+  const file = cacheFile(key, dir);
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  const tmp = `${file}.${process.pid}.tmp`;
+  const body: CacheFile<T> = { version: 1, key, savedAt: new Date().toISOString(), items };
+  await writeFile(tmp, JSON.stringify(body), { mode: 0o600 });
+  await rename(tmp, file);
+}

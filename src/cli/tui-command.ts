@@ -1,0 +1,37 @@
+// `lambda-explorer` with no command: the explorer on a terminal, optionally on the in-process
+// sandbox. Scripts (no terminal) are pointed at the commands instead.
+import { EXIT, UserError } from "./exit-codes.js";
+import { bundledFunctionsDir, runtimePath } from "./paths.js";
+import { resolveFunctionsDir } from "./sandbox-command.js";
+
+export interface TuiFlags {
+  profile?: string;
+  region?: string;
+  endpointUrl?: string;
+  sandbox?: string | boolean;
+}
+
+export async function runTuiCommand(flags: TuiFlags): Promise<void> {
+  if (!process.stdout.isTTY || !process.stdin.isTTY) {
+    throw new UserError("the explorer needs a terminal; in scripts use `lambda-explorer list`, `invoke` or `logs` (see --help)", EXIT.usage);
+  }
+  const closers: Array<() => Promise<void>> = [];
+  const startSandbox = async (dir?: string): Promise<string> => {
+    const functionsDir = await resolveFunctionsDir(dir ?? bundledFunctionsDir);
+    const { startSandbox: start } = await import("../sandbox/server.js");
+    const sb = await start({ functionsDir, runtimePath });
+    closers.push(() => sb.close());
+    return sb.url;
+  };
+  const onSandbox = flags.sandbox !== undefined && flags.sandbox !== false;
+  const connection = onSandbox
+    ? { endpointUrl: await startSandbox(typeof flags.sandbox === "string" ? flags.sandbox : undefined) }
+    : { profile: flags.profile, region: flags.region, endpointUrl: flags.endpointUrl };
+  const { runTui } = await import("../ui/run-tui.js");
+  try {
+    await runTui({ connection, sandbox: onSandbox, startSandbox: () => startSandbox() });
+  } finally {
+    await Promise.all(closers.map((close) => close()));
+  }
+  process.exit(EXIT.ok);
+}

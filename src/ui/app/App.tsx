@@ -1,0 +1,277 @@
+// The root: reads the terminal size (the only component that does), owns focus and overlays,
+// routes every key by priority (error screen or overlay, then the focused pane, then global
+// commands), and lays the panes out.
+import { useCallback, useEffect, useMemo, useReducer, useState, type ReactNode } from "react";
+import { Box, Text, useApp, useInput, useStdout, type Key } from "ink";
+import type { ConnectionOptions } from "../../aws/clients.js";
+import type { CacheKey } from "../../cache/function-list-cache.js";
+import { useConnection } from "../hooks/useConnection.js";
+import { useFunctionDetails } from "../hooks/useFunctionDetails.js";
+import { useFunctionList } from "../hooks/useFunctionList.js";
+import { commandFor, type CommandId, type Scope } from "../keys/keymap.js";
+import { handlePickerKey, pickerScopes } from "../picker/pickerKeys.js";
+import { initialPickerState, pickerReducer, selectedFunction } from "../picker/pickerReducer.js";
+import { Picker } from "../picker/Picker.js";
+import { ErrorScreen } from "../panes/ErrorScreen.js";
+import { Footer } from "../panes/Footer.js";
+import { accountOf, Header } from "../panes/Header.js";
+import { HelpOverlay } from "../panes/HelpOverlay.js";
+import { inner, Pane } from "../panes/Pane.js";
+import { FunctionPane } from "../panes/function/FunctionPane.js";
+import { initialQualifierState, qualifierReducer } from "../panes/function/qualifierReducer.js";
+import { layout, PANES, type PaneId } from "./layout.js";
+
+export interface AppProps {
+  connection: ConnectionOptions;
+  /** Set when the app was started on the built-in sandbox. */
+  sandbox: boolean;
+  /** Starts the local sandbox and answers its endpoint (offered when AWS is not reachable). */
+  startSandbox?: () => Promise<string>;
+}
+
+type Overlay = "help" | null;
+
+function useTerminalSize(): { columns: number; rows: number } {
+  const { stdout } = useStdout();
+  const read = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    const onResize = () => setSize(read());
+    stdout.on("resize", onResize);
+    return () => {
+      stdout.off("resize", onResize);
+    };
+    // `read` only closes over stdout.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stdout]);
+  return size;
+}
+
+const TITLES: Record<PaneId, string> = {
+  functions: "Functions",
+  payload: "Function",
+  result: "Result",
+  history: "History",
+};
+
+export function App({ connection: initial, sandbox: startedOnSandbox, startSandbox }: AppProps) {
+  const { exit } = useApp();
+  const { columns, rows } = useTerminalSize();
+  const [connectionOptions, setConnectionOptions] = useState(initial);
+  const [onSandbox, setOnSandbox] = useState(startedOnSandbox);
+  const [focus, setFocus] = useState<PaneId>("functions");
+  const [overlay, setOverlay] = useState<Overlay>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [retry, setRetry] = useState(0);
+
+  const conn = useConnection(connectionOptions, retry);
+  const cacheKey: CacheKey = useMemo(
+    () => ({
+      profile: connectionOptions.profile ?? process.env.AWS_PROFILE,
+      region: connectionOptions.region ?? process.env.AWS_REGION,
+      endpoint: connectionOptions.endpointUrl,
+    }),
+    [connectionOptions],
+  );
+  const list = useFunctionList(conn.clients, cacheKey);
+  const [picker, dispatchPicker] = useReducer(pickerReducer, undefined, initialPickerState);
+  const [qualifier, dispatchQualifier] = useReducer(qualifierReducer, undefined, initialQualifierState);
+
+  useEffect(() => {
+    dispatchPicker({ type: "items", items: list.items, loading: list.loading });
+  }, [list.items, list.loading]);
+
+  const chosenFn = useMemo(() => list.items.find((f) => f.name === chosen) ?? null, [list.items, chosen]);
+  const details = useFunctionDetails(conn.clients, chosen);
+  useEffect(() => {
+    dispatchQualifier({ type: "options", versions: details.versions, aliases: details.aliases });
+  }, [details.versions, details.aliases]);
+
+  const lay = layout(columns, rows, focus);
+  const pickerRows = Math.max(1, inner(lay.panes.functions.width, lay.panes.functions.height).height - 1);
+  useEffect(() => {
+    dispatchPicker({ type: "resize", rows: pickerRows });
+  }, [pickerRows]);
+
+  const failure = conn.error ?? (list.items.length === 0 ? list.error : null);
+
+  const choose = useCallback((name: string) => {
+    setChosen(name);
+    dispatchQualifier({ type: "reset" });
+    setFocus("payload");
+  }, []);
+
+  const openSandbox = useCallback(() => {
+    if (!startSandbox) return;
+    void startSandbox().then((url) => {
+      setOnSandbox(true);
+      setConnectionOptions({ endpointUrl: url });
+      setChosen(null);
+    });
+  }, [startSandbox]);
+
+  const paneScopes: Scope[] = failure
+    ? ["error"]
+    : overlay === "help"
+      ? ["help"]
+      : focus === "functions"
+        ? pickerScopes(picker)
+        : focus === "payload" && chosenFn
+          ? ["function"]
+          : [];
+
+  const focusBy: Partial<Record<CommandId, PaneId>> = {
+    "focus.functions": "functions",
+    "focus.payload": "payload",
+    "focus.result": "result",
+    "focus.history": "history",
+  };
+  const globalActions: Partial<Record<CommandId, () => void>> = {
+    "app.quit": exit,
+    "app.forceQuit": exit,
+    "app.help": () => setOverlay("help"),
+    "app.back": () => setFocus("functions"),
+    "focus.next": () => setFocus(PANES[(PANES.indexOf(focus) + 1) % PANES.length]!),
+    "focus.prev": () => setFocus(PANES[(PANES.indexOf(focus) + PANES.length - 1) % PANES.length]!),
+  };
+
+  const onGlobal = (input: string, key: Key): void => {
+    const cmd = commandFor("global", input, key);
+    if (cmd && focusBy[cmd]) setFocus(focusBy[cmd]);
+    else if (cmd) globalActions[cmd]?.();
+    else if (focus === "functions" && commandFor("picker", input, key) === "picker.reload") list.reload();
+  };
+
+  useInput((input, key) => {
+    if (commandFor("global", input, key) === "app.forceQuit") {
+      exit();
+      return;
+    }
+    if (failure) {
+      const cmd = commandFor("error", input, key);
+      if (cmd === "error.sandbox") openSandbox();
+      else if (cmd === "error.retry") {
+        setRetry((n) => n + 1);
+        list.reload();
+      } else if (commandFor("global", input, key) === "app.quit") exit();
+      return;
+    }
+    if (overlay === "help") {
+      if (commandFor("help", input, key) === "help.close") setOverlay(null);
+      return;
+    }
+    if (focus === "functions" && handlePickerKey(picker, dispatchPicker, input, key, (f) => choose(f.name)))
+      return;
+    if (focus === "payload" && chosenFn) {
+      const cmd = commandFor("function", input, key);
+      if (cmd === "qualifier.up" || cmd === "qualifier.down") {
+        dispatchQualifier({ type: "move", delta: cmd === "qualifier.up" ? -1 : 1 });
+        return;
+      }
+      if (cmd === "qualifier.choose") {
+        dispatchQualifier({ type: "choose" });
+        return;
+      }
+    }
+    onGlobal(input, key);
+  });
+
+  const header = (
+    <Header
+      width={lay.width}
+      profile={cacheKey.profile}
+      region={conn.clients?.region ?? cacheKey.region}
+      account={accountOf(list.items.slice(0, 5).map((f) => f.arn))}
+      endpoint={onSandbox ? undefined : connectionOptions.endpointUrl}
+      sandbox={onSandbox}
+      count={list.items.length}
+      loading={list.loading && !failure}
+      stale={list.stale}
+    />
+  );
+  const footer = (
+    <Footer
+      width={lay.width}
+      scopes={[...paneScopes, ...(failure || overlay ? [] : (["global"] as Scope[]))]}
+    />
+  );
+
+  let body;
+  if (failure) {
+    body = <ErrorScreen failure={failure} width={lay.width} height={lay.bodyHeight} />;
+  } else if (overlay === "help") {
+    body = <HelpOverlay width={lay.width} height={lay.bodyHeight} />;
+  } else {
+    const pane = (id: PaneId, content: (w: number, h: number) => ReactNode) => {
+      const box = lay.panes[id];
+      const size = inner(box.width, box.height);
+      return (
+        <Pane
+          key={id}
+          title={TITLES[id]}
+          number={PANES.indexOf(id) + 1}
+          width={box.width}
+          height={box.height}
+          focused={focus === id}
+          collapsed={box.collapsed}
+        >
+          {content(size.width, size.height)}
+        </Pane>
+      );
+    };
+    const functions = pane("functions", (w, h) => (
+      <Picker state={picker} width={w} height={h} focused={focus === "functions"} />
+    ));
+    const payload = pane("payload", (w, h) => (
+      <FunctionPane
+        fn={chosenFn ?? selectedFunction(picker)}
+        details={details}
+        qualifier={qualifier}
+        width={w}
+        height={h}
+        focused={focus === "payload"}
+      />
+    ));
+    const result = pane("result", () => (
+      <>
+        <Text bold>Result</Text>
+        <Text color="gray" wrap="wrap">
+          Invoking from the explorer is on its way; meanwhile: lambda-explorer invoke {chosen ?? "FUNCTION"}
+          {qualifier.chosen !== "$LATEST" ? ` --qualifier ${qualifier.chosen}` : ""}
+        </Text>
+      </>
+    ));
+    const history = pane("history", () => (
+      <>
+        <Text bold>History</Text>
+        <Text color="gray">No invocations yet.</Text>
+      </>
+    ));
+    body =
+      lay.mode === "wide" ? (
+        <Box flexDirection="column" height={lay.bodyHeight}>
+          <Box flexDirection="row">
+            {functions}
+            {payload}
+            {result}
+          </Box>
+          {history}
+        </Box>
+      ) : (
+        <Box flexDirection="column" height={lay.bodyHeight}>
+          {functions}
+          {payload}
+          {result}
+          {history}
+        </Box>
+      );
+  }
+
+  return (
+    <Box flexDirection="column" width={lay.width} height={lay.height}>
+      {header}
+      {body}
+      {footer}
+    </Box>
+  );
+}

@@ -1,0 +1,41 @@
+// Clients for the chosen profile / region / endpoint, created after the first frame (loading
+// the AWS SDK takes time the first frame should not wait for).
+import { useEffect, useState } from "react";
+import type { Clients, ConnectionOptions } from "../../aws/clients.js";
+import type { AwsFailure } from "../../aws/errors.js";
+
+export interface Connection {
+  clients: Clients | null;
+  error: AwsFailure | null;
+}
+
+/** `attempt` changes to connect again (retry after an error). */
+export function useConnection(options: ConnectionOptions, attempt = 0): Connection {
+  const [state, setState] = useState<Connection>({ clients: null, error: null });
+  const { profile, region, endpointUrl } = options;
+  useEffect(() => {
+    let live = true;
+    let made: Clients | null = null;
+    setState({ clients: null, error: null });
+    void (async () => {
+      const { createClients } = await import("../../aws/clients.js");
+      const { describeAwsError } = await import("../../aws/errors.js");
+      try {
+        made = await createClients({ profile, region, endpointUrl });
+        if (live) setState({ clients: made, error: null });
+        else made.destroy();
+      } catch (err) {
+        if (live)
+          setState({
+            clients: null,
+            error: describeAwsError(err, { profile, endpoint: endpointUrl, region }),
+          });
+      }
+    })();
+    return () => {
+      live = false;
+      made?.destroy();
+    };
+  }, [profile, region, endpointUrl, attempt]);
+  return state;
+}

@@ -1,0 +1,79 @@
+// The function list: the cached one at once, then a fresh one streamed in page by page
+// (shown as it arrives when there was no cache), saved for next time. `reload` starts over.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Clients } from "../../aws/clients.js";
+import type { AwsFailure } from "../../aws/errors.js";
+import type { FunctionSummary } from "../../aws/functions.js";
+import { readFunctionCache, writeFunctionCache, type CacheKey } from "../../cache/function-list-cache.js";
+
+export interface FunctionList {
+  items: readonly FunctionSummary[];
+  loading: boolean;
+  /** The shown list came from the cache and a fresh one is loading. */
+  stale: boolean;
+  error: AwsFailure | null;
+  reload(): void;
+}
+
+export function useFunctionList(clients: Clients | null, cacheKey: CacheKey): FunctionList {
+  const [items, setItems] = useState<readonly FunctionSummary[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [stale, setStale] = useState(false);
+  const [error, setError] = useState<AwsFailure | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const haveItems = useRef(false);
+  /** The cached list is on screen: fresh pages wait until the whole list is in. */
+  const showingCache = useRef(false);
+  const key = JSON.stringify(cacheKey);
+
+  // The cached list, once per cache key, shown before any network call.
+  useEffect(() => {
+    let cancelled = false;
+    void readFunctionCache<FunctionSummary>(JSON.parse(key) as CacheKey).then((cached) => {
+      if (cancelled || !cached || haveItems.current) return;
+      haveItems.current = true;
+      showingCache.current = true;
+      setItems(cached.items);
+      setStale(true);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [key]);
+
+  useEffect(() => {
+    if (!clients) return;
+    const abort = new AbortController();
+    setLoading(true);
+    setError(null);
+    void (async () => {
+      const { listFunctions } = await import("../../aws/functions.js");
+      const { describeAwsError } = await import("../../aws/errors.js");
+      const all: FunctionSummary[] = [];
+      try {
+        for await (const page of listFunctions(clients, abort.signal)) {
+          all.push(...page);
+          if (!showingCache.current) {
+            haveItems.current = true;
+            setItems([...all]);
+          }
+        }
+        if (abort.signal.aborted) return;
+        setItems(all);
+        showingCache.current = false;
+        setStale(false);
+        setLoading(false);
+        haveItems.current = true;
+        await writeFunctionCache(JSON.parse(key) as CacheKey, all).catch(() => undefined);
+      } catch (err) {
+        if (abort.signal.aborted) return;
+        setLoading(false);
+        setError(describeAwsError(err));
+      }
+    })();
+    return () => abort.abort();
+  }, [clients, key, generation]);
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  return { items, loading, stale, error, reload };
+}

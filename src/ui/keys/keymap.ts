@@ -1,0 +1,214 @@
+// The one table of commands: ids, default keys, descriptions and where they apply. Key
+// routing, the footer hints and the `?` overlay are all drawn from it, so no component
+// checks literal keys.
+import type { Key } from "ink";
+
+/** Where a command applies: everywhere, or while a pane or overlay has the keys. */
+export type Scope = "global" | "picker" | "filter" | "function" | "help" | "confirm" | "error";
+
+export type CommandId =
+  | "app.quit"
+  | "app.forceQuit"
+  | "app.help"
+  | "app.back"
+  | "focus.next"
+  | "focus.prev"
+  | "focus.functions"
+  | "focus.payload"
+  | "focus.result"
+  | "focus.history"
+  | "list.up"
+  | "list.down"
+  | "list.pageUp"
+  | "list.pageDown"
+  | "list.top"
+  | "list.bottom"
+  | "list.choose"
+  | "picker.filter"
+  | "picker.reload"
+  | "filter.accept"
+  | "filter.cancel"
+  | "filter.deleteBack"
+  | "confirm.yes"
+  | "confirm.no"
+  | "qualifier.up"
+  | "qualifier.down"
+  | "qualifier.choose"
+  | "help.close"
+  | "error.sandbox"
+  | "error.retry";
+
+/** A binding: a printable character, or a named key with modifiers. */
+export type Binding = { char: string } | { key: NamedKey; ctrl?: boolean; shift?: boolean };
+
+export type NamedKey =
+  | "up"
+  | "down"
+  | "left"
+  | "right"
+  | "pageUp"
+  | "pageDown"
+  | "home"
+  | "end"
+  | "return"
+  | "escape"
+  | "tab"
+  | "backspace"
+  | "c";
+
+export interface CommandSpec {
+  id: CommandId;
+  scope: Scope;
+  keys: Binding[];
+  description: string;
+  /** Shown in the footer while its scope is active. */
+  hint?: string;
+}
+
+const c = (char: string): Binding => ({ char });
+const k = (key: NamedKey, mods: { ctrl?: boolean; shift?: boolean } = {}): Binding => ({ key, ...mods });
+
+export const COMMANDS: readonly CommandSpec[] = [
+  { id: "app.quit", scope: "global", keys: [c("q")], description: "Quit", hint: "quit" },
+  { id: "app.forceQuit", scope: "global", keys: [k("c", { ctrl: true })], description: "Quit at once" },
+  { id: "app.help", scope: "global", keys: [c("?")], description: "Show all keys", hint: "help" },
+  { id: "app.back", scope: "global", keys: [k("escape")], description: "Back, close, or cancel" },
+  { id: "focus.next", scope: "global", keys: [k("tab")], description: "Next pane" },
+  { id: "focus.prev", scope: "global", keys: [k("tab", { shift: true })], description: "Previous pane" },
+  { id: "focus.functions", scope: "global", keys: [c("1")], description: "Functions pane" },
+  { id: "focus.payload", scope: "global", keys: [c("2")], description: "Payload pane" },
+  { id: "focus.result", scope: "global", keys: [c("3")], description: "Result pane" },
+  { id: "focus.history", scope: "global", keys: [c("4")], description: "History pane" },
+  { id: "list.up", scope: "picker", keys: [k("up"), c("k")], description: "Move up", hint: "move" },
+  { id: "list.down", scope: "picker", keys: [k("down"), c("j")], description: "Move down" },
+  { id: "list.pageUp", scope: "picker", keys: [k("pageUp")], description: "Page up" },
+  { id: "list.pageDown", scope: "picker", keys: [k("pageDown")], description: "Page down" },
+  { id: "list.top", scope: "picker", keys: [k("home"), c("g")], description: "First" },
+  { id: "list.bottom", scope: "picker", keys: [k("end"), c("G")], description: "Last" },
+  { id: "list.choose", scope: "picker", keys: [k("return")], description: "Choose", hint: "choose" },
+  {
+    id: "picker.filter",
+    scope: "picker",
+    keys: [c("/")],
+    description: "Filter (or just start typing)",
+    hint: "filter",
+  },
+  {
+    id: "picker.reload",
+    scope: "picker",
+    keys: [c("r")],
+    description: "Reload the function list",
+    hint: "reload",
+  },
+  {
+    id: "filter.accept",
+    scope: "filter",
+    keys: [k("return")],
+    description: "Choose the first match",
+    hint: "choose",
+  },
+  { id: "filter.cancel", scope: "filter", keys: [k("escape")], description: "Stop filtering", hint: "done" },
+  { id: "filter.deleteBack", scope: "filter", keys: [k("backspace")], description: "Delete a character" },
+  {
+    id: "qualifier.up",
+    scope: "function",
+    keys: [k("up"), c("k")],
+    description: "Previous qualifier",
+    hint: "move",
+  },
+  { id: "qualifier.down", scope: "function", keys: [k("down"), c("j")], description: "Next qualifier" },
+  {
+    id: "qualifier.choose",
+    scope: "function",
+    keys: [k("return")],
+    description: "Use this version or alias",
+    hint: "use",
+  },
+  {
+    id: "help.close",
+    scope: "help",
+    keys: [k("escape"), c("?"), c("q")],
+    description: "Close help",
+    hint: "close",
+  },
+  {
+    id: "error.sandbox",
+    scope: "error",
+    keys: [c("s")],
+    description: "Open the local sandbox instead",
+    hint: "sandbox",
+  },
+  { id: "error.retry", scope: "error", keys: [c("r")], description: "Try again", hint: "retry" },
+  { id: "confirm.yes", scope: "confirm", keys: [c("y")], description: "Yes", hint: "yes" },
+  { id: "confirm.no", scope: "confirm", keys: [c("n"), k("escape")], description: "No", hint: "no" },
+];
+
+function named(key: Key): NamedKey | null {
+  if (key.upArrow) return "up";
+  if (key.downArrow) return "down";
+  if (key.leftArrow) return "left";
+  if (key.rightArrow) return "right";
+  if (key.pageUp) return "pageUp";
+  if (key.pageDown) return "pageDown";
+  if (key.home) return "home";
+  if (key.end) return "end";
+  if (key.return) return "return";
+  if (key.escape) return "escape";
+  if (key.tab) return "tab";
+  if (key.backspace || key.delete) return "backspace";
+  return null;
+}
+
+export function matches(b: Binding, input: string, key: Key): boolean {
+  if ("char" in b) return !key.ctrl && !key.meta && input === b.char;
+  if (b.key === "c") return key.ctrl && input === "c";
+  return named(key) === b.key && !!b.ctrl === key.ctrl && !!b.shift === key.shift;
+}
+
+/** The command of `scope` bound to this key press, if any. */
+export function commandFor(scope: Scope, input: string, key: Key): CommandId | null {
+  for (const cmd of COMMANDS) {
+    if (cmd.scope === scope && cmd.keys.some((b) => matches(b, input, key))) return cmd.id;
+  }
+  return null;
+}
+
+export function keyLabel(b: Binding): string {
+  if ("char" in b) return b.char;
+  const names: Record<NamedKey, string> = {
+    up: "↑",
+    down: "↓",
+    left: "←",
+    right: "→",
+    pageUp: "PgUp",
+    pageDown: "PgDn",
+    home: "Home",
+    end: "End",
+    return: "Enter",
+    escape: "Esc",
+    tab: "Tab",
+    backspace: "Backspace",
+    c: "c",
+  };
+  return `${b.ctrl ? "Ctrl+" : ""}${b.shift ? "Shift+" : ""}${names[b.key]}`;
+}
+
+/** Footer hints for the active scopes, most specific first. */
+export function hintsFor(scopes: Scope[]): Array<{ keys: string; hint: string }> {
+  const out: Array<{ keys: string; hint: string }> = [];
+  for (const scope of scopes) {
+    for (const cmd of COMMANDS) {
+      if (cmd.scope === scope && cmd.hint)
+        out.push({ keys: cmd.keys.map(keyLabel).join("/"), hint: cmd.hint });
+    }
+  }
+  return out;
+}
+
+/** A printable character typed as text (for filters and editors), not a control key. */
+export function printable(input: string, key: Key): string | null {
+  if (key.ctrl || key.meta || key.escape || key.return || key.tab || key.backspace || key.delete) return null;
+  if (named(key)) return null;
+  // eslint-disable-next-line no-control-regex
+  return input.length > 0 && !/[\u0000-\u001f\u007f]/.test(input) ? input : null;
+}

@@ -1,0 +1,46 @@
+// What is wrong with the connection and how to fix it, with the sandbox as a way forward.
+import { Box, Text } from "ink";
+import type { AwsFailure } from "../../aws/errors.js";
+
+const TITLES: Record<string, string> = {
+  "no-region": "No AWS region",
+  "no-credentials": "No AWS credentials",
+  "sso-expired": "SSO session expired",
+  "expired-credentials": "Credentials expired",
+  "access-denied": "Access denied",
+  unreachable: "Endpoint unreachable",
+};
+
+export function ErrorScreen({
+  failure,
+  width,
+  height,
+}: {
+  failure: AwsFailure;
+  width: number;
+  height: number;
+}) {
+  return (
+    <Box
+      width={width}
+      height={height}
+      flexDirection="column"
+      borderStyle="round"
+      borderColor="red"
+      paddingX={1}
+      overflow="hidden"
+    >
+      <Text bold color="red">
+        {TITLES[failure.kind] ?? "Cannot list functions"}
+      </Text>
+      <Text> </Text>
+      <Text wrap="wrap">{failure.message}</Text>
+      {failure.hint ? <Text wrap="wrap">{failure.hint}</Text> : null}
+      <Text> </Text>
+      <Text wrap="wrap">
+        Press <Text color="cyan">s</Text> to explore the local sandbox with example functions instead,{" "}
+        <Text color="cyan">r</Text> to try again, or <Text color="cyan">q</Text> to quit.
+      </Text>
+    </Box>
+  );
+}

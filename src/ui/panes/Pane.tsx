@@ -1,0 +1,43 @@
+// A framed pane with its title in the first line; collapsed panes show only the title.
+import type { ReactNode } from "react";
+import { Box, Text } from "ink";
+
+export interface PaneProps {
+  title: string;
+  number: number;
+  width: number;
+  height: number;
+  focused: boolean;
+  collapsed: boolean;
+  children?: ReactNode;
+}
+
+export function Pane({ title, number, width, height, focused, collapsed, children }: PaneProps) {
+  if (height <= 0 || width <= 0) return null;
+  if (collapsed || height < 3 || width < 4) {
+    return (
+      <Box width={width} height={height} overflow="hidden">
+        <Text color={focused ? "cyan" : "gray"} wrap="truncate">
+          {`[${number}] ${title}`}
+        </Text>
+      </Box>
+    );
+  }
+  return (
+    <Box
+      width={width}
+      height={height}
+      flexDirection="column"
+      borderStyle="round"
+      borderColor={focused ? "cyan" : "gray"}
+      overflow="hidden"
+    >
+      {children}
+    </Box>
+  );
+}
+
+/** Inner size of a framed pane. */
+export function inner(width: number, height: number): { width: number; height: number } {
+  return { width: Math.max(0, width - 2), height: Math.max(0, height - 2) };
+}

@@ -1,0 +1,168 @@
+// The function picker, drawn from its state: a title line, then only the rows of the scroll
+// window the reducer keeps. Columns give way to the name as the pane narrows.
+import { useMemo } from "react";
+import { Box, Text } from "ink";
+import stringWidth from "string-width";
+import type { FunctionSummary } from "../../aws/functions.js";
+import type { PickerState } from "./pickerReducer.js";
+import { fit, fitSegments, highlightSegments, safeLine } from "./safeText.js";
+
+export interface PickerProps {
+  state: PickerState;
+  width: number;
+  height: number;
+  focused: boolean;
+}
+
+type ColumnId = "runtime" | "memory" | "timeout" | "modified";
+
+interface Column {
+  id: ColumnId;
+  width: number;
+  align: "left" | "right";
+  value: (f: FunctionSummary) => string;
+}
+
+const GAP = 2;
+/**
+ * Columns are dropped until the longest name fits, up to this width: a whole name is worth
+ * more than its memory size, but generated 60-character names are cut rather than hiding all.
+ */
+const WANT_NAME = 32;
+/** Dropped first to last as the pane narrows. */
+const DROP_ORDER: readonly ColumnId[] = ["modified", "timeout", "memory", "runtime"];
+
+const memory = (f: FunctionSummary) => (f.memoryMb === null ? "-" : `${f.memoryMb} MB`);
+const timeout = (f: FunctionSummary) => (f.timeoutS === null ? "-" : `${f.timeoutS} s`);
+const modified = (f: FunctionSummary) => /^\d{4}-\d{2}-\d{2}/.exec(f.lastModified ?? "")?.[0] ?? "-";
+const runtime = (f: FunctionSummary) => safeLine(f.runtime ?? "-");
+
+interface Layout {
+  gutter: number;
+  name: number;
+  columns: Column[];
+}
+
+/** Column widths for `width`: the name as wide as the longest name allows, columns after it. */
+export function pickerLayout(width: number, longestName: number, longestRuntime: number): Layout {
+  const gutter = width >= 8 ? 2 : 0;
+  let columns: Column[] = [
+    { id: "runtime", width: Math.max(7, longestRuntime), align: "left", value: runtime },
+    { id: "memory", width: 8, align: "right", value: memory },
+    { id: "timeout", width: 5, align: "right", value: timeout },
+    { id: "modified", width: 10, align: "left", value: modified },
+  ];
+  const room = () => width - gutter - columns.reduce((n, c) => n + c.width + GAP, 0);
+  const want = Math.min(Math.max(longestName, 4), WANT_NAME);
+  for (const id of DROP_ORDER) {
+    if (room() >= want) break;
+    columns = columns.filter((c) => c.id !== id);
+  }
+  return { gutter, name: Math.max(0, Math.min(room(), Math.max(longestName, 4))), columns };
+}
+
+/** Columns `text` takes once made safe; the common all-ASCII case without measuring. */
+function shownWidth(text: string): number {
+  return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(safeLine(text));
+}
+
+function cell(text: string, width: number, align: "left" | "right"): string {
+  const fitted = fit(text, width);
+  const pad = " ".repeat(Math.max(0, width - stringWidth(fitted)));
+  return align === "right" ? pad + fitted : fitted + pad;
+}
+
+/** The end of `text` in `width` columns, "…" in front when cut: the cursor end stays in view. */
+function tail(text: string, width: number): string {
+  if (width <= 0) return "";
+  if (stringWidth(text) <= width) return text;
+  const chars = Array.from(text);
+  let out = "";
+  for (let i = chars.length - 1; i >= 0; i--) {
+    if (stringWidth(chars[i] + out) > width - 1) break;
+    out = chars[i] + out;
+  }
+  return "…" + out;
+}
+
+function Title({ state, width }: { state: PickerState; width: number }) {
+  const total = state.items.length;
+  const count = state.query ? `${state.results.length}/${total}` : `${total}`;
+  const head = `Functions ${count}${state.loading ? " loading…" : ""}`;
+  const headText = fit(head, width);
+  const rest = width - stringWidth(headText);
+  if (state.filtering) {
+    const query = tail(`/${safeLine(state.query)}`, rest - 2);
+    return (
+      <Text wrap="truncate">
+        <Text bold>{headText}</Text>
+        {rest >= 3 ? (
+          <>
+            {" "}
+            <Text color="cyan">{query}</Text>
+            <Text inverse> </Text>
+          </>
+        ) : null}
+      </Text>
+    );
+  }
+  const hint = state.query ? `/${safeLine(state.query)}` : "/ filter";
+  return (
+    <Text wrap="truncate">
+      <Text bold>{headText}</Text>
+      {rest >= 2 ? <Text color={state.query ? "cyan" : "gray"}>{` ${fit(hint, rest - 1)}`}</Text> : null}
+    </Text>
+  );
+}
+
+export function Picker({ state, width, height, focused }: PickerProps) {
+  const { longestName, longestRuntime } = useMemo(() => {
+    let name = 0;
+    let rt = 0;
+    for (const f of state.items) name = Math.max(name, shownWidth(f.name));
+    for (const f of state.items) rt = Math.max(rt, shownWidth(f.runtime ?? ""));
+    return { longestName: name, longestRuntime: rt };
+  }, [state.items]);
+
+  if (width <= 0 || height <= 0) return null;
+  const listRows = Math.max(0, Math.min(state.rows, height - 1));
+  const visible = state.results.slice(state.scroll, state.scroll + listRows);
+  const layout = pickerLayout(width, longestName, longestRuntime);
+
+  let empty: string | null = null;
+  if (state.results.length === 0) {
+    if (state.items.length === 0) empty = state.loading ? "loading functions…" : "no functions";
+    else empty = `no match for “${safeLine(state.query)}”`;
+  }
+
+  return (
+    <Box flexDirection="column" width={width}>
+      <Title state={state} width={width} />
+      {empty !== null && listRows > 0 ? (
+        <Text color="gray" wrap="truncate">
+          {fit(empty, width)}
+        </Text>
+      ) : null}
+      {visible.map((r, i) => {
+        const selected = state.scroll + i === state.selected;
+        const name = fitSegments(highlightSegments(r.item.name, r.nameIndexes), layout.name, true);
+        const columns = layout.columns.map((c) => " ".repeat(GAP) + cell(c.value(r.item), c.width, c.align));
+        return (
+          <Text key={r.item.name} inverse={selected && focused} bold={selected && !focused} wrap="truncate">
+            {layout.gutter ? (selected ? "› " : "  ") : ""}
+            {name.map((s, j) =>
+              s.hit ? (
+                <Text key={j} color="yellow" bold>
+                  {s.text}
+                </Text>
+              ) : (
+                s.text
+              ),
+            )}
+            {fit(columns.join(""), Math.max(0, width - layout.gutter - layout.name), true)}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,93 @@
+// The explorer in a real terminal (tmux): start on the sandbox, find a function by a fuzzy
+// query, choose a version, see help, quit, and find the terminal as it was.
+import { afterEach, describe, expect, it } from "vitest";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { FIXTURES } from "../helpers/sandbox.js";
+import { openTerminal, hasTmux, type Terminal } from "../helpers/tmux.js";
+import { runCli } from "../helpers/cli.js";
+
+const names = readdirSync(FIXTURES, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
+const namesRe = new RegExp(names.map((n) => n.replace(/[-]/g, "\\-")).join("|"), "g");
+
+let term: Terminal | null = null;
+afterEach(() => {
+  term?.stop();
+  term = null;
+});
+
+it("has tmux to run the end-to-end tests (.ci/run installs it)", () => {
+  expect(hasTmux()).toBe(true);
+});
+
+describe("the explorer on the sandbox", () => {
+  it("lists the functions, fuzzy-finds one, shows its versions and aliases, helps, and quits cleanly", async () => {
+    term = openTerminal(["--sandbox"], 140, 40);
+    await term.waitFor(new RegExp(names[0]!));
+    const first = term.screen();
+    expect(first).toMatch(/lambda-explorer · sandbox · us-east-1 · acct 123456789012/);
+    expect(first).toMatch(new RegExp(`${names.length} functions`));
+    for (const n of names.slice(0, 8)) expect(first).toContain(n);
+
+    term.type("vrsnd");
+    const filtered = await term.waitFor(/vrsnd/);
+    const order = filtered.match(namesRe) ?? [];
+    expect(order[0]).toBe("versioned-greeter");
+
+    term.keys("Enter");
+    const chosen = await term.waitFor(/live → v1/);
+    expect(chosen).toContain("versioned-greeter:$LATEST");
+    expect(chosen).toMatch(/canary → v2/);
+    expect(chosen).toMatch(/version 2/);
+    term.keys("Down");
+    term.keys("Enter");
+    await term.waitFor(/versioned-greeter:(live|canary)/);
+
+    term.keys("Escape");
+    term.type("?");
+    const help = await term.waitFor(/Keyboard help/);
+    expect(help).toMatch(/Tab\s+Next pane/);
+    expect(help).toMatch(/Reload the function list/);
+    term.keys("Escape");
+    await term.waitFor(/Functions/);
+
+    term.type("q");
+    const after = await term.waitFor(/__EXITED__ rc=0/);
+    expect(after).not.toMatch(namesRe);
+  });
+
+  it("stacks the panes in a small terminal and survives being shrunk to 20x10", async () => {
+    term = openTerminal(["--sandbox"], 90, 24);
+    const stacked = await term.waitFor(new RegExp(names[0]!));
+    expect(stacked).toMatch(/\[2\] Function/);
+    expect(stacked).toMatch(/\[4\] History/);
+    term.resize(20, 10);
+    await new Promise((r) => setTimeout(r, 400));
+    term.resize(120, 35);
+    await term.waitFor(/╭/);
+    expect(term.exited()).toBe(false);
+    term.keys("C-c");
+    await term.waitFor(/__EXITED__ rc=0/);
+  });
+
+  it("says what is wrong when AWS cannot be reached, and offers the sandbox", async () => {
+    term = openTerminal(["--endpoint-url", "http://127.0.0.1:9"], 120, 30);
+    const err = await term.waitFor(/Endpoint unreachable/);
+    expect(err).toContain("Cannot reach http://127.0.0.1:9");
+    term.type("s");
+    await term.waitFor(new RegExp(names[0]!));
+    expect(term.screen()).toContain("sandbox");
+    term.type("q");
+    await term.waitFor(/__EXITED__ rc=0/);
+  });
+});
+
+it("points scripts at the commands when not on a terminal", async () => {
+  const r = await runCli(["--sandbox"]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("the explorer needs a terminal");
+  expect(path.basename(FIXTURES)).toBe("functions");
+});

@@ -1,0 +1,73 @@
+// A real terminal for end-to-end tests: the built CLI runs inside tmux (on a private server
+// socket), keys go in with send-keys and the screen comes out with capture-pane.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { CLI, ROOT } from "./sandbox.js";
+
+export interface Terminal {
+  screen(): string;
+  type(text: string): void;
+  keys(...names: string[]): void;
+  resize(columns: number, rows: number): void;
+  waitFor(pattern: RegExp, ms?: number): Promise<string>;
+  exited(): boolean;
+  stop(): void;
+}
+
+export function hasTmux(): boolean {
+  return spawnSync("tmux", ["-V"]).status === 0;
+}
+
+let n = 0;
+
+/** Runs `node dist/cli.js ...args` in a fresh tmux server of the given size. */
+export function openTerminal(args: string[], columns = 140, rows = 40, env: Record<string, string> = {}): Terminal {
+  const socket = `lx-e2e-${process.pid}-${n++}`;
+  const home = mkdtempSync(path.join(os.tmpdir(), "lx-e2e-home-"));
+  const tmux = (...a: string[]) => execFileSync("tmux", ["-L", socket, ...a], { encoding: "utf8" });
+  const vars = {
+    HOME: home,
+    LAMBDA_EXPLORER_CACHE_DIR: path.join(home, "cache"),
+    LAMBDA_EXPLORER_STATE_DIR: path.join(home, "state"),
+    ...env,
+  };
+  const exports = Object.entries(vars)
+    .map(([k, v]) => `${k}='${v}'`)
+    .join(" ");
+  const cmd = `cd '${ROOT}' && env ${exports} '${process.execPath}' '${CLI}' ${args.map((a) => `'${a}'`).join(" ")}; echo __EXITED__ rc=$?; sleep 60`;
+  execFileSync("tmux", ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", String(columns), "-y", String(rows), cmd], {
+    env: { ...process.env, TERM: process.env.TERM && process.env.TERM !== "dumb" ? process.env.TERM : "xterm-256color" },
+  });
+  const screen = () => {
+    try {
+      return tmux("capture-pane", "-p", "-t", "e2e");
+    } catch {
+      return "";
+    }
+  };
+  return {
+    screen,
+    type: (text) => void tmux("send-keys", "-t", "e2e", "-l", text),
+    keys: (...names) => void tmux("send-keys", "-t", "e2e", ...names),
+    resize: (c, r) => void tmux("resize-window", "-t", "e2e", "-x", String(c), "-y", String(r)),
+    waitFor: async (pattern, ms = 10_000) => {
+      const end = Date.now() + ms;
+      for (;;) {
+        const s = screen();
+        if (pattern.test(s)) return s;
+        if (Date.now() > end) throw new Error(`screen never matched ${pattern} within ${ms} ms; it shows:\n${s}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    exited: () => /__EXITED__/.test(screen()),
+    stop: () => {
+      try {
+        tmux("kill-server");
+      } catch {
+        // already gone
+      }
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import type { Key } from "ink";
+import { describe, expect, it } from "vitest";
+import { COMMANDS, commandFor, hintsFor, keyLabel, printable } from "../../src/ui/keys/keymap.js";
+
+const none: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+const key = (k: Partial<Key>): Key => ({ ...none, ...k });
+
+describe("the key table", () => {
+  it("finds the command of a scope for a key", () => {
+    expect(commandFor("global", "q", none)).toBe("app.quit");
+    expect(commandFor("global", "c", key({ ctrl: true }))).toBe("app.forceQuit");
+    expect(commandFor("global", "", key({ tab: true }))).toBe("focus.next");
+    expect(commandFor("global", "", key({ tab: true, shift: true }))).toBe("focus.prev");
+    expect(commandFor("picker", "j", none)).toBe("list.down");
+    expect(commandFor("picker", "", key({ downArrow: true }))).toBe("list.down");
+    expect(commandFor("picker", "x", none)).toBeNull();
+    expect(commandFor("global", "q", key({ ctrl: true }))).toBeNull();
+  });
+
+  it("has no key bound twice within one scope", () => {
+    const seen = new Set<string>();
+    for (const cmd of COMMANDS) {
+      for (const b of cmd.keys) {
+        const id = `${cmd.scope}:${keyLabel(b)}`;
+        expect(seen.has(id), id).toBe(false);
+        seen.add(id);
+      }
+    }
+  });
+
+  it("draws footer hints from the table, most specific scope first", () => {
+    const hints = hintsFor(["filter", "global"]);
+    expect(hints[0]).toEqual({ keys: "Enter", hint: "choose" });
+    expect(hints.some((h) => h.hint === "quit" && h.keys === "q")).toBe(true);
+    expect(hints.some((h) => h.hint === "reload")).toBe(false);
+  });
+
+  it("tells typed text from control keys", () => {
+    expect(printable("a", none)).toBe("a");
+    expect(printable("é", none)).toBe("é");
+    expect(printable("", key({ return: true }))).toBeNull();
+    expect(printable("c", key({ ctrl: true }))).toBeNull();
+    expect(printable("\u001b[A", none)).toBeNull();
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { initialQualifierState, qualifierReducer } from "../../src/ui/panes/function/qualifierReducer.js";
+
+const aliases = [
+  { name: "live", version: "1", description: "", arn: "" },
+  { name: "canary", version: "2", description: "", arn: "" },
+];
+
+describe("qualifierReducer", () => {
+  it("offers $LATEST, the aliases with their versions, then the versions", () => {
+    const s = qualifierReducer(initialQualifierState(), { type: "options", versions: ["1", "2"], aliases });
+    expect(s.options.map((o) => o.label)).toEqual(["$LATEST", "live → v1", "canary → v2", "version 1", "version 2"]);
+    expect(s.chosen).toBe("$LATEST");
+  });
+
+  it("moves within bounds and chooses the one under the cursor", () => {
+    let s = qualifierReducer(initialQualifierState(), { type: "options", versions: ["1"], aliases });
+    s = qualifierReducer(s, { type: "move", delta: -5 });
+    expect(s.cursor).toBe(0);
+    s = qualifierReducer(s, { type: "move", delta: 1 });
+    s = qualifierReducer(s, { type: "choose" });
+    expect(s.chosen).toBe("live");
+    s = qualifierReducer(s, { type: "move", delta: 99 });
+    expect(s.cursor).toBe(s.options.length - 1);
+  });
+
+  it("keeps the choice when options reload, and falls back to $LATEST when it is gone", () => {
+    let s = qualifierReducer(initialQualifierState(), { type: "options", versions: [], aliases });
+    s = qualifierReducer(qualifierReducer(s, { type: "move", delta: 2 }), { type: "choose" });
+    expect(s.chosen).toBe("canary");
+    s = qualifierReducer(s, { type: "options", versions: [], aliases });
+    expect(s.chosen).toBe("canary");
+    expect(s.options[s.cursor]!.qualifier).toBe("canary");
+    s = qualifierReducer(s, { type: "options", versions: [], aliases: [] });
+    expect(s.chosen).toBe("$LATEST");
+    expect(qualifierReducer(s, { type: "reset" })).toEqual(initialQualifierState());
+  });
+});
