@@ -2,24 +2,47 @@
 // (tmux), against a sandbox with 100 and with 10,000 functions; with no cache (first start)
 // and with the cache of the previous run (later starts). Target: first frame under 500 ms.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { CLI, line, startSandbox } from "./lib.mjs";
 
-const RUNS = 5;
+const RUNS = Number(process.env.RUNS ?? 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+let calls = 0;
+
+/** Milliseconds until the screen shows a function, seen from outside; and the app's own trace. */
 function firstFrame(endpoint, cacheDir) {
-  const socket = `lx-bench-${process.pid}`;
+  const socket = `lx-bench-${process.pid}-${calls++}`;
+  const traceFile = path.join(cacheDir, `trace-${calls}.txt`);
   const tmux = (...a) => execFileSync("tmux", ["-L", socket, ...a], { encoding: "utf8" });
-  const env = `LAMBDA_EXPLORER_CACHE_DIR='${cacheDir}' AWS_ACCESS_KEY_ID=b AWS_SECRET_ACCESS_KEY=b AWS_REGION=us-east-1`;
+  const env = `LAMBDA_EXPLORER_CACHE_DIR='${cacheDir}' LAMBDA_EXPLORER_TRACE='${traceFile}' AWS_ACCESS_KEY_ID=b AWS_SECRET_ACCESS_KEY=b AWS_REGION=us-east-1`;
   const t0 = process.hrtime.bigint();
-  execFileSync("tmux", ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "140", "-y", "40", `env ${env} '${process.execPath}' '${CLI}' --endpoint-url ${endpoint}; sleep 30`], {
-    env: { ...process.env, TERM: "xterm-256color" },
-  });
+  execFileSync(
+    "tmux",
+    [
+      "-L",
+      socket,
+      "-f",
+      "/dev/null",
+      "new-session",
+      "-d",
+      "-x",
+      "140",
+      "-y",
+      "40",
+      `env ${env} '${process.execPath}' '${CLI}' --endpoint-url ${endpoint}; sleep 30`,
+    ],
+    {
+      env: { ...process.env, TERM: "xterm-256color" },
+    },
+  );
   let ms = null;
-  for (let i = 0; i < 2000; i++) {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let i = 0; i < 1000; i++) {
+    // Poll every 10 ms: a tight loop of tmux calls would take a core from the app being timed.
+    Atomics.wait(pause, 0, 0, 10);
     const screen = tmux("capture-pane", "-p");
     if (/synthetic-0*1\s/.test(screen)) {
       ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -27,7 +50,16 @@ function firstFrame(endpoint, cacheDir) {
     }
   }
   tmux("kill-server");
-  return ms;
+  let traced = null;
+  try {
+    const line = readFileSync(traceFile, "utf8")
+      .split("\n")
+      .find((l) => l.includes("list shown"));
+    traced = line ? Number(line.split(" ")[0]) : null;
+  } catch {
+    traced = null;
+  }
+  return { ms, traced };
 }
 
 for (const n of [100, 10_000]) {
@@ -39,8 +71,13 @@ for (const n of [100, 10_000]) {
     cold.push(firstFrame(sb.endpoint, dir));
     warm.push(firstFrame(sb.endpoint, dir));
   }
-  const c = median(cold);
-  line(`first frame with the list, ${n} functions, no cache (ms)`, c.toFixed(0), `target < 500 ${c < 500 ? "(met)" : "(MISSED)"}`);
-  line(`first frame with the list, ${n} functions, cached (ms)`, median(warm).toFixed(0));
+  const c = median(cold.map((r) => r.ms));
+  line(
+    `first frame with the list, ${n} functions, no cache (ms)`,
+    c.toFixed(0),
+    `target < 500 ${c < 500 ? "(met)" : "(MISSED)"}`,
+  );
+  line(`  the same, from the app's own trace (ms)`, median(cold.map((r) => r.traced ?? NaN)).toFixed(0));
+  line(`first frame with the list, ${n} functions, cached (ms)`, median(warm.map((r) => r.ms)).toFixed(0));
   await sb.stop();
 }

@@ -20,11 +20,17 @@ interface CacheFile<T> {
 }
 
 export function cacheFile(key: CacheKey, dir = cacheDir()): string {
-  const id = createHash("sha256").update(JSON.stringify([key.profile ?? "", key.region ?? "", key.endpoint ?? ""])).digest("hex").slice(0, 16);
+  const id = createHash("sha256")
+    .update(JSON.stringify([key.profile ?? "", key.region ?? "", key.endpoint ?? ""]))
+    .digest("hex")
+    .slice(0, 16);
   return path.join(dir, "functions", `${id}.json`);
 }
 
-export async function readFunctionCache<T>(key: CacheKey, dir?: string): Promise<{ items: T[]; savedAt: string } | null> {
+export async function readFunctionCache<T>(
+  key: CacheKey,
+  dir?: string,
+): Promise<{ items: T[]; savedAt: string } | null> {
   try {
     const data = JSON.parse(await readFile(cacheFile(key, dir), "utf8")) as CacheFile<T>;
     if (data.version !== 1 || !Array.isArray(data.items)) return null;

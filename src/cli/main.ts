@@ -2,6 +2,7 @@
 import "./quiet-sdk-warning.js";
 import { Command, CommanderError } from "commander";
 import { EXIT, UserError } from "./exit-codes.js";
+import { trace } from "./trace.js";
 import { VERSION } from "./version.js";
 import { registerInvoke } from "./commands/invoke.js";
 import { registerList } from "./commands/list.js";
@@ -24,6 +25,9 @@ const program = new Command()
   )
   .version(VERSION, "-v, --version")
   .showHelpAfterError("(run with --help for usage)")
+  // The explorer and the commands share option names (--endpoint-url, --profile): options
+  // after a command's name belong to that command.
+  .enablePositionalOptions()
   .exitOverride();
 
 program
@@ -74,6 +78,7 @@ Examples:
     await runTuiCommand(flags);
   });
 
+trace("cli loaded");
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

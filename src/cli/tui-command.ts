@@ -3,6 +3,7 @@
 import { EXIT, UserError } from "./exit-codes.js";
 import { bundledFunctionsDir, runtimePath } from "./paths.js";
 import { resolveFunctionsDir } from "./sandbox-command.js";
+import { trace } from "./trace.js";
 
 export interface TuiFlags {
   profile?: string;
@@ -13,7 +14,10 @@ export interface TuiFlags {
 
 export async function runTuiCommand(flags: TuiFlags): Promise<void> {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
-    throw new UserError("the explorer needs a terminal; in scripts use `lambda-explorer list`, `invoke` or `logs` (see --help)", EXIT.usage);
+    throw new UserError(
+      "the explorer needs a terminal; in scripts use `lambda-explorer list`, `invoke` or `logs` (see --help)",
+      EXIT.usage,
+    );
   }
   const closers: Array<() => Promise<void>> = [];
   const startSandbox = async (dir?: string): Promise<string> => {
@@ -27,9 +31,14 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
   const connection = onSandbox
     ? { endpointUrl: await startSandbox(typeof flags.sandbox === "string" ? flags.sandbox : undefined) }
     : { profile: flags.profile, region: flags.region, endpointUrl: flags.endpointUrl };
+  trace("sandbox ready");
+  // Load the AWS SDK and resolve region and credentials while the UI loads.
+  const earlyClients = import("../aws/clients.js").then((m) => m.createClients(connection));
+  earlyClients.catch(() => undefined);
   const { runTui } = await import("../ui/run-tui.js");
+  trace("ui loaded");
   try {
-    await runTui({ connection, sandbox: onSandbox, startSandbox: () => startSandbox() });
+    await runTui({ connection, sandbox: onSandbox, startSandbox: () => startSandbox(), earlyClients, trace });
   } finally {
     await Promise.all(closers.map((close) => close()));
   }

@@ -1,6 +1,6 @@
 // Starts the full-screen explorer and resolves when the user quits, the terminal restored.
 import { render } from "ink";
-import type { ConnectionOptions } from "../aws/clients.js";
+import type { Clients, ConnectionOptions } from "../aws/clients.js";
 import { App } from "./app/App.js";
 import { enterAltScreen, leaveAltScreen } from "./terminal.js";
 
@@ -8,12 +8,20 @@ export interface TuiOptions {
   connection: ConnectionOptions;
   sandbox: boolean;
   startSandbox?: () => Promise<string>;
+  earlyClients?: Promise<Clients>;
+  trace?: (label: string) => void;
 }
 
 export async function runTui(options: TuiOptions): Promise<void> {
   enterAltScreen();
   const instance = render(
-    <App connection={options.connection} sandbox={options.sandbox} startSandbox={options.startSandbox} />,
+    <App
+      connection={options.connection}
+      sandbox={options.sandbox}
+      startSandbox={options.startSandbox}
+      earlyClients={options.earlyClients}
+      trace={options.trace}
+    />,
     {
       exitOnCtrlC: false,
       patchConsole: true,

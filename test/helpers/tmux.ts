@@ -23,7 +23,12 @@ export function hasTmux(): boolean {
 let n = 0;
 
 /** Runs `node dist/cli.js ...args` in a fresh tmux server of the given size. */
-export function openTerminal(args: string[], columns = 140, rows = 40, env: Record<string, string> = {}): Terminal {
+export function openTerminal(
+  args: string[],
+  columns = 140,
+  rows = 40,
+  env: Record<string, string> = {},
+): Terminal {
   const socket = `lx-e2e-${process.pid}-${n++}`;
   const home = mkdtempSync(path.join(os.tmpdir(), "lx-e2e-home-"));
   const tmux = (...a: string[]) => execFileSync("tmux", ["-L", socket, ...a], { encoding: "utf8" });
@@ -37,9 +42,30 @@ export function openTerminal(args: string[], columns = 140, rows = 40, env: Reco
     .map(([k, v]) => `${k}='${v}'`)
     .join(" ");
   const cmd = `cd '${ROOT}' && env ${exports} '${process.execPath}' '${CLI}' ${args.map((a) => `'${a}'`).join(" ")}; echo __EXITED__ rc=$?; sleep 60`;
-  execFileSync("tmux", ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", String(columns), "-y", String(rows), cmd], {
-    env: { ...process.env, TERM: process.env.TERM && process.env.TERM !== "dumb" ? process.env.TERM : "xterm-256color" },
-  });
+  execFileSync(
+    "tmux",
+    [
+      "-L",
+      socket,
+      "-f",
+      "/dev/null",
+      "new-session",
+      "-d",
+      "-s",
+      "e2e",
+      "-x",
+      String(columns),
+      "-y",
+      String(rows),
+      cmd,
+    ],
+    {
+      env: {
+        ...process.env,
+        TERM: process.env.TERM && process.env.TERM !== "dumb" ? process.env.TERM : "xterm-256color",
+      },
+    },
+  );
   const screen = () => {
     try {
       return tmux("capture-pane", "-p", "-t", "e2e");
@@ -57,7 +83,8 @@ export function openTerminal(args: string[], columns = 140, rows = 40, env: Reco
       for (;;) {
         const s = screen();
         if (pattern.test(s)) return s;
-        if (Date.now() > end) throw new Error(`screen never matched ${pattern} within ${ms} ms; it shows:\n${s}`);
+        if (Date.now() > end)
+          throw new Error(`screen never matched ${pattern} within ${ms} ms; it shows:\n${s}`);
         await new Promise((r) => setTimeout(r, 50));
       }
     },

@@ -9,7 +9,13 @@ const aliases = [
 describe("qualifierReducer", () => {
   it("offers $LATEST, the aliases with their versions, then the versions", () => {
     const s = qualifierReducer(initialQualifierState(), { type: "options", versions: ["1", "2"], aliases });
-    expect(s.options.map((o) => o.label)).toEqual(["$LATEST", "live → v1", "canary → v2", "version 1", "version 2"]);
+    expect(s.options.map((o) => o.label)).toEqual([
+      "$LATEST",
+      "live → v1",
+      "canary → v2",
+      "version 1",
+      "version 2",
+    ]);
     expect(s.chosen).toBe("$LATEST");
   });
 

@@ -70,9 +70,15 @@ function pageParams(req: LambdaRequest): { start: number; size: number } {
   return { start, size };
 }
 
-function paged<T>(items: T[], req: LambdaRequest, key: string): LambdaResponse {
+/** One page of `items`; `describe` runs only for the items on the page (lists can be 100,000 long). */
+function paged<T>(
+  items: T[],
+  req: LambdaRequest,
+  key: string,
+  describe: (item: T) => unknown = (i) => i,
+): LambdaResponse {
   const { start, size } = pageParams(req);
-  const out: Record<string, unknown> = { [key]: items.slice(start, start + size) };
+  const out: Record<string, unknown> = { [key]: items.slice(start, start + size).map(describe) };
   if (start + size < items.length) out.NextMarker = Buffer.from(String(start + size)).toString("base64url");
   return json(out);
 }
@@ -147,14 +153,12 @@ export class LambdaApi {
 
   private listFunctions(req: LambdaRequest): LambdaResponse {
     const all = req.query.get("FunctionVersion") === "ALL";
-    const configs = this.registry
+    const entries = this.registry
       .all()
       .flatMap((spec) =>
-        (all ? ["$LATEST", ...spec.versions.keys()] : ["$LATEST"]).map((v) =>
-          this.registry.configuration(spec, v, req.scope),
-        ),
+        (all ? ["$LATEST", ...spec.versions.keys()] : ["$LATEST"]).map((v) => ({ spec, v })),
       );
-    return paged(configs, req, "Functions");
+    return paged(entries, req, "Functions", ({ spec, v }) => this.registry.configuration(spec, v, req.scope));
   }
 
   private async invoke(fn: string, req: LambdaRequest): Promise<LambdaResponse> {

@@ -57,8 +57,14 @@ export class Registry {
     return this.byName.size;
   }
 
+  private sorted: FunctionSpec[] | null = null;
+
+  /** Every function, by name (sorted once: the set never changes). */
   all(): FunctionSpec[] {
-    return [...this.byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    this.sorted ??= [...this.byName.values()].sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
+    return this.sorted;
   }
 
   functionArn(spec: FunctionSpec, scope: Scope, qualifier?: string): string {

@@ -1,9 +1,18 @@
 // The root: reads the terminal size (the only component that does), owns focus and overlays,
 // routes every key by priority (error screen or overlay, then the focused pane, then global
 // commands), and lays the panes out.
-import { useCallback, useEffect, useMemo, useReducer, useState, type ReactNode } from "react";
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
 import { Box, Text, useApp, useInput, useStdout, type Key } from "ink";
-import type { ConnectionOptions } from "../../aws/clients.js";
+import type { Clients, ConnectionOptions } from "../../aws/clients.js";
 import type { CacheKey } from "../../cache/function-list-cache.js";
 import { useConnection } from "../hooks/useConnection.js";
 import { useFunctionDetails } from "../hooks/useFunctionDetails.js";
@@ -27,6 +36,10 @@ export interface AppProps {
   sandbox: boolean;
   /** Starts the local sandbox and answers its endpoint (offered when AWS is not reachable). */
   startSandbox?: () => Promise<string>;
+  /** Clients for `connection`, already being created while the UI loaded. */
+  earlyClients?: Promise<Clients>;
+  /** Marks start-up milestones (for LAMBDA_EXPLORER_TRACE). */
+  trace?: (label: string) => void;
 }
 
 type Overlay = "help" | null;
@@ -54,7 +67,13 @@ const TITLES: Record<PaneId, string> = {
   history: "History",
 };
 
-export function App({ connection: initial, sandbox: startedOnSandbox, startSandbox }: AppProps) {
+export function App({
+  connection: initial,
+  sandbox: startedOnSandbox,
+  startSandbox,
+  earlyClients,
+  trace,
+}: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const [connectionOptions, setConnectionOptions] = useState(initial);
@@ -64,7 +83,7 @@ export function App({ connection: initial, sandbox: startedOnSandbox, startSandb
   const [chosen, setChosen] = useState<string | null>(null);
   const [retry, setRetry] = useState(0);
 
-  const conn = useConnection(connectionOptions, retry);
+  const conn = useConnection(connectionOptions, retry, earlyClients);
   const cacheKey: CacheKey = useMemo(
     () => ({
       profile: connectionOptions.profile ?? process.env.AWS_PROFILE,
@@ -80,6 +99,13 @@ export function App({ connection: initial, sandbox: startedOnSandbox, startSandb
   useEffect(() => {
     dispatchPicker({ type: "items", items: list.items, loading: list.loading });
   }, [list.items, list.loading]);
+  useEffect(() => trace?.("first render"), [trace]);
+  useEffect(() => {
+    if (conn.clients) trace?.("clients ready");
+  }, [conn.clients, trace]);
+  useEffect(() => {
+    if (list.items.length > 0) trace?.(`list shown (${list.items.length})`);
+  }, [list.items.length, trace]);
 
   const chosenFn = useMemo(() => list.items.find((f) => f.name === chosen) ?? null, [list.items, chosen]);
   const details = useFunctionDetails(conn.clients, chosen);
@@ -142,7 +168,10 @@ export function App({ connection: initial, sandbox: startedOnSandbox, startSandb
     else if (focus === "functions" && commandFor("picker", input, key) === "picker.reload") list.reload();
   };
 
-  useInput((input, key) => {
+  // Keys go through a ref set in a layout effect (run with the commit that draws the frame):
+  // Ink subscribes useInput's handler in a passive effect, so a key arriving just after a new
+  // frame would otherwise reach the previous render's handler and act on a screen already gone.
+  const handleKey = (input: string, key: Key): void => {
     if (commandFor("global", input, key) === "app.forceQuit") {
       exit();
       return;
@@ -174,7 +203,12 @@ export function App({ connection: initial, sandbox: startedOnSandbox, startSandb
       }
     }
     onGlobal(input, key);
+  };
+  const keyHandler = useRef(handleKey);
+  useLayoutEffect(() => {
+    keyHandler.current = handleKey;
   });
+  useInput((input, key) => keyHandler.current(input, key));
 
   const header = (
     <Header

@@ -1,6 +1,6 @@
 // Clients for the chosen profile / region / endpoint, created after the first frame (loading
 // the AWS SDK takes time the first frame should not wait for).
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Clients, ConnectionOptions } from "../../aws/clients.js";
 import type { AwsFailure } from "../../aws/errors.js";
 
@@ -9,8 +9,12 @@ export interface Connection {
   error: AwsFailure | null;
 }
 
-/** `attempt` changes to connect again (retry after an error). */
-export function useConnection(options: ConnectionOptions, attempt = 0): Connection {
+/**
+ * `attempt` changes to connect again (retry after an error). `early` is a connection already
+ * being made for `options` before the UI loaded (start-up runs both at once); it is used once.
+ */
+export function useConnection(options: ConnectionOptions, attempt = 0, early?: Promise<Clients>): Connection {
+  const earlyRef = useRef(early);
   const [state, setState] = useState<Connection>({ clients: null, error: null });
   const { profile, region, endpointUrl } = options;
   useEffect(() => {
@@ -21,7 +25,9 @@ export function useConnection(options: ConnectionOptions, attempt = 0): Connecti
       const { createClients } = await import("../../aws/clients.js");
       const { describeAwsError } = await import("../../aws/errors.js");
       try {
-        made = await createClients({ profile, region, endpointUrl });
+        const pending = earlyRef.current;
+        earlyRef.current = undefined;
+        made = await (pending ?? createClients({ profile, region, endpointUrl }));
         if (live) setState({ clients: made, error: null });
         else made.destroy();
       } catch (err) {

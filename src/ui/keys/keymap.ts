@@ -29,6 +29,8 @@ export type CommandId =
   | "filter.accept"
   | "filter.cancel"
   | "filter.deleteBack"
+  | "filter.up"
+  | "filter.down"
   | "confirm.yes"
   | "confirm.no"
   | "qualifier.up"
@@ -104,11 +106,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     id: "filter.accept",
     scope: "filter",
     keys: [k("return")],
-    description: "Choose the first match",
+    description: "Choose the selected match",
     hint: "choose",
   },
   { id: "filter.cancel", scope: "filter", keys: [k("escape")], description: "Stop filtering", hint: "done" },
   { id: "filter.deleteBack", scope: "filter", keys: [k("backspace")], description: "Delete a character" },
+  // Shown in the footer and help; the picker moves with the list commands' named keys while filtering.
+  { id: "filter.up", scope: "filter", keys: [k("up")], description: "Previous match", hint: "move" },
+  { id: "filter.down", scope: "filter", keys: [k("down")], description: "Next match" },
   {
     id: "qualifier.up",
     scope: "function",

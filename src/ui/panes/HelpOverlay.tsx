@@ -18,7 +18,12 @@ export function HelpOverlay({ width, height }: { width: number; height: number }
       lines.push({ key: cmd.keys.map(keyLabel).join(" / "), text: cmd.description });
     }
   }
-  const rows = Math.max(0, height - 4);
+  // Flow the lines into as many columns as the width allows (at least 44 columns each).
+  const rows = Math.max(1, height - 4);
+  const columns = Math.max(1, Math.min(Math.ceil(lines.length / rows), Math.floor((width - 4) / 44)));
+  const columnWidth = Math.max(1, Math.floor((width - 4) / columns));
+  const shown = lines.slice(0, rows * columns);
+  const chunks = Array.from({ length: columns }, (_, i) => shown.slice(i * rows, (i + 1) * rows));
   return (
     <Box
       width={width}
@@ -29,20 +34,30 @@ export function HelpOverlay({ width, height }: { width: number; height: number }
       paddingX={1}
       overflow="hidden"
     >
-      <Text bold>Keyboard help · Esc or ? to close</Text>
-      {lines.slice(0, rows).map((l, i) =>
-        l.heading ? (
-          <Text key={i} bold color="cyan" wrap="truncate">
-            {l.key}
-          </Text>
-        ) : (
-          <Text key={i} wrap="truncate">
-            {"  "}
-            {l.key.padEnd(22)} {l.text}
-          </Text>
-        ),
-      )}
-      {lines.length > rows ? <Text color="gray">… enlarge the terminal to see all keys</Text> : null}
+      <Text bold wrap="truncate">
+        Keyboard help · Esc or ? to close
+        {lines.length > shown.length ? (
+          <Text color="gray"> · enlarge the terminal to see all keys</Text>
+        ) : null}
+      </Text>
+      <Box flexDirection="row">
+        {chunks.map((chunk, c) => (
+          <Box key={c} flexDirection="column" width={columnWidth}>
+            {chunk.map((l, i) =>
+              l.heading ? (
+                <Text key={i} bold color="cyan" wrap="truncate">
+                  {l.key}
+                </Text>
+              ) : (
+                <Text key={i} wrap="truncate">
+                  {"  "}
+                  {l.key.padEnd(18)} {l.text}
+                </Text>
+              ),
+            )}
+          </Box>
+        ))}
+      </Box>
     </Box>
   );
 }

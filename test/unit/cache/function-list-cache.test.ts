@@ -10,7 +10,10 @@ describe("function list cache", () => {
   it("reads back what was written, per profile / region / endpoint", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "lx-cache-"));
     await writeFunctionCache(key, [{ name: "a" }, { name: "b" }], dir);
-    expect((await readFunctionCache<{ name: string }>(key, dir))?.items).toEqual([{ name: "a" }, { name: "b" }]);
+    expect((await readFunctionCache<{ name: string }>(key, dir))?.items).toEqual([
+      { name: "a" },
+      { name: "b" },
+    ]);
     expect(await readFunctionCache({ ...key, region: "us-east-1" }, dir)).toBeNull();
     expect(cacheFile(key, dir)).not.toBe(cacheFile({ ...key, endpoint: "http://127.0.0.1:1" }, dir));
     expect((await stat(cacheFile(key, dir))).mode & 0o777).toBe(0o600);

@@ -1,0 +1,87 @@
+// The whole app, rendered with ink-testing-library against a real sandbox over HTTP.
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { App } from "../../src/ui/app/App.js";
+import { renderTui } from "../helpers/render-tui.js";
+import { startTestSandbox, type TestSandbox } from "../helpers/sandbox.js";
+
+let sb: TestSandbox;
+beforeAll(async () => {
+  process.env.LAMBDA_EXPLORER_CACHE_DIR = mkdtempSync(path.join(os.tmpdir(), "lx-app-cache-"));
+  sb = await startTestSandbox();
+});
+afterAll(async () => {
+  await sb?.close();
+});
+
+describe("App", () => {
+  it("lists functions, filters as you type, chooses one and shows its aliases", async () => {
+    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
+    try {
+      await t.waitFor(/orders-api/);
+      expect(t.frame()).toMatch(/12 functions/);
+      await t.press("grtr");
+      const filtered = await t.waitFor(/grtr/);
+      expect(filtered).toContain("versioned-greeter");
+      expect(filtered).not.toContain("orders-api");
+      await t.press({ key: "enter" });
+      const chosen = await t.waitFor(/live → v1/);
+      expect(chosen).toContain("canary → v2");
+      await t.press({ key: "down" });
+      await t.press({ key: "enter" });
+      await t.waitFor(/versioned-greeter:canary/);
+    } finally {
+      t.unmount();
+    }
+  });
+
+  it("opens and closes the help overlay drawn from the key table", async () => {
+    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
+    try {
+      await t.waitFor(/orders-api/);
+      await t.press("?");
+      const help = await t.waitFor(/Keyboard help/);
+      expect(help).toContain("Reload the function list");
+      await t.press({ key: "escape" });
+      await t.waitFor(/orders-api/);
+      expect(t.frame()).not.toContain("Keyboard help");
+    } finally {
+      t.unmount();
+    }
+  });
+
+  it("shows what is wrong when the endpoint is down, and switches to the sandbox on s", async () => {
+    const startSandbox = vi.fn(async () => sb.url);
+    const t = renderTui(
+      <App connection={{ endpointUrl: "http://127.0.0.1:9" }} sandbox={false} startSandbox={startSandbox} />,
+    );
+    try {
+      const err = await t.waitFor(/Endpoint unreachable/);
+      expect(err).toContain("Cannot reach http://127.0.0.1:9");
+      await t.press("s");
+      await t.waitFor(/orders-api/);
+      expect(startSandbox).toHaveBeenCalledOnce();
+      expect(t.frame()).toContain("sandbox");
+    } finally {
+      t.unmount();
+    }
+  });
+
+  it("moves focus with Tab, Shift+Tab and the number keys", async () => {
+    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
+    try {
+      await t.waitFor(/orders-api/);
+      // 100x24 is stacked: the focused pane is open, the others show only their titles.
+      await t.press({ key: "tab" });
+      await t.waitFor(/\[1\] Functions/);
+      await t.press({ key: "shiftTab" });
+      await t.waitFor(/\[2\] Function\b/);
+      await t.press("4");
+      await t.waitFor(/No invocations yet/);
+    } finally {
+      t.unmount();
+    }
+  });
+});
