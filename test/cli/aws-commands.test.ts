@@ -37,6 +37,12 @@ describe("invoke", () => {
     expect(r.stderr).toMatch(/orders-api · 200 · \$LATEST · .* RequestId [0-9a-f-]{36}/);
     expect(r.stderr).toMatch(/── complete logs · \d+ lines · \/aws\/lambda\/orders-api ──/);
     expect(r.stderr).toMatch(/^START RequestId: /m);
+    // The explorer lists recently invoked functions first: invoke records that it was used.
+    const { readFile } = await import("node:fs/promises");
+    const usage = await readFile(path.join(home, ".local/state/lambda-explorer/usage.json"), "utf8");
+    expect(
+      JSON.parse(usage).scopes[JSON.stringify(["", "us-east-1", sb.endpoint])]["orders-api"].count,
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it("--json has payload, version, report, tail, and complete logs longer than the tail", async () => {

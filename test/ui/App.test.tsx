@@ -10,6 +10,7 @@ import { startTestSandbox, type TestSandbox } from "../helpers/sandbox.js";
 let sb: TestSandbox;
 beforeAll(async () => {
   process.env.LAMBDA_EXPLORER_CACHE_DIR = mkdtempSync(path.join(os.tmpdir(), "lx-app-cache-"));
+  process.env.LAMBDA_EXPLORER_STATE_DIR = mkdtempSync(path.join(os.tmpdir(), "lx-app-state-"));
   sb = await startTestSandbox();
 });
 afterAll(async () => {
@@ -32,6 +33,21 @@ describe("App", () => {
       await t.press({ key: "down" });
       await t.press({ key: "enter" });
       await t.waitFor(/versioned-greeter:canary/);
+    } finally {
+      t.unmount();
+    }
+  });
+
+  it("puts recently and frequently invoked functions first in the unfiltered list", async () => {
+    const { recordUsage } = await import("../../src/history/usage.js");
+    const scope = { profile: process.env.AWS_PROFILE, region: "us-east-1", endpoint: sb.url };
+    await recordUsage(scope, "thrower", Date.now() - 1000);
+    await recordUsage(scope, "slow-logger", Date.now());
+    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
+    try {
+      const frame = await t.waitFor(/slow-logger[\s\S]*thrower[\s\S]*big-logger/);
+      const order = frame.match(/big-logger|slow-logger|thrower|orders-api/g) ?? [];
+      expect(order.slice(0, 3)).toEqual(["slow-logger", "thrower", "big-logger"]);
     } finally {
       t.unmount();
     }

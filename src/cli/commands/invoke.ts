@@ -101,6 +101,12 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
         if (err instanceof PayloadError) throw new UserError(err.message, EXIT.usage);
         throw err;
       }
+      // Advisory: a state directory that cannot be written must not fail the invocation.
+      const { recordUsage, bareFunctionName } = await import("../../history/usage.js");
+      await recordUsage(
+        { profile: clients.profile, region: clients.region, endpoint: clients.endpoint },
+        bareFunctionName(fn),
+      ).catch(() => undefined);
       let logs: CompleteLogs | null = null;
       if (wantFull && result.requestId) {
         const { fetchCompleteLogs } = await import("../../aws/complete-logs.js");

@@ -100,6 +100,20 @@ export function App({
     dispatchPicker({ type: "items", items: list.items, loading: list.loading });
   }, [list.items, list.loading]);
   useEffect(() => trace?.("first render"), [trace]);
+  // Functions invoked recently and often come first in the unfiltered list.
+  useEffect(() => {
+    const c = conn.clients;
+    if (!c) return;
+    let live = true;
+    void import("../../history/usage.js").then(({ readUsage }) =>
+      readUsage({ profile: c.profile, region: c.region, endpoint: c.endpoint }).then((usage) => {
+        if (live) dispatchPicker({ type: "usage", usage });
+      }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [conn.clients]);
   useEffect(() => {
     if (conn.clients) trace?.("clients ready");
   }, [conn.clients, trace]);
