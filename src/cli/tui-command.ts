@@ -35,7 +35,7 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
   // Load the AWS SDK and resolve region and credentials while the UI loads.
   const earlyClients = import("../aws/clients.js").then((m) => m.createClients(connection));
   earlyClients.catch(() => undefined);
-  const { runTui } = await import("../ui/run-tui.js");
+  const { runTui } = await withoutCiVariables(() => import("../ui/run-tui.js"));
   trace("ui loaded");
   try {
     await runTui({ connection, sandbox: onSandbox, startSandbox: () => startSandbox(), earlyClients, trace });
@@ -43,4 +43,20 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
     await Promise.all(closers.map((close) => close()));
   }
   process.exit(EXIT.ok);
+}
+
+/**
+ * Ink draws only its last frame when CI or CONTINUOUS_INTEGRATION is set (read once, when it
+ * loads). The explorer runs only on a real terminal, where a user with CI=true exported still
+ * wants to see it: hide the variables while Ink loads, then put them back.
+ */
+async function withoutCiVariables<T>(load: () => Promise<T>): Promise<T> {
+  const saved = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION };
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  try {
+    return await load();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) if (v !== undefined) process.env[k] = v;
+  }
 }

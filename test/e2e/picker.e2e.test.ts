@@ -25,7 +25,8 @@ it("has tmux to run the end-to-end tests (.ci/run installs it)", () => {
 
 describe("the explorer on the sandbox", () => {
   it("lists the functions, fuzzy-finds one, shows its versions and aliases, helps, and quits cleanly", async () => {
-    term = openTerminal(["--sandbox"], 140, 40);
+    // CI=true (as some shells export) once made Ink draw nothing but its last frame.
+    term = openTerminal(["--sandbox"], 140, 40, { CI: "true" });
     await term.waitFor(new RegExp(names[0]!));
     const first = term.screen();
     expect(first).toMatch(/lambda-explorer · sandbox · us-east-1 · acct 123456789012/);
