@@ -81,26 +81,39 @@ export async function getFunction(
   }
 }
 
-export async function listVersions(
+/** Follows NextMarker to the end, collecting `items` of every page. */
+async function allPages<P extends { NextMarker?: string | undefined }, T>(
   clients: Clients,
-  name: string,
-  signal?: AbortSignal,
-): Promise<FunctionSummary[]> {
-  const out: FunctionSummary[] = [];
+  fetch: (marker: string | undefined) => Promise<P>,
+  items: (page: P) => T[],
+): Promise<T[]> {
+  const out: T[] = [];
   let marker: string | undefined;
   try {
     do {
-      const page = await clients.lambda.send(
-        new ListVersionsByFunctionCommand({ FunctionName: name, Marker: marker }),
-        { abortSignal: signal },
-      );
-      out.push(...(page.Versions ?? []).map(summarize));
+      const page = await fetch(marker);
+      out.push(...items(page));
       marker = page.NextMarker;
     } while (marker);
   } catch (err) {
     throw describeAwsError(err, ctx(clients));
   }
   return out;
+}
+
+export async function listVersions(
+  clients: Clients,
+  name: string,
+  signal?: AbortSignal,
+): Promise<FunctionSummary[]> {
+  return allPages(
+    clients,
+    (Marker) =>
+      clients.lambda.send(new ListVersionsByFunctionCommand({ FunctionName: name, Marker }), {
+        abortSignal: signal,
+      }),
+    (page) => (page.Versions ?? []).map(summarize),
+  );
 }
 
 export interface AliasSummary {
@@ -115,20 +128,13 @@ export async function listAliases(
   name: string,
   signal?: AbortSignal,
 ): Promise<AliasSummary[]> {
-  const out: AliasConfiguration[] = [];
-  let marker: string | undefined;
-  try {
-    do {
-      const page = await clients.lambda.send(new ListAliasesCommand({ FunctionName: name, Marker: marker }), {
-        abortSignal: signal,
-      });
-      out.push(...(page.Aliases ?? []));
-      marker = page.NextMarker;
-    } while (marker);
-  } catch (err) {
-    throw describeAwsError(err, ctx(clients));
-  }
-  return out.map((a) => ({
+  const aliases: AliasConfiguration[] = await allPages(
+    clients,
+    (Marker) =>
+      clients.lambda.send(new ListAliasesCommand({ FunctionName: name, Marker }), { abortSignal: signal }),
+    (page) => page.Aliases ?? [],
+  );
+  return aliases.map((a) => ({
     name: a.Name ?? "",
     version: a.FunctionVersion ?? "",
     description: a.Description ?? "",

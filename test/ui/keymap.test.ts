@@ -1,30 +1,9 @@
 import type { Key } from "ink";
 import { describe, expect, it } from "vitest";
 import { COMMANDS, commandFor, hintsFor, keyLabel, printable } from "../../src/ui/keys/keymap.js";
+import { key } from "./picker/functions.js";
 
-const none: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
-const key = (k: Partial<Key>): Key => ({ ...none, ...k });
+const none: Key = key();
 
 describe("the key table", () => {
   it("finds the command of a scope for a key", () => {
