@@ -2,7 +2,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError } from "../sandbox/config.js";
-import { startSandbox, type Sandbox } from "../sandbox/server.js";
+import { startSandbox, type Sandbox, type SandboxOptions } from "../sandbox/server.js";
 import type { InvocationEvent } from "../sandbox/lambda/api.js";
 import { EXIT, UserError } from "./exit-codes.js";
 import { intOption } from "./options.js";
@@ -50,6 +50,21 @@ function instructions(sb: Sandbox, dir: string, logDelay: number): string {
   );
 }
 
+/** Starts the sandbox with the bundled runtime; a bad folder or a busy port is the user's to fix. */
+export async function startLocalSandbox(options: Omit<SandboxOptions, "runtimePath">): Promise<Sandbox> {
+  try {
+    return await startSandbox({ ...options, runtimePath });
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UserError(err.message);
+    if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      throw new UserError(
+        `port ${options.port} is in use: choose another with --port, or --port 0 for a free one`,
+      );
+    }
+    throw err;
+  }
+}
+
 export async function runSandboxCommand(
   dir: string | undefined,
   opts: Record<string, string | boolean | undefined>,
@@ -58,23 +73,13 @@ export async function runSandboxCommand(
   const logDelay = intOption("log-delay", opts.logDelay, 0, 600_000);
   const synthetic = intOption("synthetic", opts.synthetic, 0, 1_000_000);
   const functionsDir = await resolveFunctionsDir(dir);
-  let sb: Sandbox;
-  try {
-    sb = await startSandbox({
-      functionsDir,
-      runtimePath,
-      port,
-      logDelayMs: logDelay,
-      synthetic,
-      onInvocation: opts.quiet || opts.json ? undefined : (e) => process.stdout.write(invocationLine(e)),
-    });
-  } catch (err) {
-    if (err instanceof ConfigError) throw new UserError(err.message);
-    if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
-      throw new UserError(`port ${port} is in use: choose another with --port, or --port 0 for a free one`);
-    }
-    throw err;
-  }
+  const sb = await startLocalSandbox({
+    functionsDir,
+    port,
+    logDelayMs: logDelay,
+    synthetic,
+    onInvocation: opts.quiet || opts.json ? undefined : (e) => process.stdout.write(invocationLine(e)),
+  });
   if (opts.json) {
     process.stdout.write(
       JSON.stringify({ endpoint: sb.url, port: sb.port, functions: sb.functions.length }) + "\n",

@@ -1,8 +1,8 @@
 // `lambda-explorer` with no command: the explorer on a terminal, optionally on the in-process
 // sandbox. Scripts (no terminal) are pointed at the commands instead.
 import { EXIT, UserError } from "./exit-codes.js";
-import { bundledFunctionsDir, runtimePath } from "./paths.js";
-import { resolveFunctionsDir } from "./sandbox-command.js";
+import { bundledFunctionsDir } from "./paths.js";
+import { resolveFunctionsDir, startLocalSandbox } from "./sandbox-command.js";
 import { trace } from "./trace.js";
 
 export interface TuiFlags {
@@ -21,9 +21,9 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
   }
   const closers: Array<() => Promise<void>> = [];
   const startSandbox = async (dir?: string): Promise<string> => {
-    const functionsDir = await resolveFunctionsDir(dir ?? bundledFunctionsDir);
-    const { startSandbox: start } = await import("../sandbox/server.js");
-    const sb = await start({ functionsDir, runtimePath });
+    const sb = await startLocalSandbox({
+      functionsDir: await resolveFunctionsDir(dir ?? bundledFunctionsDir),
+    });
     closers.push(() => sb.close());
     return sb.url;
   };

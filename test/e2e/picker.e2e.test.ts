@@ -88,6 +88,18 @@ describe("the explorer on the sandbox", () => {
   });
 });
 
+it("says which function.json to fix when --sandbox is given a broken folder, exit 2", async () => {
+  const { mkdtempSync, mkdirSync, writeFileSync } = await import("node:fs");
+  const os = await import("node:os");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "lx-e2e-bad-"));
+  mkdirSync(path.join(dir, "broken"));
+  writeFileSync(path.join(dir, "broken/function.json"), '{"timeout": 0}');
+  term = openTerminal(["--sandbox", dir], 100, 20);
+  const s = await term.waitFor(/__EXITED__ rc=2/);
+  expect(s).toContain("function broken: timeout must be a whole number of seconds");
+  expect(s).not.toMatch(/^\s+at /m);
+});
+
 it("points scripts at the commands when not on a terminal", async () => {
   const r = await runCli(["--sandbox"]);
   expect(r.code).toBe(2);

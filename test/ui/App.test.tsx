@@ -85,6 +85,23 @@ describe("App", () => {
     }
   });
 
+  it("says so when the offered sandbox cannot start, and stays usable", async () => {
+    const startSandbox = vi.fn(async (): Promise<string> => {
+      throw new Error("port 9001 is in use");
+    });
+    const t = renderTui(
+      <App connection={{ endpointUrl: "http://127.0.0.1:9" }} sandbox={false} startSandbox={startSandbox} />,
+    );
+    try {
+      await t.waitFor(/Endpoint unreachable/);
+      await t.press("s");
+      await t.waitFor(/The sandbox did not start: port 9001 is in use/);
+      expect(t.frame()).toContain("Press s to explore the local sandbox");
+    } finally {
+      t.unmount();
+    }
+  });
+
   it("moves focus with Tab, Shift+Tab and the number keys", async () => {
     const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
     try {

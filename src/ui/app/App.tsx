@@ -82,6 +82,7 @@ export function App({
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [retry, setRetry] = useState(0);
+  const [sandboxProblem, setSandboxProblem] = useState<string | null>(null);
 
   const conn = useConnection(connectionOptions, retry, earlyClients);
   const cacheKey: CacheKey = useMemo(
@@ -143,11 +144,15 @@ export function App({
 
   const openSandbox = useCallback(() => {
     if (!startSandbox) return;
-    void startSandbox().then((url) => {
-      setOnSandbox(true);
-      setConnectionOptions({ endpointUrl: url });
-      setChosen(null);
-    });
+    setSandboxProblem(null);
+    startSandbox().then(
+      (url) => {
+        setOnSandbox(true);
+        setConnectionOptions({ endpointUrl: url });
+        setChosen(null);
+      },
+      (err: unknown) => setSandboxProblem(`The sandbox did not start: ${(err as Error).message}`),
+    );
   }, [startSandbox]);
 
   const paneScopes: Scope[] = failure
@@ -246,7 +251,9 @@ export function App({
 
   let body;
   if (failure) {
-    body = <ErrorScreen failure={failure} width={lay.width} height={lay.bodyHeight} />;
+    body = (
+      <ErrorScreen failure={failure} problem={sandboxProblem} width={lay.width} height={lay.bodyHeight} />
+    );
   } else if (overlay === "help") {
     body = <HelpOverlay width={lay.width} height={lay.bodyHeight} />;
   } else {

@@ -11,15 +11,15 @@ const TITLES: Record<string, string> = {
   unreachable: "Endpoint unreachable",
 };
 
-export function ErrorScreen({
-  failure,
-  width,
-  height,
-}: {
+export interface ErrorScreenProps {
   failure: AwsFailure;
+  /** Why the offered way out (the sandbox) failed too, if it did. */
+  problem?: string | null;
   width: number;
   height: number;
-}) {
+}
+
+export function ErrorScreen({ failure, problem, width, height }: ErrorScreenProps) {
   return (
     <Box
       width={width}
@@ -36,6 +36,11 @@ export function ErrorScreen({
       <Text> </Text>
       <Text wrap="wrap">{failure.message}</Text>
       {failure.hint ? <Text wrap="wrap">{failure.hint}</Text> : null}
+      {problem ? (
+        <Text color="red" wrap="wrap">
+          {problem}
+        </Text>
+      ) : null}
       <Text> </Text>
       <Text wrap="wrap">
         Press <Text color="cyan">s</Text> to explore the local sandbox with example functions instead,{" "}
