@@ -23,7 +23,11 @@ export default tseslint.config(
     files: ["src/**/*.ts", "src/**/*.tsx"],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
-      "@typescript-eslint/switch-exhaustiveness-check": "error",
+      // An explicit default counts: it is a decision, unlike a forgotten case.
+      "@typescript-eslint/switch-exhaustiveness-check": [
+        "error",
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       "@typescript-eslint/no-floating-promises": "error",
     },
   },

@@ -39,6 +39,8 @@ describe("the explorer on the sandbox", () => {
     expect(order[0]).toBe("versioned-greeter");
 
     term.keys("Enter");
+    await term.waitFor(/versioned-greeter:\$LATEST · Request/);
+    term.keys("C-q");
     const chosen = await term.waitFor(/canary → v2[\s\S]*live → v1[\s\S]*version 2/);
     expect(chosen).toContain("versioned-greeter:$LATEST");
     expect(chosen).toMatch(/canary → v2/);
@@ -48,6 +50,7 @@ describe("the explorer on the sandbox", () => {
     await term.waitFor(/versioned-greeter:(live|canary)/);
 
     term.keys("Escape");
+    await term.waitFor(/Functions/);
     term.type("?");
     // Wait for the overlay's last group, not its title: tmux may show a frame mid-write.
     const help = await term.waitFor(
@@ -65,7 +68,7 @@ describe("the explorer on the sandbox", () => {
   it("stacks the panes in a small terminal and survives being shrunk to 20x10", async () => {
     term = openTerminal(["--sandbox"], 90, 24);
     const stacked = await term.waitFor(new RegExp(`${names[0]}[\\s\\S]*\\[4\\] History`));
-    expect(stacked).toMatch(/\[2\] Function/);
+    expect(stacked).toMatch(/\[2\] Payload/);
     expect(stacked).toMatch(/\[4\] History/);
     term.resize(20, 10);
     await new Promise((r) => setTimeout(r, 400));
@@ -83,6 +86,33 @@ describe("the explorer on the sandbox", () => {
     term.type("s");
     await term.waitFor(new RegExp(names[0]!));
     expect(term.screen()).toContain("sandbox");
+    term.type("q");
+    await term.waitFor(/__EXITED__ rc=0/);
+  });
+});
+
+describe("the payload editor", () => {
+  it("locates a JSON error, refuses to invoke it, and formats the JSON once fixed", async () => {
+    term = openTerminal(["--sandbox"], 160, 45);
+    await term.waitFor(new RegExp(names[0]!));
+    term.type("orders-api");
+    await term.waitFor(/orders-api[\s\S]*1\/12|1\/12[\s\S]*orders-api/);
+    term.keys("Enter");
+    await term.waitFor(/orders-api:\$LATEST · RequestResponse/);
+    term.type('{"broken": }');
+    const broken = await term.waitFor(/✗ line 1, column 12: Expected a value/);
+    expect(broken).toContain('{"broken": }');
+    term.keys("C-s");
+    await term.waitFor(/Not invoked: the payload is not valid JSON/);
+    for (let i = 0; i < 2; i++) term.keys("BSpace");
+    term.type("1}");
+    await term.waitFor(/✓ valid JSON/);
+    term.keys("C-f");
+    const formatted = await term.waitFor(/2\s+"broken": 1/);
+    expect(formatted).toMatch(/1\s+\{/);
+    term.keys("C-t");
+    await term.waitFor(/orders-api:\$LATEST · Event/);
+    term.keys("Escape");
     term.type("q");
     await term.waitFor(/__EXITED__ rc=0/);
   });

@@ -28,6 +28,8 @@ describe("App", () => {
       expect(filtered).toContain("versioned-greeter");
       expect(filtered).not.toContain("orders-api");
       await t.press({ key: "enter" });
+      await t.waitFor(/versioned-greeter:\$LATEST · RequestResponse/);
+      await t.press("\u0011"); // Ctrl+Q: the version or alias
       const chosen = await t.waitFor(/live → v1/);
       expect(chosen).toContain("canary → v2");
       await t.press({ key: "down" });
@@ -102,6 +104,30 @@ describe("App", () => {
     }
   });
 
+  it("edits a payload: validation as you type, undo, and invoking refused while invalid", async () => {
+    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
+    try {
+      await t.waitFor(/orders-api/);
+      await t.press("orders-api");
+      await t.press({ key: "enter" });
+      await t.waitFor(/orders-api:\$LATEST/);
+      await t.waitFor(/✓ empty payload \(sent as \{\}\)/);
+      await t.press('{"id": }');
+      await t.waitFor(/✗ line 1, column 8: Expected a value/);
+      await t.press("\u0013"); // Ctrl+S
+      await t.waitFor(/Not invoked: the payload is not valid JSON/);
+      await t.press({ key: "backspace" });
+      await t.press("42}");
+      await t.waitFor(/✓ valid JSON · 10 B of 6\.0 MB/);
+      await t.press("\u001a"); // Ctrl+Z undoes the typing run
+      await t.waitFor(/✗ line 1/);
+      await t.press("\u0014"); // Ctrl+T: Event, whose limit is 1 MB
+      await t.waitFor(/orders-api:\$LATEST · Event/);
+    } finally {
+      t.unmount();
+    }
+  });
+
   it("moves focus with Tab, Shift+Tab and the number keys", async () => {
     const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
     try {
@@ -110,7 +136,7 @@ describe("App", () => {
       await t.press({ key: "tab" });
       await t.waitFor(/\[1\] Functions/);
       await t.press({ key: "shiftTab" });
-      await t.waitFor(/\[2\] Function\b/);
+      await t.waitFor(/\[2\] Payload/);
       await t.press("4");
       await t.waitFor(/No invocations yet/);
     } finally {

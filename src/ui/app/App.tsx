@@ -27,6 +27,10 @@ import { accountOf, Header } from "../panes/Header.js";
 import { HelpOverlay } from "../panes/HelpOverlay.js";
 import { inner, Pane } from "../panes/Pane.js";
 import { FunctionPane } from "../panes/function/FunctionPane.js";
+import { editorKey } from "../panes/payload/editorKeys.js";
+import { editorLayout, PayloadEditor } from "../panes/payload/PayloadEditor.js";
+import { createBuffer, editReducer, bufferText, type TextBuffer } from "../editor/textBuffer.js";
+import { checkPayload, type InvocationType } from "../../core/payload.js";
 import { initialQualifierState, qualifierReducer } from "../panes/function/qualifierReducer.js";
 import { layout, PANES, type PaneId } from "./layout.js";
 
@@ -60,9 +64,11 @@ function useTerminalSize(): { columns: number; rows: number } {
   return size;
 }
 
+const EMPTY_BUFFER = createBuffer("");
+
 const TITLES: Record<PaneId, string> = {
   functions: "Functions",
-  payload: "Function",
+  payload: "Payload",
   result: "Result",
   history: "History",
 };
@@ -83,6 +89,12 @@ export function App({
   const [chosen, setChosen] = useState<string | null>(null);
   const [retry, setRetry] = useState(0);
   const [sandboxProblem, setSandboxProblem] = useState<string | null>(null);
+  // Each function's payload, kept while the app runs.
+  const [drafts, setDrafts] = useState<Record<string, TextBuffer>>({});
+  const [invocationType, setInvocationType] = useState<InvocationType>("RequestResponse");
+  const [editorScroll, setEditorScroll] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [qualifierOpen, setQualifierOpen] = useState(false);
 
   const conn = useConnection(connectionOptions, retry, earlyClients);
   const cacheKey: CacheKey = useMemo(
@@ -139,8 +151,13 @@ export function App({
   const choose = useCallback((name: string) => {
     setChosen(name);
     dispatchQualifier({ type: "reset" });
+    setQualifierOpen(false);
+    setNotice(null);
+    setEditorScroll(0);
     setFocus("payload");
   }, []);
+  const buffer = (chosen && drafts[chosen]) || EMPTY_BUFFER;
+  const check = useMemo(() => checkPayload(bufferText(buffer), invocationType), [buffer, invocationType]);
 
   const openSandbox = useCallback(() => {
     if (!startSandbox) return;
@@ -162,7 +179,9 @@ export function App({
       : focus === "functions"
         ? pickerScopes(picker)
         : focus === "payload" && chosenFn
-          ? ["function"]
+          ? qualifierOpen
+            ? ["function"]
+            : ["editor"]
           : [];
 
   const focusBy: Partial<Record<CommandId, PaneId>> = {
@@ -210,6 +229,11 @@ export function App({
     }
     if (focus === "functions" && handlePickerKey(picker, dispatchPicker, input, key, (f) => choose(f.name)))
       return;
+    if (focus === "payload" && chosenFn && !qualifierOpen && onEditorKey(input, key)) return;
+    if (focus === "payload" && chosenFn && qualifierOpen && commandFor("global", input, key) === "app.back") {
+      setQualifierOpen(false);
+      return;
+    }
     if (focus === "payload" && chosenFn) {
       const cmd = commandFor("function", input, key);
       if (cmd === "qualifier.up" || cmd === "qualifier.down") {
@@ -218,11 +242,71 @@ export function App({
       }
       if (cmd === "qualifier.choose") {
         dispatchQualifier({ type: "choose" });
+        setQualifierOpen(false);
         return;
       }
     }
     onGlobal(input, key);
   };
+  function onEditorKey(input: string, key: Key): boolean {
+    const box = layout(columns, rows, focus).panes.payload;
+    const size = inner(box.width, box.height);
+    const action = editorKey(input, key, Math.max(1, size.height - 3));
+    if (!action || !chosen) return false;
+    const save = (next: TextBuffer) => setDrafts((d) => ({ ...d, [chosen]: next }));
+    if ("edit" in action || "edits" in action) {
+      const next = ("edit" in action ? [action.edit] : action.edits).reduce(editReducer, buffer);
+      save(next);
+      setEditorScroll(editorLayout(next, size.width, size.height, editorScroll).scrollTop);
+      setNotice(null);
+      return true;
+    }
+    switch (action.command) {
+      case "editor.invoke":
+        setNotice(
+          check.ok
+            ? `Invoking from the explorer comes with the result pane; for now: lambda-explorer invoke ${chosen}${qualifier.chosen !== "$LATEST" ? ` --qualifier ${qualifier.chosen}` : ""} --type ${invocationType}`
+            : `Not invoked: the payload is not valid JSON (line ${check.line}, column ${check.column}: ${check.message}).`,
+        );
+        return true;
+      case "editor.format":
+      case "editor.minify": {
+        if (!check.ok || check.empty) {
+          setNotice(
+            check.ok ? "Nothing to format." : "Fix the JSON first: it cannot be formatted while invalid.",
+          );
+          return true;
+        }
+        const value: unknown = JSON.parse(bufferText(buffer));
+        save(
+          editReducer(buffer, {
+            type: "setText",
+            text: action.command === "editor.format" ? JSON.stringify(value, null, 2) : JSON.stringify(value),
+          }),
+        );
+        setEditorScroll(0);
+        return true;
+      }
+      case "editor.undo":
+      case "editor.redo":
+        save(editReducer(buffer, { type: action.command === "editor.undo" ? "undo" : "redo" }));
+        return true;
+      case "editor.type": {
+        const order: InvocationType[] = ["RequestResponse", "Event", "DryRun"];
+        setInvocationType(order[(order.indexOf(invocationType) + 1) % order.length]!);
+        return true;
+      }
+      case "editor.qualifier":
+        setQualifierOpen(true);
+        return true;
+      case "editor.leave":
+        setFocus("functions");
+        return true;
+      default:
+        return false;
+    }
+  }
+
   const keyHandler = useRef(handleKey);
   useLayoutEffect(() => {
     keyHandler.current = handleKey;
@@ -277,16 +361,30 @@ export function App({
     const functions = pane("functions", (w, h) => (
       <Picker state={picker} width={w} height={h} focused={focus === "functions"} />
     ));
-    const payload = pane("payload", (w, h) => (
-      <FunctionPane
-        fn={chosenFn ?? selectedFunction(picker)}
-        details={details}
-        qualifier={qualifier}
-        width={w}
-        height={h}
-        focused={focus === "payload"}
-      />
-    ));
+    const payload = pane("payload", (w, h) =>
+      chosenFn && !qualifierOpen ? (
+        <PayloadEditor
+          title={`${chosenFn.name}:${qualifier.chosen}`}
+          buffer={buffer}
+          check={check}
+          invocationType={invocationType}
+          notice={notice}
+          scrollTop={editorScroll}
+          width={w}
+          height={h}
+          focused={focus === "payload"}
+        />
+      ) : (
+        <FunctionPane
+          fn={chosenFn ?? selectedFunction(picker)}
+          details={details}
+          qualifier={qualifier}
+          width={w}
+          height={h}
+          focused={focus === "payload"}
+        />
+      ),
+    );
     const result = pane("result", () => (
       <>
         <Text bold>Result</Text>

@@ -4,7 +4,7 @@
 import type { Key } from "ink";
 
 /** Where a command applies: everywhere, or while a pane or overlay has the keys. */
-export type Scope = "global" | "picker" | "filter" | "function" | "help" | "confirm" | "error";
+export type Scope = "global" | "picker" | "filter" | "function" | "editor" | "help" | "confirm" | "error";
 
 export type CommandId =
   | "app.quit"
@@ -37,6 +37,14 @@ export type CommandId =
   | "qualifier.down"
   | "qualifier.choose"
   | "help.close"
+  | "editor.invoke"
+  | "editor.format"
+  | "editor.minify"
+  | "editor.undo"
+  | "editor.redo"
+  | "editor.type"
+  | "editor.leave"
+  | "editor.qualifier"
   | "error.sandbox"
   | "error.retry";
 
@@ -56,7 +64,14 @@ export type NamedKey =
   | "escape"
   | "tab"
   | "backspace"
-  | "c";
+  | "c"
+  | "s"
+  | "f"
+  | "n"
+  | "z"
+  | "y"
+  | "t"
+  | "q";
 
 export interface CommandSpec {
   id: CommandId;
@@ -130,6 +145,44 @@ export const COMMANDS: readonly CommandSpec[] = [
     hint: "use",
   },
   {
+    id: "editor.invoke",
+    scope: "editor",
+    keys: [k("s", { ctrl: true })],
+    description: "Invoke with this payload",
+    hint: "invoke",
+  },
+  {
+    id: "editor.format",
+    scope: "editor",
+    keys: [k("f", { ctrl: true })],
+    description: "Format the JSON",
+    hint: "format",
+  },
+  { id: "editor.minify", scope: "editor", keys: [k("n", { ctrl: true })], description: "Minify the JSON" },
+  { id: "editor.undo", scope: "editor", keys: [k("z", { ctrl: true })], description: "Undo", hint: "undo" },
+  { id: "editor.redo", scope: "editor", keys: [k("y", { ctrl: true })], description: "Redo" },
+  {
+    id: "editor.type",
+    scope: "editor",
+    keys: [k("t", { ctrl: true })],
+    description: "Invocation type: RequestResponse, Event, DryRun",
+    hint: "type",
+  },
+  {
+    id: "editor.leave",
+    scope: "editor",
+    keys: [k("escape")],
+    description: "Leave the editor",
+    hint: "leave",
+  },
+  {
+    id: "editor.qualifier",
+    scope: "editor",
+    keys: [k("q", { ctrl: true })],
+    description: "Choose the version or alias",
+    hint: "version",
+  },
+  {
     id: "help.close",
     scope: "help",
     keys: [k("escape"), c("?"), c("q")],
@@ -166,7 +219,7 @@ function named(key: Key): NamedKey | null {
 
 export function matches(b: Binding, input: string, key: Key): boolean {
   if ("char" in b) return !key.ctrl && !key.meta && input === b.char;
-  if (b.key === "c") return key.ctrl && input === "c";
+  if (b.key.length === 1) return key.ctrl && input === b.key;
   return named(key) === b.key && !!b.ctrl === key.ctrl && !!b.shift === key.shift;
 }
 
@@ -194,6 +247,13 @@ export function keyLabel(b: Binding): string {
     tab: "Tab",
     backspace: "Backspace",
     c: "c",
+    s: "s",
+    f: "f",
+    n: "n",
+    z: "z",
+    y: "y",
+    t: "t",
+    q: "q",
   };
   return `${b.ctrl ? "Ctrl+" : ""}${b.shift ? "Shift+" : ""}${names[b.key]}`;
 }

@@ -1,0 +1,152 @@
+// The payload editor with a 1 MB payload: the time to paste it, then the time per keystroke
+// (typing, deleting, moving) including the layout of a 120x40 view, which is what a frame costs
+// before Ink draws it. src/ui/editor is bundled with esbuild so this runs without a full build.
+import { build } from "esbuild";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { ROOT, line, percentile } from "./lib.mjs";
+
+const dir = await mkdtemp(path.join(tmpdir(), "editor-bench-"));
+let editor;
+try {
+  const outfile = path.join(dir, "editor.mjs");
+  await build({
+    stdin: {
+      contents: [
+        'export * from "./src/ui/editor/textBuffer.ts";',
+        'export * from "./src/ui/editor/editorLayout.ts";',
+      ].join("\n"),
+      resolveDir: ROOT,
+      loader: "ts",
+    },
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    outfile,
+    logLevel: "error",
+  });
+  editor = await import(pathToFileURL(outfile).href);
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
+const { createBuffer, editReducer, bufferText, layoutEditor } = editor;
+
+// A realistic event: pretty-printed records, some with non-ASCII text (the slower path).
+const records = [];
+const payloadOf = () => JSON.stringify({ Records: records }, null, 2);
+for (let i = 0; i % 500 !== 0 || payloadOf().length < 1_000_000; i++) {
+  records.push({
+    id: `evt-${String(i).padStart(6, "0")}`,
+    name: i % 10 === 0 ? `café 東京 ${i} 😀` : `customer-${i}`,
+    amount: Math.round(i * 137.31) / 100,
+    active: i % 3 !== 0,
+    tags: ["orders", "prod"],
+  });
+}
+const payload = payloadOf();
+const fmt = (ms) => `${ms.toFixed(3)} ms`;
+const mb = (payload.length / 1e6).toFixed(2);
+const lineCount = payload.split("\n").length;
+
+const pastes = [];
+let b;
+for (let i = 0; i < 5; i++) {
+  const s = performance.now();
+  b = editReducer(createBuffer(), { type: "insert", text: payload });
+  pastes.push(performance.now() - s);
+}
+pastes.sort((x, y) => x - y);
+if (bufferText(b) !== payload) throw new Error("paste lost text");
+const pasteMs = percentile(pastes, 50);
+line(
+  `paste ${mb} MB (${lineCount.toLocaleString("en-US")} lines), median`,
+  fmt(pasteMs),
+  `< 100 ms: ${pasteMs < 100 ? "met" : "MISSED"}`,
+);
+
+// Keystrokes in the middle of the payload, each followed by the layout of the frame.
+const KEYS = [
+  { type: "insert", text: "x" },
+  { type: "insert", text: "y" },
+  { type: "insert", text: "中" },
+  { type: "backspace" },
+  { type: "move", to: "left" },
+  { type: "move", to: "down" },
+  { type: "insert", text: "😀" },
+  { type: "move", to: "wordRight" },
+  { type: "move", to: "end" },
+  { type: "newline" },
+  { type: "insert", text: '"' },
+  { type: "backspace" },
+  { type: "backspace" },
+  { type: "move", to: "up" },
+  { type: "move", to: "home" },
+  { type: "delete" },
+  { type: "move", to: "pageDown", page: 40 },
+  { type: "move", to: "right" },
+  { type: "move", to: "pageUp", page: 40 },
+  { type: "undo" },
+];
+
+function measure(start, opts) {
+  let s0 = start;
+  let scrollTop = 0;
+  let scrollLeft = 0;
+  const frame = (buf) => {
+    const l = layoutEditor(buf, 120, 40, scrollTop, { ...opts, scrollLeft });
+    ({ scrollTop, scrollLeft } = l);
+    return l;
+  };
+  for (let i = 0; i < 300; i++) frame((s0 = editReducer(s0, KEYS[i % KEYS.length]))); // warm-up
+  const total = [];
+  const reducer = [];
+  let buf = s0;
+  for (let i = 0; i < 1000; i++) {
+    const t0 = performance.now();
+    buf = editReducer(buf, KEYS[i % KEYS.length]);
+    const t1 = performance.now();
+    frame(buf);
+    const t2 = performance.now();
+    reducer.push(t1 - t0);
+    total.push(t2 - t0);
+  }
+  total.sort((x, y) => x - y);
+  reducer.sort((x, y) => x - y);
+  return { total, reducer };
+}
+
+let ok = pasteMs < 100;
+for (const [label, opts] of [
+  ["wrapped", { wrap: true }],
+  ["unwrapped", { wrap: false }],
+]) {
+  const { total, reducer } = measure({ ...b, row: Math.floor(b.lines.length / 2), col: 4 }, opts);
+  const median = percentile(total, 50);
+  ok &&= median < 16;
+  line(
+    `keystroke + layout 120x40, ${label}, median`,
+    fmt(median),
+    `< 16 ms median: ${median < 16 ? "met" : "MISSED"}`,
+  );
+  line(`keystroke + layout 120x40, ${label}, p95`, fmt(percentile(total, 95)));
+  line(`keystroke alone (reducer), ${label}, median`, fmt(percentile(reducer, 50)));
+  line(`keystroke alone (reducer), ${label}, p95`, fmt(percentile(reducer, 95)));
+}
+
+// The worst shape: the same payload minified onto one line (no target; for reference).
+const minified = JSON.stringify({ Records: records });
+const one = editReducer(createBuffer(), { type: "insert", text: minified });
+const { total } = measure({ ...one, row: 0, col: minified.indexOf('"evt-', 500_000) }, { wrap: true });
+line(
+  `one ${(minified.length / 1e6).toFixed(2)} MB line, keystroke + layout, median`,
+  fmt(percentile(total, 50)),
+);
+line(
+  `one ${(minified.length / 1e6).toFixed(2)} MB line, keystroke + layout, p95`,
+  fmt(percentile(total, 95)),
+);
+
+process.exitCode = ok ? 0 : 1;

@@ -1,0 +1,106 @@
+// The payload editor: line numbers, JSON colours, the cursor, and a status line that says
+// whether the payload is valid JSON (and where it is not) and its size against the limit.
+import { Box, Text } from "ink";
+import type { PayloadCheck, InvocationType } from "../../../core/payload.js";
+import { formatBytes, formatPosition, PAYLOAD_LIMITS } from "../../../core/payload.js";
+import { layoutEditor, gutterText, type EditorLayout } from "../../editor/editorLayout.js";
+import { tokenizeJsonLine, tokensInRange, type JsonTokenKind } from "../../editor/jsonTokens.js";
+import type { TextBuffer } from "../../editor/textBuffer.js";
+import { safeText } from "../../picker/safeText.js";
+
+const COLOURS: Partial<Record<JsonTokenKind, string>> = {
+  key: "cyan",
+  string: "green",
+  number: "yellow",
+  keyword: "magenta",
+  invalid: "red",
+};
+
+export interface PayloadEditorProps {
+  title: string;
+  buffer: TextBuffer;
+  check: PayloadCheck;
+  invocationType: InvocationType;
+  /** A message after an action (e.g. why invoking was refused). */
+  notice: string | null;
+  scrollTop: number;
+  width: number;
+  height: number;
+  focused: boolean;
+}
+
+export function statusText(check: PayloadCheck, type: InvocationType): { text: string; ok: boolean } {
+  const size = `${formatBytes(check.bytes)} of ${formatBytes(PAYLOAD_LIMITS[type])}`;
+  if (check.ok)
+    return { text: `✓ ${check.empty ? "empty payload (sent as {})" : "valid JSON"} · ${size}`, ok: true };
+  return { text: `✗ ${formatPosition(check)} · ${size}`, ok: false };
+}
+
+/** The layout the editor will draw, for the app to keep its scroll position. */
+export function editorLayout(
+  buffer: TextBuffer,
+  width: number,
+  height: number,
+  scrollTop: number,
+): EditorLayout {
+  return layoutEditor(buffer, Math.max(1, width), Math.max(1, height - 3), scrollTop, { wrap: true });
+}
+
+export function PayloadEditor(p: PayloadEditorProps) {
+  if (p.width <= 0 || p.height <= 0) return null;
+  const lay = editorLayout(p.buffer, p.width, p.height, p.scrollTop);
+  const status = statusText(p.check, p.invocationType);
+  return (
+    <Box flexDirection="column" width={p.width} height={p.height} overflow="hidden">
+      <Text bold wrap="truncate">
+        {safeText(p.title)} <Text color="gray">· {p.invocationType}</Text>
+      </Text>
+      {lay.rows.map((row, y) => {
+        const line = p.buffer.lines[(row.lineNumber ?? 0) - 1] ?? "";
+        const tokens = tokensInRange(tokenizeJsonLine(line), row.startCol, row.endCol);
+        const cursorX = p.focused && lay.cursor && lay.cursor.y === y ? lay.cursor.x - lay.gutterWidth : -1;
+        return (
+          <Text key={y} wrap="truncate">
+            <Text color="gray">{gutterText(row, lay.gutterWidth)}</Text>
+            {" ".repeat(row.padLeft)}
+            {cursorX >= 0
+              ? withCursor(row.text, cursorX - row.padLeft)
+              : tokens.map((t, i) => (
+                  <Text key={i} color={COLOURS[t.kind]}>
+                    {safeText(t.text)}
+                  </Text>
+                ))}
+          </Text>
+        );
+      })}
+      {Array.from({ length: Math.max(0, p.height - 3 - lay.rows.length) }, (_, i) => (
+        <Text key={`pad-${i}`}> </Text>
+      ))}
+      <Text color={status.ok ? "green" : "red"} wrap="truncate">
+        {status.text}
+      </Text>
+      <Text color={p.notice ? "yellow" : "gray"} wrap="truncate">
+        {p.notice ??
+          (p.focused ? "Ctrl+S invoke · Ctrl+F format · Ctrl+T type · Esc leave" : "Enter or 2 to edit")}
+      </Text>
+    </Box>
+  );
+}
+
+/** The row's text with the cell under the cursor shown inverse (plain: colours give way to it). */
+function withCursor(text: string, x: number) {
+  const chars = [...text];
+  let col = 0;
+  let i = 0;
+  for (; i < chars.length && col < x; i++) col += 1;
+  const before = chars.slice(0, i).join("");
+  const at = chars[i] ?? " ";
+  const after = chars.slice(i + 1).join("");
+  return (
+    <>
+      {safeText(before)}
+      <Text inverse>{safeText(at)}</Text>
+      {safeText(after)}
+    </>
+  );
+}
