@@ -118,6 +118,32 @@ describe("the payload editor", () => {
   });
 });
 
+describe("drafts", () => {
+  it("keeps what was typed across a restart, per function", async () => {
+    const { mkdtempSync } = await import("node:fs");
+    const os = await import("node:os");
+    const state = mkdtempSync(path.join(os.tmpdir(), "lx-e2e-state-"));
+    const open = async () => {
+      term = openTerminal(["--sandbox"], 140, 30, { LAMBDA_EXPLORER_STATE_DIR: state });
+      await term.waitFor(new RegExp(names[0]!));
+      term.type("orders-api");
+      await term.waitFor(/1\/12/);
+      term.keys("Enter");
+      await term.waitFor(/orders-api:\$LATEST · RequestResponse/);
+    };
+    await open();
+    term!.type('{"order": "o-1001"}');
+    await term!.waitFor(/✓ valid JSON/);
+    term!.keys("Escape");
+    term!.type("q");
+    await term!.waitFor(/__EXITED__ rc=0/);
+    term!.stop();
+    await open();
+    const restored = await term!.waitFor(/1 \{"order": "o-1001"\}/);
+    expect(restored).toMatch(/✓ valid JSON · 19 B/);
+  });
+});
+
 it("says which function.json to fix when --sandbox is given a broken folder, exit 2", async () => {
   const { mkdtempSync, mkdirSync, writeFileSync } = await import("node:fs");
   const os = await import("node:os");

@@ -15,6 +15,7 @@ import { Box, Text, useApp, useInput, useStdout, type Key } from "ink";
 import type { Clients, ConnectionOptions } from "../../aws/clients.js";
 import type { CacheKey } from "../../cache/function-list-cache.js";
 import { useConnection } from "../hooks/useConnection.js";
+import { useDrafts } from "../hooks/useDrafts.js";
 import { useFunctionDetails } from "../hooks/useFunctionDetails.js";
 import { useFunctionList } from "../hooks/useFunctionList.js";
 import { commandFor, type CommandId, type Scope } from "../keys/keymap.js";
@@ -65,6 +66,7 @@ function useTerminalSize(): { columns: number; rows: number } {
 }
 
 const EMPTY_BUFFER = createBuffer("");
+const SANDBOX_SCOPE = "lambda-explorer sandbox";
 
 const TITLES: Record<PaneId, string> = {
   functions: "Functions",
@@ -101,11 +103,24 @@ export function App({
     () => ({
       profile: connectionOptions.profile ?? process.env.AWS_PROFILE,
       region: connectionOptions.region ?? process.env.AWS_REGION,
-      endpoint: connectionOptions.endpointUrl,
+      endpoint: onSandbox ? SANDBOX_SCOPE : connectionOptions.endpointUrl,
     }),
-    [connectionOptions],
+    [connectionOptions, onSandbox],
   );
   const list = useFunctionList(conn.clients, cacheKey);
+  // What stored state (drafts, usage) is kept under. The built-in sandbox listens on a new port
+  // each start, so it is known by a stable name instead of its URL.
+  const storeScope = useMemo(
+    () =>
+      conn.clients
+        ? {
+            profile: conn.clients.profile,
+            region: conn.clients.region,
+            endpoint: onSandbox ? SANDBOX_SCOPE : conn.clients.endpoint,
+          }
+        : null,
+    [conn.clients, onSandbox],
+  );
   const [picker, dispatchPicker] = useReducer(pickerReducer, undefined, initialPickerState);
   const [qualifier, dispatchQualifier] = useReducer(qualifierReducer, undefined, initialQualifierState);
 
@@ -157,6 +172,7 @@ export function App({
     setFocus("payload");
   }, []);
   const buffer = (chosen && drafts[chosen]) || EMPTY_BUFFER;
+  useDrafts(storeScope, chosen, buffer, drafts, setDrafts);
   const check = useMemo(() => checkPayload(bufferText(buffer), invocationType), [buffer, invocationType]);
 
   const openSandbox = useCallback(() => {
