@@ -5,9 +5,9 @@
 import {
   displayText,
   graphemeAfter,
-  graphemes,
   graphemeWidth,
   textWidth,
+  walkGraphemes,
   type TextBuffer,
 } from "./textBuffer.js";
 
@@ -69,15 +69,24 @@ function wrapLine(line: string, width: number): Wrapped {
   const starts = [0];
   const widths: number[] = [];
   let used = 0;
-  for (const { segment, index } of graphemes(line)) {
-    const w = graphemeWidth(segment);
-    if (used > 0 && used + w > width) {
-      starts.push(index);
-      widths.push(used);
-      used = 0;
+  const breakAt = (at: number) => {
+    starts.push(at);
+    widths.push(used);
+    used = 0;
+  };
+  walkGraphemes(line, 0, (start, end, w, plain) => {
+    if (!plain) {
+      if (used > 0 && used + w > width) breakAt(start);
+      used += w;
+      return;
     }
-    used += w;
-  }
+    for (let p = start; p < end;) {
+      if (used >= width) breakAt(p);
+      const take = Math.min(end - p, width - used);
+      used += take;
+      p += take;
+    }
+  });
   widths.push(used);
   return { starts, widths };
 }
@@ -196,18 +205,27 @@ function cutLine(line: string, from: number, width: number): Omit<EditorRow, "li
   let startCol = -1;
   let endCol = line.length;
   let padLeft = 0;
-  for (const { segment, index } of graphemes(line)) {
-    const w = graphemeWidth(segment);
-    if (startCol < 0) {
-      if (x >= from) startCol = index;
-      else if (x + w > from) padLeft = Math.min(width, x + w - from);
-    }
-    if (startCol >= 0 && x + w > from + width) {
-      endCol = index;
-      break;
+  const right = from + width;
+  walkGraphemes(line, 0, (start, _end, w, plain) => {
+    if (plain) {
+      if (startCol < 0 && x + w > from) startCol = start + Math.max(0, from - x);
+      if (x + w > right) {
+        endCol = start + Math.max(0, right - x);
+        return false;
+      }
+    } else {
+      if (startCol < 0) {
+        if (x >= from) startCol = start;
+        else if (x + w > from) padLeft = Math.min(width, x + w - from);
+      }
+      if (startCol >= 0 && x + w > right) {
+        endCol = start;
+        return false;
+      }
     }
     x += w;
-  }
+    return true;
+  });
   if (startCol < 0) return { text: " ".repeat(padLeft), startCol: line.length, endCol, padLeft };
   return { text: " ".repeat(padLeft) + displayText(line.slice(startCol, endCol)), startCol, endCol, padLeft };
 }

@@ -82,11 +82,6 @@ const INDENT = "  ";
 const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
 const NO_SNAPSHOTS: Snapshot[] = [];
 
-/** The grapheme clusters of `text`, each with its UTF-16 index. */
-export function graphemes(text: string): Iterable<Intl.SegmentData> {
-  return segmenter.segment(text);
-}
-
 function splitLines(text: string): string[] {
   return text.replace(/\r\n?/g, "\n").split("\n");
 }
@@ -123,16 +118,24 @@ export function editReducer(b: TextBuffer, a: EditAction): TextBuffer {
 
 // ---- Graphemes -------------------------------------------------------------------------------
 // Lines never hold "\r", so two ASCII code units in a row always have a cluster boundary
-// between them: the common case needs no segmenter. Elsewhere a small window is segmented,
-// starting from a position known to be a boundary so the segmenter sees the same clusters it
-// would see in the whole line.
+// between them: the common case needs no segmenter. Elsewhere only a short window is segmented,
+// starting from a position known to be a boundary so the segmenter sees the clusters it would
+// see in the whole line. Never hand it a long string: in Node 20 iterating the segments of one
+// is quadratic (a 40 kB line takes 100 ms, a 1 MB line minutes).
 
 const ascii = (line: string, i: number) => line.charCodeAt(i) < 0x80;
 
-/** A cluster boundary at or before `at`, near it when the text allows. */
+/**
+ * A cluster boundary at or before `at`: two ASCII characters in a row, searched for within 1 kB.
+ * Failing that (a long run of, say, Chinese), 1 kB back: only a cluster or a run of flags longer
+ * than that could make it wrong, where starting from 0 would cost a segmenter pass over it all.
+ */
 function knownBoundary(line: string, at: number): number {
-  for (let i = at; i > 0 && i > at - 1024; i--) if (ascii(line, i) && ascii(line, i - 1)) return i;
-  return 0;
+  const limit = at - 1024;
+  for (let i = at; i > 0 && i > limit; i--) if (ascii(line, i) && ascii(line, i - 1)) return i;
+  if (limit <= 0) return 0;
+  const lo = line.charCodeAt(limit);
+  return lo >= 0xdc00 && lo <= 0xdfff ? limit + 1 : limit;
 }
 
 /** The cluster holding the code unit at `at` (0 <= at < line.length). */
@@ -223,24 +226,77 @@ export function graphemeWidth(g: string): number {
   return w;
 }
 
+const NOT_PLAIN = /[^\x20-\x7e]/g;
+
+/**
+ * Walks `text` from `from` (a grapheme boundary) in pieces: runs of plain ASCII, where each code
+ * unit is a grapheme one column wide (`plain`), and single other graphemes with their width.
+ * `visit` returns false to stop. Cost follows the text walked, with the segmenter used only
+ * around non-ASCII characters.
+ */
+export function walkGraphemes(
+  text: string,
+  from: number,
+  visit: (start: number, end: number, width: number, plain: boolean) => boolean | void,
+): void {
+  const n = text.length;
+  let i = from;
+  while (i < n) {
+    NOT_PLAIN.lastIndex = i;
+    let j = NOT_PLAIN.exec(text)?.index ?? n;
+    // The character before a non-ASCII one may take a combining mark: leave it to the segmenter.
+    if (j < n && j > i) j--;
+    if (j > i) {
+      if (visit(i, j, j - i, true) === false) return;
+      i = j;
+      if (i >= n) return;
+    }
+    // Segment up to the next sure boundary (two ASCII characters in a row), in bounded windows.
+    const cap = Math.min(n, i + 256);
+    let k = i + 1;
+    while (k < cap && !(ascii(text, k - 1) && ascii(text, k))) k++;
+    const whole = k < cap || k === n;
+    let next = i;
+    for (const { segment, index } of segmenter.segment(text.slice(i, k))) {
+      const start = i + index;
+      const end = start + segment.length;
+      if (!whole && end === k) break; // may go on past the window: segment it again from here
+      if (visit(start, end, graphemeWidth(segment), false) === false) return;
+      next = end;
+    }
+    if (next === i) {
+      // One cluster longer than the window.
+      const end = clusterAt(text, i).end;
+      if (visit(i, end, graphemeWidth(text.slice(i, end)), false) === false) return;
+      next = end;
+    }
+    i = next;
+  }
+}
+
 /** Terminal columns `text` takes as shown. */
 export function textWidth(text: string): number {
   if (PLAIN.test(text)) return text.length;
   let w = 0;
-  for (const { segment } of segmenter.segment(text)) w += graphemeWidth(segment);
+  walkGraphemes(text, 0, (_s, _e, width) => {
+    w += width;
+  });
   return w;
 }
 
 /** The last grapheme boundary of `line` whose terminal column is at most `column`. */
 function colAtColumn(line: string, column: number): number {
-  // All plain ASCII up to and including `column`: that offset is the column, and a boundary.
-  if (PLAIN.test(line.slice(0, column + 1))) return Math.min(column, line.length);
   let x = 0;
-  for (const { segment, index } of segmenter.segment(line)) {
-    x += graphemeWidth(segment);
-    if (x > column) return index;
-  }
-  return line.length;
+  let at = line.length;
+  walkGraphemes(line, 0, (start, _end, w, plain) => {
+    if (x + w <= column) {
+      x += w;
+      return true;
+    }
+    at = plain ? start + (column - x) : start;
+    return false;
+  });
+  return at;
 }
 
 // ---- Words -----------------------------------------------------------------------------------
