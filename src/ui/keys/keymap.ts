@@ -255,7 +255,8 @@ export function keyLabel(b: Binding): string {
     t: "t",
     q: "q",
   };
-  return `${b.ctrl ? "Ctrl+" : ""}${b.shift ? "Shift+" : ""}${names[b.key]}`;
+  const name = names[b.key];
+  return `${b.ctrl ? "Ctrl+" : ""}${b.shift ? "Shift+" : ""}${name.length === 1 ? name.toUpperCase() : name}`;
 }
 
 /** Footer hints for the active scopes, most specific first. */

@@ -6,7 +6,8 @@ const GROUPS: Array<[Scope, string]> = [
   ["global", "Everywhere"],
   ["picker", "Functions"],
   ["filter", "While filtering"],
-  ["function", "Function: version or alias"],
+  ["editor", "Payload editor (Enter is a newline)"],
+  ["function", "Version or alias (Ctrl+Q in the editor)"],
   ["error", "On a connection problem"],
 ];
 
