@@ -128,6 +128,30 @@ describe("App", () => {
     }
   });
 
+  it("inserts an event template into the payload, undoably", async () => {
+    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
+    try {
+      await t.waitFor(/orders-api/);
+      await t.press("thrower");
+      await t.press({ key: "enter" });
+      await t.waitFor(/thrower:\$LATEST/);
+      await t.press("\u0010"); // Ctrl+P
+      await t.waitFor(/Insert an event template/);
+      await t.press({ key: "down" });
+      await t.press({ key: "down" });
+      await t.press({ key: "down" });
+      await t.press({ key: "down" }); // SQS
+      await t.press({ key: "enter" });
+      const inserted = await t.waitFor(/Inserted the SQS template/);
+      expect(inserted).toMatch(/"Records"/);
+      expect(inserted).toMatch(/✓ valid JSON/);
+      await t.press("\u001a"); // Ctrl+Z
+      await t.waitFor(/✓ empty payload/);
+    } finally {
+      t.unmount();
+    }
+  });
+
   it("moves focus with Tab, Shift+Tab and the number keys", async () => {
     const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
     try {

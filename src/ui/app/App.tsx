@@ -29,6 +29,8 @@ import { HelpOverlay } from "../panes/HelpOverlay.js";
 import { inner, Pane } from "../panes/Pane.js";
 import { FunctionPane } from "../panes/function/FunctionPane.js";
 import { editorKey } from "../panes/payload/editorKeys.js";
+import { TemplateList } from "../panes/payload/TemplateList.js";
+import { TEMPLATES, templateText } from "../panes/payload/templates.js";
 import { editorLayout, PayloadEditor } from "../panes/payload/PayloadEditor.js";
 import { createBuffer, editReducer, bufferText, type TextBuffer } from "../editor/textBuffer.js";
 import { checkPayload, type InvocationType } from "../../core/payload.js";
@@ -97,6 +99,8 @@ export function App({
   const [editorScroll, setEditorScroll] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const [qualifierOpen, setQualifierOpen] = useState(false);
+  /** The cursor in the event-template list while it is open. */
+  const [templateCursor, setTemplateCursor] = useState<number | null>(null);
 
   const conn = useConnection(connectionOptions, retry, earlyClients);
   const cacheKey: CacheKey = useMemo(
@@ -195,9 +199,11 @@ export function App({
       : focus === "functions"
         ? pickerScopes(picker)
         : focus === "payload" && chosenFn
-          ? qualifierOpen
-            ? ["function"]
-            : ["editor"]
+          ? templateCursor !== null
+            ? ["templates"]
+            : qualifierOpen
+              ? ["function"]
+              : ["editor"]
           : [];
 
   const focusBy: Partial<Record<CommandId, PaneId>> = {
@@ -245,6 +251,10 @@ export function App({
     }
     if (focus === "functions" && handlePickerKey(picker, dispatchPicker, input, key, (f) => choose(f.name)))
       return;
+    if (focus === "payload" && chosenFn && templateCursor !== null) {
+      onTemplateKey(input, key);
+      return;
+    }
     if (focus === "payload" && chosenFn && !qualifierOpen && onEditorKey(input, key)) return;
     if (focus === "payload" && chosenFn && qualifierOpen && commandFor("global", input, key) === "app.back") {
       setQualifierOpen(false);
@@ -315,11 +325,30 @@ export function App({
       case "editor.qualifier":
         setQualifierOpen(true);
         return true;
+      case "editor.template":
+        setTemplateCursor(0);
+        return true;
       case "editor.leave":
         setFocus("functions");
         return true;
       default:
         return false;
+    }
+  }
+
+  function onTemplateKey(input: string, key: Key): void {
+    const cmd = commandFor("templates", input, key);
+    if (cmd === "template.up" || cmd === "template.down") {
+      const delta = cmd === "template.up" ? -1 : 1;
+      setTemplateCursor((c) => Math.min(TEMPLATES.length - 1, Math.max(0, (c ?? 0) + delta)));
+    } else if (cmd === "template.choose" && chosen && templateCursor !== null) {
+      const t = TEMPLATES[templateCursor]!;
+      setDrafts((d) => ({ ...d, [chosen]: editReducer(buffer, { type: "setText", text: templateText(t) }) }));
+      setEditorScroll(0);
+      setNotice(`Inserted the ${t.title} template (Ctrl+Z undoes).`);
+      setTemplateCursor(null);
+    } else if (cmd === "template.close") {
+      setTemplateCursor(null);
     }
   }
 
@@ -378,7 +407,9 @@ export function App({
       <Picker state={picker} width={w} height={h} focused={focus === "functions"} />
     ));
     const payload = pane("payload", (w, h) =>
-      chosenFn && !qualifierOpen ? (
+      chosenFn && templateCursor !== null ? (
+        <TemplateList cursor={templateCursor} width={w} height={h} />
+      ) : chosenFn && !qualifierOpen ? (
         <PayloadEditor
           title={`${chosenFn.name}:${qualifier.chosen}`}
           buffer={buffer}

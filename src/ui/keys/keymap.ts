@@ -4,7 +4,8 @@
 import type { Key } from "ink";
 
 /** Where a command applies: everywhere, or while a pane or overlay has the keys. */
-export type Scope = "global" | "picker" | "filter" | "function" | "editor" | "help" | "confirm" | "error";
+export type Scope =
+  "global" | "picker" | "filter" | "function" | "editor" | "templates" | "help" | "confirm" | "error";
 
 export type CommandId =
   | "app.quit"
@@ -45,6 +46,11 @@ export type CommandId =
   | "editor.type"
   | "editor.leave"
   | "editor.qualifier"
+  | "editor.template"
+  | "template.up"
+  | "template.down"
+  | "template.choose"
+  | "template.close"
   | "error.sandbox"
   | "error.retry";
 
@@ -71,7 +77,8 @@ export type NamedKey =
   | "z"
   | "y"
   | "t"
-  | "q";
+  | "q"
+  | "p";
 
 export interface CommandSpec {
   id: CommandId;
@@ -183,6 +190,35 @@ export const COMMANDS: readonly CommandSpec[] = [
     hint: "version",
   },
   {
+    id: "editor.template",
+    scope: "editor",
+    keys: [k("p", { ctrl: true })],
+    description: "Insert an event template (API Gateway, SQS, S3, …)",
+    hint: "template",
+  },
+  {
+    id: "template.up",
+    scope: "templates",
+    keys: [k("up"), c("k")],
+    description: "Previous template",
+    hint: "move",
+  },
+  { id: "template.down", scope: "templates", keys: [k("down"), c("j")], description: "Next template" },
+  {
+    id: "template.choose",
+    scope: "templates",
+    keys: [k("return")],
+    description: "Insert it (Ctrl+Z undoes)",
+    hint: "insert",
+  },
+  {
+    id: "template.close",
+    scope: "templates",
+    keys: [k("escape")],
+    description: "Close the templates",
+    hint: "close",
+  },
+  {
     id: "help.close",
     scope: "help",
     keys: [k("escape"), c("?"), c("q")],
@@ -254,6 +290,7 @@ export function keyLabel(b: Binding): string {
     y: "y",
     t: "t",
     q: "q",
+    p: "p",
   };
   const name = names[b.key];
   return `${b.ctrl ? "Ctrl+" : ""}${b.shift ? "Shift+" : ""}${name.length === 1 ? name.toUpperCase() : name}`;

@@ -8,6 +8,7 @@ const GROUPS: Array<[Scope, string]> = [
   ["filter", "While filtering"],
   ["editor", "Payload editor (Enter is a newline)"],
   ["function", "Version or alias (Ctrl+Q in the editor)"],
+  ["templates", "Event templates (Ctrl+P in the editor)"],
   ["error", "On a connection problem"],
 ];
 

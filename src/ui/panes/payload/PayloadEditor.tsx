@@ -81,7 +81,9 @@ export function PayloadEditor(p: PayloadEditorProps) {
       </Text>
       <Text color={p.notice ? "yellow" : "gray"} wrap="truncate">
         {p.notice ??
-          (p.focused ? "Ctrl+S invoke · Ctrl+F format · Ctrl+T type · Esc leave" : "Enter or 2 to edit")}
+          (p.focused
+            ? "Ctrl+S invoke · Ctrl+P template · Ctrl+F format · Ctrl+T type · Esc leave"
+            : "Enter or 2 to edit")}
       </Text>
     </Box>
   );

@@ -1,0 +1,20 @@
+// The event templates to insert into the payload editor.
+import { Box, Text } from "ink";
+import { TEMPLATES } from "./templates.js";
+
+export function TemplateList({ cursor, width, height }: { cursor: number; width: number; height: number }) {
+  const rows = Math.max(0, height - 2);
+  const start = Math.max(0, Math.min(cursor - rows + 1, TEMPLATES.length - rows));
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <Text bold wrap="truncate">
+        Insert an event template <Text color="gray">(Enter inserts, Esc closes)</Text>
+      </Text>
+      {TEMPLATES.slice(start, start + rows).map((t, i) => (
+        <Text key={t.title} inverse={start + i === cursor} wrap="truncate">
+          {t.title} <Text color="gray">· {t.description}</Text>
+        </Text>
+      ))}
+    </Box>
+  );
+}
