@@ -110,9 +110,9 @@ export function editReducer(b: TextBuffer, a: EditAction): TextBuffer {
     case "setText":
       return setText(b, a.text);
     case "undo":
-      return undo(b);
+      return replay(b, "undo");
     case "redo":
-      return redo(b);
+      return replay(b, "redo");
   }
 }
 
@@ -564,8 +564,10 @@ function move(b: TextBuffer, to: MoveTarget, page = DEFAULT_PAGE): TextBuffer {
   return { ...b, row: r, col: c, preferredCol: preferred, undo: closeRun(b.undo) };
 }
 
-function undo(b: TextBuffer): TextBuffer {
-  const s = b.undo[b.undo.length - 1];
+/** Applies the newest step of one stack and pushes its inverse onto the other: undo and redo alike. */
+function replay(b: TextBuffer, from: "undo" | "redo"): TextBuffer {
+  const stack = b[from];
+  const s = stack[stack.length - 1];
   if (!s) return b;
   const current = take(b.lines, s.start, s.count);
   const back: Snapshot = {
@@ -581,31 +583,8 @@ function undo(b: TextBuffer): TextBuffer {
     row: s.row,
     col: s.col,
     preferredCol: null,
-    undo: b.undo.slice(0, -1),
-    redo: pushCapped(b.redo, back),
-    version: b.version + 1,
-  };
-}
-
-function redo(b: TextBuffer): TextBuffer {
-  const s = b.redo[b.redo.length - 1];
-  if (!s) return b;
-  const current = take(b.lines, s.start, s.count);
-  const back: Snapshot = {
-    start: s.start,
-    lines: current,
-    count: s.lines.length,
-    row: b.row,
-    col: b.col,
-    size: units(current),
-  };
-  return {
-    lines: splice(b.lines, s.start, s.count, s.lines),
-    row: s.row,
-    col: s.col,
-    preferredCol: null,
-    undo: pushCapped(b.undo, back),
-    redo: b.redo.slice(0, -1),
+    undo: from === "undo" ? stack.slice(0, -1) : pushCapped(b.undo, back),
+    redo: from === "redo" ? stack.slice(0, -1) : pushCapped(b.redo, back),
     version: b.version + 1,
   };
 }
