@@ -38,7 +38,14 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
   const { runTui } = await withoutCiVariables(() => import("../ui/run-tui.js"));
   trace("ui loaded");
   try {
-    await runTui({ connection, sandbox: onSandbox, startSandbox: () => startSandbox(), earlyClients, trace });
+    await runTui({
+      connection,
+      sandbox: onSandbox,
+      startSandbox: () => startSandbox(),
+      earlyClients,
+      trace,
+      environment: { profile: process.env.AWS_PROFILE, region: process.env.AWS_REGION },
+    });
   } finally {
     await Promise.all(closers.map((close) => close()));
   }

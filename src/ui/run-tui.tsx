@@ -9,6 +9,7 @@ export interface TuiOptions {
   sandbox: boolean;
   startSandbox?: () => Promise<string>;
   earlyClients?: Promise<Clients>;
+  environment?: { profile?: string | undefined; region?: string | undefined };
   trace?: (label: string) => void;
 }
 
@@ -20,6 +21,7 @@ export async function runTui(options: TuiOptions): Promise<void> {
       sandbox={options.sandbox}
       startSandbox={options.startSandbox}
       earlyClients={options.earlyClients}
+      environment={options.environment}
       trace={options.trace}
     />,
     {

@@ -43,6 +43,8 @@ export interface AppProps {
   sandbox: boolean;
   /** Starts the local sandbox and answers its endpoint (offered when AWS is not reachable). */
   startSandbox?: () => Promise<string>;
+  /** The SDK's profile and region from the environment (AWS_PROFILE, AWS_REGION), for the cache key. */
+  environment?: { profile?: string | undefined; region?: string | undefined };
   /** Clients for `connection`, already being created while the UI loaded. */
   earlyClients?: Promise<Clients>;
   /** Marks start-up milestones (for LAMBDA_EXPLORER_TRACE). */
@@ -83,6 +85,7 @@ export function App({
   startSandbox,
   earlyClients,
   trace,
+  environment,
 }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
@@ -105,11 +108,11 @@ export function App({
   const conn = useConnection(connectionOptions, retry, earlyClients);
   const cacheKey: CacheKey = useMemo(
     () => ({
-      profile: connectionOptions.profile ?? process.env.AWS_PROFILE,
-      region: connectionOptions.region ?? process.env.AWS_REGION,
+      profile: connectionOptions.profile ?? environment?.profile,
+      region: connectionOptions.region ?? environment?.region,
       endpoint: onSandbox ? SANDBOX_SCOPE : connectionOptions.endpointUrl,
     }),
-    [connectionOptions, onSandbox],
+    [connectionOptions, onSandbox, environment?.profile, environment?.region],
   );
   const list = useFunctionList(conn.clients, cacheKey);
   // What stored state (drafts, usage) is kept under. The built-in sandbox listens on a new port
