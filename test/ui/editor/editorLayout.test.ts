@@ -1,9 +1,9 @@
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { gutterText, layoutEditor, type EditorLayout } from "../../../src/ui/editor/editorLayout.js";
+import { displayText } from "../../../src/ui/editor/graphemes.js";
 import {
   createBuffer,
-  displayText,
   editReducer,
   type MoveTarget,
   type TextBuffer,
