@@ -15,7 +15,12 @@ import { Box, Text, useApp, useInput, useStdout, type Key } from "ink";
 import type { Clients, ConnectionOptions } from "../../aws/clients.js";
 import type { CacheKey } from "../../cache/function-list-cache.js";
 import { useConnection } from "../hooks/useConnection.js";
-import { useDrafts } from "../hooks/useDrafts.js";
+import { useInvocation } from "../hooks/useInvocation.js";
+import { useNow } from "../hooks/useNow.js";
+import { usePayloadEditor } from "../hooks/usePayloadEditor.js";
+import { isBusy } from "../invocation/invocationReducer.js";
+import { ResultPane } from "../panes/result/ResultPane.js";
+import { ConfirmQuit } from "../panes/ConfirmQuit.js";
 import { useFunctionDetails } from "../hooks/useFunctionDetails.js";
 import { useFunctionList } from "../hooks/useFunctionList.js";
 import { commandFor, type CommandId, type Scope } from "../keys/keymap.js";
@@ -28,12 +33,8 @@ import { accountOf, Header } from "../panes/Header.js";
 import { HelpOverlay } from "../panes/HelpOverlay.js";
 import { inner, Pane } from "../panes/Pane.js";
 import { FunctionPane } from "../panes/function/FunctionPane.js";
-import { editorKey } from "../panes/payload/editorKeys.js";
 import { TemplateList } from "../panes/payload/TemplateList.js";
-import { TEMPLATES, templateText } from "../panes/payload/templates.js";
-import { editorLayout, PayloadEditor } from "../panes/payload/PayloadEditor.js";
-import { createBuffer, editReducer, bufferText, type TextBuffer } from "../editor/textBuffer.js";
-import { checkPayload, type InvocationType } from "../../core/payload.js";
+import { PayloadEditor } from "../panes/payload/PayloadEditor.js";
 import { initialQualifierState, qualifierReducer } from "../panes/function/qualifierReducer.js";
 import { layout, PANES, type PaneId } from "./layout.js";
 
@@ -51,7 +52,7 @@ export interface AppProps {
   trace?: (label: string) => void;
 }
 
-type Overlay = "help" | null;
+type Overlay = "help" | "confirmQuit" | null;
 
 function useTerminalSize(): { columns: number; rows: number } {
   const { stdout } = useStdout();
@@ -69,7 +70,6 @@ function useTerminalSize(): { columns: number; rows: number } {
   return size;
 }
 
-const EMPTY_BUFFER = createBuffer("");
 const SANDBOX_SCOPE = "lambda-explorer sandbox";
 
 const TITLES: Record<PaneId, string> = {
@@ -96,14 +96,7 @@ export function App({
   const [chosen, setChosen] = useState<string | null>(null);
   const [retry, setRetry] = useState(0);
   const [sandboxProblem, setSandboxProblem] = useState<string | null>(null);
-  // Each function's payload, kept while the app runs.
-  const [drafts, setDrafts] = useState<Record<string, TextBuffer>>({});
-  const [invocationType, setInvocationType] = useState<InvocationType>("RequestResponse");
-  const [editorScroll, setEditorScroll] = useState(0);
-  const [notice, setNotice] = useState<string | null>(null);
   const [qualifierOpen, setQualifierOpen] = useState(false);
-  /** The cursor in the event-template list while it is open. */
-  const [templateCursor, setTemplateCursor] = useState<number | null>(null);
 
   const conn = useConnection(connectionOptions, retry, earlyClients);
   const cacheKey: CacheKey = useMemo(
@@ -162,7 +155,23 @@ export function App({
     dispatchQualifier({ type: "options", versions: details.versions, aliases: details.aliases });
   }, [details.versions, details.aliases]);
 
-  const lay = layout(columns, rows, focus);
+  const invocation = useInvocation(conn.clients, {
+    onResult: (target) => {
+      const c = conn.clients;
+      if (!c) return;
+      // Advisory, as for the invoke command: a state directory that cannot be written must not matter.
+      void import("../../history/usage.js").then(({ recordUsage }) =>
+        recordUsage(
+          { profile: c.profile, region: c.region, endpoint: c.endpoint },
+          target.functionName,
+        ).catch(() => undefined),
+      );
+    },
+  });
+  const busy = isBusy(invocation.state);
+  const now = useNow(invocation.state.phase === "running");
+  const lay = layout(columns, rows, focus, invocation.state.phase !== "idle");
+  const paneSize = (id: PaneId) => inner(lay.panes[id].width, lay.panes[id].height);
   const pickerRows = Math.max(1, inner(lay.panes.functions.width, lay.panes.functions.height).height - 1);
   useEffect(() => {
     dispatchPicker({ type: "resize", rows: pickerRows });
@@ -170,17 +179,33 @@ export function App({
 
   const failure = conn.error ?? (list.items.length === 0 ? list.error : null);
 
-  const choose = useCallback((name: string) => {
-    setChosen(name);
-    dispatchQualifier({ type: "reset" });
-    setQualifierOpen(false);
-    setNotice(null);
-    setEditorScroll(0);
-    setFocus("payload");
-  }, []);
-  const buffer = (chosen && drafts[chosen]) || EMPTY_BUFFER;
-  useDrafts(storeScope, chosen, buffer, drafts, setDrafts);
-  const check = useMemo(() => checkPayload(bufferText(buffer), invocationType), [buffer, invocationType]);
+  const editor = usePayloadEditor(storeScope, chosen, {
+    invoke: (text) => invokeChosen(text),
+    chooseQualifier: () => setQualifierOpen(true),
+    leave: () => setFocus("functions"),
+  });
+  const { resetView } = editor;
+  const choose = useCallback(
+    (name: string) => {
+      setChosen(name);
+      dispatchQualifier({ type: "reset" });
+      setQualifierOpen(false);
+      resetView();
+      setFocus("payload");
+    },
+    [resetView],
+  );
+  const templateCursor = editor.templateCursor;
+  function invokeChosen(text: string): void {
+    if (!chosenFn) return;
+    invocation.start({
+      functionName: chosenFn.name,
+      qualifier: qualifier.chosen === "$LATEST" ? null : qualifier.chosen,
+      invocationType: editor.invocationType,
+      payload: text,
+      logGroup: chosenFn.logGroup,
+    });
+  }
 
   const openSandbox = useCallback(() => {
     if (!startSandbox) return;
@@ -199,15 +224,17 @@ export function App({
     ? ["error"]
     : overlay === "help"
       ? ["help"]
-      : focus === "functions"
-        ? pickerScopes(picker)
-        : focus === "payload" && chosenFn
-          ? templateCursor !== null
-            ? ["templates"]
-            : qualifierOpen
-              ? ["function"]
-              : ["editor"]
-          : [];
+      : overlay === "confirmQuit"
+        ? ["confirm"]
+        : focus === "functions"
+          ? pickerScopes(picker)
+          : focus === "payload" && chosenFn
+            ? templateCursor !== null
+              ? ["templates"]
+              : qualifierOpen
+                ? ["function"]
+                : ["editor"]
+            : [];
 
   const focusBy: Partial<Record<CommandId, PaneId>> = {
     "focus.functions": "functions",
@@ -216,7 +243,7 @@ export function App({
     "focus.history": "history",
   };
   const globalActions: Partial<Record<CommandId, () => void>> = {
-    "app.quit": exit,
+    "app.quit": () => (busy ? setOverlay("confirmQuit") : exit()),
     "app.forceQuit": exit,
     "app.help": () => setOverlay("help"),
     "app.back": () => setFocus("functions"),
@@ -252,13 +279,25 @@ export function App({
       if (commandFor("help", input, key) === "help.close") setOverlay(null);
       return;
     }
+    if (overlay === "confirmQuit") {
+      const cmd = commandFor("confirm", input, key);
+      if (cmd === "confirm.yes") exit();
+      else if (cmd === "confirm.no") setOverlay(null);
+      return;
+    }
+    // Esc stops waiting for an invocation or its logs before it means anything else.
+    if (busy && commandFor("global", input, key) === "app.back") {
+      invocation.stop();
+      return;
+    }
     if (focus === "functions" && handlePickerKey(picker, dispatchPicker, input, key, (f) => choose(f.name)))
       return;
     if (focus === "payload" && chosenFn && templateCursor !== null) {
-      onTemplateKey(input, key);
+      editor.onTemplateKey(input, key);
       return;
     }
-    if (focus === "payload" && chosenFn && !qualifierOpen && onEditorKey(input, key)) return;
+    if (focus === "payload" && chosenFn && !qualifierOpen && editor.onKey(input, key, paneSize("payload")))
+      return;
     if (focus === "payload" && chosenFn && qualifierOpen && commandFor("global", input, key) === "app.back") {
       setQualifierOpen(false);
       return;
@@ -277,84 +316,6 @@ export function App({
     }
     onGlobal(input, key);
   };
-  function onEditorKey(input: string, key: Key): boolean {
-    const box = layout(columns, rows, focus).panes.payload;
-    const size = inner(box.width, box.height);
-    const action = editorKey(input, key, Math.max(1, size.height - 3));
-    if (!action || !chosen) return false;
-    const save = (next: TextBuffer) => setDrafts((d) => ({ ...d, [chosen]: next }));
-    if ("edit" in action || "edits" in action) {
-      const next = ("edit" in action ? [action.edit] : action.edits).reduce(editReducer, buffer);
-      save(next);
-      setEditorScroll(editorLayout(next, size.width, size.height, editorScroll).scrollTop);
-      setNotice(null);
-      return true;
-    }
-    switch (action.command) {
-      case "editor.invoke":
-        setNotice(
-          check.ok
-            ? `Invoking from the explorer comes with the result pane; for now: lambda-explorer invoke ${chosen}${qualifier.chosen !== "$LATEST" ? ` --qualifier ${qualifier.chosen}` : ""} --type ${invocationType}`
-            : `Not invoked: the payload is not valid JSON (line ${check.line}, column ${check.column}: ${check.message}).`,
-        );
-        return true;
-      case "editor.format":
-      case "editor.minify": {
-        if (!check.ok || check.empty) {
-          setNotice(
-            check.ok ? "Nothing to format." : "Fix the JSON first: it cannot be formatted while invalid.",
-          );
-          return true;
-        }
-        const value: unknown = JSON.parse(bufferText(buffer));
-        save(
-          editReducer(buffer, {
-            type: "setText",
-            text: action.command === "editor.format" ? JSON.stringify(value, null, 2) : JSON.stringify(value),
-          }),
-        );
-        setEditorScroll(0);
-        return true;
-      }
-      case "editor.undo":
-      case "editor.redo":
-        save(editReducer(buffer, { type: action.command === "editor.undo" ? "undo" : "redo" }));
-        return true;
-      case "editor.type": {
-        const order: InvocationType[] = ["RequestResponse", "Event", "DryRun"];
-        setInvocationType(order[(order.indexOf(invocationType) + 1) % order.length]!);
-        return true;
-      }
-      case "editor.qualifier":
-        setQualifierOpen(true);
-        return true;
-      case "editor.template":
-        setTemplateCursor(0);
-        return true;
-      case "editor.leave":
-        setFocus("functions");
-        return true;
-      default:
-        return false;
-    }
-  }
-
-  function onTemplateKey(input: string, key: Key): void {
-    const cmd = commandFor("templates", input, key);
-    if (cmd === "template.up" || cmd === "template.down") {
-      const delta = cmd === "template.up" ? -1 : 1;
-      setTemplateCursor((c) => Math.min(TEMPLATES.length - 1, Math.max(0, (c ?? 0) + delta)));
-    } else if (cmd === "template.choose" && chosen && templateCursor !== null) {
-      const t = TEMPLATES[templateCursor]!;
-      setDrafts((d) => ({ ...d, [chosen]: editReducer(buffer, { type: "setText", text: templateText(t) }) }));
-      setEditorScroll(0);
-      setNotice(`Inserted the ${t.title} template (Ctrl+Z undoes).`);
-      setTemplateCursor(null);
-    } else if (cmd === "template.close") {
-      setTemplateCursor(null);
-    }
-  }
-
   const keyHandler = useRef(handleKey);
   useLayoutEffect(() => {
     keyHandler.current = handleKey;
@@ -388,6 +349,8 @@ export function App({
     );
   } else if (overlay === "help") {
     body = <HelpOverlay width={lay.width} height={lay.bodyHeight} />;
+  } else if (overlay === "confirmQuit") {
+    body = <ConfirmQuit width={lay.width} height={lay.bodyHeight} />;
   } else {
     const pane = (id: PaneId, content: (w: number, h: number) => ReactNode) => {
       const box = lay.panes[id];
@@ -415,11 +378,11 @@ export function App({
       ) : chosenFn && !qualifierOpen ? (
         <PayloadEditor
           title={`${chosenFn.name}:${qualifier.chosen}`}
-          buffer={buffer}
-          check={check}
-          invocationType={invocationType}
-          notice={notice}
-          scrollTop={editorScroll}
+          buffer={editor.buffer}
+          check={editor.check}
+          invocationType={editor.invocationType}
+          notice={editor.notice}
+          scrollTop={editor.scrollTop}
           width={w}
           height={h}
           focused={focus === "payload"}
@@ -435,14 +398,8 @@ export function App({
         />
       ),
     );
-    const result = pane("result", () => (
-      <>
-        <Text bold>Result</Text>
-        <Text color="gray" wrap="wrap">
-          Invoking from the explorer is on its way; meanwhile: lambda-explorer invoke {chosen ?? "FUNCTION"}
-          {qualifier.chosen !== "$LATEST" ? ` --qualifier ${qualifier.chosen}` : ""}
-        </Text>
-      </>
+    const result = pane("result", (w, h) => (
+      <ResultPane state={invocation.state} now={now} width={w} height={h} focused={focus === "result"} />
     ));
     const history = pane("history", () => (
       <>

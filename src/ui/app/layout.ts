@@ -23,15 +23,19 @@ export interface Layout {
 
 export const STACK_BELOW = { columns: 100, rows: 30 };
 
-export function layout(columns: number, rows: number, focus: PaneId): Layout {
+/**
+ * `results`: an invocation has something to show, so in the wide layout the result pane
+ * (response plus two log columns) takes the room the function list no longer needs.
+ */
+export function layout(columns: number, rows: number, focus: PaneId, results = false): Layout {
   const width = Math.max(1, columns);
   const height = Math.max(1, rows - 1);
   const bodyHeight = Math.max(0, height - 2); // header and footer
   if (columns >= STACK_BELOW.columns && rows >= STACK_BELOW.rows) {
     const historyHeight = Math.max(3, Math.min(8, Math.floor(bodyHeight / 5)));
     const top = bodyHeight - historyHeight;
-    const left = Math.floor(width * 0.38);
-    const middle = Math.floor((width - left) * 0.5);
+    const left = results ? Math.max(24, Math.floor(width * 0.2)) : Math.floor(width * 0.38);
+    const middle = Math.floor((width - left) * (results ? 0.36 : 0.5));
     return {
       mode: "wide",
       width,

@@ -19,7 +19,8 @@ const COLOURS: Partial<Record<JsonTokenKind, string>> = {
 export interface PayloadEditorProps {
   title: string;
   buffer: TextBuffer;
-  check: PayloadCheck;
+  /** null while a large payload waits to be checked. */
+  check: PayloadCheck | null;
   invocationType: InvocationType;
   /** A message after an action (e.g. why invoking was refused). */
   notice: string | null;
@@ -29,7 +30,8 @@ export interface PayloadEditorProps {
   focused: boolean;
 }
 
-export function statusText(check: PayloadCheck, type: InvocationType): { text: string; ok: boolean } {
+export function statusText(check: PayloadCheck | null, type: InvocationType): { text: string; ok: boolean } {
+  if (!check) return { text: "… checking", ok: true };
   const size = `${formatBytes(check.bytes)} of ${formatBytes(PAYLOAD_LIMITS[type])}`;
   if (check.ok)
     return { text: `✓ ${check.empty ? "empty payload (sent as {})" : "valid JSON"} · ${size}`, ok: true };

@@ -1,0 +1,151 @@
+// Runs invocations for the result pane: invoke, then follow the complete CloudWatch logs as
+// they arrive. Every remote call takes an AbortSignal; stopping aborts the wait (not the
+// function, which Lambda keeps running), and answers to an older invocation are dropped.
+import { useCallback, useEffect, useReducer, useRef } from "react";
+import type { Clients } from "../../aws/clients.js";
+import type { CompleteLogs, LogEvent, LogsProgress } from "../../aws/complete-logs.js";
+import type { InvokeResult } from "../../aws/invoke.js";
+import {
+  initialInvocation,
+  invocationReducer,
+  wantsLogs,
+  type InvocationState,
+  type InvocationTarget,
+} from "../invocation/invocationReducer.js";
+
+/** Progress reaches the screen at most this often: CloudWatch pages can come fast. */
+const PROGRESS_EVERY_MS = 100;
+
+export interface InvocationCallbacks {
+  /** The invocation answered (recorded in history by the caller). */
+  onResult?: (target: InvocationTarget, result: InvokeResult) => void;
+  /** The complete-logs search ended (complete or gave up). */
+  onLogs?: (target: InvocationTarget, result: InvokeResult, logs: CompleteLogs) => void;
+}
+
+export interface Invocation {
+  state: InvocationState;
+  start: (target: InvocationTarget) => void;
+  stop: () => void;
+  retryLogs: () => void;
+  /** Shows an earlier invocation (from history) without sending anything. */
+  show: (target: InvocationTarget, result: InvokeResult, logs: LogEvent[] | null) => void;
+}
+
+export function useInvocation(
+  clients: Clients | null,
+  callbacks: InvocationCallbacks = {},
+  deadlineMs = 60_000,
+): Invocation {
+  const [state, dispatch] = useReducer(invocationReducer, initialInvocation);
+  const abort = useRef<AbortController | null>(null);
+  const seq = useRef(0);
+  const cb = useRef(callbacks);
+  cb.current = callbacks;
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const followLogs = useCallback(
+    (n: number, target: InvocationTarget, result: InvokeResult, signal: AbortSignal) => {
+      if (!clients || !result.requestId) return;
+      dispatch({ type: "logsStart", seq: n });
+      let last = 0;
+      let pending: LogsProgress | null = null;
+      let timer: NodeJS.Timeout | null = null;
+      const flush = () => {
+        timer = null;
+        if (!pending || signal.aborted) return;
+        last = Date.now();
+        const p = pending;
+        pending = null;
+        dispatch({ type: "logsProgress", seq: n, ...p, phase: p.state });
+      };
+      const onProgress = (p: LogsProgress) => {
+        pending = p;
+        if (p.state === "complete" || p.state === "gave-up") return;
+        if (Date.now() - last >= PROGRESS_EVERY_MS) flush();
+        else timer ??= setTimeout(flush, PROGRESS_EVERY_MS);
+      };
+      void (async () => {
+        const { fetchCompleteLogs } = await import("../../aws/complete-logs.js");
+        try {
+          const logs = await fetchCompleteLogs(clients, {
+            logGroup: target.logGroup,
+            requestId: result.requestId!,
+            startTime: result.startedAt,
+            deadlineMs,
+            signal,
+            onProgress,
+          });
+          if (timer) clearTimeout(timer);
+          if (signal.aborted) return;
+          dispatch({
+            type: "logsProgress",
+            seq: n,
+            phase: logs.state,
+            events: logs.events,
+            calls: logs.calls,
+            elapsedMs: Date.now() - result.startedAt,
+            reason: logs.reason,
+          });
+          cb.current.onLogs?.(target, result, logs);
+        } catch (err) {
+          if (timer) clearTimeout(timer);
+          if (!signal.aborted) dispatch({ type: "logsFailed", seq: n, message: (err as Error).message });
+        }
+      })();
+    },
+    [clients, deadlineMs],
+  );
+
+  const start = useCallback(
+    (target: InvocationTarget) => {
+      if (!clients) return;
+      abort.current?.abort();
+      const controller = new AbortController();
+      abort.current = controller;
+      const n = ++seq.current;
+      dispatch({ type: "start", seq: n, target, at: Date.now() });
+      void (async () => {
+        const { invoke } = await import("../../aws/invoke.js");
+        try {
+          const result = await invoke(clients, target.functionName, target.payload, {
+            qualifier: target.qualifier ?? undefined,
+            invocationType: target.invocationType,
+            signal: controller.signal,
+          });
+          if (controller.signal.aborted) return;
+          dispatch({ type: "result", seq: n, result });
+          cb.current.onResult?.(target, result);
+          if (wantsLogs(result)) followLogs(n, target, result, controller.signal);
+        } catch (err) {
+          if (!controller.signal.aborted)
+            dispatch({ type: "failed", seq: n, message: (err as Error).message });
+        }
+      })();
+    },
+    [clients, followLogs],
+  );
+
+  const stop = useCallback(() => {
+    abort.current?.abort();
+    abort.current = null;
+    dispatch({ type: "stop", seq: ++seq.current });
+  }, []);
+
+  const retryLogs = useCallback(() => {
+    const { target, result } = state;
+    if (!target || !result || !wantsLogs(result)) return;
+    abort.current?.abort();
+    const controller = new AbortController();
+    abort.current = controller;
+    followLogs(state.seq, target, result, controller.signal);
+  }, [state, followLogs]);
+
+  const show = useCallback((target: InvocationTarget, result: InvokeResult, logs: LogEvent[] | null) => {
+    abort.current?.abort();
+    abort.current = null;
+    dispatch({ type: "show", seq: ++seq.current, target, result, logs });
+  }, []);
+
+  return { state, start, stop, retryLogs, show };
+}

@@ -1,0 +1,185 @@
+// The payload pane's state and keys: each function's draft (kept on disk by useDrafts), the
+// invocation type, scrolling, the template list, and the editor commands from the key table.
+// Validation of large payloads waits for a pause in typing, so a keystroke never waits for a
+// full parse of a megabyte of JSON.
+import { useEffect, useMemo, useState } from "react";
+import type { Key } from "ink";
+import { checkPayload, type InvocationType, type PayloadCheck } from "../../core/payload.js";
+import type { UsageScope } from "../../history/usage.js";
+import { bufferText, createBuffer, editReducer, type TextBuffer } from "../editor/textBuffer.js";
+import { commandFor, type CommandId } from "../keys/keymap.js";
+import { editorKey } from "../panes/payload/editorKeys.js";
+import { editorLayout } from "../panes/payload/PayloadEditor.js";
+import { TEMPLATES, templateText } from "../panes/payload/templates.js";
+import { useDrafts } from "./useDrafts.js";
+
+const EMPTY_BUFFER = createBuffer("");
+/** Above this size the payload is checked after typing pauses rather than on every key. */
+export const DEFER_CHECK_BYTES = 128 * 1024;
+const CHECK_PAUSE_MS = 150;
+const TYPES: InvocationType[] = ["RequestResponse", "Event", "DryRun"];
+
+export interface EditorCommands {
+  /** Ctrl+S with a valid payload. */
+  invoke: (text: string) => void;
+  chooseQualifier: () => void;
+  leave: () => void;
+  /** Commands the App carries out itself (load a file, edit in $EDITOR). */
+  other?: (command: CommandId) => boolean;
+}
+
+export interface PayloadEditorState {
+  buffer: TextBuffer;
+  /** null while a large payload waits to be checked. */
+  check: PayloadCheck | null;
+  invocationType: InvocationType;
+  notice: string | null;
+  scrollTop: number;
+  templateCursor: number | null;
+  setNotice: (notice: string | null) => void;
+  /** Replaces the text as one undoable step (a template, a file, the external editor). */
+  replaceText: (text: string, notice?: string) => void;
+  /** Keys while the editor has focus; true when used. */
+  onKey: (input: string, key: Key, size: { width: number; height: number }) => boolean;
+  onTemplateKey: (input: string, key: Key) => void;
+  resetView: () => void;
+}
+
+function useDeferredCheck(buffer: TextBuffer, type: InvocationType): PayloadCheck | null {
+  const large = useMemo(
+    () => buffer.lines.reduce((n, l) => n + l.length + 1, 0) > DEFER_CHECK_BYTES,
+    [buffer],
+  );
+  const immediate = useMemo(
+    () => (large ? null : checkPayload(bufferText(buffer), type)),
+    [large, buffer, type],
+  );
+  const [deferred, setDeferred] = useState<{
+    buffer: TextBuffer;
+    type: InvocationType;
+    check: PayloadCheck;
+  } | null>(null);
+  useEffect(() => {
+    if (!large) return;
+    const timer = setTimeout(
+      () => setDeferred({ buffer, type, check: checkPayload(bufferText(buffer), type) }),
+      CHECK_PAUSE_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [large, buffer, type]);
+  if (!large) return immediate;
+  return deferred && deferred.buffer === buffer && deferred.type === type ? deferred.check : null;
+}
+
+export function usePayloadEditor(
+  scope: UsageScope | null,
+  chosen: string | null,
+  commands: EditorCommands,
+): PayloadEditorState {
+  const [drafts, setDrafts] = useState<Record<string, TextBuffer>>({});
+  const [invocationType, setInvocationType] = useState<InvocationType>("RequestResponse");
+  const [scrollTop, setScrollTop] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [templateCursor, setTemplateCursor] = useState<number | null>(null);
+  const buffer = (chosen && drafts[chosen]) || EMPTY_BUFFER;
+  useDrafts(scope, chosen, buffer, drafts, setDrafts);
+  const check = useDeferredCheck(buffer, invocationType);
+
+  const save = (next: TextBuffer) => {
+    if (chosen) setDrafts((d) => ({ ...d, [chosen]: next }));
+  };
+  const replaceText = (text: string, message?: string) => {
+    save(editReducer(buffer, { type: "setText", text }));
+    setScrollTop(0);
+    setNotice(message ?? null);
+  };
+
+  const onKey = (input: string, key: Key, size: { width: number; height: number }): boolean => {
+    const action = editorKey(input, key, Math.max(1, size.height - 3));
+    if (!action || !chosen) return false;
+    if ("edit" in action || "edits" in action) {
+      const next = ("edit" in action ? [action.edit] : action.edits).reduce(editReducer, buffer);
+      save(next);
+      setScrollTop(editorLayout(next, size.width, size.height, scrollTop).scrollTop);
+      setNotice(null);
+      return true;
+    }
+    // Commands act on the text as it is now, even when its check is still pending.
+    const fresh = () => check ?? checkPayload(bufferText(buffer), invocationType);
+    switch (action.command) {
+      case "editor.invoke": {
+        const c = fresh();
+        if (c.ok) commands.invoke(bufferText(buffer));
+        else
+          setNotice(
+            `Not invoked: the payload is not valid JSON (line ${c.line}, column ${c.column}: ${c.message}).`,
+          );
+        return true;
+      }
+      case "editor.format":
+      case "editor.minify": {
+        const c = fresh();
+        if (!c.ok || c.empty) {
+          setNotice(
+            c.ok ? "Nothing to format." : "Fix the JSON first: it cannot be formatted while invalid.",
+          );
+          return true;
+        }
+        const value: unknown = JSON.parse(bufferText(buffer));
+        replaceText(
+          action.command === "editor.format" ? JSON.stringify(value, null, 2) : JSON.stringify(value),
+        );
+        return true;
+      }
+      case "editor.undo":
+      case "editor.redo":
+        save(editReducer(buffer, { type: action.command === "editor.undo" ? "undo" : "redo" }));
+        return true;
+      case "editor.type":
+        setInvocationType(TYPES[(TYPES.indexOf(invocationType) + 1) % TYPES.length]!);
+        return true;
+      case "editor.qualifier":
+        commands.chooseQualifier();
+        return true;
+      case "editor.template":
+        setTemplateCursor(0);
+        return true;
+      case "editor.leave":
+        commands.leave();
+        return true;
+      default:
+        return commands.other?.(action.command) ?? false;
+    }
+  };
+
+  const onTemplateKey = (input: string, key: Key): void => {
+    const cmd = commandFor("templates", input, key);
+    if (cmd === "template.up" || cmd === "template.down") {
+      const delta = cmd === "template.up" ? -1 : 1;
+      setTemplateCursor((c) => Math.min(TEMPLATES.length - 1, Math.max(0, (c ?? 0) + delta)));
+    } else if (cmd === "template.choose" && templateCursor !== null) {
+      const t = TEMPLATES[templateCursor]!;
+      replaceText(templateText(t), `Inserted the ${t.title} template (Ctrl+Z undoes).`);
+      setTemplateCursor(null);
+    } else if (cmd === "template.close") {
+      setTemplateCursor(null);
+    }
+  };
+
+  return {
+    buffer,
+    check,
+    invocationType,
+    notice,
+    scrollTop,
+    templateCursor,
+    setNotice,
+    replaceText,
+    onKey,
+    onTemplateKey,
+    resetView: () => {
+      setNotice(null);
+      setScrollTop(0);
+    },
+  };
+}

@@ -1,0 +1,104 @@
+// The top of the result pane as data: what the invocation is doing or what it answered
+// (status, ExecutedVersion, REPORT metrics, request id, round trip) and a failed function's
+// error with a readable stack. Pure, so every state can be tested without rendering.
+import type { InvokeResult } from "../../../aws/invoke.js";
+import { formatBytes } from "../../../core/payload.js";
+import type { InvocationState } from "../../invocation/invocationReducer.js";
+import { safeLine } from "../../picker/safeText.js";
+
+export interface SummaryLine {
+  text: string;
+  color?: "green" | "red" | "yellow" | "gray" | "cyan";
+  bold?: boolean;
+}
+
+const SPINNER = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+/** No spinner for calls that answer at once: it would only flicker. */
+export const SPINNER_AFTER_MS = 100;
+
+export function ms(n: number): string {
+  return n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+}
+
+function targetName(state: InvocationState): string {
+  const t = state.target;
+  return t ? `${t.functionName}${t.qualifier ? `:${t.qualifier}` : ""}` : "";
+}
+
+function version(v: string | null): string | null {
+  if (!v) return null;
+  return v === "$LATEST" ? "$LATEST" : `version ${v}`;
+}
+
+function resultLines(r: InvokeResult, stackRows: number): SummaryLine[] {
+  const out: SummaryLine[] = [];
+  const ok = !r.functionError && r.statusCode < 300;
+  if (r.invocationType === "Event") {
+    out.push({ text: `${r.statusCode} Accepted · queued to run asynchronously`, color: "green", bold: true });
+  } else if (r.invocationType === "DryRun") {
+    out.push({ text: `${r.statusCode} · dry run passed`, color: "green", bold: true });
+    out.push({
+      text: "The function exists, you may invoke it, and the payload was accepted. Nothing ran.",
+      color: "gray",
+    });
+  } else {
+    const parts = [`${r.statusCode}`];
+    const v = version(r.executedVersion);
+    if (v) parts.push(`ExecutedVersion ${v}`);
+    if (r.report) {
+      parts.push(`${ms(r.report.durationMs)} (billed ${r.report.billedMs} ms)`);
+      parts.push(`${r.report.maxMemoryMb}/${r.report.memoryMb} MB`);
+      if (r.report.initMs !== undefined) parts.push(`cold start, init ${ms(r.report.initMs)}`);
+      if (r.report.status) parts.push(`status ${r.report.status}`);
+    }
+    out.push({ text: parts.join(" · "), color: ok ? "green" : "red", bold: true });
+  }
+  const ids = [`RequestId ${r.requestId ?? "unknown"}`, `round trip ${ms(r.clientMs)}`];
+  if (r.invocationType === "RequestResponse") ids.push(`response ${formatBytes(r.payloadBytes)}`);
+  out.push({ text: safeLine(ids.join(" · ")), color: "gray" });
+  if (r.functionError) {
+    const e = r.error;
+    out.push({
+      text: safeLine(
+        `FunctionError: ${r.functionError}${e ? ` · ${e.errorType}: ${e.errorMessage.split("\n")[0]}` : ""}`,
+      ),
+      color: "red",
+      bold: true,
+    });
+    // The first trace line repeats the message; the frames follow, shown without their "at".
+    const frames = (e?.trace ?? []).slice(1).map((l) => `  ${l.trim().replace(/^at /, "at ")}`);
+    for (const f of frames.slice(0, stackRows)) out.push({ text: safeLine(f), color: "red" });
+    if (frames.length > stackRows)
+      out.push({ text: `  … ${frames.length - stackRows} more frames`, color: "gray" });
+  }
+  return out;
+}
+
+/** The summary rows for `state` at time `now`; `stackRows` bounds a failed function's stack. */
+export function summaryLines(state: InvocationState, now: number, stackRows = 6): SummaryLine[] {
+  const name = safeLine(targetName(state));
+  switch (state.phase) {
+    case "idle":
+      return [
+        { text: "Choose a function, write its payload, and press Ctrl+S to invoke it.", color: "gray" },
+      ];
+    case "running": {
+      const elapsed = now - (state.startedAt ?? now);
+      const type = state.target?.invocationType ?? "RequestResponse";
+      if (elapsed < SPINNER_AFTER_MS) return [{ text: `Invoking ${name} (${type})…` }];
+      const frame = SPINNER[Math.floor(elapsed / 80) % SPINNER.length]!;
+      return [
+        { text: `${frame} Invoking ${name} (${type}) · ${ms(elapsed)}`, color: "cyan", bold: true },
+        { text: "Esc stops waiting (the function keeps running in Lambda).", color: "gray" },
+      ];
+    }
+    case "failed":
+      return [
+        { text: safeLine(`✗ ${name} was not invoked: ${state.message ?? "unknown error"}`), color: "red" },
+      ];
+    case "stopped":
+      return [{ text: safeLine(`${name}: ${state.message ?? "stopped"}`), color: "yellow" }];
+    case "done":
+      return state.result ? resultLines(state.result, stackRows) : [];
+  }
+}
