@@ -1,17 +1,13 @@
-// Text shown in a terminal comes from functions and logs we do not control: escape control
-// characters and escape sequences so they can never drive the terminal.
+// Text shown in a terminal comes from functions and logs we do not control: control characters,
+// escape sequences and bidi controls are shown escaped (src/core/sanitize.ts) so they can never
+// drive the terminal.
 
 import stringWidth from "string-width";
+import { sanitize } from "../core/sanitize.js";
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
+/** `text` with control characters shown escaped; tabs and newlines kept (the terminal lays them out). */
 export function escapeControl(text: string): string {
-  return text.replace(CONTROL, (c) => {
-    if (c === "\r") return "\\r";
-    if (c === "\u001b") return "\\e";
-    return `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
-  });
+  return sanitize(text, { tabs: "keep", newlines: "keep" });
 }
 
 /** A log message for reading: Lambda's inner-newline `\r` becomes a real, indented newline. */
