@@ -41,6 +41,11 @@ program
     "0",
   )
   .option("--synthetic <n>", "add N generated cheap functions, for scale tests", "0")
+  .option(
+    "--throttle-every <n>",
+    "answer every Nth Lambda (and CloudWatch Logs) request as throttled, to test back-off",
+    "0",
+  )
   .option("--json", "print the endpoint as one JSON line instead of the instructions")
   .option("-q, --quiet", "do not print a line per invocation")
   .addHelpText(
@@ -49,7 +54,8 @@ program
 Examples:
   $ lambda-explorer sandbox --port 9001
   $ aws --endpoint-url http://127.0.0.1:9001 lambda list-functions
-  $ lambda-explorer sandbox ./my-functions --log-delay 1500 --synthetic 500`,
+  $ lambda-explorer sandbox ./my-functions --log-delay 1500 --synthetic 500
+  $ lambda-explorer sandbox --throttle-every 3`,
   )
   .action(async (dir: string | undefined, opts: Record<string, string | boolean | undefined>) => {
     const { runSandboxCommand } = await import("./sandbox-command.js");

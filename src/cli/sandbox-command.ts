@@ -4,6 +4,7 @@ import path from "node:path";
 import { ConfigError } from "../sandbox/config.js";
 import { startSandbox, type Sandbox, type SandboxOptions } from "../sandbox/server.js";
 import type { InvocationEvent } from "../sandbox/lambda/api.js";
+import type { ThrottleEvent } from "../sandbox/server.js";
 import { EXIT, UserError } from "./exit-codes.js";
 import { intOption } from "./options.js";
 import { bundledFunctionsDir, runtimePath } from "./paths.js";
@@ -25,7 +26,12 @@ function invocationLine(e: InvocationEvent): string {
   return `${time} ${e.invocationType} ${e.functionName}${q} (${e.version}) ${e.status}${err} ${e.durationMs.toFixed(1)} ms\n`;
 }
 
-function instructions(sb: Sandbox, dir: string, logDelay: number): string {
+function throttleLine(e: ThrottleEvent): string {
+  const time = new Date().toISOString().slice(11, 19);
+  return `${time} throttled ${e.service === "logs" ? "CloudWatch Logs" : "Lambda"} ${e.operation} (${e.service === "logs" ? "400 ThrottlingException" : "429 TooManyRequestsException"})\n`;
+}
+
+function instructions(sb: Sandbox, dir: string, logDelay: number, throttleEvery: number): string {
   const fromDir = sb.functions.filter((f) => f.codeDir !== null).length;
   const synthetic = sb.functions.length - fromDir;
   const example = sb.functions[0]?.name ?? "my-function";
@@ -34,6 +40,7 @@ function instructions(sb: Sandbox, dir: string, logDelay: number): string {
       `Sandbox listening on ${sb.url}`,
       `  ${fromDir} functions from ${dir}${synthetic ? ` and ${synthetic} synthetic` : ""}`,
       logDelay > 0 ? `  log events are delivered ${logDelay} ms after they are written` : "",
+      throttleEvery > 0 ? `  ${throttleNote(throttleEvery)}` : "",
       "",
       "Use it with the AWS CLI or any SDK:",
       `  export AWS_ENDPOINT_URL=${sb.url}`,
@@ -48,6 +55,13 @@ function instructions(sb: Sandbox, dir: string, logDelay: number): string {
       .filter((l, i, all) => l !== "" || all[i - 1] !== "")
       .join("\n") + "\n"
   );
+}
+
+function throttleNote(n: number): string {
+  if (n === 1) return "every Lambda and CloudWatch Logs request is throttled";
+  const suffixes: Record<number, string> = { 1: "st", 2: "nd", 3: "rd" };
+  const nth = `${n}${n % 100 >= 11 && n % 100 <= 13 ? "th" : (suffixes[n % 10] ?? "th")}`;
+  return `every ${nth} Lambda request and every ${nth} CloudWatch Logs request is throttled`;
 }
 
 /** Starts the sandbox with the bundled runtime; a bad folder or a busy port is the user's to fix. */
@@ -72,20 +86,23 @@ export async function runSandboxCommand(
   const port = intOption("port", opts.port, 0, 65535);
   const logDelay = intOption("log-delay", opts.logDelay, 0, 600_000);
   const synthetic = intOption("synthetic", opts.synthetic, 0, 1_000_000);
+  const throttleEvery = intOption("throttle-every", opts.throttleEvery ?? "0", 0, 1_000_000);
   const functionsDir = await resolveFunctionsDir(dir);
   const sb = await startLocalSandbox({
     functionsDir,
     port,
     logDelayMs: logDelay,
     synthetic,
+    throttleEvery,
     onInvocation: opts.quiet || opts.json ? undefined : (e) => process.stdout.write(invocationLine(e)),
+    onThrottle: opts.quiet || opts.json ? undefined : (e) => process.stdout.write(throttleLine(e)),
   });
   if (opts.json) {
     process.stdout.write(
       JSON.stringify({ endpoint: sb.url, port: sb.port, functions: sb.functions.length }) + "\n",
     );
   } else {
-    process.stdout.write(instructions(sb, functionsDir, logDelay));
+    process.stdout.write(instructions(sb, functionsDir, logDelay, throttleEvery));
   }
   const stop = () => {
     void sb.close().then(() => process.exit(EXIT.ok));

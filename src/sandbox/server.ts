@@ -11,6 +11,7 @@ import { handleLogsOperation } from "./logs/api.js";
 import { LambdaApi, SYNC_LIMIT, type InvocationEvent, type LambdaResponse } from "./lambda/api.js";
 import { ACCOUNT, Registry, type Scope } from "./lambda/registry.js";
 import { Runner } from "./runner/runner.js";
+import { Throttle, lambdaThrottle, logsThrottle } from "./throttle.js";
 
 export interface SandboxOptions {
   /** Folder of function subfolders; null for none (e.g. only synthetic functions). */
@@ -23,6 +24,15 @@ export interface SandboxOptions {
   synthetic?: number;
   defaultRegion?: string;
   onInvocation?: (e: InvocationEvent) => void;
+  /** Answer every Nth Lambda request (and every Nth CloudWatch Logs request) as throttled; 0 never. */
+  throttleEvery?: number;
+  onThrottle?: (e: ThrottleEvent) => void;
+}
+
+export interface ThrottleEvent {
+  service: "lambda" | "logs";
+  /** The HTTP request line for Lambda, the X-Amz-Target operation for CloudWatch Logs. */
+  operation: string;
 }
 
 export interface Sandbox {
@@ -67,12 +77,14 @@ function send(res: http.ServerResponse, r: LambdaResponse, requestId: string): v
 
 function lambdaError(err: AwsError): LambdaResponse {
   const body: Record<string, string> = { Type: err.kind, Message: err.message };
-  if (err.code === "TooManyRequestsException") body.Reason = "ConcurrentInvocationLimitExceeded";
-  return {
-    status: err.status,
-    headers: { "content-type": "application/json", "x-amzn-errortype": err.code },
-    body: JSON.stringify({ ...body, message: err.message }),
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-amzn-errortype": err.code,
   };
+  if (err.extra.reason) body.Reason = err.extra.reason;
+  // Lambda's model binds TooManyRequestsException.retryAfterSeconds to this header.
+  if (err.extra.retryAfterSeconds !== undefined) headers["retry-after"] = String(err.extra.retryAfterSeconds);
+  return { status: err.status, headers, body: JSON.stringify({ ...body, message: err.message }) };
 }
 
 function logsError(err: AwsError): LambdaResponse {
@@ -91,6 +103,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const runner = new Runner(store, { runtimePath: options.runtimePath });
   const lambda = new LambdaApi(registry, runner, options.onInvocation);
   const defaultRegion = options.defaultRegion ?? "us-east-1";
+  const throttles = {
+    lambda: new Throttle(options.throttleEvery ?? 0),
+    logs: new Throttle(options.throttleEvery ?? 0),
+  };
 
   const server = http.createServer((req, res) => {
     const requestId = randomUUID();
@@ -101,6 +117,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const wrap = isLogs ? logsError : lambdaError;
     readBody(req, SYNC_LIMIT)
       .then(async ({ body, tooLarge }) => {
+        if (throttles[isLogs ? "logs" : "lambda"].next()) {
+          options.onThrottle?.({
+            service: isLogs ? "logs" : "lambda",
+            operation: isLogs ? target.slice(LOGS_TARGET.length) : `${req.method} ${url.pathname}`,
+          });
+          throw isLogs
+            ? logsThrottle()
+            : lambdaThrottle(req.method === "POST" && url.pathname.endsWith("/invocations"));
+        }
         if (isLogs) {
           let input: Record<string, unknown>;
           try {

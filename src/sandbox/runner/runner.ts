@@ -65,7 +65,9 @@ export class Runner {
       return idle;
     }
     if (pool.length >= this.maxConcurrency) {
-      throw new AwsError(429, "TooManyRequestsException", "Rate Exceeded.");
+      throw new AwsError(429, "TooManyRequestsException", "Rate Exceeded.", "User", {
+        reason: "ConcurrentInvocationLimitExceeded",
+      });
     }
     const env = new ExecutionEnvironment(target, this.store, this.options.runtimePath);
     env.claim();
