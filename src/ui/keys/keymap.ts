@@ -5,7 +5,17 @@ import type { Key } from "ink";
 
 /** Where a command applies: everywhere, or while a pane or overlay has the keys. */
 export type Scope =
-  "global" | "picker" | "filter" | "function" | "editor" | "templates" | "help" | "confirm" | "error";
+  | "global"
+  | "picker"
+  | "filter"
+  | "function"
+  | "editor"
+  | "templates"
+  | "result"
+  | "search"
+  | "help"
+  | "confirm"
+  | "error";
 
 export type CommandId =
   | "app.quit"
@@ -52,7 +62,26 @@ export type CommandId =
   | "template.choose"
   | "template.close"
   | "error.sandbox"
-  | "error.retry";
+  | "error.retry"
+  | "result.nextView"
+  | "result.prevView"
+  | "result.retryLogs"
+  | "result.save"
+  | "result.copy"
+  | "view.up"
+  | "view.down"
+  | "view.pageUp"
+  | "view.pageDown"
+  | "view.top"
+  | "view.bottom"
+  | "view.wrap"
+  | "view.timestamps"
+  | "view.follow"
+  | "view.search"
+  | "view.nextMatch"
+  | "view.prevMatch"
+  | "search.accept"
+  | "search.cancel";
 
 /** A binding: a printable character, or a named key with modifiers. */
 export type Binding = { char: string } | { key: NamedKey; ctrl?: boolean; shift?: boolean };
@@ -233,6 +262,66 @@ export const COMMANDS: readonly CommandSpec[] = [
     hint: "sandbox",
   },
   { id: "error.retry", scope: "error", keys: [c("r")], description: "Try again", hint: "retry" },
+  {
+    id: "result.nextView",
+    scope: "result",
+    keys: [k("right"), c("l")],
+    description: "Next view: response, tail, CloudWatch",
+    hint: "view",
+  },
+  { id: "result.prevView", scope: "result", keys: [k("left"), c("h")], description: "Previous view" },
+  { id: "view.up", scope: "result", keys: [k("up"), c("k")], description: "Scroll up", hint: "scroll" },
+  { id: "view.down", scope: "result", keys: [k("down"), c("j")], description: "Scroll down" },
+  { id: "view.pageUp", scope: "result", keys: [k("pageUp")], description: "Page up" },
+  { id: "view.pageDown", scope: "result", keys: [k("pageDown"), c(" ")], description: "Page down" },
+  { id: "view.top", scope: "result", keys: [k("home"), c("g")], description: "Top" },
+  { id: "view.bottom", scope: "result", keys: [k("end"), c("G")], description: "Bottom" },
+  { id: "view.search", scope: "result", keys: [c("/")], description: "Search in this view", hint: "search" },
+  { id: "view.nextMatch", scope: "result", keys: [c("n")], description: "Next match" },
+  { id: "view.prevMatch", scope: "result", keys: [c("N")], description: "Previous match" },
+  {
+    id: "view.wrap",
+    scope: "result",
+    keys: [c("w")],
+    description: "Wrap long lines on or off",
+    hint: "wrap",
+  },
+  {
+    id: "view.timestamps",
+    scope: "result",
+    keys: [c("t")],
+    description: "Timestamps on or off",
+    hint: "time",
+  },
+  { id: "view.follow", scope: "result", keys: [c("f")], description: "Follow new log lines" },
+  {
+    id: "result.retryLogs",
+    scope: "result",
+    keys: [c("R")],
+    description: "Look for the complete logs again",
+  },
+  {
+    id: "result.save",
+    scope: "result",
+    keys: [c("s")],
+    description: "Save this view to a file",
+    hint: "save",
+  },
+  {
+    id: "result.copy",
+    scope: "result",
+    keys: [c("y")],
+    description: "Copy this view to the clipboard (OSC 52)",
+    hint: "copy",
+  },
+  { id: "search.accept", scope: "search", keys: [k("return")], description: "Search", hint: "search" },
+  {
+    id: "search.cancel",
+    scope: "search",
+    keys: [k("escape")],
+    description: "Cancel the search",
+    hint: "cancel",
+  },
   { id: "confirm.yes", scope: "confirm", keys: [c("y")], description: "Yes", hint: "yes" },
   { id: "confirm.no", scope: "confirm", keys: [c("n"), k("escape")], description: "No", hint: "no" },
 ];

@@ -9,6 +9,8 @@ const GROUPS: Array<[Scope, string]> = [
   ["editor", "Payload editor (Enter is a newline)"],
   ["function", "Version or alias (Ctrl+Q in the editor)"],
   ["templates", "Event templates (Ctrl+P in the editor)"],
+  ["result", "Result and logs"],
+  ["search", "While searching"],
   ["error", "On a connection problem"],
 ];
 
