@@ -22,7 +22,7 @@ describe("App", () => {
     const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
     try {
       await t.waitFor(/orders-api/);
-      expect(t.frame()).toMatch(/12 functions/);
+      expect(t.frame()).toMatch(/13 functions/);
       await t.press("grtr");
       const filtered = await t.waitFor(/grtr/);
       expect(filtered).toContain("versioned-greeter");
