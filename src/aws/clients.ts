@@ -4,11 +4,16 @@
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { AwsFailure, describeAwsError } from "./errors.js";
+import { ReportingRetryStrategy, attachRetryReporting, type RetryListener } from "./retry.js";
 
 export interface ConnectionOptions {
   profile?: string | undefined;
   region?: string | undefined;
   endpointUrl?: string | undefined;
+  /** Told before each retry (throttling, an unreachable or failing endpoint), so a UI can say so. */
+  onRetry?: RetryListener | undefined;
+  /** Give up connecting after this long (default: LAMBDA_EXPLORER_CONNECT_TIMEOUT_MS, else 5 s). */
+  connectTimeoutMs?: number | undefined;
 }
 
 export interface Clients {
@@ -64,6 +69,18 @@ function validateUrl(url: string | undefined, what: string): void {
 const LOCAL_CREDENTIALS = { accessKeyId: "sandbox", secretAccessKey: "sandbox" };
 
 /**
+ * AWS answers a TCP connect in milliseconds; without a limit an unroutable address or a
+ * black-holed network hangs each attempt for the operating system's minutes.
+ */
+const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
+
+function connectTimeout(opts: ConnectionOptions, env: NodeJS.ProcessEnv): number {
+  if (opts.connectTimeoutMs !== undefined) return opts.connectTimeoutMs;
+  const fromEnv = Number(env.LAMBDA_EXPLORER_CONNECT_TIMEOUT_MS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_CONNECT_TIMEOUT_MS;
+}
+
+/**
  * Builds both clients and resolves region and credentials up front, so a missing region or
  * missing credentials are reported before any call. A local endpoint gets us-east-1 and
  * placeholder credentials when none are configured: it does not check them.
@@ -97,12 +114,26 @@ export async function createClients(
     credentials = LOCAL_CREDENTIALS;
   }
 
-  const common = { ...base, region, ...(credentials ? { credentials } : {}) };
-  const lambda = new LambdaClient({ ...common, ...(endpoints.lambda ? { endpoint: endpoints.lambda } : {}) });
+  const common = {
+    ...base,
+    region,
+    ...(credentials ? { credentials } : {}),
+    requestHandler: { connectionTimeout: connectTimeout(opts, env) },
+  };
+  const lambdaRetry = new ReportingRetryStrategy("Lambda", opts.onRetry);
+  const logsRetry = new ReportingRetryStrategy("CloudWatch Logs", opts.onRetry);
+  const lambda = new LambdaClient({
+    ...common,
+    retryStrategy: lambdaRetry,
+    ...(endpoints.lambda ? { endpoint: endpoints.lambda } : {}),
+  });
   const logs = new CloudWatchLogsClient({
     ...common,
+    retryStrategy: logsRetry,
     ...(endpoints.logs ? { endpoint: endpoints.logs } : {}),
   });
+  attachRetryReporting(lambda, lambdaRetry);
+  attachRetryReporting(logs, logsRetry);
   return {
     lambda,
     logs,

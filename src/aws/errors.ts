@@ -1,5 +1,7 @@
 // What went wrong talking to AWS, in words a user can act on. The CLI maps `kind` to an exit
 // code; the UI shows `message` and `hint`.
+import { STATUS_CODES } from "node:http";
+import type { RetryNotice } from "./retry.js";
 
 export type AwsFailureKind =
   | "no-region"
@@ -122,9 +124,42 @@ export function describeAwsError(err: unknown, ctx: FailureContext = {}): AwsFai
       name,
     );
   }
+  const meta = (err as { $metadata?: { httpStatusCode?: unknown; attempts?: unknown } } | null)?.$metadata;
+  const status = typeof meta?.httpStatusCode === "number" ? meta.httpStatusCode : undefined;
+  const attempts = typeof meta?.attempts === "number" && meta.attempts > 1 ? meta.attempts : 0;
+  const times = attempts ? `, ${attempts} attempts` : "";
   if (name === "ResourceNotFoundException") return new AwsFailure("not-found", message, null, name);
   if (/TooManyRequests|Throttl/.test(name))
-    return new AwsFailure("throttled", `Throttled by AWS: ${message}`, "Wait a moment and try again.", name);
+    return new AwsFailure(
+      "throttled",
+      `Throttled by ${ctx.endpoint ?? "AWS"}: ${message}${attempts ? ` (still throttled after ${attempts} attempts)` : ""}`,
+      "Wait a moment and try again; a batch replay can lower --concurrency.",
+      name,
+    );
+  // An answer that is not an AWS error at all (a proxy's page, the wrong server): the SDK
+  // reports it as "Unknown" or as the JSON parser's SyntaxError, which helps nobody.
+  const awsShaped = typeof (err as { $fault?: unknown })?.$fault === "string" && name !== "Unknown";
+  if (status !== undefined && !awsShaped) {
+    const where = ctx.endpoint ?? (ctx.region ? `AWS in ${ctx.region}` : "AWS");
+    return new AwsFailure(
+      "service",
+      `${where} answered HTTP ${status} ${STATUS_CODES[status] ?? ""}`.trimEnd() +
+        ` without an AWS error${attempts ? ` (${attempts} attempts)` : ""}.`,
+      status >= 500
+        ? "The service failed, not your request: try again in a moment."
+        : ctx.endpoint
+          ? "Is --endpoint-url a Lambda-compatible endpoint?"
+          : null,
+      name,
+    );
+  }
+  if (status !== undefined && status >= 500)
+    return new AwsFailure(
+      "service",
+      `${name}: ${message} (HTTP ${status}${times})`,
+      "The service failed, not your request: try again in a moment.",
+      name,
+    );
   return new AwsFailure("service", `${name}: ${message}`, null, name);
 }
 
@@ -134,4 +169,18 @@ export function isRetryableLogsError(err: unknown): boolean {
     name === "ResourceNotFoundException" ||
     /Throttl|TooManyRequests|ServiceUnavailable|LimitExceeded/.test(name)
   );
+}
+
+/** One line saying that a call failed and is being retried: the same words in the CLI and the UI. */
+export function retryMessage(n: RetryNotice): string {
+  const what =
+    n.cause === "throttled"
+      ? `${n.service} throttled ${n.operation} (${n.reason})`
+      : n.cause === "unreachable"
+        ? `Cannot reach ${n.service} for ${n.operation} (${n.reason})`
+        : n.cause === "timeout"
+          ? `${n.service} did not answer ${n.operation} in time (${n.reason})`
+          : `${n.service} answered ${n.operation} with a server error (${n.reason})`;
+  const when = n.delayMs < 100 ? "retrying now" : `retrying in ${(n.delayMs / 1000).toFixed(1)} s`;
+  return `${what}; ${when} (attempt ${n.attempt} of ${n.maxAttempts})…`;
 }

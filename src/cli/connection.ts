@@ -28,12 +28,14 @@ export function failureToUserError(f: AwsFailure): UserError {
 
 export async function connect(flags: ConnectionFlags): Promise<Clients> {
   const { createClients } = await import("../aws/clients.js");
-  const { AwsFailure } = await import("../aws/errors.js");
+  const { AwsFailure, retryMessage } = await import("../aws/errors.js");
   try {
     return await createClients({
       profile: flags.profile,
       region: flags.region,
       endpointUrl: flags.endpointUrl,
+      // A command that waits on a back-off says why, so it never looks hung.
+      onRetry: (notice) => process.stderr.write(`lambda-explorer: ${retryMessage(notice)}\n`),
     });
   } catch (err) {
     if (err instanceof AwsFailure) throw failureToUserError(err);

@@ -1,0 +1,175 @@
+// Retries that say so. The SDK retries throttling and transient failures silently, so a
+// throttled user sees a command hang for seconds. This strategy keeps the SDK's policy (which
+// errors, how many attempts, exponential back-off with full jitter, Retry-After honoured) and
+// tells a listener before each wait: which service, which operation, why, and for how long.
+import type { LambdaClient, LambdaClientConfig } from "@aws-sdk/client-lambda";
+import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+
+export type RetryService = "Lambda" | "CloudWatch Logs";
+
+/** Why an attempt failed, in the classes a user acts on differently. */
+export type RetryCause = "throttled" | "unreachable" | "timeout" | "server-error";
+
+export interface RetryNotice {
+  service: RetryService;
+  /** The API operation, e.g. "Invoke", "ListFunctions", "FilterLogEvents". */
+  operation: string;
+  cause: RetryCause;
+  /** What the failure was called: an error name, a socket code, or "HTTP 503". */
+  reason: string;
+  /** The attempt about to be made after the wait: 2 is the first retry. */
+  attempt: number;
+  maxAttempts: number;
+  delayMs: number;
+}
+
+export type RetryListener = (notice: RetryNotice) => void;
+
+type RetryStrategyV2 = Extract<
+  NonNullable<LambdaClientConfig["retryStrategy"]>,
+  { refreshRetryTokenForRetry: unknown }
+>;
+type RetryToken = Awaited<ReturnType<RetryStrategyV2["acquireInitialRetryToken"]>>;
+type RetryErrorInfo = Parameters<RetryStrategyV2["refreshRetryTokenForRetry"]>[1];
+
+// The SDK's current standard-mode figures (@smithy/core util-retry, 2026 defaults).
+const BASE_DELAY_MS = 50;
+const THROTTLING_BASE_DELAY_MS = 1000;
+const MAX_DELAY_MS = 20_000;
+/** A Retry-After longer than the computed delay is honoured up to this much more. */
+const RETRY_AFTER_SLACK_MS = 5000;
+
+const SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
+
+function socketCode(err: unknown): string | null {
+  for (let e: unknown = err, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && SOCKET_CODES.has(code)) return code;
+    e = (e as { cause?: unknown }).cause ?? (e as { errors?: unknown[] }).errors?.[0];
+  }
+  return null;
+}
+
+/** Classifies a failed attempt the SDK judged retryable. */
+export function retryCause(
+  err: unknown,
+  errorType: RetryErrorInfo["errorType"],
+): { cause: RetryCause; reason: string } {
+  const name = (err as { name?: unknown } | null)?.name;
+  const status = (err as { $metadata?: { httpStatusCode?: unknown } } | null)?.$metadata?.httpStatusCode;
+  if (errorType === "THROTTLING")
+    return { cause: "throttled", reason: typeof name === "string" ? name : `HTTP ${String(status)}` };
+  const code = socketCode(err);
+  if (code) return { cause: code === "ETIMEDOUT" ? "timeout" : "unreachable", reason: code };
+  if (name === "TimeoutError" || name === "RequestTimeout" || name === "RequestTimeoutException")
+    return { cause: "timeout", reason: String(name) };
+  if (typeof status === "number" && status >= 500) {
+    // Only an AWS error body names the failure; a proxy's HTML page leaves the SDK a SyntaxError.
+    const fault = (err as { $fault?: unknown }).$fault;
+    const known =
+      typeof fault === "string" && typeof name === "string" && name !== "Unknown" ? ` ${name}` : "";
+    return { cause: "server-error", reason: `HTTP ${status}${known}` };
+  }
+  return { cause: "server-error", reason: typeof name === "string" ? name : "error" };
+}
+
+class Token implements RetryToken {
+  constructor(
+    private readonly count: number,
+    private readonly delay: number,
+  ) {}
+  getRetryCount(): number {
+    return this.count;
+  }
+  /** The retry middleware waits this long (and stops waiting if the call is aborted). */
+  getRetryDelay(): number {
+    return this.delay;
+  }
+}
+
+/**
+ * The SDK's standard retry policy with a listener. Operation names come from the per-attempt
+ * middleware (`tagOperations`), which records which operation each failed attempt belonged to.
+ */
+export class ReportingRetryStrategy implements RetryStrategyV2 {
+  /** Replaced once the client has resolved max_attempts (AWS_MAX_ATTEMPTS, the profile). */
+  maxAttempts: () => Promise<number> = async () => 3;
+  readonly operations = new WeakMap<object, string>();
+
+  constructor(
+    private readonly service: RetryService,
+    private readonly listener: RetryListener | undefined,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  async acquireInitialRetryToken(): Promise<RetryToken> {
+    return new Token(0, 0);
+  }
+
+  async refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
+    const maxAttempts = await this.maxAttempts();
+    const made = token.getRetryCount() + 1;
+    const retryable = info.errorType === "THROTTLING" || info.errorType === "TRANSIENT";
+    if (!retryable || made >= maxAttempts) throw new Error("No retry token available");
+
+    const base = info.errorType === "THROTTLING" ? THROTTLING_BASE_DELAY_MS : BASE_DELAY_MS;
+    let delayMs = Math.floor(this.random() * Math.min(base * 2 ** token.getRetryCount(), MAX_DELAY_MS));
+    if (info.retryAfterHint instanceof Date) {
+      const asked = info.retryAfterHint.getTime() - Date.now();
+      delayMs = Math.max(delayMs, Math.min(asked, delayMs + RETRY_AFTER_SLACK_MS));
+    }
+    const err = info.error as unknown;
+    const operation = (typeof err === "object" && err !== null && this.operations.get(err)) || "request";
+    this.listener?.({
+      service: this.service,
+      operation,
+      ...retryCause(err, info.errorType),
+      attempt: made + 1,
+      maxAttempts,
+      delayMs,
+    });
+    return new Token(made, delayMs);
+  }
+
+  recordSuccess(): void {}
+}
+
+type AnyClient = LambdaClient | CloudWatchLogsClient;
+type Middleware = Parameters<LambdaClient["middlewareStack"]["addRelativeTo"]>[0];
+
+/**
+ * Sits inside the SDK's retry middleware, so it runs once per attempt: a failed attempt's error
+ * is remembered with its operation name for the strategy to report.
+ */
+function tagOperations(operations: WeakMap<object, string>): Middleware {
+  const middleware =
+    (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) =>
+    async (args: unknown) => {
+      try {
+        return await next(args);
+      } catch (err) {
+        if (err && typeof err === "object")
+          operations.set(err, (context.commandName ?? "request").replace(/Command$/, ""));
+        throw err;
+      }
+    };
+  return middleware as unknown as Middleware;
+}
+
+/** Wires a strategy made for `client` (passed as its retryStrategy) to the client's settings. */
+export function attachRetryReporting(client: AnyClient, strategy: ReportingRetryStrategy): void {
+  strategy.maxAttempts = client.config.maxAttempts;
+  (client.middlewareStack as LambdaClient["middlewareStack"]).addRelativeTo(
+    tagOperations(strategy.operations),
+    { relation: "after", toMiddleware: "retryMiddleware", name: "lambdaExplorerAttemptTag" },
+  );
+}
