@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import type { HistoryRecord } from "../../../src/core/history-record.js";
+import { DEFAULT_REDACT_KEYS, redact, redactLogLine, redactText } from "../../../src/core/history-redact.js";
+
+const keys = new Set(DEFAULT_REDACT_KEYS);
+
+const record: HistoryRecord = {
+  id: "id-1",
+  at: "2026-01-01T00:00:00.000Z",
+  endpoint: { profile: null, region: "us-east-1", account: null, url: null },
+  function: { name: "login", arn: null },
+  qualifier: null,
+  invocationType: "RequestResponse",
+  payload: '{\n  "user": "ada",\n  "Password": "hunter2",\n  "headers": {"Authorization": "Bearer abc"}\n}',
+  response: {
+    statusCode: 200,
+    executedVersion: "$LATEST",
+    functionError: null,
+    requestId: "r",
+    payload: '{"statusCode":200,"body":"{\\"token\\":\\"t-123\\",\\"ok\\":true}"}',
+    logTail: 'START RequestId: r\n2026-01-01T00:00:00.000Z\tr\tINFO\t{"secret":"s3"}\nEND RequestId: r',
+  },
+  report: null,
+  logs: [
+    { timestamp: 1, message: '{"level":"INFO","message":{"password":"p"}}' },
+    { timestamp: 2, message: "plain text password=hunter2" },
+  ],
+  clientMs: 1,
+};
+
+describe("redact", () => {
+  it("replaces the values of the named keys at any depth, case-insensitively, keeping the layout", () => {
+    const r = redact(record);
+    expect(r.payload).toBe(
+      '{\n  "user": "ada",\n  "Password": "[redacted]",\n  "headers": {"Authorization": "[redacted]"}\n}',
+    );
+  });
+
+  it("redacts JSON inside a JSON string (an API Gateway body)", () => {
+    const body = JSON.parse(JSON.parse(redact(record).response.payload).body);
+    expect(body).toEqual({ token: "[redacted]", ok: true });
+  });
+
+  it("redacts JSON log lines and the JSON part of Text log lines; leaves free text alone", () => {
+    const r = redact(record);
+    expect(r.response.logTail).toBe(
+      'START RequestId: r\n2026-01-01T00:00:00.000Z\tr\tINFO\t{"secret":"[redacted]"}\nEND RequestId: r',
+    );
+    expect(r.logs).toEqual([
+      { timestamp: 1, message: '{"level":"INFO","message":{"password":"[redacted]"}}' },
+      { timestamp: 2, message: "plain text password=hunter2" },
+    ]);
+    expect(redactLogLine('[INFO] user {"token":1}', keys)).toBe('[INFO] user {"token":"[redacted]"}');
+  });
+
+  it("replaces whole values (objects, arrays, numbers) and leaves the original record unchanged", () => {
+    expect(redactText('[{"secret":{"a":[1,2]}},{"secret":42}]', keys)).toBe(
+      '[{"secret":"[redacted]"},{"secret":"[redacted]"}]',
+    );
+    expect(record.payload).toContain("hunter2");
+  });
+
+  it("takes its own keys; none means no change", () => {
+    expect(redact(record, ["user"]).payload).toContain('"user": "[redacted]"');
+    expect(redact(record, ["user"]).payload).toContain("hunter2");
+    expect(redact(record, [" "])).toBe(record);
+  });
+
+  it("leaves text that is not JSON as it is", () => {
+    expect(redactText("password: hunter2", keys)).toBe("password: hunter2");
+    expect(redactText('{"password": "x",}', keys)).toBe('{"password": "x",}');
+    expect(redactText("", keys)).toBe("");
+  });
+});
