@@ -1,9 +1,9 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { readFile } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { readPayloadFile, resolvePayloadPath } from "../../src/ui/editor/payloadFile.js";
+import { listDirectory, readPayloadFile, resolvePayloadPath } from "../../src/ui/editor/payloadFile.js";
 
 // The real readFile, replaceable in one test: root reads a file whatever its mode.
 vi.mock("node:fs/promises", async (importOriginal) => {
@@ -44,6 +44,9 @@ describe("readPayloadFile", () => {
     expect(await readPayloadFile(`  ${path.join(dir, "a.json")} `, "/", LIMIT)).toMatchObject({ ok: true });
     expect(resolvePayloadPath("~", "/x")).toBe(dir);
     expect(resolvePayloadPath("~other/a", "/x")).toBe("/x/~other/a");
+    // Terminals quote a path dragged in.
+    expect(resolvePayloadPath("'/tmp/my events/a.json'", "/x")).toBe("/tmp/my events/a.json");
+    expect(resolvePayloadPath('"b.json" ', "/x")).toBe("/x/b.json");
   });
 
   it("strips a UTF-8 byte-order mark", async () => {
@@ -121,5 +124,27 @@ describe("readPayloadFile", () => {
       ok: false,
       message: `${path.join(dir, "image.png")} is not UTF-8 text (is it a binary file?)`,
     });
+  });
+});
+
+describe("listDirectory", () => {
+  it("lists a directory as typed, telling directories (and links to them) from files", async () => {
+    mkdirSync(path.join(dir, "events"));
+    writeFileSync(path.join(dir, "events", "order.json"), "{}");
+    symlinkSync(path.join(dir, "events"), path.join(dir, "linked"));
+    symlinkSync(path.join(dir, "nowhere"), path.join(dir, "broken"));
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    expect((await listDirectory("", dir)).sort(byName)).toEqual([
+      { name: "broken", directory: false },
+      { name: "events", directory: true },
+      { name: "linked", directory: true },
+    ]);
+    expect(await listDirectory("./events/", dir)).toEqual([{ name: "order.json", directory: false }]);
+    process.env.HOME = dir;
+    expect(await listDirectory("~/events/", "/")).toEqual([{ name: "order.json", directory: false }]);
+  });
+
+  it("lists nothing where there is no directory", async () => {
+    expect(await listDirectory("missing/", dir)).toEqual([]);
   });
 });

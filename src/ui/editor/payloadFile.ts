@@ -1,6 +1,6 @@
 // "Load from file" for the payload editor: the path as typed (~ and relative paths welcome),
 // read whole as UTF-8 text, with a message that says what to fix for every way it can fail.
-import { readFile, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import path from "node:path";
 import { formatBytes } from "../../core/payload.js";
@@ -10,9 +10,20 @@ export type PayloadFileResult =
 
 const MB = 1024 * 1024;
 
-/** `~` and `~/...` to the home directory, then absolute from `cwd`. */
+/** One entry of a directory listing, for completing a path. */
+export interface DirEntry {
+  name: string;
+  /** A directory, or a link to one: completion adds "/" so Tab can go on into it. */
+  directory: boolean;
+}
+
+/**
+ * `~` and `~/...` to the home directory, then absolute from `cwd`. Quotes around the whole
+ * path are dropped: terminals add them when a file is dragged in.
+ */
 export function resolvePayloadPath(pathText: string, cwd: string): string {
-  const typed = pathText.trim();
+  const trimmed = pathText.trim();
+  const typed = /^(['"])(.+)\1$/.exec(trimmed)?.[2] ?? trimmed;
   const expanded = typed === "~" || typed.startsWith("~/") ? homedir() + typed.slice(1) : typed;
   return path.resolve(cwd, expanded);
 }
@@ -44,6 +55,29 @@ export async function readPayloadFile(
     return { ok: true, text, path: abs, bytes: bytes.length };
   } catch (err) {
     return { ok: false, message: readError(abs, err) };
+  }
+}
+
+/** The entries of a directory as typed ("" is `cwd`); none when it cannot be listed. */
+export async function listDirectory(dirText: string, cwd: string): Promise<DirEntry[]> {
+  const abs = resolvePayloadPath(dirText === "" ? "." : dirText, cwd);
+  try {
+    const entries = await readdir(abs, { withFileTypes: true });
+    return await Promise.all(
+      entries.map(async (e) => ({
+        name: e.name,
+        // Only links need a stat to tell where they lead; a broken one is a file.
+        directory:
+          e.isDirectory() ||
+          (e.isSymbolicLink() &&
+            (await stat(path.join(abs, e.name)).then(
+              (s) => s.isDirectory(),
+              () => false,
+            ))),
+      })),
+    );
+  } catch {
+    return [];
   }
 }
 
