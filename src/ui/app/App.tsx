@@ -11,13 +11,19 @@ import {
   useState,
   type ReactNode,
 } from "react";
-import { Box, Text, useApp, useInput, useStdout, type Key } from "ink";
+import { Box, Text, useApp, useInput, useStdin, useStdout, type Key } from "ink";
 import type { Clients, ConnectionOptions } from "../../aws/clients.js";
 import type { CacheKey } from "../../cache/function-list-cache.js";
 import { useConnection } from "../hooks/useConnection.js";
 import { useInvocation } from "../hooks/useInvocation.js";
 import { useNow } from "../hooks/useNow.js";
 import { usePayloadEditor } from "../hooks/usePayloadEditor.js";
+import { usePathPrompt } from "../hooks/usePathPrompt.js";
+import { PathPrompt } from "../panes/payload/PathPrompt.js";
+import { readPayloadFile } from "../editor/payloadFile.js";
+import { bufferText } from "../editor/textBuffer.js";
+import { editExternally, editorCommand } from "../external-editor.js";
+import { formatBytes, PAYLOAD_LIMITS } from "../../core/payload.js";
 import { isBusy } from "../invocation/invocationReducer.js";
 import { ResultPane } from "../panes/result/ResultPane.js";
 import { ConfirmQuit } from "../panes/ConfirmQuit.js";
@@ -50,6 +56,8 @@ export interface AppProps {
   earlyClients?: Promise<Clients>;
   /** Marks start-up milestones (for LAMBDA_EXPLORER_TRACE). */
   trace?: (label: string) => void;
+  /** Where typed file paths are relative to (default: the working directory). */
+  cwd?: string;
 }
 
 type Overlay = "help" | "confirmQuit" | null;
@@ -86,8 +94,13 @@ export function App({
   earlyClients,
   trace,
   environment,
+  cwd = process.cwd(),
 }: AppProps) {
   const { exit } = useApp();
+  const { stdin } = useStdin();
+  const { stdout } = useStdout();
+  // Bumped after an external editor had the terminal, so Ink draws every line again.
+  const [, setRedraws] = useState(0);
   const { columns, rows } = useTerminalSize();
   const [connectionOptions, setConnectionOptions] = useState(initial);
   const [onSandbox, setOnSandbox] = useState(startedOnSandbox);
@@ -170,7 +183,8 @@ export function App({
   });
   const busy = isBusy(invocation.state);
   const now = useNow(invocation.state.phase === "running");
-  const lay = layout(columns, rows, focus, invocation.state.phase !== "idle");
+  const prompt = usePathPrompt(cwd);
+  const lay = layout(columns, rows, focus, invocation.state.phase !== "idle", Math.max(1, prompt.rows));
   const paneSize = (id: PaneId) => inner(lay.panes[id].width, lay.panes[id].height);
   const pickerRows = Math.max(1, inner(lay.panes.functions.width, lay.panes.functions.height).height - 1);
   useEffect(() => {
@@ -183,7 +197,33 @@ export function App({
     invoke: (text) => invokeChosen(text),
     chooseQualifier: () => setQualifierOpen(true),
     leave: () => setFocus("functions"),
+    other: (command) => {
+      if (command === "editor.load") {
+        prompt.start({
+          label: "Load payload from: ",
+          submit: async (pathText) => {
+            const r = await readPayloadFile(pathText, cwd, PAYLOAD_LIMITS.RequestResponse);
+            if (!r.ok) return r.message;
+            editor.replaceText(r.text, `Loaded ${r.path} (${formatBytes(r.bytes)}). Ctrl+Z undoes.`);
+            return null;
+          },
+        });
+        return true;
+      }
+      if (command === "editor.external") {
+        editExternallyNow();
+        return true;
+      }
+      return false;
+    },
   });
+  function editExternallyNow(): void {
+    const r = editExternally(bufferText(editor.buffer), { stdin, stdout });
+    setRedraws((n) => n + 1);
+    if (!r.ok) editor.setNotice(r.message);
+    else if (r.changed) editor.replaceText(r.text, `Edited in ${editorCommand()}. Ctrl+Z undoes.`);
+    else editor.setNotice(`No change from ${editorCommand()}.`);
+  }
   const { resetView } = editor;
   const choose = useCallback(
     (name: string) => {
@@ -222,19 +262,21 @@ export function App({
 
   const paneScopes: Scope[] = failure
     ? ["error"]
-    : overlay === "help"
-      ? ["help"]
-      : overlay === "confirmQuit"
-        ? ["confirm"]
-        : focus === "functions"
-          ? pickerScopes(picker)
-          : focus === "payload" && chosenFn
-            ? templateCursor !== null
-              ? ["templates"]
-              : qualifierOpen
-                ? ["function"]
-                : ["editor"]
-            : [];
+    : prompt.open
+      ? ["prompt"]
+      : overlay === "help"
+        ? ["help"]
+        : overlay === "confirmQuit"
+          ? ["confirm"]
+          : focus === "functions"
+            ? pickerScopes(picker)
+            : focus === "payload" && chosenFn
+              ? templateCursor !== null
+                ? ["templates"]
+                : qualifierOpen
+                  ? ["function"]
+                  : ["editor"]
+              : [];
 
   const focusBy: Partial<Record<CommandId, PaneId>> = {
     "focus.functions": "functions",
@@ -264,6 +306,10 @@ export function App({
   const handleKey = (input: string, key: Key): void => {
     if (commandFor("global", input, key) === "app.forceQuit") {
       exit();
+      return;
+    }
+    if (prompt.open && !failure) {
+      prompt.onKey(input, key);
       return;
     }
     if (failure) {
@@ -335,7 +381,9 @@ export function App({
       stale={list.stale}
     />
   );
-  const footer = (
+  const footer = prompt.open ? (
+    <PathPrompt state={prompt.state} width={lay.width} label={prompt.open.label} />
+  ) : (
     <Footer
       width={lay.width}
       scopes={[...paneScopes, ...(failure || overlay ? [] : (["global"] as Scope[]))]}

@@ -27,10 +27,17 @@ export const STACK_BELOW = { columns: 100, rows: 30 };
  * `results`: an invocation has something to show, so in the wide layout the result pane
  * (response plus two log columns) takes the room the function list no longer needs.
  */
-export function layout(columns: number, rows: number, focus: PaneId, results = false): Layout {
+export function layout(
+  columns: number,
+  rows: number,
+  focus: PaneId,
+  results = false,
+  /** The footer grows while a prompt (with completions or a message) is open. */
+  footerRows = 1,
+): Layout {
   const width = Math.max(1, columns);
   const height = Math.max(1, rows - 1);
-  const bodyHeight = Math.max(0, height - 2); // header and footer
+  const bodyHeight = Math.max(0, height - 1 - footerRows); // header and footer
   if (columns >= STACK_BELOW.columns && rows >= STACK_BELOW.rows) {
     const historyHeight = Math.max(3, Math.min(8, Math.floor(bodyHeight / 5)));
     const top = bodyHeight - historyHeight;

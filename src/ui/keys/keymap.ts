@@ -13,6 +13,7 @@ export type Scope =
   | "templates"
   | "result"
   | "search"
+  | "prompt"
   | "help"
   | "confirm"
   | "error";
@@ -81,7 +82,12 @@ export type CommandId =
   | "view.nextMatch"
   | "view.prevMatch"
   | "search.accept"
-  | "search.cancel";
+  | "search.cancel"
+  | "editor.load"
+  | "editor.external"
+  | "prompt.accept"
+  | "prompt.cancel"
+  | "prompt.complete";
 
 /** A binding: a printable character, or a named key with modifiers. */
 export type Binding = { char: string } | { key: NamedKey; ctrl?: boolean; shift?: boolean };
@@ -107,7 +113,9 @@ export type NamedKey =
   | "y"
   | "t"
   | "q"
-  | "p";
+  | "p"
+  | "o"
+  | "e";
 
 export interface CommandSpec {
   id: CommandId;
@@ -226,6 +234,20 @@ export const COMMANDS: readonly CommandSpec[] = [
     hint: "template",
   },
   {
+    id: "editor.load",
+    scope: "editor",
+    keys: [k("o", { ctrl: true })],
+    description: "Load the payload from a file",
+    hint: "open",
+  },
+  {
+    id: "editor.external",
+    scope: "editor",
+    keys: [k("e", { ctrl: true })],
+    description: "Edit in $VISUAL / $EDITOR",
+    hint: "$EDITOR",
+  },
+  {
     id: "template.up",
     scope: "templates",
     keys: [k("up"), c("k")],
@@ -322,6 +344,15 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: "Cancel the search",
     hint: "cancel",
   },
+  { id: "prompt.accept", scope: "prompt", keys: [k("return")], description: "Use this path", hint: "ok" },
+  {
+    id: "prompt.complete",
+    scope: "prompt",
+    keys: [k("tab")],
+    description: "Complete the path",
+    hint: "complete",
+  },
+  { id: "prompt.cancel", scope: "prompt", keys: [k("escape")], description: "Cancel", hint: "cancel" },
   { id: "confirm.yes", scope: "confirm", keys: [c("y")], description: "Yes", hint: "yes" },
   { id: "confirm.no", scope: "confirm", keys: [c("n"), k("escape")], description: "No", hint: "no" },
 ];
@@ -380,6 +411,8 @@ export function keyLabel(b: Binding): string {
     t: "t",
     q: "q",
     p: "p",
+    o: "o",
+    e: "e",
   };
   const name = names[b.key];
   return `${b.ctrl ? "Ctrl+" : ""}${b.shift ? "Shift+" : ""}${name.length === 1 ? name.toUpperCase() : name}`;

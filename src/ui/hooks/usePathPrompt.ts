@@ -1,0 +1,89 @@
+// The one-line path prompt under the panes, for loading a payload from a file and saving a
+// view to one: keys edit the path, Tab completes it from the directory, Enter hands it to the
+// purpose's submit function, which answers an error message (the prompt stays) or null.
+import { useReducer, useRef, useState } from "react";
+import type { Key } from "ink";
+import { listDirectory } from "../editor/payloadFile.js";
+import { commandFor, printable } from "../keys/keymap.js";
+import {
+  completionRequest,
+  initialPathPrompt,
+  pathPromptReducer,
+  type PathPromptState,
+} from "../panes/payload/pathPromptReducer.js";
+
+export interface PromptPurpose {
+  label: string;
+  initial?: string;
+  submit: (pathText: string) => Promise<string | null>;
+}
+
+export interface PathPromptControl {
+  open: PromptPurpose | null;
+  state: PathPromptState;
+  /** Lines the prompt takes: the path, then candidates and a message when there are any. */
+  rows: number;
+  start: (purpose: PromptPurpose) => void;
+  onKey: (input: string, key: Key) => void;
+}
+
+export function usePathPrompt(cwd: string): PathPromptControl {
+  const [open, setOpen] = useState<PromptPurpose | null>(null);
+  const [state, dispatch] = useReducer(pathPromptReducer, undefined, () => initialPathPrompt());
+  const latest = useRef(state);
+  latest.current = state;
+
+  const start = (purpose: PromptPurpose) => {
+    dispatch({ type: "message", message: null });
+    // Start from the purpose's suggestion: a reducer reset is typing over an empty prompt.
+    dispatch({ type: "home" });
+    for (let i = 0; i < latest.current.text.length + 1; i++) dispatch({ type: "delete" });
+    if (purpose.initial) dispatch({ type: "type", text: purpose.initial });
+    setOpen(purpose);
+  };
+
+  const onKey = (input: string, key: Key): void => {
+    if (!open) return;
+    // Keys typed faster than they are read arrive as one chunk ("ev\t"): take them one by one.
+    if (input.length > 1 && !key.ctrl && !key.meta && /[\t\r]/.test(input)) {
+      for (const part of input.split(/([\t\r])/)) {
+        if (part === "\t") onKey("", { ...key, tab: true });
+        else if (part === "\r") onKey("", { ...key, return: true });
+        else if (part) onKey(part, key);
+      }
+      return;
+    }
+    const cmd = commandFor("prompt", input, key);
+    if (cmd === "prompt.cancel") {
+      setOpen(null);
+      return;
+    }
+    if (cmd === "prompt.accept") {
+      const purpose = open;
+      void purpose.submit(latest.current.text).then((problem) => {
+        if (problem === null) setOpen((o) => (o === purpose ? null : o));
+        else dispatch({ type: "message", message: problem });
+      });
+      return;
+    }
+    if (cmd === "prompt.complete") {
+      const request = completionRequest(latest.current);
+      void listDirectory(request.dir, cwd).then((entries) =>
+        dispatch({ type: "completions", request, entries }),
+      );
+      return;
+    }
+    if (key.backspace || key.delete) dispatch({ type: "backspace" });
+    else if (key.leftArrow) dispatch({ type: "left" });
+    else if (key.rightArrow) dispatch({ type: "right" });
+    else if (key.home || (key.ctrl && input === "a")) dispatch({ type: "home" });
+    else if (key.end || (key.ctrl && input === "e")) dispatch({ type: "end" });
+    else {
+      const text = printable(input, key) ?? (input.length > 1 && !key.ctrl && !key.meta ? input : null);
+      if (text) dispatch({ type: "type", text });
+    }
+  };
+
+  const rows = open ? 1 + (state.candidates.length > 0 ? 1 : 0) + (state.message !== null ? 1 : 0) : 0;
+  return { open, state, rows, start, onKey };
+}
