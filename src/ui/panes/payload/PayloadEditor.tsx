@@ -1,6 +1,7 @@
 // The payload editor: line numbers, JSON colours, the cursor, and a status line that says
 // whether the payload is valid JSON (and where it is not) and its size against the limit.
 import { Box, Text } from "ink";
+import wrapAnsi from "wrap-ansi";
 import type { PayloadCheck, InvocationType } from "../../../core/payload.js";
 import { formatBytes, formatPosition, PAYLOAD_LIMITS } from "../../../core/payload.js";
 import { layoutEditor, gutterText, type EditorLayout } from "../../editor/editorLayout.js";
@@ -44,14 +45,17 @@ export function editorLayout(
   width: number,
   height: number,
   scrollTop: number,
+  notice: string | null = null,
 ): EditorLayout {
-  return layoutEditor(buffer, Math.max(1, width), Math.max(1, height - 3), scrollTop, { wrap: true });
+  const rows = height - 2 - (notice ? noticeRows(notice, width) : 1);
+  return layoutEditor(buffer, Math.max(1, width), Math.max(1, rows), scrollTop, { wrap: true });
 }
 
 export function PayloadEditor(p: PayloadEditorProps) {
   if (p.width <= 0 || p.height <= 0) return null;
-  const lay = editorLayout(p.buffer, p.width, p.height, p.scrollTop);
+  const lay = editorLayout(p.buffer, p.width, p.height, p.scrollTop, p.notice);
   const status = statusText(p.check, p.invocationType);
+  const noticeHeight = p.notice ? noticeRows(p.notice, p.width) : 1;
   return (
     <Box flexDirection="column" width={p.width} height={p.height} overflow="hidden">
       <Text bold wrap="truncate">
@@ -75,20 +79,37 @@ export function PayloadEditor(p: PayloadEditorProps) {
           </Text>
         );
       })}
-      {Array.from({ length: Math.max(0, p.height - 3 - lay.rows.length) }, (_, i) => (
+      {Array.from({ length: Math.max(0, p.height - 2 - noticeHeight - lay.rows.length) }, (_, i) => (
         <Text key={`pad-${i}`}> </Text>
       ))}
       <Text color={status.ok ? "green" : "red"} wrap="truncate">
         {status.text}
       </Text>
-      <Text color={p.notice ? "yellow" : "gray"} wrap="truncate">
-        {p.notice ??
-          (p.focused
+      {p.notice ? (
+        // A notice says why something was refused or what happened: it takes a few rows from
+        // the text when it needs them, until the next edit clears it.
+        <Box height={noticeRows(p.notice, p.width)} width={p.width} overflow="hidden">
+          <Text color="yellow" wrap="wrap">
+            {safeText(p.notice)}
+          </Text>
+        </Box>
+      ) : (
+        <Text color="gray" wrap="truncate">
+          {p.focused
             ? "Ctrl+S invoke · Ctrl+P template · Ctrl+F format · Ctrl+T type · Esc leave"
-            : "Enter or 2 to edit")}
-      </Text>
+            : "Enter or 2 to edit"}
+        </Text>
+      )}
     </Box>
   );
+}
+
+const MAX_NOTICE_ROWS = 3;
+
+/** Rows the notice takes, wrapped as Ink wraps it (by words, so a long path takes a row alone). */
+export function noticeRows(notice: string, width: number): number {
+  const rows = wrapAnsi(safeText(notice), Math.max(1, width), { trim: false, hard: true }).split("\n").length;
+  return Math.max(1, Math.min(MAX_NOTICE_ROWS, rows));
 }
 
 /** The row's text with the cell under the cursor shown inverse (plain: colours give way to it). */
