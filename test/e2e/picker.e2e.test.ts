@@ -96,7 +96,7 @@ describe("the payload editor", () => {
     term = openTerminal(["--sandbox"], 160, 45);
     await term.waitFor(new RegExp(names[0]!));
     term.type("orders-api");
-    await term.waitFor(/orders-api[\s\S]*1\/12|1\/12[\s\S]*orders-api/);
+    await term.waitFor(/Functions 1\/\d+ \/orders-api/);
     term.keys("Enter");
     await term.waitFor(/orders-api:\$LATEST · RequestResponse/);
     term.type('{"broken": }');
@@ -127,7 +127,7 @@ describe("drafts", () => {
       term = openTerminal(["--sandbox"], 140, 30, { LAMBDA_EXPLORER_STATE_DIR: state });
       await term.waitFor(new RegExp(names[0]!));
       term.type("orders-api");
-      await term.waitFor(/1\/12/);
+      await term.waitFor(/Functions 1\/\d+ \/orders-api/);
       term.keys("Enter");
       await term.waitFor(/orders-api:\$LATEST · RequestResponse/);
     };
