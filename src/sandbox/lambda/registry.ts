@@ -67,6 +67,16 @@ export class Registry {
     return this.sorted;
   }
 
+  private versions: Array<{ spec: FunctionSpec; version: string }> | null = null;
+
+  /** Every function's $LATEST and published versions, in ListFunctions(FunctionVersion=ALL) order. */
+  allVersions(): Array<{ spec: FunctionSpec; version: string }> {
+    this.versions ??= this.all().flatMap((spec) =>
+      ["$LATEST", ...spec.versions.keys()].map((version) => ({ spec, version })),
+    );
+    return this.versions;
+  }
+
   functionArn(spec: FunctionSpec, scope: Scope, qualifier?: string): string {
     return `arn:aws:lambda:${scope.region}:${scope.account}:function:${spec.name}${qualifier ? `:${qualifier}` : ""}`;
   }
