@@ -1,0 +1,218 @@
+// Keystroke to frame through the real app, editing a 1 MB payload: `node dist/cli.js --sandbox`
+// runs in tmux with LAMBDA_EXPLORER_TRACE set, which records when each key is taken from stdin
+// and when each frame has been written; every key is paired with the first frame after it.
+// The payload is a draft on disk, as if typed before, so the editor opens with it. Target:
+// under 16 ms median (issue 5).
+// Keys go PAUSE_MS apart (100 ms, brisk typing): far enough that each frame answers one key
+// (Ink draws at most 30 frames a second), close enough that validation, which waits for a
+// pause, stays out of the way as it does while someone types. KEEP_TRACE=1 keeps the trace.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { CLI, ROOT, line, percentile } from "./lib.mjs";
+
+const FUNCTION = "orders-api";
+// What the app stores drafts under on the built-in sandbox (App.tsx storeScope): no profile,
+// the region resolved for a local endpoint, and the sandbox's stable name for its endpoint.
+const SCOPE = { region: "us-east-1", endpoint: "lambda-explorer sandbox" };
+const PAUSE_MS = Number(process.env.PAUSE_MS ?? 100);
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+
+const home = mkdtempSync(path.join(os.tmpdir(), "lx-frame-bench-"));
+const stateDir = path.join(home, "state");
+const traceFile = path.join(home, "trace.txt");
+
+/** src/history/drafts.ts, bundled so the draft is written exactly as the app writes it. */
+async function loadDrafts() {
+  const outfile = path.join(home, "drafts.mjs");
+  await build({
+    stdin: { contents: 'export * from "./src/history/drafts.ts";', resolveDir: ROOT, loader: "ts" },
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    outfile,
+    logLevel: "error",
+  });
+  return import(pathToFileURL(outfile).href);
+}
+
+/** About 1 MB of pretty-printed records, some with non-ASCII text (the editor's slower path). */
+function payload() {
+  const records = [];
+  const text = () => JSON.stringify({ Records: records }, null, 2);
+  for (let i = 0; i % 500 !== 0 || text().length < 1_000_000; i++) {
+    records.push({
+      id: `evt-${String(i).padStart(6, "0")}`,
+      name: i % 10 === 0 ? `café 東京 ${i} 😀` : `customer-${i}`,
+      amount: Math.round(i * 137.31) / 100,
+      active: i % 3 !== 0,
+      tags: ["orders", "prod"],
+    });
+  }
+  return text();
+}
+
+const socket = `lx-frame-bench-${process.pid}`;
+const tmux = (...a) => execFileSync("tmux", ["-L", socket, ...a], { encoding: "utf8" });
+const screen = () => tmux("capture-pane", "-p", "-t", "bench");
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(pattern, ms = 20_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const s = screen();
+    if (pattern.test(s)) return s;
+    if (Date.now() > end) throw new Error(`screen never matched ${pattern}; it shows:\n${s}`);
+    await sleep(50);
+  }
+}
+
+// One round: type, delete and move inside the first record's "id" string, so the payload stays
+// valid JSON (an error near the top would make validation stop early) and ends as it began.
+const ROUND = [
+  ["type", "a"],
+  ["type", "b"],
+  ["type", "c"],
+  ["key", "BSpace"],
+  ["key", "BSpace"],
+  ["key", "BSpace"],
+  ["key", "Left"],
+  ["key", "Right"],
+  ["key", "Up"],
+  ["key", "Down"],
+  ["type", "x"],
+  ["key", "Left"],
+  ["key", "Right"],
+  ["key", "BSpace"],
+  ["key", "Left"],
+  ["key", "Left"],
+  ["key", "Right"],
+  ["key", "Right"],
+  ["type", "7"],
+  ["key", "BSpace"],
+];
+const isEdit = ([kind, what]) => kind === "type" || what === "BSpace";
+
+/** The trace's key and frame events, in time order (ms from the app's start). */
+function traceEvents() {
+  let text = "";
+  try {
+    text = readFileSync(traceFile, "utf8");
+  } catch {
+    // nothing traced yet
+  }
+  return text
+    .split("\n")
+    .map((l) => /^([\d.]+) (key|frame) ?(.*)$/.exec(l))
+    .filter(Boolean)
+    .map((m) => ({ t: Number(m[1]), kind: m[2], info: m[3] }))
+    .sort((a, b) => a.t - b.t);
+}
+const traceKeys = () => traceEvents().filter((e) => e.kind === "key");
+
+/** Each key's time to the first frame written after it (and before the next key). */
+function pair(events, before, sent) {
+  const keys = events.filter((e) => e.kind === "key").slice(before, before + sent.length);
+  if (keys.length !== sent.length) throw new Error(`traced ${keys.length} of ${sent.length} keys`);
+  const out = { all: [], edits: [], moves: [], unanswered: 0 };
+  keys.forEach((k, i) => {
+    const next = keys[i + 1]?.t ?? Infinity;
+    // A frame is a write of more than a few bytes: not the synchronized-output markers around it.
+    const f = events.find((e) => e.kind === "frame" && e.t > k.t && e.t < next && Number(e.info) > 64);
+    if (!f) {
+      out.unanswered++;
+      return;
+    }
+    out.all.push(f.t - k.t);
+    (isEdit(sent[i]) ? out.edits : out.moves).push(f.t - k.t);
+  });
+  return out;
+}
+
+const text = payload();
+let result;
+try {
+  const { saveDraft } = await loadDrafts();
+  saveDraft(SCOPE, FUNCTION, text, stateDir);
+
+  const env = {
+    HOME: home,
+    LAMBDA_EXPLORER_STATE_DIR: stateDir,
+    LAMBDA_EXPLORER_CACHE_DIR: path.join(home, "cache"),
+    LAMBDA_EXPLORER_TRACE: traceFile,
+    AWS_REGION: "us-east-1",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  };
+  const exports = Object.entries(env)
+    .map(([k, v]) => `${k}='${v}'`)
+    .join(" ");
+  execFileSync(
+    "tmux",
+    [
+      ...["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", "140", "-y", "40"],
+      `cd '${ROOT}' && env -u AWS_PROFILE ${exports} '${process.execPath}' '${CLI}' --sandbox; sleep 60`,
+    ],
+    { env: { ...process.env, TERM: "xterm-256color" } },
+  );
+  await waitFor(new RegExp(FUNCTION));
+  tmux("send-keys", "-t", "bench", "-l", FUNCTION);
+  await sleep(300);
+  tmux("send-keys", "-t", "bench", "Enter");
+  await waitFor(/"id": "evt-000000"/);
+  // Row 3 is `      "id": "evt-000000",`: the cursor goes before its closing quote.
+  for (const k of ["Down", "Down", "Down", "End", "Left", "Left"]) {
+    tmux("send-keys", "-t", "bench", k);
+    await sleep(PAUSE_MS);
+  }
+  // The trace is written 250 ms after its events: the keys so far are all in the file now.
+  await sleep(500);
+  const before = traceKeys().length;
+
+  const sent = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const step of ROUND) {
+      const [kind, what] = step;
+      if (kind === "type") tmux("send-keys", "-t", "bench", "-l", what);
+      else tmux("send-keys", "-t", "bench", what);
+      sent.push(step);
+      await sleep(PAUSE_MS);
+      // The keys must land in the editor, inside the string, or this measures nothing.
+      if (r === 0 && sent.length === 3) await waitFor(/"id": "evt-000000abc",/, 2000);
+    }
+  }
+  await waitFor(/"id": "evt-000000",/);
+  // Escape leaves the editor and q quits; the trace is written at exit, or 250 ms after.
+  tmux("send-keys", "-t", "bench", "Escape");
+  await sleep(200);
+  tmux("send-keys", "-t", "bench", "-l", "q");
+  await sleep(800);
+  result = pair(traceEvents(), before, sent);
+} finally {
+  try {
+    tmux("kill-server");
+  } catch {
+    // already gone
+  }
+  if (process.env.KEEP_TRACE) console.log(`trace kept in ${traceFile}`);
+  else rmSync(home, { recursive: true, force: true });
+}
+
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const { all, edits, moves, unanswered } = result;
+const median = percentile(sorted(all), 50);
+line(`payload`, `${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB`);
+line(
+  `key to frame, 1 MB payload, median (${all.length} keys)`,
+  fmt(median),
+  `< 16 ms median: ${median < 16 ? "met" : "MISSED"}`,
+);
+line(`key to frame, 1 MB payload, p95`, fmt(percentile(sorted(all), 95)));
+line(`  edits (type, Backspace), median`, fmt(percentile(sorted(edits), 50)));
+line(`  cursor moves (arrows), median`, fmt(percentile(sorted(moves), 50)));
+if (unanswered) line(`  keys with no frame before the next key`, unanswered);
+process.exitCode = median < 16 ? 0 : 1;
