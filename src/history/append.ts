@@ -1,0 +1,64 @@
+// Appending to a history file. Each record is one write(2) on a descriptor opened with O_APPEND:
+// the kernel places every write at the end of the file as a whole, so processes appending at
+// the same time never interleave or overwrite each other's records. (fs.appendFile is not
+// enough: it splits data above 512 KB into several writes, and a 6 MB response is one record.)
+import { mkdir, open, type FileHandle } from "node:fs/promises";
+import path from "node:path";
+import {
+  serializeLogsRecord,
+  serializeRecord,
+  type HistoryRecord,
+  type LogsRecord,
+} from "../core/history-record.js";
+import { HistoryFileError } from "./history-error.js";
+
+async function writeAll(fh: FileHandle, data: Buffer): Promise<void> {
+  let done = 0;
+  while (done < data.length) {
+    const { bytesWritten } = await fh.write(data, done, data.length - done);
+    done += bytesWritten;
+  }
+}
+
+/** Whether the file ends in the middle of a line, as after a write cut short by a crash. */
+async function endsTorn(fh: FileHandle): Promise<boolean> {
+  const { size } = await fh.stat();
+  if (size === 0) return false;
+  const last = Buffer.alloc(1);
+  await fh.read(last, 0, 1, size - 1);
+  return last[0] !== 10;
+}
+
+/**
+ * Appends whole lines, one write each. Creates the file with mode 0600 (and its folder, 0700).
+ * Throws HistoryFileError.
+ */
+export async function appendLines(file: string, lines: readonly string[]): Promise<void> {
+  if (lines.length === 0) return;
+  let fh: FileHandle | undefined;
+  try {
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    // "a+": O_APPEND for the writes, and reading for the torn-line check.
+    fh = await open(file, "a+", 0o600);
+    // A record written after a torn line would be glued to it and lost with it: start afresh.
+    let lead = (await endsTorn(fh)) ? "\n" : "";
+    for (const line of lines) {
+      await writeAll(fh, Buffer.from(lead + line, "utf8"));
+      lead = "";
+    }
+  } catch (err) {
+    throw HistoryFileError.from(err, file, "write");
+  } finally {
+    await fh?.close().catch(() => undefined);
+  }
+}
+
+export const appendRecord = (file: string, record: HistoryRecord): Promise<void> =>
+  appendLines(file, [serializeRecord(record)]);
+
+export const appendRecords = (file: string, records: readonly HistoryRecord[]): Promise<void> =>
+  appendLines(file, records.map(serializeRecord));
+
+/** Adds an invocation's complete logs as a further line (see src/core/history-record.ts). */
+export const appendLogsRecord = (file: string, logs: LogsRecord): Promise<void> =>
+  appendLines(file, [serializeLogsRecord(logs)]);
