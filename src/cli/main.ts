@@ -72,7 +72,7 @@ withConnectionOptions(program)
     "after",
     `
 On a terminal, lambda-explorer opens the explorer: pick a function, choose a version or alias,
-and (soon) invoke it. Scripts use the commands.
+write its payload and invoke it. Scripts use the commands.
 
 Examples:
   $ lambda-explorer --profile dev --region eu-west-1

@@ -92,7 +92,7 @@ describe("the explorer on the sandbox", () => {
 });
 
 describe("the payload editor", () => {
-  it("locates a JSON error, refuses to invoke it, and formats the JSON once fixed", async () => {
+  it("locates a JSON error, refuses to invoke it, formats the JSON once fixed, and invokes it", async () => {
     term = openTerminal(["--sandbox"], 160, 45);
     await term.waitFor(new RegExp(names[0]!));
     term.type("orders-api");
@@ -110,6 +110,10 @@ describe("the payload editor", () => {
     term.keys("C-f");
     const formatted = await term.waitFor(/2\s+"broken": 1/);
     expect(formatted).toMatch(/1\s+\{/);
+    // Fixed, it goes: the function answers and its ExecutedVersion shows.
+    term.keys("C-s");
+    const invoked = await term.waitFor(/200 · ExecutedVersion \$LATEST/);
+    expect(invoked).not.toContain("Not invoked");
     term.keys("C-t");
     await term.waitFor(/orders-api:\$LATEST · Event/);
     term.keys("Escape");
