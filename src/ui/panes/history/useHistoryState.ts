@@ -1,0 +1,147 @@
+// The history pane's state and the history file behind it. The index is loaded after the first
+// frame (a 200 MB history takes most of a second to read), and every invocation from the
+// explorer is appended as it answers, its complete logs as a further record when they arrive.
+// Records made in this session are also kept in memory: an entry is never lost to a history
+// file that cannot be written, and opening one needs no read.
+import { useCallback, useEffect, useReducer, useRef, type Dispatch } from "react";
+import type { CompleteLogs } from "../../../aws/complete-logs.js";
+import type { InvokeResult } from "../../../aws/invoke.js";
+import { summarize, withLogs, type HistoryRecord } from "../../../core/history-record.js";
+import { recordFromInvocation, type RecordContext } from "../../../core/invocation-record.js";
+import { diffResponses } from "../../../core/response-diff.js";
+import type { InvocationTarget } from "../../invocation/invocationReducer.js";
+import {
+  historyReducer,
+  initialHistoryState,
+  type HistoryAction,
+  type HistoryRow,
+  type HistoryState,
+} from "./historyReducer.js";
+
+/** Where an invocation ran, for its record. */
+export type RecordPlace = Pick<RecordContext, "endpoint" | "functionArn">;
+
+/** A replay waiting for its answer, to be recorded with `replayOf` and diffed. */
+export interface PendingReplay {
+  target: InvocationTarget;
+  original: HistoryRecord;
+}
+
+export interface HistoryStore {
+  file: string;
+  state: HistoryState;
+  dispatch: Dispatch<HistoryAction>;
+  /** useInvocation's onResult: records the invocation. */
+  recordResult: (target: InvocationTarget, result: InvokeResult) => void;
+  /** useInvocation's onLogs: adds the complete logs to the record. */
+  recordLogs: (target: InvocationTarget, result: InvokeResult, logs: CompleteLogs) => void;
+  /** An entry in full, with its complete logs when they arrived. */
+  read: (row: HistoryRow) => Promise<HistoryRecord>;
+  /** Set before a replay is started. */
+  expectReplay: (replay: PendingReplay | null) => void;
+  pendingReplay: () => PendingReplay | null;
+}
+
+const writeProblem = (err: unknown) => `History not saved: ${(err as Error).message}`;
+
+export function useHistoryState(
+  file: string,
+  place: (target: InvocationTarget) => RecordPlace,
+): HistoryStore {
+  const [state, dispatch] = useReducer(historyReducer, undefined, initialHistoryState);
+  const session = useRef(new Map<string, HistoryRecord>());
+  const ids = useRef(new WeakMap<InvokeResult, string>());
+  const replay = useRef<PendingReplay | null>(null);
+  const placeOf = useRef(place);
+  placeOf.current = place;
+
+  useEffect(() => {
+    const abort = new AbortController();
+    // After the first frame: the index is never on the way to it.
+    const timer = setTimeout(() => {
+      void import("../../../history/store.js").then(async ({ loadHistoryIndex, damagedMessage }) => {
+        try {
+          const index = await loadHistoryIndex(file, { signal: abort.signal });
+          if (!abort.signal.aborted)
+            dispatch({ type: "loaded", rows: index.entries, damaged: damagedMessage(index) });
+        } catch (err) {
+          if (!abort.signal.aborted) dispatch({ type: "loadFailed", message: (err as Error).message });
+        }
+      });
+    }, 0);
+    return () => {
+      clearTimeout(timer);
+      abort.abort();
+    };
+  }, [file]);
+
+  const recordResult = useCallback(
+    (target: InvocationTarget, result: InvokeResult) => {
+      const pending = replay.current?.target === target ? replay.current : null;
+      if (pending) replay.current = null;
+      const record = recordFromInvocation(result, {
+        ...placeOf.current(target),
+        payload: target.payload,
+        ...(pending ? { replayOf: pending.original.id } : {}),
+      });
+      session.current.set(record.id, record);
+      ids.current.set(result, record.id);
+      dispatch({ type: "added", row: summarize(record) });
+      if (pending)
+        dispatch({
+          type: "replayed",
+          replay: summarize(record),
+          diff: diffResponses(pending.original, record),
+          message: null,
+        });
+      void import("../../../history/store.js").then(({ appendRecord }) =>
+        appendRecord(file, record).then(
+          () => dispatch({ type: "writeFailed", message: null }),
+          (err: unknown) => dispatch({ type: "writeFailed", message: writeProblem(err) }),
+        ),
+      );
+    },
+    [file],
+  );
+
+  const recordLogs = useCallback(
+    (_target: InvocationTarget, result: InvokeResult, logs: CompleteLogs) => {
+      const id = ids.current.get(result);
+      const record = id ? session.current.get(id) : undefined;
+      if (!id || !record) return;
+      const events = logs.events.map((e) => ({ timestamp: e.timestamp, message: e.message }));
+      session.current.set(id, withLogs(record, { logsState: logs.state, logs: events }));
+      const entry = { logsFor: id, logsState: logs.state, at: new Date().toISOString(), logs: events };
+      void import("../../../history/store.js").then(({ appendLogsRecord }) =>
+        appendLogsRecord(file, entry).catch((err: unknown) =>
+          dispatch({ type: "writeFailed", message: writeProblem(err) }),
+        ),
+      );
+    },
+    [file],
+  );
+
+  const read = useCallback(
+    async (row: HistoryRow): Promise<HistoryRecord> => {
+      const mine = session.current.get(row.id);
+      if (mine) return mine;
+      if (!("offset" in row)) throw new Error("it was not recorded");
+      const { readEntry } = await import("../../../history/store.js");
+      return readEntry(file, row);
+    },
+    [file],
+  );
+
+  return {
+    file,
+    state,
+    dispatch,
+    recordResult,
+    recordLogs,
+    read,
+    expectReplay: (r) => {
+      replay.current = r;
+    },
+    pendingReplay: () => replay.current,
+  };
+}
