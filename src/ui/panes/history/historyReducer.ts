@@ -132,13 +132,19 @@ export function searchText(r: HistoryRow): string {
 }
 
 /**
+ * Below this, a match is letters picked from all over a long line ("ordr" in `thrower Unhandled
+ * RequestResponse`): with payloads in the text, nearly every entry would match a short query.
+ */
+const MIN_SCORE = 0.35;
+
+/**
  * Indexes of the rows matching `query`, newest first. A history is read in time order, so
  * matches keep it rather than being ranked by score: the latest call to a function is the one
  * looked for far more often than the best-scoring one.
  */
 function filterRows(rows: readonly HistoryRow[], query: string): readonly number[] | null {
   if (query.trim() === "") return null;
-  const found = fuzzysort.go(query, rows, { key: searchText, threshold: 0, limit: 0 });
+  const found = fuzzysort.go(query, rows, { key: searchText, threshold: MIN_SCORE, limit: 0 });
   const at = new Map<HistoryRow, number>();
   rows.forEach((r, i) => at.set(r, i));
   return found.map((r) => at.get(r.obj)!).sort((a, b) => b - a);
