@@ -271,6 +271,10 @@ export function App({
   });
   const historyRows = historyListRows(history.state, paneSize("history").height);
   const { dispatch: dispatchHistory } = history;
+  const historyReady = history.state.status !== "loading";
+  useEffect(() => {
+    if (historyReady) trace?.("history loaded");
+  }, [historyReady, trace]);
   useEffect(() => {
     dispatchHistory({ type: "resize", height: historyRows });
   }, [historyRows, dispatchHistory]);
