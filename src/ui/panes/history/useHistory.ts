@@ -45,14 +45,15 @@ export function useHistory(
   invocation: Invocation,
   commands: HistoryCommands,
 ): HistoryKeys {
-  const { state, dispatch } = store;
-  const overlay = state.overlay;
+  const { dispatch } = store;
+  const overlay = store.state.overlay;
   // Versions and aliases of the entry being replayed elsewhere, for the chooser.
   const [chooseFor, setChooseFor] = useState<string | null>(null);
   const details = useFunctionDetails(clients, chooseFor);
   const chooserEntry = overlay?.kind === "choose" ? overlay.entry : null;
   useEffect(() => {
-    if (!chooserEntry) return;
+    // Options that grew while the user moved would move the cursor onto another qualifier.
+    if (!chooserEntry || details.loading) return;
     // Every qualifier but the one recorded: replaying on that one is `r`.
     const options = qualifierReducer(initialQualifierState(), {
       type: "options",
@@ -62,7 +63,7 @@ export function useHistory(
     dispatch({ type: "choose", entry: chooserEntry, options });
     // Only new details change the options; the entry is the one the chooser opened on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [details.aliases, details.versions]);
+  }, [details.aliases, details.versions, details.loading]);
 
   // A replay that failed or was stopped has no answer to diff: say why in the diff view.
   const inv = invocation.state;
@@ -92,6 +93,8 @@ export function useHistory(
   };
 
   const onKey = (input: string, key: Key): boolean => {
+    const state = store.current();
+    const overlay = state.overlay;
     if (overlay?.kind === "diff") {
       const cmd = commandFor("historyDiff", input, key);
       if (cmd === "diff.up" || cmd === "diff.down")
@@ -185,7 +188,7 @@ export function useHistory(
       ? ["historyDiff"]
       : overlay?.kind === "choose"
         ? ["function"]
-        : state.filtering
+        : store.state.filtering
           ? ["filter"]
           : ["history"];
   return { scopes, onKey };

@@ -30,6 +30,12 @@ export interface PendingReplay {
 export interface HistoryStore {
   file: string;
   state: HistoryState;
+  /**
+   * The state after every action dispatched so far, before React renders it. Keys that arrive
+   * in one read (`Down` then `Enter`) are handled before a render: each must see what the one
+   * before it did.
+   */
+  current: () => HistoryState;
   dispatch: Dispatch<HistoryAction>;
   /** useInvocation's onResult: records the invocation. */
   recordResult: (target: InvocationTarget, result: InvokeResult) => void;
@@ -48,7 +54,12 @@ export function useHistoryState(
   file: string,
   place: (target: InvocationTarget) => RecordPlace,
 ): HistoryStore {
-  const [state, dispatch] = useReducer(historyReducer, undefined, initialHistoryState);
+  const [state, dispatchToReact] = useReducer(historyReducer, undefined, initialHistoryState);
+  const latest = useRef(state);
+  const dispatch = useCallback((a: HistoryAction) => {
+    latest.current = historyReducer(latest.current, a);
+    dispatchToReact(a);
+  }, []);
   const session = useRef(new Map<string, HistoryRecord>());
   const ids = useRef(new WeakMap<InvokeResult, string>());
   const replay = useRef<PendingReplay | null>(null);
@@ -73,7 +84,7 @@ export function useHistoryState(
       clearTimeout(timer);
       abort.abort();
     };
-  }, [file]);
+  }, [file, dispatch]);
 
   const recordResult = useCallback(
     (target: InvocationTarget, result: InvokeResult) => {
@@ -101,7 +112,7 @@ export function useHistoryState(
         ),
       );
     },
-    [file],
+    [file, dispatch],
   );
 
   const recordLogs = useCallback(
@@ -118,7 +129,7 @@ export function useHistoryState(
         ),
       );
     },
-    [file],
+    [file, dispatch],
   );
 
   const read = useCallback(
@@ -135,6 +146,7 @@ export function useHistoryState(
   return {
     file,
     state,
+    current: () => latest.current,
     dispatch,
     recordResult,
     recordLogs,
