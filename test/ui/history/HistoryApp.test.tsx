@@ -144,6 +144,12 @@ describe("the history pane in the app", () => {
       const shown = await t.waitFor(new RegExp(`RequestId ${old.response.requestId}`));
       expect(shown).toMatch(/ExecutedVersion\D*7\b/);
       expect(readFileSync(file, "utf8").split("\n")).toHaveLength(5); // nothing sent, nothing added
+      // A filter typed fast arrives in one read.
+      await t.press("4");
+      await t.press("/paym");
+      const filtered = await t.waitFor(/History 1\/2 \/paym/);
+      expect(filtered).toContain("payments-audit");
+      expect(filtered).not.toMatch(/orders-api\s+sync/);
     } finally {
       t.unmount();
     }

@@ -144,6 +144,13 @@ export function useHistory(
       dispatch({ type: "startFilter" });
       return true;
     }
+    // Fast typing or a paste can come in one read ("/thr"): the filter key, then its text.
+    const typed = cmd === null ? printable(input, key) : null;
+    if (typed && typed.length > 1 && commandFor("history", typed[0]!, key) === "history.filter") {
+      dispatch({ type: "startFilter" });
+      dispatch({ type: "type", text: typed.slice(1) });
+      return true;
+    }
     const row = selectedRow(state);
     if (!row) {
       // Esc with a filter applied drops it before it means anything else.
