@@ -52,7 +52,8 @@ describe("the history pane in the app", () => {
       await t.waitFor(/versioned-greeter:live/);
       await t.press('{"name":"ada"}');
       await t.press(CTRL_S);
-      await eventually(async () => (records(file).length === 1 ? true : undefined));
+      // A new invocation stops following the last one's logs: wait for them first.
+      await eventually(async () => (fileLines(file).length === 2 ? true : undefined));
       await t.press(CTRL_S);
       // Two invocations, and a logs record for each once CloudWatch (the sandbox) has them.
       await eventually(async () => (fileLines(file).length === 4 ? true : undefined));

@@ -3,18 +3,11 @@
 // the scroll window: a 100,000-entry history draws as fast as a short one. Everything shown
 // comes from records, which hold text from functions we do not control: it is made safe first.
 import { Box, Text } from "ink";
-import fuzzysort from "fuzzysort";
 import stringWidth from "string-width";
 import type { HistorySummary } from "../../../core/history-record.js";
 import { fit, fitSegments, highlightSegments, safeLine, type Segment } from "../../picker/safeText.js";
-import {
-  functionLabel,
-  rowAt,
-  searchText,
-  shownCount,
-  statusLabel,
-  type HistoryState,
-} from "./historyReducer.js";
+import { functionLabel, rowAt, shownCount, statusLabel, type HistoryState } from "./historyReducer.js";
+import { labelHits } from "./historyFilter.js";
 import { HistoryDiff } from "./HistoryDiff.js";
 import { QualifierChooser } from "./QualifierChooser.js";
 
@@ -99,10 +92,7 @@ function columnsFor(width: number): { time: boolean; columns: Column[]; name: nu
 
 /** The function column, the letters the filter matched in yellow. */
 function nameSegments(r: HistorySummary, query: string): Segment[] {
-  const label = functionLabel(r);
-  if (!query) return highlightSegments(label, []);
-  const hit = fuzzysort.single(query, searchText(r));
-  return highlightSegments(label, hit ? hit.indexes.filter((i) => i < label.length) : []);
+  return highlightSegments(functionLabel(r), query ? labelHits(r, query) : []);
 }
 
 function Title({ state, width }: { state: HistoryState; width: number }) {

@@ -3,11 +3,13 @@
 // A history can hold 100,000 entries: the unfiltered list is never copied into a newest-first
 // array or into per-row objects; positions are mapped onto the index (oldest first) instead,
 // and only the filtered list holds positions of its own.
-import fuzzysort from "fuzzysort";
 import type { HistorySummary } from "../../../core/history-record.js";
 import type { HistoryIndexEntry } from "../../../history/store.js";
 import type { ResponseDiff } from "../../../core/response-diff.js";
 import type { QualifierOption } from "../function/qualifierReducer.js";
+import { filterRows } from "./historyFilter.js";
+
+export { functionLabel, statusLabel } from "./historyFilter.js";
 
 /** An entry: from the file's index (with where it is), or recorded in this session. */
 export type HistoryRow = HistorySummary | HistoryIndexEntry;
@@ -107,47 +109,6 @@ export function rowAt(s: HistoryState, position: number): HistoryRow | null {
 
 export function selectedRow(s: HistoryState): HistoryRow | null {
   return rowAt(s, s.selected);
-}
-
-/** `name:qualifier`, the way the pane shows and filters a function. */
-export function functionLabel(r: HistorySummary): string {
-  return r.qualifier ? `${r.functionName}:${r.qualifier}` : r.functionName;
-}
-
-/** The status column: the FunctionError when there was one, else the status code. */
-export function statusLabel(r: HistorySummary): string {
-  return r.functionError ?? String(r.statusCode);
-}
-
-// Filter text per entry, made once: rows are immutable, and 100,000 strings rebuilt on every
-// key would be most of the time a filter takes.
-const searchTexts = new WeakMap<HistoryRow, string>();
-export function searchText(r: HistoryRow): string {
-  let t = searchTexts.get(r);
-  if (t === undefined) {
-    t = `${functionLabel(r)} ${statusLabel(r)} ${r.invocationType} ${r.payloadPreview}`;
-    searchTexts.set(r, t);
-  }
-  return t;
-}
-
-/**
- * Below this, a match is letters picked from all over a long line ("ordr" in `thrower Unhandled
- * RequestResponse`): with payloads in the text, nearly every entry would match a short query.
- */
-const MIN_SCORE = 0.35;
-
-/**
- * Indexes of the rows matching `query`, newest first. A history is read in time order, so
- * matches keep it rather than being ranked by score: the latest call to a function is the one
- * looked for far more often than the best-scoring one.
- */
-function filterRows(rows: readonly HistoryRow[], query: string): readonly number[] | null {
-  if (query.trim() === "") return null;
-  const found = fuzzysort.go(query, rows, { key: searchText, threshold: MIN_SCORE, limit: 0 });
-  const at = new Map<HistoryRow, number>();
-  rows.forEach((r, i) => at.set(r, i));
-  return found.map((r) => at.get(r.obj)!).sort((a, b) => b - a);
 }
 
 /** Selection clamped to the shown entries, and the window moved just enough to show it. */
