@@ -98,6 +98,35 @@ describe("the history pane in the app", () => {
     }
   });
 
+  it("copies an entry's payload into the editor, undoably", async () => {
+    const file = path.join(dir, "h-edit", "history.jsonl");
+    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox historyFile={file} />);
+    try {
+      await t.waitFor(/orders-api/);
+      await t.press("payments-audit");
+      await t.press({ key: "enter" });
+      await t.waitFor(/payments-audit:\$LATEST/);
+      await t.press('{"sent":1}');
+      await t.press(CTRL_S);
+      await eventually(async () => (fileLines(file).length === 2 ? true : undefined));
+      await t.press({ key: "backspace" });
+      await t.press({ key: "backspace" });
+      await t.press("2}");
+      await t.waitFor(/\{"sent":2\}/);
+      await t.press({ key: "escape" });
+      await t.press("4");
+      await t.waitFor(/History 1/);
+      await t.press("e");
+      const copied = await t.waitFor(/Payload from history\. Ctrl\+Z undoes\./);
+      expect(copied).toContain('{"sent":1}');
+      expect(copied).not.toContain('{"sent":2}');
+      await t.press("\u001a"); // Ctrl+Z: back to what was typed
+      await t.waitFor(/\{"sent":2\}/);
+    } finally {
+      t.unmount();
+    }
+  });
+
   it("keeps working and says so in a line when the history file cannot be written", async () => {
     const blocker = path.join(dir, "not-a-folder");
     writeFileSync(blocker, "");
