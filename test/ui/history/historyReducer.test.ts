@@ -170,6 +170,30 @@ describe("historyReducer", () => {
     expect(failed.overlay).toMatchObject({ kind: "diff", message: "ResourceNotFoundException" });
   });
 
+  it("scrolls a long diff no further than its last line", () => {
+    const original = record({
+      response: { ...record().response, payload: JSON.stringify({ a: Array(30).fill(1) }) },
+    });
+    const replay = record({
+      response: { ...original.response, payload: JSON.stringify({ a: Array(30).fill(2) }) },
+    });
+    let s = run(
+      loaded(),
+      { type: "replaying", original: row(), qualifier: null },
+      {
+        type: "replayed",
+        replay: row(),
+        diff: diffResponses(original, replay),
+        message: null,
+      },
+    );
+    // 2 answer lines, the verdict, 30 changes and the duration: 34 lines in a window of 3.
+    s = run(s, ...Array.from({ length: 50 }, () => ({ type: "scrollDiff", delta: 1 }) as const));
+    expect(s.overlay?.kind === "diff" && s.overlay.scroll).toBe(31);
+    s = historyReducer(s, { type: "scrollDiff", delta: -1 });
+    expect(s.overlay?.kind === "diff" && s.overlay.scroll).toBe(30);
+  });
+
   it("ignores a replay's answer once its diff was closed", () => {
     const s = run(loaded(), { type: "replayed", replay: row(), diff: null, message: null });
     expect(s.overlay).toBeNull();

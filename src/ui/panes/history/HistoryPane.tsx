@@ -9,6 +9,7 @@ import { fit, fitSegments, highlightSegments, safeLine, type Segment } from "../
 import { functionLabel, rowAt, shownCount, statusLabel, type HistoryState } from "./historyReducer.js";
 import { labelHits } from "./historyFilter.js";
 import { HistoryDiff } from "./HistoryDiff.js";
+import { timeLabel } from "./timeLabel.js";
 import { QualifierChooser } from "./QualifierChooser.js";
 
 export interface HistoryPaneProps {
@@ -31,14 +32,6 @@ export function historyMessages(s: HistoryState): Array<{ text: string; color: s
 /** Rows of the list in a pane of `height` lines (for the reducer's scroll window). */
 export function historyListRows(s: HistoryState, height: number): number {
   return Math.max(1, height - 1 - historyMessages(s).length);
-}
-
-const pad2 = (n: number) => String(n).padStart(2, "0");
-/** Local time, with the date: a history spans days. */
-export function timeLabel(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return "?";
-  return `${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
 }
 
 const TYPES: Record<HistorySummary["invocationType"], string> = {

@@ -7,6 +7,7 @@ import type { HistorySummary } from "../../../core/history-record.js";
 import type { HistoryIndexEntry } from "../../../history/store.js";
 import type { ResponseDiff } from "../../../core/response-diff.js";
 import type { QualifierOption } from "../function/qualifierReducer.js";
+import { diffLines } from "./diffLines.js";
 import { filterRows } from "./historyFilter.js";
 
 export { functionLabel, statusLabel } from "./historyFilter.js";
@@ -223,7 +224,10 @@ export function historyReducer(s: HistoryState, a: HistoryAction): HistoryState 
     case "scrollDiff": {
       const o = s.overlay;
       if (o?.kind !== "diff") return s;
-      return { ...s, overlay: { ...o, scroll: Math.max(0, o.scroll + a.delta) } };
+      // Past the last line, a key up would first have to undo every extra key down.
+      const last = Math.max(0, diffLines(o).length - s.height);
+      const scroll = Math.min(last, Math.max(0, o.scroll + a.delta));
+      return scroll === o.scroll ? s : { ...s, overlay: { ...o, scroll } };
     }
     case "closeOverlay":
       return s.overlay ? { ...s, overlay: null } : s;
