@@ -177,6 +177,7 @@ export function App({
 
   const history = useHistoryState(
     useMemo(() => historyFile ?? resolveHistoryFile(undefined), [historyFile]),
+    conn.clients,
     (target) => ({
       endpoint: {
         profile: conn.clients?.profile ?? null,

@@ -98,6 +98,30 @@ describe("the history pane in the app", () => {
     }
   });
 
+  it("records the complete logs of an invocation the next one cut short", async () => {
+    // Logs that take a second to reach CloudWatch: the second Ctrl+S comes before them.
+    const slow = await startTestSandbox({ logDelayMs: 1000 });
+    const file = path.join(dir, "h-slow", "history.jsonl");
+    const t = renderTui(<App connection={{ endpointUrl: slow.url }} sandbox historyFile={file} />);
+    try {
+      await t.waitFor(/orders-api/);
+      await t.press("orders-api");
+      await t.press({ key: "enter" });
+      await t.waitFor(/orders-api:\$LATEST/);
+      await t.press(CTRL_S);
+      await eventually(async () => (records(file).length === 1 ? true : undefined));
+      expect(fileLines(file)).toHaveLength(1);
+      await t.press(CTRL_S);
+      await eventually(async () => (fileLines(file).length === 4 ? true : undefined), 15_000);
+      const ids = records(file).map((r) => r.id);
+      const logsFor = fileLines(file).flatMap((l) => (l.kind === "logs" ? [l.logs.logsFor] : []));
+      expect(logsFor.sort()).toEqual([...ids].sort());
+    } finally {
+      t.unmount();
+      await slow.close();
+    }
+  });
+
   it("copies an entry's payload into the editor, undoably", async () => {
     const file = path.join(dir, "h-edit", "history.jsonl");
     const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox historyFile={file} />);

@@ -163,6 +163,7 @@ export function useHistory(
     switch (cmd) {
       case "history.open":
         withRecord(row, (r) => {
+          store.followLeftBehind();
           invocation.show(
             recordTarget(r, commands.logGroupOf(r.function.name)),
             recordResult(r),

@@ -2,14 +2,17 @@
 // frame (a 200 MB history takes most of a second to read), and every invocation from the
 // explorer is appended as it answers, its complete logs as a further record when they arrive.
 // Records made in this session are also kept in memory: an entry is never lost to a history
-// file that cannot be written, and opening one needs no read.
+// file that cannot be written, and opening one needs no read. A new invocation stops the result
+// pane following the last one's logs; the history goes on looking for them in the background,
+// so every record gets its complete logs.
 import { useCallback, useEffect, useReducer, useRef, type Dispatch } from "react";
+import type { Clients } from "../../../aws/clients.js";
 import type { CompleteLogs } from "../../../aws/complete-logs.js";
 import type { InvokeResult } from "../../../aws/invoke.js";
 import { summarize, withLogs, type HistoryRecord } from "../../../core/history-record.js";
 import { recordFromInvocation, type RecordContext } from "../../../core/invocation-record.js";
 import { diffResponses } from "../../../core/response-diff.js";
-import type { InvocationTarget } from "../../invocation/invocationReducer.js";
+import { wantsLogs, type InvocationTarget } from "../../invocation/invocationReducer.js";
 import {
   historyReducer,
   initialHistoryState,
@@ -43,6 +46,8 @@ export interface HistoryStore {
   recordLogs: (target: InvocationTarget, result: InvokeResult, logs: CompleteLogs) => void;
   /** An entry in full, with its complete logs when they arrived. */
   read: (row: HistoryRow) => Promise<HistoryRecord>;
+  /** Goes on looking for the logs the result pane stopped following (before it shows another entry). */
+  followLeftBehind: () => void;
   /** Set before a replay is started. */
   expectReplay: (replay: PendingReplay | null) => void;
   pendingReplay: () => PendingReplay | null;
@@ -52,6 +57,7 @@ const writeProblem = (err: unknown) => `History not saved: ${(err as Error).mess
 
 export function useHistoryState(
   file: string,
+  clients: Clients | null,
   place: (target: InvocationTarget) => RecordPlace,
 ): HistoryStore {
   const [state, dispatchToReact] = useReducer(historyReducer, undefined, initialHistoryState);
@@ -65,6 +71,10 @@ export function useHistoryState(
   const replay = useRef<PendingReplay | null>(null);
   const placeOf = useRef(place);
   placeOf.current = place;
+  // Invocations whose complete logs have not been recorded yet.
+  const awaiting = useRef(new Map<InvokeResult, InvocationTarget>());
+  const background = useRef(new AbortController());
+  useEffect(() => () => background.current.abort(), []);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -86,8 +96,53 @@ export function useHistoryState(
     };
   }, [file, dispatch]);
 
+  const addLogs = useCallback(
+    (result: InvokeResult, logs: CompleteLogs) => {
+      awaiting.current.delete(result);
+      const id = ids.current.get(result);
+      const record = id ? session.current.get(id) : undefined;
+      if (!id || !record) return;
+      const events = logs.events.map((e) => ({ timestamp: e.timestamp, message: e.message }));
+      session.current.set(id, withLogs(record, { logsState: logs.state, logs: events }));
+      const entry = { logsFor: id, logsState: logs.state, at: new Date().toISOString(), logs: events };
+      void import("../../../history/store.js").then(({ appendLogsRecord }) =>
+        appendLogsRecord(file, entry).catch((err: unknown) =>
+          dispatch({ type: "writeFailed", message: writeProblem(err) }),
+        ),
+      );
+    },
+    [file, dispatch],
+  );
+
+  /** Looks for the logs of invocations the result pane stopped following. */
+  const followLeftBehind = useCallback(() => {
+    const c = clients;
+    if (!c) return;
+    const left = [...awaiting.current];
+    awaiting.current.clear();
+    const signal = background.current.signal;
+    for (const [result, target] of left) {
+      void import("../../../aws/complete-logs.js").then(({ fetchCompleteLogs }) =>
+        fetchCompleteLogs(c, {
+          logGroup: target.logGroup,
+          requestId: result.requestId!,
+          startTime: result.startedAt,
+          signal,
+        }).then(
+          (logs) => {
+            if (!signal.aborted) addLogs(result, logs);
+          },
+          // Gone with the app, or CloudWatch unreachable: the record stands without its logs.
+          () => undefined,
+        ),
+      );
+    }
+  }, [clients, addLogs]);
+
   const recordResult = useCallback(
     (target: InvocationTarget, result: InvokeResult) => {
+      followLeftBehind();
+      if (wantsLogs(result)) awaiting.current.set(result, target);
       const pending = replay.current?.target === target ? replay.current : null;
       if (pending) replay.current = null;
       const record = recordFromInvocation(result, {
@@ -112,24 +167,12 @@ export function useHistoryState(
         ),
       );
     },
-    [file, dispatch],
+    [file, dispatch, followLeftBehind],
   );
 
   const recordLogs = useCallback(
-    (_target: InvocationTarget, result: InvokeResult, logs: CompleteLogs) => {
-      const id = ids.current.get(result);
-      const record = id ? session.current.get(id) : undefined;
-      if (!id || !record) return;
-      const events = logs.events.map((e) => ({ timestamp: e.timestamp, message: e.message }));
-      session.current.set(id, withLogs(record, { logsState: logs.state, logs: events }));
-      const entry = { logsFor: id, logsState: logs.state, at: new Date().toISOString(), logs: events };
-      void import("../../../history/store.js").then(({ appendLogsRecord }) =>
-        appendLogsRecord(file, entry).catch((err: unknown) =>
-          dispatch({ type: "writeFailed", message: writeProblem(err) }),
-        ),
-      );
-    },
-    [file, dispatch],
+    (_target: InvocationTarget, result: InvokeResult, logs: CompleteLogs) => addLogs(result, logs),
+    [addLogs],
   );
 
   const read = useCallback(
@@ -150,6 +193,7 @@ export function useHistoryState(
     dispatch,
     recordResult,
     recordLogs,
+    followLeftBehind,
     read,
     expectReplay: (r) => {
       replay.current = r;
