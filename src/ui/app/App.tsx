@@ -43,7 +43,6 @@ import { TemplateList } from "../panes/payload/TemplateList.js";
 import { PayloadEditor } from "../panes/payload/PayloadEditor.js";
 import { initialQualifierState, qualifierReducer } from "../panes/function/qualifierReducer.js";
 import { layout, PANES, type PaneId } from "./layout.js";
-import { resolveHistoryFile } from "../../history/history-path.js";
 import { historyListRows, HistoryPane } from "../panes/history/HistoryPane.js";
 import { useHistory } from "../panes/history/useHistory.js";
 import { useHistoryState } from "../panes/history/useHistoryState.js";
@@ -175,18 +174,7 @@ export function App({
     dispatchQualifier({ type: "options", versions: details.versions, aliases: details.aliases });
   }, [details.versions, details.aliases]);
 
-  const history = useHistoryState(
-    useMemo(() => historyFile ?? resolveHistoryFile(undefined), [historyFile]),
-    conn.clients,
-    (target) => ({
-      endpoint: {
-        profile: conn.clients?.profile ?? null,
-        region: conn.clients?.region ?? null,
-        url: conn.clients?.endpoint ?? null,
-      },
-      functionArn: list.items.find((f) => f.name === target.functionName)?.arn ?? null,
-    }),
-  );
+  const history = useHistoryState(historyFile, conn.clients, list.items);
   const invocation = useInvocation(conn.clients, {
     onLogs: history.recordLogs,
     onResult: (target, result) => {
@@ -258,7 +246,9 @@ export function App({
   );
   const templateCursor = editor.templateCursor;
   const historyKeys = useHistory(history, conn.clients, invocation, {
-    logGroupOf: (name) => list.items.find((f) => f.name === name)?.logGroup ?? `/aws/lambda/${name}`,
+    functions: list.items,
+    rows: historyListRows(history.state, paneSize("history").height),
+    trace,
     opened: () => lay.mode === "stacked" && setFocus("result"),
     edit: (record) => {
       choose(record.function.name);
@@ -270,15 +260,6 @@ export function App({
       );
     },
   });
-  const historyRows = historyListRows(history.state, paneSize("history").height);
-  const { dispatch: dispatchHistory } = history;
-  const historyReady = history.state.status !== "loading";
-  useEffect(() => {
-    if (historyReady) trace?.("history loaded");
-  }, [historyReady, trace]);
-  useEffect(() => {
-    dispatchHistory({ type: "resize", height: historyRows });
-  }, [historyRows, dispatchHistory]);
   function invokeChosen(text: string): void {
     if (!chosenFn) return;
     invocation.start({

@@ -5,6 +5,7 @@
 import { useEffect, useState } from "react";
 import type { Key } from "ink";
 import type { Clients } from "../../../aws/clients.js";
+import type { FunctionSummary } from "../../../aws/functions.js";
 import type { HistoryRecord } from "../../../core/history-record.js";
 import { useFunctionDetails } from "../../hooks/useFunctionDetails.js";
 import type { Invocation } from "../../hooks/useInvocation.js";
@@ -15,8 +16,12 @@ import { recordLogs, recordResult, recordTarget } from "./recordShow.js";
 import type { HistoryStore } from "./useHistoryState.js";
 
 export interface HistoryCommands {
-  /** The log group of a function by name (from the function list when it is there). */
-  logGroupOf: (functionName: string) => string;
+  /** The function list, for the log group to follow a replay's logs in. */
+  functions: readonly FunctionSummary[];
+  /** Rows the pane's list has on screen (historyListRows). */
+  rows: number;
+  /** Marks when the history has loaded (for LAMBDA_EXPLORER_TRACE). */
+  trace?: ((label: string) => void) | undefined;
   /** After an entry was shown in the result pane (the stacked layout moves focus there). */
   opened?: () => void;
   /** Copies a payload into the editor for that function. */
@@ -47,6 +52,16 @@ export function useHistory(
 ): HistoryKeys {
   const { dispatch } = store;
   const overlay = store.state.overlay;
+  const logGroupOf = (name: string) =>
+    commands.functions.find((f) => f.name === name)?.logGroup ?? `/aws/lambda/${name}`;
+  const { rows, trace } = commands;
+  useEffect(() => {
+    dispatch({ type: "resize", height: rows });
+  }, [rows, dispatch]);
+  const loaded = store.state.status !== "loading";
+  useEffect(() => {
+    if (loaded) trace?.("history loaded");
+  }, [loaded, trace]);
   // Versions and aliases of the entry being replayed elsewhere, for the chooser.
   const [chooseFor, setChooseFor] = useState<string | null>(null);
   const details = useFunctionDetails(clients, chooseFor);
@@ -84,7 +99,7 @@ export function useHistory(
     dispatch({ type: "replaying", original: row, qualifier });
     withRecord(row, (original) => {
       const target = {
-        ...recordTarget(original, commands.logGroupOf(original.function.name)),
+        ...recordTarget(original, logGroupOf(original.function.name)),
         qualifier,
       };
       store.expectReplay({ target, original });
@@ -164,11 +179,7 @@ export function useHistory(
       case "history.open":
         withRecord(row, (r) => {
           store.followLeftBehind();
-          invocation.show(
-            recordTarget(r, commands.logGroupOf(r.function.name)),
-            recordResult(r),
-            recordLogs(r),
-          );
+          invocation.show(recordTarget(r, logGroupOf(r.function.name)), recordResult(r), recordLogs(r));
           commands.opened?.();
         });
         return true;

@@ -5,7 +5,9 @@
 // file that cannot be written, and opening one needs no read. A new invocation stops the result
 // pane following the last one's logs; the history goes on looking for them in the background,
 // so every record gets its complete logs.
-import { useCallback, useEffect, useReducer, useRef, type Dispatch } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, type Dispatch } from "react";
+import type { FunctionSummary } from "../../../aws/functions.js";
+import { resolveHistoryFile } from "../../../history/history-path.js";
 import type { Clients } from "../../../aws/clients.js";
 import type { CompleteLogs } from "../../../aws/complete-logs.js";
 import type { InvokeResult } from "../../../aws/invoke.js";
@@ -20,9 +22,6 @@ import {
   type HistoryRow,
   type HistoryState,
 } from "./historyReducer.js";
-
-/** Where an invocation ran, for its record. */
-export type RecordPlace = Pick<RecordContext, "endpoint" | "functionArn">;
 
 /** A replay waiting for its answer, to be recorded with `replayOf` and diffed. */
 export interface PendingReplay {
@@ -55,11 +54,32 @@ export interface HistoryStore {
 
 const writeProblem = (err: unknown) => `History not saved: ${(err as Error).message}`;
 
-export function useHistoryState(
-  file: string,
+/** Where an invocation ran, for its record. */
+function placeOf(
   clients: Clients | null,
-  place: (target: InvocationTarget) => RecordPlace,
+  functions: readonly FunctionSummary[],
+  name: string,
+): Pick<RecordContext, "endpoint" | "functionArn"> {
+  return {
+    endpoint: {
+      profile: clients?.profile ?? null,
+      region: clients?.region ?? null,
+      url: clients?.endpoint ?? null,
+    },
+    functionArn: functions.find((f) => f.name === name)?.arn ?? null,
+  };
+}
+
+/**
+ * `historyFile`: --history FILE, resolved; default LAMBDA_EXPLORER_HISTORY or the state
+ * directory's. `functions`: the function list, for the ARN each record keeps.
+ */
+export function useHistoryState(
+  historyFile: string | undefined,
+  clients: Clients | null,
+  functions: readonly FunctionSummary[],
 ): HistoryStore {
+  const file = useMemo(() => historyFile ?? resolveHistoryFile(undefined), [historyFile]);
   const [state, dispatchToReact] = useReducer(historyReducer, undefined, initialHistoryState);
   const latest = useRef(state);
   const dispatch = useCallback((a: HistoryAction) => {
@@ -69,8 +89,8 @@ export function useHistoryState(
   const session = useRef(new Map<string, HistoryRecord>());
   const ids = useRef(new WeakMap<InvokeResult, string>());
   const replay = useRef<PendingReplay | null>(null);
-  const placeOf = useRef(place);
-  placeOf.current = place;
+  const where = useRef({ clients, functions });
+  where.current = { clients, functions };
   // Invocations whose complete logs have not been recorded yet.
   const awaiting = useRef(new Map<InvokeResult, InvocationTarget>());
   const background = useRef(new AbortController());
@@ -146,7 +166,7 @@ export function useHistoryState(
       const pending = replay.current?.target === target ? replay.current : null;
       if (pending) replay.current = null;
       const record = recordFromInvocation(result, {
-        ...placeOf.current(target),
+        ...placeOf(where.current.clients, where.current.functions, target.functionName),
         payload: target.payload,
         ...(pending ? { replayOf: pending.original.id } : {}),
       });
