@@ -68,6 +68,10 @@ registerLogs(program);
 
 withConnectionOptions(program)
   .option("--sandbox [dir]", "explore the built-in sandbox (with the functions in DIR) instead of AWS")
+  .option(
+    "--history <file>",
+    "the history to browse and record into (default: $LAMBDA_EXPLORER_HISTORY, else history.jsonl in the state directory)",
+  )
   .addHelpText(
     "after",
     `
@@ -77,6 +81,7 @@ write its payload and invoke it. Scripts use the commands.
 Examples:
   $ lambda-explorer --profile dev --region eu-west-1
   $ lambda-explorer --sandbox
+  $ lambda-explorer --history teammate-export.jsonl
   $ lambda-explorer invoke orders-api --payload '{}' --json`,
   )
   .action(async (flags: TuiFlags) => {

@@ -10,6 +10,8 @@ export interface TuiFlags {
   region?: string;
   endpointUrl?: string;
   sandbox?: string | boolean;
+  /** --history FILE: the history to browse and record into. */
+  history?: string;
 }
 
 export async function runTuiCommand(flags: TuiFlags): Promise<void> {
@@ -35,6 +37,8 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
   // Load the AWS SDK and resolve region and credentials while the UI loads.
   const earlyClients = import("../aws/clients.js").then((m) => m.createClients(connection));
   earlyClients.catch(() => undefined);
+  const { resolveHistoryFile } = await import("../history/history-path.js");
+  const historyFile = resolveHistoryFile(flags.history);
   const { runTui } = await withoutCiVariables(() => import("../ui/run-tui.js"));
   trace("ui loaded");
   try {
@@ -44,6 +48,7 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
       startSandbox: () => startSandbox(),
       earlyClients,
       trace,
+      historyFile,
       environment: { profile: process.env.AWS_PROFILE, region: process.env.AWS_REGION },
     });
   } finally {

@@ -12,6 +12,7 @@ export interface TuiOptions {
   earlyClients?: Promise<Clients>;
   environment?: { profile?: string | undefined; region?: string | undefined };
   trace?: (label: string) => void;
+  historyFile?: string;
 }
 
 export async function runTui(options: TuiOptions): Promise<void> {
@@ -25,6 +26,7 @@ export async function runTui(options: TuiOptions): Promise<void> {
       earlyClients={options.earlyClients}
       environment={options.environment}
       trace={options.trace}
+      historyFile={options.historyFile}
     />,
     {
       exitOnCtrlC: false,

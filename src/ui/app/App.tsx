@@ -11,7 +11,7 @@ import {
   useState,
   type ReactNode,
 } from "react";
-import { Box, Text, useApp, useInput, useStdin, useStdout, type Key } from "ink";
+import { Box, useApp, useInput, useStdin, useStdout, type Key } from "ink";
 import type { Clients, ConnectionOptions } from "../../aws/clients.js";
 import type { CacheKey } from "../../cache/function-list-cache.js";
 import { useConnection } from "../hooks/useConnection.js";
@@ -43,6 +43,9 @@ import { TemplateList } from "../panes/payload/TemplateList.js";
 import { PayloadEditor } from "../panes/payload/PayloadEditor.js";
 import { initialQualifierState, qualifierReducer } from "../panes/function/qualifierReducer.js";
 import { layout, PANES, type PaneId } from "./layout.js";
+import { historyListRows, HistoryPane } from "../panes/history/HistoryPane.js";
+import { useHistory } from "../panes/history/useHistory.js";
+import { useHistoryState } from "../panes/history/useHistoryState.js";
 
 export interface AppProps {
   connection: ConnectionOptions;
@@ -58,6 +61,8 @@ export interface AppProps {
   trace?: (label: string) => void;
   /** Where typed file paths are relative to (default: the working directory). */
   cwd?: string;
+  /** The history file (--history FILE); default: LAMBDA_EXPLORER_HISTORY or the state directory's. */
+  historyFile?: string;
 }
 
 type Overlay = "help" | "confirmQuit" | null;
@@ -95,6 +100,7 @@ export function App({
   trace,
   environment,
   cwd = process.cwd(),
+  historyFile,
 }: AppProps) {
   const { exit } = useApp();
   const { stdin } = useStdin();
@@ -168,8 +174,11 @@ export function App({
     dispatchQualifier({ type: "options", versions: details.versions, aliases: details.aliases });
   }, [details.versions, details.aliases]);
 
+  const history = useHistoryState(historyFile, conn.clients, list.items);
   const invocation = useInvocation(conn.clients, {
-    onResult: (target) => {
+    onLogs: history.recordLogs,
+    onResult: (target, result) => {
+      history.recordResult(target, result);
       const c = conn.clients;
       if (!c) return;
       // Advisory, as for the invoke command: a state directory that cannot be written must not matter.
@@ -236,6 +245,21 @@ export function App({
     [resetView],
   );
   const templateCursor = editor.templateCursor;
+  const historyKeys = useHistory(history, conn.clients, invocation, {
+    functions: list.items,
+    rows: historyListRows(history.state, paneSize("history").height),
+    trace,
+    opened: () => lay.mode === "stacked" && setFocus("result"),
+    edit: (record) => {
+      choose(record.function.name);
+      const where = record.qualifier ? ` (it ran on ${record.qualifier}: Ctrl+Q chooses)` : "";
+      editor.replaceDraft(
+        record.function.name,
+        record.payload,
+        `Payload from history${where}. Ctrl+Z undoes.`,
+      );
+    },
+  });
   function invokeChosen(text: string): void {
     if (!chosenFn) return;
     invocation.start({
@@ -276,7 +300,9 @@ export function App({
                 : qualifierOpen
                   ? ["function"]
                   : ["editor"]
-              : [];
+              : focus === "history"
+                ? historyKeys.scopes
+                : [];
 
   const focusBy: Partial<Record<CommandId, PaneId>> = {
     "focus.functions": "functions",
@@ -336,6 +362,7 @@ export function App({
       invocation.stop();
       return;
     }
+    if (focus === "history" && historyKeys.onKey(input, key)) return;
     if (focus === "functions" && handlePickerKey(picker, dispatchPicker, input, key, (f) => choose(f.name)))
       return;
     if (focus === "payload" && chosenFn && templateCursor !== null) {
@@ -449,11 +476,8 @@ export function App({
     const result = pane("result", (w, h) => (
       <ResultPane state={invocation.state} now={now} width={w} height={h} focused={focus === "result"} />
     ));
-    const history = pane("history", () => (
-      <>
-        <Text bold>History</Text>
-        <Text color="gray">No invocations yet.</Text>
-      </>
+    const historyPane = pane("history", (w, h) => (
+      <HistoryPane state={history.state} width={w} height={h} focused={focus === "history"} />
     ));
     body =
       lay.mode === "wide" ? (
@@ -463,14 +487,14 @@ export function App({
             {payload}
             {result}
           </Box>
-          {history}
+          {historyPane}
         </Box>
       ) : (
         <Box flexDirection="column" height={lay.bodyHeight}>
           {functions}
           {payload}
           {result}
-          {history}
+          {historyPane}
         </Box>
       );
   }

@@ -39,7 +39,11 @@ export function layout(
   const height = Math.max(1, rows - 1);
   const bodyHeight = Math.max(0, height - 1 - footerRows); // header and footer
   if (columns >= STACK_BELOW.columns && rows >= STACK_BELOW.rows) {
-    const historyHeight = Math.max(3, Math.min(8, Math.floor(bodyHeight / 5)));
+    // Browsing the history (or reading a replay's diff) needs more than its usual few lines.
+    const historyHeight =
+      focus === "history"
+        ? Math.max(8, Math.floor(bodyHeight * 0.45))
+        : Math.max(3, Math.min(8, Math.floor(bodyHeight / 5)));
     const top = bodyHeight - historyHeight;
     const left = results ? Math.max(24, Math.floor(width * 0.2)) : Math.floor(width * 0.38);
     const middle = Math.floor((width - left) * (results ? 0.36 : 0.5));

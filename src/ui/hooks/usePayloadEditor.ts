@@ -11,6 +11,7 @@ import { commandFor, type CommandId } from "../keys/keymap.js";
 import { editorKey } from "../panes/payload/editorKeys.js";
 import { editorLayout } from "../panes/payload/PayloadEditor.js";
 import { TEMPLATES, templateText } from "../panes/payload/templates.js";
+import { readDraft } from "../../history/drafts.js";
 import { useDrafts } from "./useDrafts.js";
 
 const EMPTY_BUFFER = createBuffer("");
@@ -39,6 +40,11 @@ export interface PayloadEditorState {
   setNotice: (notice: string | null) => void;
   /** Replaces the text as one undoable step (a template, a file, the external editor). */
   replaceText: (text: string, notice?: string) => void;
+  /**
+   * Replaces the text of `fn`'s draft, chosen or about to be (a payload from history), as one
+   * undoable step over the draft it had, loaded first when it is still on disk.
+   */
+  replaceDraft: (fn: string, text: string, notice?: string) => void;
   /** Keys while the editor has focus; true when used. */
   onKey: (input: string, key: Key, size: { width: number; height: number }) => boolean;
   onTemplateKey: (input: string, key: Key) => void;
@@ -90,6 +96,18 @@ export function usePayloadEditor(
   };
   const replaceText = (text: string, message?: string) => {
     save(editReducer(buffer, { type: "setText", text }));
+    setScrollTop(0);
+    setNotice(message ?? null);
+  };
+
+  const replaceDraft = (fn: string, text: string, message?: string) => {
+    const apply = (base: TextBuffer | undefined, saved: string | null) =>
+      editReducer(base ?? createBuffer(saved ?? ""), { type: "setText", text });
+    if (drafts[fn] || !scope) setDrafts((d) => ({ ...d, [fn]: apply(d[fn], null) }));
+    else
+      void readDraft(scope, fn)
+        .catch(() => null)
+        .then((saved) => setDrafts((d) => ({ ...d, [fn]: apply(d[fn], saved) })));
     setScrollTop(0);
     setNotice(message ?? null);
   };
@@ -175,6 +193,7 @@ export function usePayloadEditor(
     templateCursor,
     setNotice,
     replaceText,
+    replaceDraft,
     onKey,
     onTemplateKey,
     resetView: () => {

@@ -12,6 +12,8 @@ export type Scope =
   | "editor"
   | "templates"
   | "result"
+  | "history"
+  | "historyDiff"
   | "search"
   | "prompt"
   | "help"
@@ -87,7 +89,22 @@ export type CommandId =
   | "editor.external"
   | "prompt.accept"
   | "prompt.cancel"
-  | "prompt.complete";
+  | "prompt.complete"
+  | "history.up"
+  | "history.down"
+  | "history.pageUp"
+  | "history.pageDown"
+  | "history.top"
+  | "history.bottom"
+  | "history.open"
+  | "history.replay"
+  | "history.replayOther"
+  | "history.edit"
+  | "history.filter"
+  | "diff.up"
+  | "diff.down"
+  | "diff.replay"
+  | "diff.close";
 
 /** A binding: a printable character, or a named key with modifiers. */
 export type Binding = { char: string } | { key: NamedKey; ctrl?: boolean; shift?: boolean };
@@ -353,6 +370,57 @@ export const COMMANDS: readonly CommandSpec[] = [
     hint: "complete",
   },
   { id: "prompt.cancel", scope: "prompt", keys: [k("escape")], description: "Cancel", hint: "cancel" },
+  { id: "history.up", scope: "history", keys: [k("up"), c("k")], description: "Newer entry", hint: "move" },
+  { id: "history.down", scope: "history", keys: [k("down"), c("j")], description: "Older entry" },
+  { id: "history.pageUp", scope: "history", keys: [k("pageUp")], description: "Page up" },
+  { id: "history.pageDown", scope: "history", keys: [k("pageDown")], description: "Page down" },
+  { id: "history.top", scope: "history", keys: [k("home"), c("g")], description: "Newest" },
+  { id: "history.bottom", scope: "history", keys: [k("end"), c("G")], description: "Oldest" },
+  {
+    id: "history.open",
+    scope: "history",
+    keys: [k("return")],
+    description: "Show it (never re-sent)",
+    hint: "open",
+  },
+  {
+    id: "history.replay",
+    scope: "history",
+    keys: [c("r")],
+    description: "Replay it, diff answers",
+    hint: "replay",
+  },
+  {
+    id: "history.replayOther",
+    scope: "history",
+    keys: [c("R")],
+    description: "Replay on another alias",
+    hint: "replay on…",
+  },
+  {
+    id: "history.edit",
+    scope: "history",
+    keys: [c("e")],
+    description: "Payload into the editor",
+    hint: "edit",
+  },
+  { id: "history.filter", scope: "history", keys: [c("/")], description: "Filter", hint: "filter" },
+  { id: "diff.up", scope: "historyDiff", keys: [k("up"), c("k")], description: "Scroll up", hint: "scroll" },
+  { id: "diff.down", scope: "historyDiff", keys: [k("down"), c("j")], description: "Scroll down" },
+  {
+    id: "diff.replay",
+    scope: "historyDiff",
+    keys: [c("r")],
+    description: "Replay once more",
+    hint: "again",
+  },
+  {
+    id: "diff.close",
+    scope: "historyDiff",
+    keys: [k("escape")],
+    description: "Back to the history",
+    hint: "back",
+  },
   { id: "confirm.yes", scope: "confirm", keys: [c("y")], description: "Yes", hint: "yes" },
   { id: "confirm.no", scope: "confirm", keys: [c("n"), k("escape")], description: "No", hint: "no" },
 ];

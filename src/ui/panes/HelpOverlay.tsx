@@ -12,6 +12,8 @@ const GROUPS: Array<[Scope, string]> = [
   ["result", "Result and logs"],
   ["search", "While searching"],
   ["error", "On a connection problem"],
+  ["history", "History"],
+  ["historyDiff", "Replay diff"],
 ];
 
 export function HelpOverlay({ width, height }: { width: number; height: number }) {

@@ -1,0 +1,145 @@
+// Opening a big history: `node dist/cli.js --sandbox --history FILE` in a real terminal (tmux)
+// on a 100,000-invocation history of about 200 MB (each invocation with its logs as a further
+// record, as the explorer writes them). Figures: the first frame (from the app's own trace,
+// LAMBDA_EXPLORER_TRACE), when the index has loaded and the pane lists every entry, and the
+// process's peak resident memory (VmHWM). Targets (issue 7): first frame under 1 s, resident
+// memory under 300 MB. The file is made with serializeRecord, bundled from src/ as the app has it.
+import { execFileSync } from "node:child_process";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { CLI, ROOT, line } from "./lib.mjs";
+
+const RECORDS = Number(process.env.RECORDS ?? 100_000);
+const RUNS = Number(process.env.RUNS ?? 3);
+const home = mkdtempSync(path.join(os.tmpdir(), "lx-history-bench-"));
+const file = path.join(home, "history.jsonl");
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function loadRecordFormat() {
+  const outfile = path.join(home, "history-record.mjs");
+  await build({
+    stdin: { contents: 'export * from "./src/core/history-record.ts";', resolveDir: ROOT, loader: "ts" },
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    outfile,
+    logLevel: "error",
+  });
+  return import(pathToFileURL(outfile).href);
+}
+
+/** RECORDS invocations of a few functions, about 2 KB each with their logs record. */
+async function writeHistory({ serializeRecord, serializeLogsRecord }) {
+  const out = createWriteStream(file, { mode: 0o600 });
+  const fns = ["orders-api", "payments-audit", "versioned-greeter", "thrower", "big-logger"];
+  const t0 = Date.UTC(2026, 0, 1);
+  for (let i = 0; i < RECORDS; i++) {
+    const id = `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
+    const at = new Date(t0 + i * 1000).toISOString();
+    const payload = JSON.stringify({
+      orderId: i,
+      customer: `customer-${i % 977}`,
+      items: [1, 2, 3].map((n) => ({ sku: `sku-${(i * n) % 5000}`, qty: n, note: "x".repeat(40) })),
+    });
+    const body = JSON.stringify({
+      ok: i % 17 !== 0,
+      orderId: i,
+      total: (i * 13.7) % 1000,
+      lines: Array.from({ length: 4 }, (_, n) => ({ n, status: "accepted", detail: "y".repeat(30) })),
+    });
+    const rid = `req-${i}`;
+    const tail = `START RequestId: ${rid} Version: $LATEST\n${at}\t${rid}\tINFO\tprocessing order ${i}\nEND RequestId: ${rid}\nREPORT RequestId: ${rid}\tDuration: 12.3 ms\tBilled Duration: 13 ms\tMemory Size: 128 MB\tMax Memory Used: 70 MB\t\n`;
+    const record = {
+      id,
+      at,
+      endpoint: { profile: "dev", region: "eu-west-1", account: "123456789012", url: null },
+      function: { name: fns[i % fns.length], arn: null },
+      qualifier: i % 3 === 0 ? "live" : null,
+      invocationType: "RequestResponse",
+      payload,
+      response: {
+        statusCode: 200,
+        executedVersion: String(1 + (i % 7)),
+        functionError: i % 17 === 0 ? "Unhandled" : null,
+        requestId: rid,
+        payload: body,
+        logTail: tail,
+      },
+      report: { durationMs: 12.3 + (i % 50), billedMs: 13, memoryMb: 128, maxMemoryMb: 70, initMs: null },
+      logs: null,
+      clientMs: 40,
+    };
+    const logs = Array.from({ length: 6 }, (_, n) => ({
+      timestamp: t0 + i * 1000 + n,
+      message: `${at}\t${rid}\tINFO\tstep ${n} of order ${i}: ${"z".repeat(40)}\n`,
+    }));
+    const ok = out.write(
+      serializeRecord(record) + serializeLogsRecord({ logsFor: id, logsState: "complete", at, logs }),
+    );
+    if (!ok) await new Promise((r) => out.once("drain", r));
+  }
+  await new Promise((r) => out.end(r));
+}
+
+let calls = 0;
+async function open() {
+  const socket = `lx-history-bench-${process.pid}-${calls++}`;
+  const traceFile = path.join(home, `trace-${calls}.txt`);
+  const tmux = (...a) => execFileSync("tmux", ["-L", socket, ...a], { encoding: "utf8" });
+  const env = `HOME='${home}' LAMBDA_EXPLORER_STATE_DIR='${home}/state' LAMBDA_EXPLORER_CACHE_DIR='${home}/cache' LAMBDA_EXPLORER_TRACE='${traceFile}'`;
+  // exec: the pane's process is the app, so its memory can be read from /proc.
+  const cmd = `exec env ${env} '${process.execPath}' '${CLI}' --sandbox --history '${file}'`;
+  tmux("-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", "160", "-y", "45", cmd);
+  const pid = tmux("display-message", "-p", "-t", "bench", "#{pane_pid}").trim();
+  const wanted = new RegExp(`History ${RECORDS}\\b`);
+  let shown = false;
+  for (let i = 0; i < 600 && !shown; i++) {
+    await sleep(50);
+    shown = wanted.test(tmux("capture-pane", "-p", "-t", "bench"));
+  }
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (k) => Number(new RegExp(`${k}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+  tmux("send-keys", "-t", "bench", "C-c");
+  await sleep(300);
+  // Usually gone with the app already.
+  try {
+    execFileSync("tmux", ["-L", socket, "kill-server"], { stdio: "ignore" });
+  } catch {
+    // gone with the app
+  }
+  const traced = (label) => {
+    const l = readFileSync(traceFile, "utf8")
+      .split("\n")
+      .find((x) => x.includes(label));
+    return l ? Number(l.split(" ")[0]) : NaN;
+  };
+  return {
+    shown,
+    firstFrame: traced("first render"),
+    loaded: traced("history loaded"),
+    peakMb: kb("VmHWM") / 1024,
+    rssMb: kb("VmRSS") / 1024,
+  };
+}
+
+try {
+  await writeHistory(await loadRecordFormat());
+  const mb = statSync(file).size / 1e6;
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await open());
+  if (!runs.every((r) => r.shown)) throw new Error(`the pane never listed ${RECORDS} entries`);
+  const ff = median(runs.map((r) => r.firstFrame));
+  const peak = median(runs.map((r) => r.peakMb));
+  line(`history file (${RECORDS} invocations, MB)`, mb.toFixed(0));
+  line("first frame (ms, app trace)", ff.toFixed(0), `target < 1000 ${ff < 1000 ? "(met)" : "(MISSED)"}`);
+  line("history listed (ms, app trace)", median(runs.map((r) => r.loaded)).toFixed(0));
+  line("peak resident memory (MB)", peak.toFixed(0), `target < 300 ${peak < 300 ? "(met)" : "(MISSED)"}`);
+  line("resident memory once listed (MB)", median(runs.map((r) => r.rssMb)).toFixed(0));
+} finally {
+  if (!process.env.KEEP) rmSync(home, { recursive: true, force: true });
+}

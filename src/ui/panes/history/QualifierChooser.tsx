@@ -1,0 +1,41 @@
+// Choosing where to replay an entry: $LATEST, an alias or a version of its function (fetched
+// when the chooser opens). The recorded qualifier is left out: replaying there is `r`.
+import { Box, Text } from "ink";
+import { fit, safeLine } from "../../picker/safeText.js";
+import { functionLabel, type HistoryOverlay } from "./historyReducer.js";
+
+type ChooseOverlay = Extract<HistoryOverlay, { kind: "choose" }>;
+
+export function QualifierChooser({
+  overlay,
+  width,
+  height,
+}: {
+  overlay: ChooseOverlay;
+  width: number;
+  height: number;
+}) {
+  const rows = Math.max(0, height - 1);
+  const start = Math.max(0, Math.min(overlay.cursor - rows + 1, overlay.options.length - rows));
+  const shown = overlay.options.slice(Math.max(0, start), Math.max(0, start) + rows);
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold wrap="truncate">
+        {fit(safeLine(`Replay ${functionLabel(overlay.entry)} on…`), width)}
+      </Text>
+      {overlay.options.length === 0 ? (
+        <Text color="gray" wrap="truncate">
+          {fit("loading versions and aliases…", width)}
+        </Text>
+      ) : null}
+      {shown.map((q, i) => {
+        const selected = Math.max(0, start) + i === overlay.cursor;
+        return (
+          <Text key={q.qualifier} inverse={selected} wrap="truncate">
+            {fit(`${selected ? "› " : "  "}${safeLine(q.label)}`, width)}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}

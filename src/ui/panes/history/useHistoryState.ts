@@ -1,0 +1,223 @@
+// The history pane's state and the history file behind it. The index is loaded after the first
+// frame (a 200 MB history takes most of a second to read), and every invocation from the
+// explorer is appended as it answers, its complete logs as a further record when they arrive.
+// Records made in this session are also kept in memory: an entry is never lost to a history
+// file that cannot be written, and opening one needs no read. A new invocation stops the result
+// pane following the last one's logs; the history goes on looking for them in the background,
+// so every record gets its complete logs.
+import { useCallback, useEffect, useMemo, useReducer, useRef, type Dispatch } from "react";
+import type { FunctionSummary } from "../../../aws/functions.js";
+import { resolveHistoryFile } from "../../../history/history-path.js";
+import type { Clients } from "../../../aws/clients.js";
+import type { CompleteLogs } from "../../../aws/complete-logs.js";
+import type { InvokeResult } from "../../../aws/invoke.js";
+import { summarize, withLogs, type HistoryRecord } from "../../../core/history-record.js";
+import { recordFromInvocation, type RecordContext } from "../../../core/invocation-record.js";
+import { diffResponses } from "../../../core/response-diff.js";
+import { wantsLogs, type InvocationTarget } from "../../invocation/invocationReducer.js";
+import {
+  historyReducer,
+  initialHistoryState,
+  type HistoryAction,
+  type HistoryRow,
+  type HistoryState,
+} from "./historyReducer.js";
+
+/** A replay waiting for its answer, to be recorded with `replayOf` and diffed. */
+export interface PendingReplay {
+  target: InvocationTarget;
+  original: HistoryRecord;
+}
+
+export interface HistoryStore {
+  file: string;
+  state: HistoryState;
+  /**
+   * The state after every action dispatched so far, before React renders it. Keys that arrive
+   * in one read (`Down` then `Enter`) are handled before a render: each must see what the one
+   * before it did.
+   */
+  current: () => HistoryState;
+  dispatch: Dispatch<HistoryAction>;
+  /** useInvocation's onResult: records the invocation. */
+  recordResult: (target: InvocationTarget, result: InvokeResult) => void;
+  /** useInvocation's onLogs: adds the complete logs to the record. */
+  recordLogs: (target: InvocationTarget, result: InvokeResult, logs: CompleteLogs) => void;
+  /** An entry in full, with its complete logs when they arrived. */
+  read: (row: HistoryRow) => Promise<HistoryRecord>;
+  /** Goes on looking for the logs the result pane stopped following (before it shows another entry). */
+  followLeftBehind: () => void;
+  /** Set before a replay is started. */
+  expectReplay: (replay: PendingReplay | null) => void;
+  pendingReplay: () => PendingReplay | null;
+}
+
+const writeProblem = (err: unknown) => `History not saved: ${(err as Error).message}`;
+
+/** Where an invocation ran, for its record. */
+function placeOf(
+  clients: Clients | null,
+  functions: readonly FunctionSummary[],
+  name: string,
+): Pick<RecordContext, "endpoint" | "functionArn"> {
+  return {
+    endpoint: {
+      profile: clients?.profile ?? null,
+      region: clients?.region ?? null,
+      url: clients?.endpoint ?? null,
+    },
+    functionArn: functions.find((f) => f.name === name)?.arn ?? null,
+  };
+}
+
+/**
+ * `historyFile`: --history FILE, resolved; default LAMBDA_EXPLORER_HISTORY or the state
+ * directory's. `functions`: the function list, for the ARN each record keeps.
+ */
+export function useHistoryState(
+  historyFile: string | undefined,
+  clients: Clients | null,
+  functions: readonly FunctionSummary[],
+): HistoryStore {
+  const file = useMemo(() => historyFile ?? resolveHistoryFile(undefined), [historyFile]);
+  const [state, dispatchToReact] = useReducer(historyReducer, undefined, initialHistoryState);
+  const latest = useRef(state);
+  const dispatch = useCallback((a: HistoryAction) => {
+    latest.current = historyReducer(latest.current, a);
+    dispatchToReact(a);
+  }, []);
+  const session = useRef(new Map<string, HistoryRecord>());
+  const ids = useRef(new WeakMap<InvokeResult, string>());
+  const replay = useRef<PendingReplay | null>(null);
+  const where = useRef({ clients, functions });
+  where.current = { clients, functions };
+  // Invocations whose complete logs have not been recorded yet.
+  const awaiting = useRef(new Map<InvokeResult, InvocationTarget>());
+  const background = useRef(new AbortController());
+  useEffect(() => () => background.current.abort(), []);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    // After the first frame: the index is never on the way to it.
+    const timer = setTimeout(() => {
+      void import("../../../history/store.js").then(async ({ loadHistoryIndex, damagedMessage }) => {
+        try {
+          const index = await loadHistoryIndex(file, { signal: abort.signal });
+          if (!abort.signal.aborted)
+            dispatch({ type: "loaded", rows: index.entries, damaged: damagedMessage(index) });
+        } catch (err) {
+          if (!abort.signal.aborted) dispatch({ type: "loadFailed", message: (err as Error).message });
+        }
+      });
+    }, 0);
+    return () => {
+      clearTimeout(timer);
+      abort.abort();
+    };
+  }, [file, dispatch]);
+
+  const addLogs = useCallback(
+    (result: InvokeResult, logs: CompleteLogs) => {
+      awaiting.current.delete(result);
+      const id = ids.current.get(result);
+      const record = id ? session.current.get(id) : undefined;
+      if (!id || !record) return;
+      const events = logs.events.map((e) => ({ timestamp: e.timestamp, message: e.message }));
+      session.current.set(id, withLogs(record, { logsState: logs.state, logs: events }));
+      const entry = { logsFor: id, logsState: logs.state, at: new Date().toISOString(), logs: events };
+      void import("../../../history/store.js").then(({ appendLogsRecord }) =>
+        appendLogsRecord(file, entry).catch((err: unknown) =>
+          dispatch({ type: "writeFailed", message: writeProblem(err) }),
+        ),
+      );
+    },
+    [file, dispatch],
+  );
+
+  /** Looks for the logs of invocations the result pane stopped following. */
+  const followLeftBehind = useCallback(() => {
+    const c = clients;
+    if (!c) return;
+    const left = [...awaiting.current];
+    awaiting.current.clear();
+    const signal = background.current.signal;
+    for (const [result, target] of left) {
+      void import("../../../aws/complete-logs.js").then(({ fetchCompleteLogs }) =>
+        fetchCompleteLogs(c, {
+          logGroup: target.logGroup,
+          requestId: result.requestId!,
+          startTime: result.startedAt,
+          signal,
+        }).then(
+          (logs) => {
+            if (!signal.aborted) addLogs(result, logs);
+          },
+          // Gone with the app, or CloudWatch unreachable: the record stands without its logs.
+          () => undefined,
+        ),
+      );
+    }
+  }, [clients, addLogs]);
+
+  const recordResult = useCallback(
+    (target: InvocationTarget, result: InvokeResult) => {
+      followLeftBehind();
+      if (wantsLogs(result)) awaiting.current.set(result, target);
+      const pending = replay.current?.target === target ? replay.current : null;
+      if (pending) replay.current = null;
+      const record = recordFromInvocation(result, {
+        ...placeOf(where.current.clients, where.current.functions, target.functionName),
+        payload: target.payload,
+        ...(pending ? { replayOf: pending.original.id } : {}),
+      });
+      session.current.set(record.id, record);
+      ids.current.set(result, record.id);
+      dispatch({ type: "added", row: summarize(record) });
+      if (pending)
+        dispatch({
+          type: "replayed",
+          replay: summarize(record),
+          diff: diffResponses(pending.original, record),
+          message: null,
+        });
+      void import("../../../history/store.js").then(({ appendRecord }) =>
+        appendRecord(file, record).then(
+          () => dispatch({ type: "writeFailed", message: null }),
+          (err: unknown) => dispatch({ type: "writeFailed", message: writeProblem(err) }),
+        ),
+      );
+    },
+    [file, dispatch, followLeftBehind],
+  );
+
+  const recordLogs = useCallback(
+    (_target: InvocationTarget, result: InvokeResult, logs: CompleteLogs) => addLogs(result, logs),
+    [addLogs],
+  );
+
+  const read = useCallback(
+    async (row: HistoryRow): Promise<HistoryRecord> => {
+      const mine = session.current.get(row.id);
+      if (mine) return mine;
+      if (!("offset" in row)) throw new Error("it was not recorded");
+      const { readEntry } = await import("../../../history/store.js");
+      return readEntry(file, row);
+    },
+    [file],
+  );
+
+  return {
+    file,
+    state,
+    current: () => latest.current,
+    dispatch,
+    recordResult,
+    recordLogs,
+    followLeftBehind,
+    read,
+    expectReplay: (r) => {
+      replay.current = r;
+    },
+    pendingReplay: () => replay.current,
+  };
+}

@@ -1,0 +1,211 @@
+// The history pane in the whole app, against a real sandbox over HTTP: invocations recorded
+// (their complete logs as further records), an entry shown as it was without re-sending, a
+// replay on another alias diffed, a history file that cannot be written, and a damaged one.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseHistoryLine, type HistoryRecord } from "../../../src/core/history-record.js";
+import { App } from "../../../src/ui/app/App.js";
+import { renderTui } from "../../helpers/render-tui.js";
+import { eventually, startTestSandbox, type TestSandbox } from "../../helpers/sandbox.js";
+import { lines, record } from "./rows.js";
+
+let sb: TestSandbox;
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "lx-history-app-"));
+  process.env.LAMBDA_EXPLORER_CACHE_DIR = path.join(dir, "cache");
+  process.env.LAMBDA_EXPLORER_STATE_DIR = path.join(dir, "state");
+  sb = await startTestSandbox();
+});
+afterAll(async () => {
+  await sb?.close();
+});
+
+function fileLines(file: string) {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l !== "")
+    .map(parseHistoryLine);
+}
+const records = (file: string): HistoryRecord[] =>
+  fileLines(file).flatMap((l) => (l.kind === "record" ? [l.record] : []));
+
+const CTRL_Q = "\u0011";
+const CTRL_S = "\u0013";
+
+describe("the history pane in the app", () => {
+  it("records invocations and their logs, shows one as it was, and replays it on canary with a diff", async () => {
+    const file = path.join(dir, "h1", "history.jsonl");
+    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox historyFile={file} />);
+    try {
+      await t.waitFor(/orders-api/);
+      await t.press("versioned-greeter");
+      await t.press({ key: "enter" });
+      await t.waitFor(/versioned-greeter:\$LATEST/);
+      await t.press(CTRL_Q);
+      await t.waitFor(/live → v1/);
+      await t.press({ key: "down" });
+      await t.press({ key: "down" });
+      await t.press({ key: "enter" });
+      await t.waitFor(/versioned-greeter:live/);
+      await t.press('{"name":"ada"}');
+      await t.press(CTRL_S);
+      // A new invocation stops following the last one's logs: wait for them first.
+      await eventually(async () => (fileLines(file).length === 2 ? true : undefined));
+      await t.press(CTRL_S);
+      // Two invocations, and a logs record for each once CloudWatch (the sandbox) has them.
+      await eventually(async () => (fileLines(file).length === 4 ? true : undefined));
+      const logs = fileLines(file).filter((l) => l.kind === "logs");
+      expect(logs).toHaveLength(2);
+      const [first, second] = records(file);
+      expect(first).toMatchObject({ qualifier: "live", payload: '{"name":"ada"}' });
+      expect(first!.function.name).toBe("versioned-greeter");
+      expect(first!.response.executedVersion).toBe("1");
+
+      await t.press({ key: "escape" });
+      await t.press("4");
+      const list = await t.waitFor(/History 2/);
+      expect(list).toMatch(/› .*versioned-greeter:live\s+sync\s+200/);
+
+      // Enter shows the newest entry in the result pane; nothing is sent (no third record).
+      await t.press({ key: "enter" });
+      // The result pane's wording is its own: match the version and the request id loosely.
+      const shown = await t.waitFor(/ExecutedVersion\D*1\b/);
+      expect(shown).toContain(second!.response.requestId!.slice(0, 8));
+      expect(records(file)).toHaveLength(2);
+
+      await t.press("4");
+      await t.press("R");
+      await t.waitFor(/Replay versioned-greeter:live on…[\s\S]*canary → v2/);
+      await t.press({ key: "down" });
+      await t.press({ key: "enter" });
+      const diff = await t.waitFor(/The answers differ:[\s\S]*duration:/);
+      expect(diff).toContain("Replay of versioned-greeter:live on canary");
+      expect(diff).toMatch(/version: 1 → 2/);
+      expect(diff).toMatch(/\$\.greeting: \(none\) →/);
+      await eventually(async () => (records(file).length === 3 ? true : undefined));
+      const replay = records(file)[2]!;
+      expect(replay).toMatchObject({ qualifier: "canary", replayOf: second!.id, payload: '{"name":"ada"}' });
+      expect(replay.response.executedVersion).toBe("2");
+
+      await t.press({ key: "escape" });
+      const back = await t.waitFor(/History 3/);
+      expect(back).toMatch(/↻ versioned-greeter:canary/);
+    } finally {
+      t.unmount();
+    }
+  });
+
+  it("records the complete logs of an invocation the next one cut short", async () => {
+    // Logs that take a second to reach CloudWatch: the second Ctrl+S comes before them.
+    const slow = await startTestSandbox({ logDelayMs: 1000 });
+    const file = path.join(dir, "h-slow", "history.jsonl");
+    const t = renderTui(<App connection={{ endpointUrl: slow.url }} sandbox historyFile={file} />);
+    try {
+      await t.waitFor(/orders-api/);
+      await t.press("orders-api");
+      await t.press({ key: "enter" });
+      await t.waitFor(/orders-api:\$LATEST/);
+      await t.press(CTRL_S);
+      await eventually(async () => (records(file).length === 1 ? true : undefined));
+      expect(fileLines(file)).toHaveLength(1);
+      await t.press(CTRL_S);
+      await eventually(async () => (fileLines(file).length === 4 ? true : undefined), 15_000);
+      const ids = records(file).map((r) => r.id);
+      const logsFor = fileLines(file).flatMap((l) => (l.kind === "logs" ? [l.logs.logsFor] : []));
+      expect(logsFor.sort()).toEqual([...ids].sort());
+    } finally {
+      t.unmount();
+      await slow.close();
+    }
+  });
+
+  it("copies an entry's payload into the editor, undoably", async () => {
+    const file = path.join(dir, "h-edit", "history.jsonl");
+    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox historyFile={file} />);
+    try {
+      await t.waitFor(/orders-api/);
+      await t.press("payments-audit");
+      await t.press({ key: "enter" });
+      await t.waitFor(/payments-audit:\$LATEST/);
+      await t.press('{"sent":1}');
+      await t.press(CTRL_S);
+      await eventually(async () => (fileLines(file).length === 2 ? true : undefined));
+      await t.press({ key: "backspace" });
+      await t.press({ key: "backspace" });
+      await t.press("2}");
+      await t.waitFor(/\{"sent":2\}/);
+      await t.press({ key: "escape" });
+      await t.press("4");
+      await t.waitFor(/History 1/);
+      await t.press("e");
+      const copied = await t.waitFor(/Payload from history\. Ctrl\+Z undoes\./);
+      expect(copied).toContain('{"sent":1}');
+      expect(copied).not.toContain('{"sent":2}');
+      await t.press("\u001a"); // Ctrl+Z: back to what was typed
+      await t.waitFor(/\{"sent":2\}/);
+    } finally {
+      t.unmount();
+    }
+  });
+
+  it("keeps working and says so in a line when the history file cannot be written", async () => {
+    const blocker = path.join(dir, "not-a-folder");
+    writeFileSync(blocker, "");
+    const file = path.join(blocker, "history.jsonl");
+    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox historyFile={file} />);
+    try {
+      await t.waitFor(/orders-api/);
+      await t.press("orders-api");
+      await t.press({ key: "enter" });
+      await t.waitFor(/orders-api:\$LATEST/);
+      await t.press(CTRL_S);
+      // Esc first stops following the logs when they are still coming: press until the editor is left.
+      for (let i = 0; i < 3 && !/\[2\] Payload/.test(t.frame()); i++) {
+        await new Promise((r) => setTimeout(r, 300));
+        await t.press({ key: "escape" });
+      }
+      await t.press("4");
+      const f = await t.waitFor(/History not saved/);
+      expect(f).toContain("History not saved: cannot write the history file");
+      // The invocation is still listed (kept in memory), and the app still answers keys.
+      expect(f).toMatch(/History 1/);
+      expect(f).toMatch(/orders-api\s+sync\s+200/);
+      await t.press("1");
+      await t.waitFor(/Functions 1\/13/);
+    } finally {
+      t.unmount();
+    }
+  });
+
+  it("opens any history file: damaged records are counted and an entry opens as recorded", async () => {
+    const file = path.join(dir, "teammate.jsonl");
+    const old = record({
+      name: "orders-api",
+      response: { ...record().response, payload: '{"teammate":"answer"}', executedVersion: "7" },
+    });
+    writeFileSync(file, lines(record({ name: "payments-audit" })) + "{torn\n" + lines(old) + "not json\n");
+    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox historyFile={file} />);
+    try {
+      await t.waitFor(/orders-api/);
+      await t.press("4");
+      const f = await t.waitFor(/2 damaged records skipped \(lines 2, 4\)/);
+      expect(f).toMatch(/History 2/);
+      expect(f).toMatch(/› .*orders-api\s+sync\s+200\s+13 ms\s+7/);
+      await t.press({ key: "enter" });
+      const shown = await t.waitFor(new RegExp(`RequestId ${old.response.requestId}`));
+      expect(shown).toMatch(/ExecutedVersion\D*7\b/);
+      expect(readFileSync(file, "utf8").split("\n")).toHaveLength(5); // nothing sent, nothing added
+      // A filter typed fast arrives in one read.
+      await t.press("4");
+      await t.press("/paym");
+      const filtered = await t.waitFor(/History 1\/2 \/paym/);
+      expect(filtered).toContain("payments-audit");
+      expect(filtered).not.toMatch(/orders-api\s+sync/);
+    } finally {
+      t.unmount();
+    }
+  });
+});
