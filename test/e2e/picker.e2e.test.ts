@@ -117,6 +117,8 @@ describe("the payload editor", () => {
     term.keys("C-t");
     await term.waitFor(/orders-api:\$LATEST · Event/);
     term.keys("Escape");
+    // Esc and q in one read would be Meta+q: wait until the functions have focus.
+    await term.waitFor(/Enter choose/);
     term.type("q");
     await term.waitFor(/__EXITED__ rc=0/);
   });
@@ -139,6 +141,7 @@ describe("drafts", () => {
     term!.type('{"order": "o-1001"}');
     await term!.waitFor(/✓ valid JSON/);
     term!.keys("Escape");
+    await term!.waitFor(/Enter choose/);
     term!.type("q");
     await term!.waitFor(/__EXITED__ rc=0/);
     term!.stop();
