@@ -14,6 +14,8 @@ function reason(err: NodeJS.ErrnoException, file: string): string {
       return "permission denied";
     case "EROFS":
       return "the file system is read-only";
+    // mkdir -p answers EEXIST when a part of the folder path is a file, open ENOTDIR.
+    case "EEXIST":
     case "ENOTDIR":
       return "a part of the path is a file, not a folder";
     case "EISDIR":
