@@ -20,6 +20,26 @@ async function writeAll(fh: FileHandle, data: Buffer): Promise<void> {
   }
 }
 
+/**
+ * mkdir -p, by hand: Node's recursive mkdir spins forever on some paths (under /proc it keeps
+ * getting ENOENT and retrying), and a history path is whatever the user typed.
+ */
+async function ensureDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { mode: 0o700 });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return;
+    const parent = path.dirname(dir);
+    if (code !== "ENOENT" || parent === dir) throw err;
+    await ensureDir(parent);
+    // Once: if it still fails, the reason is not a missing parent.
+    await mkdir(dir, { mode: 0o700 }).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== "EEXIST") throw e;
+    });
+  }
+}
+
 /** Whether the file ends in the middle of a line, as after a write cut short by a crash. */
 async function endsTorn(fh: FileHandle): Promise<boolean> {
   const { size } = await fh.stat();
@@ -37,7 +57,7 @@ export async function appendLines(file: string, lines: readonly string[]): Promi
   if (lines.length === 0) return;
   let fh: FileHandle | undefined;
   try {
-    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    await ensureDir(path.dirname(file));
     // "a+": O_APPEND for the writes, and reading for the torn-line check.
     fh = await open(file, "a+", 0o600);
     // A record written after a torn line would be glued to it and lost with it: start afresh.

@@ -48,7 +48,11 @@ export class HistoryFileError extends Error {
     const why = reason(e, file);
     const message =
       op === "write"
-        ? `cannot write the history file ${file}: ${why}. Fix the permissions of ${path.dirname(file)}, or ${REMEDY}.`
+        ? `cannot write the history file ${file}: ${why}. ${
+            e.code === "EACCES" || e.code === "EPERM"
+              ? `Fix the permissions of ${path.dirname(file)}, or ${REMEDY}`
+              : REMEDY[0]!.toUpperCase() + REMEDY.slice(1)
+          }.`
         : `cannot read the history file ${file}: ${why}.`;
     return new HistoryFileError(file, op, e.code, message);
   }
