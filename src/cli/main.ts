@@ -7,6 +7,7 @@ import { VERSION } from "./version.js";
 import { registerInvoke } from "./commands/invoke.js";
 import { registerList } from "./commands/list.js";
 import { registerLogs } from "./commands/logs.js";
+import { registerReplay } from "./commands/replay.js";
 import { withConnectionOptions } from "./connection.js";
 import type { TuiFlags } from "./tui-command.js";
 
@@ -65,6 +66,7 @@ Examples:
 registerList(program);
 registerInvoke(program);
 registerLogs(program);
+registerReplay(program);
 
 withConnectionOptions(program)
   .option("--sandbox [dir]", "explore the built-in sandbox (with the functions in DIR) instead of AWS")
