@@ -4,6 +4,7 @@ import { Command, CommanderError } from "commander";
 import { EXIT, UserError } from "./exit-codes.js";
 import { trace } from "./trace.js";
 import { VERSION } from "./version.js";
+import { registerHistory } from "./commands/history.js";
 import { registerInvoke } from "./commands/invoke.js";
 import { registerList } from "./commands/list.js";
 import { registerLogs } from "./commands/logs.js";
@@ -66,6 +67,7 @@ Examples:
 registerList(program);
 registerInvoke(program);
 registerLogs(program);
+registerHistory(program);
 registerReplay(program);
 
 withConnectionOptions(program)

@@ -1,0 +1,145 @@
+// `history export` and `history import`: sharing invocations between histories. An export holds
+// merged records (complete logs folded in, no logs records), so it reads and replays alone.
+// Nothing is ever rewritten: export refuses an existing file without --force (and then writes
+// a new file and renames it over, so a failure leaves the old one whole); import only appends
+// the invocations the history does not have yet, so importing twice adds nothing.
+import { rename, rm, open, type FileHandle } from "node:fs/promises";
+import path from "node:path";
+import { EXIT, UserError } from "../exit-codes.js";
+import { filterEntries, openHistoryFile, type EntryFilters } from "../history-input.js";
+
+interface ExportFlags extends EntryFilters {
+  history?: string;
+  redact?: string | boolean;
+  force?: boolean;
+}
+
+interface ImportFlags {
+  history?: string;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+function sameFile(a: string, b: string): boolean {
+  return path.resolve(a) === path.resolve(b);
+}
+
+async function redactKeys(flag: string | boolean | undefined): Promise<string[] | null> {
+  if (flag === undefined || flag === false) return null;
+  const { DEFAULT_REDACT_KEYS } = await import("../../core/history-redact.js");
+  if (flag === true) return [...DEFAULT_REDACT_KEYS];
+  const keys = flag
+    .split(",")
+    .map((k) => k.trim())
+    .filter(Boolean);
+  if (keys.length === 0)
+    throw new UserError(
+      "--redact takes key names separated by commas, e.g. --redact password,apiKey",
+      EXIT.usage,
+    );
+  return keys;
+}
+
+/** Writes lines through one descriptor, about 1 MB a write. */
+async function writeLines(fh: FileHandle, lines: AsyncIterable<string>): Promise<void> {
+  let batch: string[] = [];
+  let size = 0;
+  for await (const line of lines) {
+    batch.push(line);
+    size += line.length;
+    if (size >= 1 << 20) {
+      await fh.write(batch.join(""));
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length) await fh.write(batch.join(""));
+}
+
+export async function runExport(out: string, flags: ExportFlags): Promise<void> {
+  const { readEntries, resolveHistoryFile } = await import("../../history/store.js");
+  const { serializeRecord } = await import("../../core/history-record.js");
+  const { redact } = await import("../../core/history-redact.js");
+  const file = resolveHistoryFile(flags.history);
+  const keys = await redactKeys(flags.redact);
+  const toStdout = out === "-";
+  const target = toStdout ? out : path.resolve(out);
+  if (!toStdout && sameFile(target, file))
+    throw new UserError(`cannot export ${file} onto itself: give another file name`, EXIT.usage);
+  const index = await openHistoryFile(file);
+  const entries = await filterEntries(index.entries, flags, file);
+  if (entries.length === 0)
+    throw new UserError(`no invocations in ${file} match --function / --since: nothing exported`, EXIT.usage);
+
+  async function* lines() {
+    for await (const r of readEntries(file, entries)) yield serializeRecord(keys ? redact(r, keys) : r);
+  }
+  if (toStdout) {
+    for await (const line of lines())
+      if (!process.stdout.write(line)) await new Promise((r) => process.stdout.once("drain", r));
+  } else {
+    const tmp = `${target}.${process.pid}.tmp`;
+    let fh: FileHandle | undefined;
+    try {
+      if (!flags.force) {
+        // Exclusive create: never replaces a file that appeared meanwhile.
+        fh = await open(target, "wx", 0o600);
+      } else {
+        fh = await open(tmp, "w", 0o600);
+      }
+      await writeLines(fh, lines());
+      await fh.close();
+      fh = undefined;
+      if (flags.force) await rename(tmp, target);
+    } catch (err) {
+      await fh?.close().catch(() => undefined);
+      if (flags.force) await rm(tmp, { force: true });
+      const e = err as NodeJS.ErrnoException;
+      if (e.code === "EEXIST")
+        throw new UserError(
+          `${target} exists: choose another file name, or add --force to replace it`,
+          EXIT.usage,
+        );
+      if (e.code) throw new UserError(`cannot write ${target}: ${e.message}`, EXIT.usage);
+      throw err;
+    }
+  }
+  const { DEFAULT_REDACT_KEYS } = await import("../../core/history-redact.js");
+  const note = keys
+    ? `values of ${keys.join(", ")} redacted`
+    : `nothing redacted: add --redact to hide the values of ${DEFAULT_REDACT_KEYS.join(", ")}`;
+  process.stderr.write(
+    `exported ${plural(entries.length, "invocation")} to ${toStdout ? "standard output" : target} (${note})\n`,
+  );
+}
+
+export async function runImport(from: string, flags: ImportFlags): Promise<void> {
+  const { appendRecords, HistoryFileError, readEntries, resolveHistoryFile } =
+    await import("../../history/store.js");
+  const file = resolveHistoryFile(flags.history);
+  const source = path.resolve(from);
+  if (sameFile(source, file))
+    throw new UserError(`${source} is the history itself: nothing to import`, EXIT.usage);
+  const index = await openHistoryFile(source);
+  const have = new Set((await openHistoryFile(file, { missingIsEmpty: true })).entries.map((e) => e.id));
+  const fresh = index.entries.filter((e) => !have.has(e.id));
+  let batch = [];
+  try {
+    for await (const r of readEntries(source, fresh)) {
+      batch.push(r);
+      // Each record is still one write of its own (appendRecords); batches only bound memory.
+      if (batch.length >= 500) {
+        await appendRecords(file, batch);
+        batch = [];
+      }
+    }
+    await appendRecords(file, batch);
+  } catch (err) {
+    if (err instanceof HistoryFileError) throw new UserError(err.message, EXIT.usage);
+    throw err;
+  }
+  const already = index.entries.length - fresh.length;
+  process.stderr.write(
+    `imported ${plural(fresh.length, "invocation")} into ${file}${already ? ` (${already} already there)` : ""}\n`,
+  );
+}
