@@ -24,11 +24,23 @@ export interface HistoryRecorder {
   file: string | null;
   record(r: HistoryRecord): Promise<void>;
   logs(l: LogsRecord): Promise<void>;
+  /** Closes the file, when it was kept open (keepOpen). */
+  close(): Promise<void>;
 }
 
-export async function historyRecorder(flags: HistoryFlags): Promise<HistoryRecorder> {
-  if (flags.history === false) return { file: null, record: async () => {}, logs: async () => {} };
-  const { appendLogsRecord, appendRecord, resolveHistoryFile } = await import("../history/store.js");
+/**
+ * `keepOpen` holds the file open for many records (replay); otherwise each record opens it, so a
+ * long-running command never holds a descriptor between records.
+ */
+export async function historyRecorder(
+  flags: HistoryFlags,
+  opts: { keepOpen?: boolean } = {},
+): Promise<HistoryRecorder> {
+  const none = async () => {};
+  if (flags.history === false) return { file: null, record: none, logs: none, close: none };
+  const { appendLogsRecord, appendRecord, openHistoryAppender, resolveHistoryFile } =
+    await import("../history/store.js");
+  const { serializeLogsRecord, serializeRecord } = await import("../core/history-record.js");
   const file = resolveHistoryFile(flags.history);
   let warned = false;
   const guard = async (write: () => Promise<void>) => {
@@ -42,9 +54,24 @@ export async function historyRecorder(flags: HistoryFlags): Promise<HistoryRecor
       );
     }
   };
+  if (opts.keepOpen) {
+    // Opened on the first record (once, however many arrive together), so a failure to open is
+    // the same one warning.
+    let appender: ReturnType<typeof openHistoryAppender> | null = null;
+    const opening = () => (appender ??= openHistoryAppender(file));
+    return {
+      file,
+      record: (r) => guard(async () => (await opening()).append(serializeRecord(r))),
+      logs: (l) => guard(async () => (await opening()).append(serializeLogsRecord(l))),
+      close: async () => {
+        await appender?.then((a) => a.close()).catch(() => undefined);
+      },
+    };
+  }
   return {
     file,
     record: (r) => guard(() => appendRecord(file, r)),
     logs: (l) => guard(() => appendLogsRecord(file, l)),
+    close: none,
   };
 }

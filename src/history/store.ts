@@ -17,7 +17,14 @@ import {
 import { HistoryFileError } from "./history-error.js";
 import { forEachLine, type RawLine } from "./line-reader.js";
 
-export { appendLines, appendLogsRecord, appendRecord, appendRecords } from "./append.js";
+export {
+  appendLines,
+  appendLogsRecord,
+  appendRecord,
+  appendRecords,
+  openHistoryAppender,
+  type HistoryAppender,
+} from "./append.js";
 export { HistoryFileError } from "./history-error.js";
 export { defaultHistoryFile, HISTORY_ENV, resolveHistoryFile } from "./history-path.js";
 

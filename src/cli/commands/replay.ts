@@ -139,7 +139,7 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
   }
 
   const clients = await connect(flags);
-  const recorder = await historyRecorder(flags);
+  const recorder = await historyRecorder(flags, { keepOpen: true });
   const { default: pLimit } = await import("p-limit");
   const limit = pLimit(concurrency);
   const reader = await openHistoryReader(path);
@@ -160,6 +160,7 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
   } finally {
     progress.clear();
     await reader.close();
+    await recorder.close();
     clients.destroy();
   }
 

@@ -10,6 +10,7 @@ import {
   appendRecord,
   damagedMessage,
   HistoryFileError,
+  openHistoryAppender,
   loadHistoryIndex,
   readEntries,
   readEntry,
@@ -107,6 +108,31 @@ describe("appendRecord", () => {
     const aOrder = index.entries.filter((e) => e.id.startsWith("a-")).map((e) => Number(e.id.slice(2)));
     expect(aOrder).toEqual([...aOrder].sort((x, y) => x - y));
   }, 60_000);
+});
+
+describe("openHistoryAppender", () => {
+  it("appends many records through one descriptor, in order, 0600, after a torn line on a new line", async () => {
+    const file = fresh();
+    const appender = await openHistoryAppender(file);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const records = Array.from({ length: 50 }, () => historyRecord());
+    // Appends started together still land whole and in the order they were asked for.
+    await Promise.all(records.slice(0, 25).map((r) => appender.append(serializeRecord(r))));
+    await appendFile(file, '{"id":"torn');
+    await appendRecord(file, records[25]!);
+    await appendFile(file, '{"id":"torn again');
+    for (const r of records.slice(26)) await appender.append(serializeRecord(r));
+    await appender.close();
+    const index = await loadHistoryIndex(file);
+    expect(index.damaged).toBe(2);
+    expect(index.entries.map((e) => e.id)).toEqual(records.map((r) => r.id));
+  });
+
+  it("fails to open with a HistoryFileError", async () => {
+    const blocker = fresh();
+    await writeFile(blocker, "");
+    await expect(openHistoryAppender(path.join(blocker, "h.jsonl"))).rejects.toBeInstanceOf(HistoryFileError);
+  });
 });
 
 describe("loadHistoryIndex", () => {
