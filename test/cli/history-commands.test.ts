@@ -237,6 +237,12 @@ describe("history list / export / import", () => {
     expect(list.every((e) => e.function === "versioned-greeter" && e.logsState === "complete")).toBe(true);
     const recent = await lx(["history", "list", "--history", h, "--json", "--since", "1h"], s.state);
     expect(JSON.parse(recent.stdout)).toHaveLength(3);
+    // --history before the subcommand picks the file too; the default history is empty.
+    const before = await lx(["history", "--history", h, "list", "--json"], s.state);
+    expect(JSON.parse(before.stdout)).toHaveLength(3);
+    const empty = await lx(["history"], s.state);
+    expect([empty.code, empty.stdout]).toEqual([0, ""]);
+    expect(empty.stderr).toMatch(/^no invocations recorded yet in .*history\.jsonl$/m);
 
     const unknown = await lx(["history", "list", "--history", h, "--function", "orders"], s.state);
     expect(unknown.code).toBe(2);

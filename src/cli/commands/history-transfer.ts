@@ -8,13 +8,13 @@ import path from "node:path";
 import { EXIT, UserError } from "../exit-codes.js";
 import { filterEntries, openHistoryFile, type EntryFilters } from "../history-input.js";
 
-interface ExportFlags extends EntryFilters {
+export interface ExportFlags extends EntryFilters {
   history?: string;
   redact?: string | boolean;
   force?: boolean;
 }
 
-interface ImportFlags {
+export interface ImportFlags {
   history?: string;
 }
 

@@ -16,9 +16,14 @@ interface ListFlags extends EntryFilters {
 const historyOption = (cmd: Command) =>
   cmd.option("--history <file>", "the history file (default: LAMBDA_EXPLORER_HISTORY or the state folder's)");
 
+/** --history given before the subcommand (`history --history F export X`) counts too. */
+function historyFlag<T extends { history?: string }>(flags: T, cmd: Command): T {
+  const parent = cmd.parent?.opts<{ history?: string }>().history;
+  return flags.history === undefined && parent !== undefined ? { ...flags, history: parent } : flags;
+}
+
 export function registerHistory(program: Command): void {
-  const history = program
-    .command("history")
+  const history = historyOption(program.command("history"))
     .description("list, export and import the recorded invocations")
     .addHelpText(
       "after",
@@ -44,8 +49,8 @@ Examples:
       .option("--since <time>", "only invocations since then: 90s, 15m, 2h, 3d, 2026-11-25")
       .option("--limit <n>", "at most N (the newest)")
       .option("--json", "print JSON: an array of summaries"),
-  ).action(async (flags: ListFlags) => {
-    await runList(flags);
+  ).action(async (flags: ListFlags, cmd: Command) => {
+    await runList(historyFlag(flags, cmd));
   });
 
   historyOption(
@@ -60,8 +65,8 @@ Examples:
         "replace the values of these keys, comma-separated (default: password,secret,token,authorization)",
       )
       .option("--force", "replace FILE if it exists"),
-  ).action(async (file: string, flags) => {
-    await runExport(file, flags);
+  ).action(async (file: string, flags: Parameters<typeof runExport>[1], cmd: Command) => {
+    await runExport(file, historyFlag(flags, cmd));
   });
 
   historyOption(
@@ -69,8 +74,8 @@ Examples:
       .command("import")
       .description("add the invocations of a history FILE to the history (those it does not have yet)")
       .argument("<file>", "a history file, as written by history export"),
-  ).action(async (file: string, flags) => {
-    await runImport(file, flags);
+  ).action(async (file: string, flags: Parameters<typeof runImport>[1], cmd: Command) => {
+    await runImport(file, historyFlag(flags, cmd));
   });
 }
 
