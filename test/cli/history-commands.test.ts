@@ -132,6 +132,28 @@ describe("replay", () => {
     expect(canary.stdout).toContain('$.message: "hello, Ada!" → (none)');
     expect(canary.stdout).toMatch(/\$\.greeting: \(none\) → \{"text":"Hi there, Ada!"/);
     expect(canary.stdout).toMatch(/^2 replayed on canary: 0 same, 2 differ$/m);
+
+    // Paths named in --ignore do not count; everything else still does.
+    const some = [
+      "replay",
+      h,
+      "-q",
+      "canary",
+      "--no-history",
+      "--ignore",
+      "$.message,$.greeting,$.invokedAs",
+    ];
+    const partly = await lx(some, s.state);
+    expect(partly.code).toBe(1);
+    expect(partly.stdout).not.toContain("$.message");
+    expect(partly.stdout).toContain('$.version: "1" → "2"');
+    const all = await lx([...some.slice(0, -1), "$.message,$.greeting,$.invokedAs,$.version"], s.state);
+    expect(all.code, all.stdout).toBe(0);
+    const bad = await lx(["replay", h, "--ignore", "version"], s.state);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(
+      /--ignore takes payload paths as the differences show them.*\(got "version"\)/,
+    );
   });
 
   it("records replays with replayOf in the history, not in FILE, and --json says what happened", async () => {

@@ -37,6 +37,7 @@ interface ReplayFlags extends ConnectionFlags, HistoryFlags, EntryFilters {
   qualifier?: string;
   concurrency: string;
   compareVersion?: boolean;
+  ignore?: string;
   json?: boolean;
 }
 
@@ -52,6 +53,10 @@ export function registerReplay(program: Command): void {
         .option("--function <name>", "replay only this function's entries (name or name:qualifier)")
         .option("--since <time>", "replay only entries recorded since then: 2h, 3d, 2026-11-25")
         .option("--compare-version", "count a different ExecutedVersion as a difference")
+        .option(
+          "--ignore <paths>",
+          "payload paths whose changes do not count, comma-separated: $.requestId,$.at",
+        )
         .option("--json", "print one JSON object with every result"),
     ),
     "to record the replays in",
@@ -67,6 +72,7 @@ replayed (not found, unreachable).
 
 Examples:
   $ lambda-explorer replay saved.jsonl --qualifier canary
+  $ lambda-explorer replay saved.jsonl --ignore '$.requestId,$.headers.date'
   $ lambda-explorer replay saved.jsonl --concurrency 16 --json | jq '.summary'
   $ lambda-explorer replay ~/.local/state/lambda-explorer/history.jsonl --function orders-api --since 1d`,
     )
@@ -81,6 +87,22 @@ export function entriesToReplay<E extends Pick<HistoryIndexEntry, "id" | "replay
 ): E[] {
   const ids = new Set(entries.map((e) => e.id));
   return entries.filter((e) => e.replayOf === null || !ids.has(e.replayOf));
+}
+
+/** --ignore's paths; each must be a JSONPath-like path from the diff (`$`, `$.a.b`, `$.items[0]`). */
+export function ignorePaths(flag: string | undefined): string[] {
+  if (flag === undefined) return [];
+  const paths = flag
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const bad = paths.find((p) => !p.startsWith("$"));
+  if (bad !== undefined || paths.length === 0)
+    throw new UserError(
+      `--ignore takes payload paths as the differences show them, comma-separated, e.g. --ignore '$.requestId,$.body.at' (got "${bad ?? flag}")`,
+      EXIT.usage,
+    );
+  return paths;
 }
 
 async function replayOne(
@@ -107,7 +129,10 @@ async function replayOne(
       replayOf: original.id,
     });
     await recorder.record(replay);
-    const diff = diffResponses(original, replay, { compareVersion: flags.compareVersion === true });
+    const diff = diffResponses(original, replay, {
+      compareVersion: flags.compareVersion === true,
+      ignorePaths: ignorePaths(flags.ignore),
+    });
     return { original, qualifier, replay, diff, error: null };
   } catch (err) {
     if (err instanceof AwsFailure)
@@ -120,6 +145,7 @@ async function replayOne(
 
 async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
   const concurrency = intOption("concurrency", flags.concurrency, 1, 256);
+  ignorePaths(flags.ignore); // checked before any work
   if (flags.qualifier === "") throw new UserError("--qualifier needs a version or alias name", EXIT.usage);
   const { openHistoryReader } = await import("../../history/store.js");
   const path = resolve(file);
