@@ -99,7 +99,7 @@ export function ignorePaths(flag: string | undefined): string[] {
   const bad = paths.find((p) => !p.startsWith("$"));
   if (bad !== undefined || paths.length === 0)
     throw new UserError(
-      `--ignore takes payload paths as the differences show them, comma-separated, e.g. --ignore '$.requestId,$.body.at' (got "${bad ?? flag}")`,
+      `--ignore takes payload paths as the differences show them, comma-separated, e.g. --ignore '$.requestId,$.headers.date' (got "${bad ?? flag}")`,
       EXIT.usage,
     );
   return paths;
