@@ -243,7 +243,58 @@ describe("loadHistoryIndex", () => {
     await appendRecord(file, historyRecord());
     const index = await loadHistoryIndex(file);
     await writeFile(file, "x".repeat(2000));
-    await expect(readEntry(file, index.entries[0]!)).rejects.toThrow(/changed since it was loaded/);
+    await expect(readEntry(file, index.entries[0]!)).rejects.toThrow(
+      /cannot be read: the file changed since it was loaded/,
+    );
+  });
+
+  it("indexes without the response and logs, whatever their text holds, and opens them whole", async () => {
+    const file = fresh();
+    // Text that looks like the keys the index cuts at, as it is written inside JSON strings.
+    const tricky = 'a "quote", \\ a backslash\\",},"report":{,"logTail":x],"clientMs":1 ,"logs":[{ ';
+    const a = historyRecord({
+      payload: `{"q":${JSON.stringify(tricky)}}`,
+      response: {
+        statusCode: 502,
+        executedVersion: "3",
+        functionError: "Unhandled",
+        requestId: "r",
+        payload: JSON.stringify({ tricky, report: { x: 1 } }),
+        logTail: tricky,
+      },
+      logs: [{ timestamp: 1, message: tricky }],
+      logsState: "complete",
+      replayOf: "orig",
+    });
+    await appendRecord(file, a);
+    const index = await loadHistoryIndex(file);
+    expect(index.damaged).toBe(0);
+    expect(index.entries[0]).toMatchObject({
+      id: a.id,
+      statusCode: 502,
+      executedVersion: "3",
+      functionError: "Unhandled",
+      durationMs: 1.5,
+      replayOf: "orig",
+      logsState: "complete",
+      payloadPreview: a.payload,
+    });
+    expect(await readEntry(file, index.entries[0]!)).toEqual(a);
+  });
+
+  it("counts a line damaged in the middle, outside or inside the parts the index skips", async () => {
+    const file = fresh();
+    const good = historyRecord();
+    const line = serializeRecord(historyRecord()).trimEnd();
+    const brokenHead = line.replace('"invocationType":"RequestResponse"', '"invocationType":RequestResponse');
+    const brokenTail = line.replace('"logTail":"', '"logTail":');
+    await writeFile(file, `${brokenHead}\n${serializeRecord(good)}${brokenTail}\n`);
+    const index = await loadHistoryIndex(file);
+    expect(index.entries.map((e) => e.id)).toEqual([good.id, expect.any(String)]);
+    expect(index.damagedLines).toEqual([1]);
+    // Damage inside the skipped part shows when the entry is opened, with the rest intact.
+    await expect(readEntry(file, index.entries[1]!)).rejects.toThrow(/or the entry is damaged/);
+    expect((await readEntry(file, index.entries[0]!)).id).toBe(good.id);
   });
 
   it("reads a file of a few thousand records with big logs records, logs unparsed until opened", async () => {
