@@ -57,7 +57,7 @@ async function writeLines(fh: FileHandle, lines: AsyncIterable<string>): Promise
 }
 
 export async function runExport(out: string, flags: ExportFlags): Promise<void> {
-  const { readEntries, resolveHistoryFile } = await import("../../history/store.js");
+  const { HistoryFileError, readEntries, resolveHistoryFile } = await import("../../history/store.js");
   const { serializeRecord } = await import("../../core/history-record.js");
   const { redact } = await import("../../core/history-redact.js");
   const file = resolveHistoryFile(flags.history);
@@ -75,8 +75,13 @@ export async function runExport(out: string, flags: ExportFlags): Promise<void> 
     for await (const r of readEntries(file, entries)) yield serializeRecord(keys ? redact(r, keys) : r);
   }
   if (toStdout) {
-    for await (const line of lines())
-      if (!process.stdout.write(line)) await new Promise((r) => process.stdout.once("drain", r));
+    try {
+      for await (const line of lines())
+        if (!process.stdout.write(line)) await new Promise((r) => process.stdout.once("drain", r));
+    } catch (err) {
+      if (err instanceof HistoryFileError) throw new UserError(err.message, EXIT.usage);
+      throw err;
+    }
   } else {
     const tmp = `${target}.${process.pid}.tmp`;
     let fh: FileHandle | undefined;
@@ -94,6 +99,7 @@ export async function runExport(out: string, flags: ExportFlags): Promise<void> 
     } catch (err) {
       await fh?.close().catch(() => undefined);
       if (flags.force) await rm(tmp, { force: true });
+      if (err instanceof HistoryFileError) throw new UserError(err.message, EXIT.usage);
       const e = err as NodeJS.ErrnoException;
       if (e.code === "EEXIST")
         throw new UserError(

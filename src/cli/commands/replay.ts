@@ -183,6 +183,10 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
         }),
       ),
     );
+  } catch (err) {
+    const { HistoryFileError } = await import("../../history/store.js");
+    if (err instanceof HistoryFileError) throw new UserError(err.message, EXIT.usage);
+    throw err;
   } finally {
     progress.clear();
     await reader.close();
