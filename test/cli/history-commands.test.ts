@@ -202,6 +202,20 @@ describe("replay", () => {
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stderr).toMatch(/h\.jsonl: 1 damaged record skipped \(line 3\)/);
 
+    // Damage inside the part the index skips (the log tail) shows only when the entry is read:
+    // replay and export skip that entry and say so, and go on with the rest.
+    const inner = s.file("inner.jsonl");
+    const [first] = (await readFile(h, "utf8")).split("\n");
+    const hurt = first!.replace('"logTail":"', '"logTail":').replace(/"id":"[^"]+"/, '"id":"hurt"');
+    await writeFile(inner, `${hurt}\n${first}\n`);
+    const rInner = await lx(["replay", inner, "--no-history", "--json"], s.state);
+    expect(rInner.code, rInner.stderr).toBe(0);
+    expect(rInner.stderr).toMatch(/inner\.jsonl: 1 damaged record skipped \(line 1\)/);
+    expect(JSON.parse(rInner.stdout)).toMatchObject({ damaged: 1, summary: { replayed: 1, same: 1 } });
+    const ex = await lx(["history", "export", s.file("out.jsonl"), "--history", inner], s.state);
+    expect(ex.code).toBe(0);
+    expect(ex.stderr).toMatch(/1 damaged record skipped \(line 1\)\nexported 1 invocation/);
+
     const notHistory = s.file("notes.txt");
     await writeFile(notHistory, "hello\nworld\n");
     const bad = await lx(["replay", notHistory], s.state);

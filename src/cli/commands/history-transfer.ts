@@ -57,7 +57,8 @@ async function writeLines(fh: FileHandle, lines: AsyncIterable<string>): Promise
 }
 
 export async function runExport(out: string, flags: ExportFlags): Promise<void> {
-  const { HistoryFileError, readEntries, resolveHistoryFile } = await import("../../history/store.js");
+  const { damagedMessage, HistoryFileError, openHistoryReader, resolveHistoryFile } =
+    await import("../../history/store.js");
   const { serializeRecord } = await import("../../core/history-record.js");
   const { redact } = await import("../../core/history-redact.js");
   const file = resolveHistoryFile(flags.history);
@@ -71,8 +72,27 @@ export async function runExport(out: string, flags: ExportFlags): Promise<void> 
   if (entries.length === 0)
     throw new UserError(`no invocations in ${file} match --function / --since: nothing exported`, EXIT.usage);
 
+  const unreadable: number[] = [];
+  let exported = 0;
   async function* lines() {
-    for await (const r of readEntries(file, entries)) yield serializeRecord(keys ? redact(r, keys) : r);
+    const reader = await openHistoryReader(file);
+    try {
+      for (const e of entries) {
+        let r;
+        try {
+          r = await reader.read(e);
+        } catch (err) {
+          // Damage the index could not see (inside a part it skips): skipped like any other.
+          if (!(err instanceof HistoryFileError) || err.code !== undefined) throw err;
+          unreadable.push(e.line);
+          continue;
+        }
+        exported++;
+        yield serializeRecord(keys ? redact(r, keys) : r);
+      }
+    } finally {
+      await reader.close();
+    }
   }
   if (toStdout) {
     try {
@@ -114,8 +134,12 @@ export async function runExport(out: string, flags: ExportFlags): Promise<void> 
   const note = keys
     ? `values of ${keys.join(", ")} redacted`
     : `nothing redacted: add --redact to hide the values of ${DEFAULT_REDACT_KEYS.join(", ")}`;
+  if (unreadable.length > 0)
+    process.stderr.write(
+      `lambda-explorer: ${file}: ${damagedMessage({ damaged: unreadable.length, damagedLines: unreadable })}\n`,
+    );
   process.stderr.write(
-    `exported ${plural(entries.length, "invocation")} to ${toStdout ? "standard output" : target} (${note})\n`,
+    `exported ${plural(exported, "invocation")} to ${toStdout ? "standard output" : target} (${note})\n`,
   );
 }
 

@@ -170,21 +170,31 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
   const limit = pLimit(concurrency);
   const reader = await openHistoryReader(path);
   const progress = new table.ProgressBar(entries.length);
+  const { HistoryFileError, damagedMessage } = await import("../../history/store.js");
+  const unreadable: number[] = [];
   let results: ReplayResult[];
   try {
     results = await Promise.all(
       entries.map((e) =>
         limit(async () => {
-          // The recorded response is what is compared; the complete logs are not needed.
-          const original = await reader.read({ offset: e.offset, length: e.length, logs: null });
+          let original: HistoryRecord;
+          try {
+            // The recorded response is what is compared; the complete logs are not needed.
+            original = await reader.read({ offset: e.offset, length: e.length, logs: null });
+          } catch (err) {
+            // Damage the index could not see (inside a part it skips): skipped like any other.
+            if (!(err instanceof HistoryFileError) || err.code !== undefined) throw err;
+            unreadable.push(e.line);
+            progress.tick(true);
+            return null;
+          }
           const r = await replayOne(clients, original, flags, recorder);
           progress.tick(r.diff?.same === true);
           return r;
         }),
       ),
-    );
+    ).then((all) => all.filter((r): r is ReplayResult => r !== null));
   } catch (err) {
-    const { HistoryFileError } = await import("../../history/store.js");
     if (err instanceof HistoryFileError) throw new UserError(err.message, EXIT.usage);
     throw err;
   } finally {
@@ -194,13 +204,19 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
     clients.destroy();
   }
 
+  if (unreadable.length > 0) {
+    const lines = unreadable.sort((a, b) => a - b);
+    process.stderr.write(
+      `lambda-explorer: ${path}: ${damagedMessage({ damaged: lines.length, damagedLines: lines })}\n`,
+    );
+  }
   const summary = table.summarizeResults(results);
   if (flags.json) {
     const out = {
       file: path,
       qualifier: flags.qualifier ?? null,
       recordedIn: recorder.file,
-      damaged: index.damaged,
+      damaged: index.damaged + unreadable.length,
       replaysNotReplayed: skipped,
       results: results.map(table.resultJson),
       summary,
