@@ -215,6 +215,9 @@ describe("replay", () => {
     const ex = await lx(["history", "export", s.file("out.jsonl"), "--history", inner], s.state);
     expect(ex.code).toBe(0);
     expect(ex.stderr).toMatch(/1 damaged record skipped \(line 1\)\nexported 1 invocation/);
+    const imp = await lx(["history", "import", inner, "--history", s.file("imported.jsonl")], s.state);
+    expect(imp.code).toBe(0);
+    expect(imp.stderr).toMatch(/1 damaged record skipped \(line 1\)\nimported 1 invocation/);
 
     const notHistory = s.file("notes.txt");
     await writeFile(notHistory, "hello\nworld\n");

@@ -6,6 +6,8 @@
 import { rename, rm, open, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { EXIT, UserError } from "../exit-codes.js";
+import type { HistoryRecord } from "../../core/history-record.js";
+import type { HistoryIndexEntry } from "../../history/store.js";
 import { filterEntries, openHistoryFile, type EntryFilters } from "../history-input.js";
 
 export interface ExportFlags extends EntryFilters {
@@ -40,6 +42,43 @@ async function redactKeys(flag: string | boolean | undefined): Promise<string[] 
   return keys;
 }
 
+/**
+ * Each entry in full, in order. An entry damaged inside the part the index skips (see
+ * loadHistoryIndex) is left out and its line added to `skipped`, as a damaged line is on loading.
+ */
+async function* readSkippingDamaged(
+  file: string,
+  entries: readonly HistoryIndexEntry[],
+  skipped: number[],
+): AsyncGenerator<HistoryRecord> {
+  if (entries.length === 0) return;
+  const { HistoryFileError, openHistoryReader } = await import("../../history/store.js");
+  const reader = await openHistoryReader(file);
+  try {
+    for (const e of entries) {
+      let r: HistoryRecord;
+      try {
+        r = await reader.read(e);
+      } catch (err) {
+        if (!(err instanceof HistoryFileError) || err.code !== undefined) throw err;
+        skipped.push(e.line);
+        continue;
+      }
+      yield r;
+    }
+  } finally {
+    await reader.close();
+  }
+}
+
+async function reportSkipped(file: string, skipped: number[]): Promise<void> {
+  if (skipped.length === 0) return;
+  const { damagedMessage } = await import("../../history/store.js");
+  process.stderr.write(
+    `lambda-explorer: ${file}: ${damagedMessage({ damaged: skipped.length, damagedLines: skipped })}\n`,
+  );
+}
+
 /** Writes lines through one descriptor, about 1 MB a write. */
 async function writeLines(fh: FileHandle, lines: AsyncIterable<string>): Promise<void> {
   let batch: string[] = [];
@@ -57,8 +96,7 @@ async function writeLines(fh: FileHandle, lines: AsyncIterable<string>): Promise
 }
 
 export async function runExport(out: string, flags: ExportFlags): Promise<void> {
-  const { damagedMessage, HistoryFileError, openHistoryReader, resolveHistoryFile } =
-    await import("../../history/store.js");
+  const { HistoryFileError, resolveHistoryFile } = await import("../../history/store.js");
   const { serializeRecord } = await import("../../core/history-record.js");
   const { redact } = await import("../../core/history-redact.js");
   const file = resolveHistoryFile(flags.history);
@@ -75,23 +113,9 @@ export async function runExport(out: string, flags: ExportFlags): Promise<void> 
   const unreadable: number[] = [];
   let exported = 0;
   async function* lines() {
-    const reader = await openHistoryReader(file);
-    try {
-      for (const e of entries) {
-        let r;
-        try {
-          r = await reader.read(e);
-        } catch (err) {
-          // Damage the index could not see (inside a part it skips): skipped like any other.
-          if (!(err instanceof HistoryFileError) || err.code !== undefined) throw err;
-          unreadable.push(e.line);
-          continue;
-        }
-        exported++;
-        yield serializeRecord(keys ? redact(r, keys) : r);
-      }
-    } finally {
-      await reader.close();
+    for await (const r of readSkippingDamaged(file, entries, unreadable)) {
+      exported++;
+      yield serializeRecord(keys ? redact(r, keys) : r);
     }
   }
   if (toStdout) {
@@ -134,18 +158,14 @@ export async function runExport(out: string, flags: ExportFlags): Promise<void> 
   const note = keys
     ? `values of ${keys.join(", ")} redacted`
     : `nothing redacted: add --redact to hide the values of ${DEFAULT_REDACT_KEYS.join(", ")}`;
-  if (unreadable.length > 0)
-    process.stderr.write(
-      `lambda-explorer: ${file}: ${damagedMessage({ damaged: unreadable.length, damagedLines: unreadable })}\n`,
-    );
+  await reportSkipped(file, unreadable);
   process.stderr.write(
     `exported ${plural(exported, "invocation")} to ${toStdout ? "standard output" : target} (${note})\n`,
   );
 }
 
 export async function runImport(from: string, flags: ImportFlags): Promise<void> {
-  const { appendRecords, HistoryFileError, readEntries, resolveHistoryFile } =
-    await import("../../history/store.js");
+  const { appendRecords, HistoryFileError, resolveHistoryFile } = await import("../../history/store.js");
   const file = resolveHistoryFile(flags.history);
   const source = path.resolve(from);
   if (sameFile(source, file))
@@ -153,10 +173,13 @@ export async function runImport(from: string, flags: ImportFlags): Promise<void>
   const index = await openHistoryFile(source);
   const have = new Set((await openHistoryFile(file, { missingIsEmpty: true })).entries.map((e) => e.id));
   const fresh = index.entries.filter((e) => !have.has(e.id));
-  let batch = [];
+  let batch: HistoryRecord[] = [];
+  const unreadable: number[] = [];
+  let imported = 0;
   try {
-    for await (const r of readEntries(source, fresh)) {
+    for await (const r of readSkippingDamaged(source, fresh, unreadable)) {
       batch.push(r);
+      imported++;
       // Each record is still one write of its own (appendRecords); batches only bound memory.
       if (batch.length >= 500) {
         await appendRecords(file, batch);
@@ -168,8 +191,9 @@ export async function runImport(from: string, flags: ImportFlags): Promise<void>
     if (err instanceof HistoryFileError) throw new UserError(err.message, EXIT.usage);
     throw err;
   }
+  await reportSkipped(source, unreadable);
   const already = index.entries.length - fresh.length;
   process.stderr.write(
-    `imported ${plural(fresh.length, "invocation")} into ${file}${already ? ` (${already} already there)` : ""}\n`,
+    `imported ${plural(imported, "invocation")} into ${file}${already ? ` (${already} already there)` : ""}\n`,
   );
 }
