@@ -4,9 +4,11 @@ import { Command, CommanderError } from "commander";
 import { EXIT, UserError } from "./exit-codes.js";
 import { trace } from "./trace.js";
 import { VERSION } from "./version.js";
+import { registerHistory } from "./commands/history.js";
 import { registerInvoke } from "./commands/invoke.js";
 import { registerList } from "./commands/list.js";
 import { registerLogs } from "./commands/logs.js";
+import { registerReplay } from "./commands/replay.js";
 import { withConnectionOptions } from "./connection.js";
 import type { TuiFlags } from "./tui-command.js";
 
@@ -65,6 +67,8 @@ Examples:
 registerList(program);
 registerInvoke(program);
 registerLogs(program);
+registerHistory(program);
+registerReplay(program);
 
 withConnectionOptions(program)
   .option("--sandbox [dir]", "explore the built-in sandbox (with the functions in DIR) instead of AWS")

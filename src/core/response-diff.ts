@@ -46,6 +46,18 @@ export interface ResponseDiff {
 export interface DiffOptions {
   /** Count a different ExecutedVersion as a difference. */
   compareVersion?: boolean;
+  /**
+   * Payload paths whose changes do not count (`$.requestId`, `$.items[0].at`), with everything
+   * under them: responses that carry a time or an id differ on every call by design.
+   */
+  ignorePaths?: readonly string[];
+}
+
+/** Whether `path` is one of `ignored` or lies under one. */
+export function isIgnoredPath(path: string, ignored: readonly string[]): boolean {
+  return ignored.some(
+    (p) => path === p || (path.startsWith(p) && (path[p.length] === "." || path[p.length] === "[")),
+  );
 }
 
 export type Comparable = Pick<HistoryRecord, "response" | "report">;
@@ -114,7 +126,10 @@ export function diffResponses(
   field("statusCode", true);
   field("functionError", true);
   field("executedVersion", opts.compareVersion === true);
-  const payload = diffPayloads(original.response.payload, replay.response.payload);
+  let payload = diffPayloads(original.response.payload, replay.response.payload);
+  const ignored = opts.ignorePaths ?? [];
+  if (payload.kind === "json" && ignored.length > 0)
+    payload = { kind: "json", changes: payload.changes.filter((c) => !isIgnoredPath(c.path, ignored)) };
   const payloadSame = payload.kind === "json" ? payload.changes.length === 0 : payload.firstDifference < 0;
   return {
     same: payloadSame && fields.every((f) => !f.counts),

@@ -14,6 +14,8 @@ function reason(err: NodeJS.ErrnoException, file: string): string {
       return "permission denied";
     case "EROFS":
       return "the file system is read-only";
+    // mkdir -p answers EEXIST when a part of the folder path is a file, open ENOTDIR.
+    case "EEXIST":
     case "ENOTDIR":
       return "a part of the path is a file, not a folder";
     case "EISDIR":
@@ -46,7 +48,11 @@ export class HistoryFileError extends Error {
     const why = reason(e, file);
     const message =
       op === "write"
-        ? `cannot write the history file ${file}: ${why}. Fix the permissions of ${path.dirname(file)}, or ${REMEDY}.`
+        ? `cannot write the history file ${file}: ${why}. ${
+            e.code === "EACCES" || e.code === "EPERM"
+              ? `Fix the permissions of ${path.dirname(file)}, or ${REMEDY}`
+              : REMEDY[0]!.toUpperCase() + REMEDY.slice(1)
+          }.`
         : `cannot read the history file ${file}: ${why}.`;
     return new HistoryFileError(file, op, e.code, message);
   }

@@ -6,6 +6,7 @@ import type { InvokeResult } from "../../aws/invoke.js";
 import type { InvocationType } from "../../core/payload.js";
 import { connect, withAwsErrors, withConnectionOptions, type ConnectionFlags } from "../connection.js";
 import { EXIT, UserError } from "../exit-codes.js";
+import { historyRecorder, withHistoryOption, type HistoryFlags } from "../history-recorder.js";
 import { intOption } from "../options.js";
 import { readPayload } from "../read-input.js";
 import { escapeControl, ms, readableLogLine } from "../text.js";
@@ -14,7 +15,7 @@ const TYPES = ["RequestResponse", "Event", "DryRun"] as const;
 const LOG_MODES = ["full", "tail", "none"] as const;
 type LogMode = (typeof LOG_MODES)[number];
 
-interface InvokeFlags extends ConnectionFlags {
+interface InvokeFlags extends ConnectionFlags, HistoryFlags {
   payload?: string;
   payloadFile?: string;
   qualifier?: string;
@@ -32,25 +33,30 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
 }
 
 export function registerInvoke(program: Command): void {
-  withConnectionOptions(
-    program
-      .command("invoke")
-      .description("invoke a function and print its response, status, metrics and complete logs")
-      .argument("<function>", "name, ARN, or name:qualifier")
-      .argument("[-]", "read the payload from standard input")
-      .option("--payload <json>", "the payload, as JSON text")
-      .option("--payload-file <file>", "read the payload from a file (- for standard input)")
-      .option("-q, --qualifier <q>", "version or alias (default: $LATEST)")
-      .option("--type <type>", "RequestResponse, Event or DryRun", "RequestResponse")
-      .option("--logs <mode>", "full: every CloudWatch line; tail: Invoke's 4 KB tail; none", "full")
-      .option("--logs-timeout <s>", "how long to wait for CloudWatch to deliver the logs", "60")
-      .option("--client-context <json>", "client context passed to the function")
-      .option("--json", "print one JSON object with everything"),
+  withHistoryOption(
+    withConnectionOptions(
+      program
+        .command("invoke")
+        .description("invoke a function and print its response, status, metrics and complete logs")
+        .argument("<function>", "name, ARN, or name:qualifier")
+        .argument("[-]", "read the payload from standard input")
+        .option("--payload <json>", "the payload, as JSON text")
+        .option("--payload-file <file>", "read the payload from a file (- for standard input)")
+        .option("-q, --qualifier <q>", "version or alias (default: $LATEST)")
+        .option("--type <type>", "RequestResponse, Event or DryRun", "RequestResponse")
+        .option("--logs <mode>", "full: every CloudWatch line; tail: Invoke's 4 KB tail; none", "full")
+        .option("--logs-timeout <s>", "how long to wait for CloudWatch to deliver the logs", "60")
+        .option("--client-context <json>", "client context passed to the function")
+        .option("--json", "print one JSON object with everything"),
+    ),
+    "to record the invocation in",
   )
     .addHelpText(
       "after",
       `
 The response goes to stdout and the status and logs to stderr, so stdout pipes into jq.
+Every invocation is recorded in the history (see lambda-explorer history --help); --no-history
+records nothing. A history file that cannot be written is a warning, never a failure.
 Exit codes: 0 ok, 1 the function failed (FunctionError), 2 bad usage or input, 3 AWS or network error.
 
 Examples:
@@ -107,6 +113,22 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
         { profile: clients.profile, region: clients.region, endpoint: clients.endpoint },
         bareFunctionName(fn),
       ).catch(() => undefined);
+      // Recorded before the logs are awaited, so an invocation is kept even if that wait is
+      // stopped; its complete logs follow as a further record (the file is never rewritten).
+      const recorder = await historyRecorder(flags);
+      const functionArn = config
+        ? await config.then(
+            (c) => c.arn,
+            () => null,
+          )
+        : null;
+      const { recordFromInvocation } = await import("../../core/invocation-record.js");
+      const record = recordFromInvocation(result, {
+        payload,
+        endpoint: { profile: clients.profile, region: clients.region, url: clients.endpoint },
+        functionArn,
+      });
+      await recorder.record(record);
       let logs: CompleteLogs | null = null;
       if (wantFull && result.requestId) {
         const { fetchCompleteLogs } = await import("../../aws/complete-logs.js");
@@ -125,8 +147,17 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
         } finally {
           if (waiting) clearTimeout(waiting);
         }
+        await recorder.logs({
+          logsFor: record.id,
+          logsState: logs.state,
+          at: new Date().toISOString(),
+          logs: logs.events.map((e) => ({ timestamp: e.timestamp, message: e.message })),
+        });
       }
-      if (flags.json) process.stdout.write(JSON.stringify(toJson(result, logs)) + "\n");
+      if (flags.json)
+        process.stdout.write(
+          JSON.stringify({ ...toJson(result, logs), historyId: recorder.file ? record.id : null }) + "\n",
+        );
       else printHuman(result, logs, logMode);
       return result.functionError ? EXIT.functionError : EXIT.ok;
     });

@@ -98,6 +98,23 @@ describe("diffResponses", () => {
     expect(diffResponses(a, b, { compareVersion: true }).same).toBe(false);
   });
 
+  it("leaves out changes at ignored paths and under them, and only those", () => {
+    const a = resp('{"at":1,"meta":{"id":"x","n":1},"items":[{"t":1}],"atom":1}');
+    const b = resp('{"at":2,"meta":{"id":"y","n":1},"items":[{"t":2}],"atom":1}');
+    expect(diffResponses(a, b).same).toBe(false);
+    const d = diffResponses(a, b, { ignorePaths: ["$.at", "$.meta.id", "$.items"] });
+    expect(d.same).toBe(true);
+    expect(d.payload).toEqual({ kind: "json", changes: [] });
+    // "$.at" does not cover "$.atom".
+    const e = diffResponses(a, resp('{"at":1,"meta":{"id":"x","n":1},"items":[{"t":1}],"atom":2}'), {
+      ignorePaths: ["$.at"],
+    });
+    expect(e.payload).toEqual({
+      kind: "json",
+      changes: [{ path: "$.atom", type: "changed", before: 1, after: 2 }],
+    });
+  });
+
   it("differs when the payload does", () => {
     expect(diffResponses(resp('{"a":1}'), resp('{"a":2}')).same).toBe(false);
     expect(diffResponses(resp("ok"), resp("ko")).same).toBe(false);

@@ -1,0 +1,144 @@
+// `lambda-explorer history`: list the recorded invocations (newest first), export a selection
+// to share (with redaction), import a shared file. --history FILE picks the history for all.
+import type { Command } from "commander";
+import type { HistoryIndexEntry } from "../../history/store.js";
+import { filterEntries, openHistoryFile, type EntryFilters } from "../history-input.js";
+import { intOption } from "../options.js";
+import { escapeControl, ms, truncate } from "../text.js";
+import { runExport, runImport } from "./history-transfer.js";
+
+interface ListFlags extends EntryFilters {
+  history?: string;
+  json?: boolean;
+  limit?: string;
+}
+
+const historyOption = (cmd: Command) =>
+  cmd.option("--history <file>", "the history file (default: LAMBDA_EXPLORER_HISTORY or the state folder's)");
+
+/** --history given before the subcommand (`history --history F export X`) counts too. */
+function historyFlag<T extends { history?: string }>(flags: T, cmd: Command): T {
+  const parent = cmd.parent?.opts<{ history?: string }>().history;
+  return flags.history === undefined && parent !== undefined ? { ...flags, history: parent } : flags;
+}
+
+export function registerHistory(program: Command): void {
+  const history = historyOption(program.command("history"))
+    .description("list, export and import the recorded invocations")
+    .addHelpText(
+      "after",
+      `
+Every invocation (from invoke, replay and the explorer) is appended to the history:
+$XDG_STATE_HOME/lambda-explorer/history.jsonl (LAMBDA_EXPLORER_STATE_DIR moves the folder),
+or the file in LAMBDA_EXPLORER_HISTORY, or --history FILE. One JSON record a line, mode 0600,
+never rewritten; complete logs follow as a further record when CloudWatch delivers them.
+
+Examples:
+  $ lambda-explorer history                          # the same as history list
+  $ lambda-explorer history list --function orders-api --since 1d
+  $ lambda-explorer history export shared.jsonl --since 2h --redact
+  $ lambda-explorer history import shared.jsonl
+  $ lambda-explorer replay shared.jsonl --qualifier canary`,
+    );
+
+  historyOption(
+    history
+      .command("list", { isDefault: true })
+      .description("the recorded invocations, newest first")
+      .option("--function <name>", "only this function's invocations (name or name:qualifier)")
+      .option("--since <time>", "only invocations since then: 90s, 15m, 2h, 3d, 2026-11-25")
+      .option("--limit <n>", "at most N (the newest)")
+      .option("--json", "print JSON: an array of summaries"),
+  ).action(async (flags: ListFlags, cmd: Command) => {
+    await runList(historyFlag(flags, cmd));
+  });
+
+  historyOption(
+    history
+      .command("export")
+      .description("write recorded invocations to FILE (with their complete logs), to share or replay")
+      .argument("<file>", "where to write them (- for standard output)")
+      .option("--function <name>", "only this function's invocations (name or name:qualifier)")
+      .option("--since <time>", "only invocations since then: 90s, 15m, 2h, 3d, 2026-11-25")
+      .option(
+        "--redact [keys]",
+        "replace the values of these keys, comma-separated (default: password,secret,token,authorization)",
+      )
+      .option("--force", "replace FILE if it exists"),
+  ).action(async (file: string, flags: Parameters<typeof runExport>[1], cmd: Command) => {
+    await runExport(file, historyFlag(flags, cmd));
+  });
+
+  historyOption(
+    history
+      .command("import")
+      .description("add the invocations of a history FILE to the history (those it does not have yet)")
+      .argument("<file>", "a history file, as written by history export"),
+  ).action(async (file: string, flags: Parameters<typeof runImport>[1], cmd: Command) => {
+    await runImport(file, historyFlag(flags, cmd));
+  });
+}
+
+function status(e: HistoryIndexEntry): string {
+  return e.functionError ? `${e.statusCode} ${e.functionError}` : String(e.statusCode);
+}
+
+function listJson(e: HistoryIndexEntry) {
+  return {
+    id: e.id,
+    at: e.at,
+    function: e.functionName,
+    qualifier: e.qualifier,
+    invocationType: e.invocationType,
+    statusCode: e.statusCode,
+    functionError: e.functionError,
+    executedVersion: e.executedVersion,
+    durationMs: e.durationMs,
+    replayOf: e.replayOf,
+    logsState: e.logsState,
+    payloadPreview: e.payloadPreview,
+  };
+}
+
+async function runList(flags: ListFlags): Promise<void> {
+  const { resolveHistoryFile } = await import("../../history/store.js");
+  const file = resolveHistoryFile(flags.history);
+  const limit = flags.limit === undefined ? Infinity : intOption("limit", flags.limit, 1, 1e9);
+  const index = await openHistoryFile(file, { missingIsEmpty: true });
+  const entries = (await filterEntries(index.entries, flags, file)).reverse().slice(0, limit);
+  if (flags.json) {
+    process.stdout.write(JSON.stringify(entries.map(listJson), null, 2) + "\n");
+    return;
+  }
+  if (entries.length === 0) {
+    process.stderr.write(
+      index.entries.length === 0
+        ? `no invocations recorded yet in ${file}\n`
+        : `no invocations match --function / --since in ${file}\n`,
+    );
+    return;
+  }
+  const rows = entries.map((e) => [
+    e.at.slice(0, 19).replace("T", " "),
+    escapeControl(`${e.functionName}${e.qualifier ? `:${e.qualifier}` : ""}`),
+    escapeControl(status(e)),
+    escapeControl(e.executedVersion ?? "-"),
+    e.durationMs === null ? "-" : ms(e.durationMs),
+    e.replayOf ? `replay of ${e.replayOf.slice(0, 8)}` : "",
+    e.id.slice(0, 8),
+  ]);
+  const head = ["RECORDED (UTC)", "FUNCTION", "STATUS", "VERSION", "DURATION", "REPLAY", "ID"];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const used = widths.reduce((a, b) => a + b + 2, 0);
+  const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
+  process.stdout.write(`${fmt(head)}  PAYLOAD\n`);
+  entries.forEach((e, i) => {
+    const preview = escapeControl(e.payloadPreview);
+    // On a terminal the payload is cut to the line; in a pipe it is the whole preview.
+    const shown = process.stdout.isTTY ? truncate(preview, (process.stdout.columns || 120) - used) : preview;
+    process.stdout.write(`${fmt(rows[i]!)}  ${shown}\n`);
+  });
+  const n = entries.length;
+  const of = n < index.entries.length ? ` of ${index.entries.length}` : "";
+  process.stderr.write(`${n}${of} invocation${index.entries.length === 1 ? "" : "s"} in ${file}\n`);
+}

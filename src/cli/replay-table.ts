@@ -1,0 +1,128 @@
+// What `replay` prints: a row per replayed entry (status, version, duration, same or not) with
+// the differences under the rows that differ, a summary line, the --json shape, and the
+// progress bar drawn on a terminal's stderr while it runs.
+import { formatDiff, type ResponseDiff } from "../core/response-diff.js";
+import type { HistoryRecord } from "../core/history-record.js";
+import { escapeControl, ms } from "./text.js";
+
+export interface ReplayResult {
+  original: HistoryRecord;
+  /** The qualifier it was replayed on (the recorded one unless --qualifier). */
+  qualifier: string | null;
+  replay: HistoryRecord | null;
+  diff: ResponseDiff | null;
+  /** Why it could not be replayed (not found, throttled, unreachable). */
+  error: string | null;
+}
+
+export interface ReplaySummary {
+  replayed: number;
+  same: number;
+  different: number;
+  errors: number;
+}
+
+export function summarizeResults(results: readonly ReplayResult[]): ReplaySummary {
+  const same = results.filter((r) => r.diff?.same === true).length;
+  const errors = results.filter((r) => r.error !== null).length;
+  return { replayed: results.length, same, different: results.length - same - errors, errors };
+}
+
+const arrow = (a: string, b: string) => (a === b ? a : `${a} → ${b}`);
+const orDash = (v: string | number | null | undefined) => (v === null || v === undefined ? "-" : String(v));
+const duration = (n: number | null | undefined) => (n === null || n === undefined ? "-" : ms(n));
+
+function verdict(r: ReplayResult): string {
+  if (r.error !== null) return "ERROR";
+  return r.diff!.same ? "same" : "DIFFERS";
+}
+
+/** The table and the differences, one string per line. */
+export function formatReplayTable(results: readonly ReplayResult[]): string[] {
+  const rows = results.map((r, i) => {
+    const o = r.original;
+    const target = `${o.function.name}${r.qualifier ? `:${r.qualifier}` : ""}`;
+    const q = o.qualifier === r.qualifier ? target : `${target} (was ${o.qualifier ?? "$LATEST"})`;
+    const after = r.replay?.response;
+    return [
+      String(i + 1),
+      o.at.slice(0, 19).replace("T", " "),
+      escapeControl(q),
+      arrow(String(o.response.statusCode), orDash(after?.statusCode)),
+      arrow(orDash(o.response.executedVersion), orDash(after?.executedVersion)),
+      `${duration(o.report?.durationMs)} → ${duration(r.replay?.report?.durationMs)}`,
+      verdict(r),
+    ];
+  });
+  const head = ["#", "RECORDED", "FUNCTION", "STATUS", "VERSION", "DURATION", "RESULT"];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
+  const fmt = (cells: string[]) =>
+    cells
+      .map((cell, c) => (c === 0 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join("  ")
+      .trimEnd();
+  const out = [fmt(head)];
+  results.forEach((r, i) => {
+    out.push(fmt(rows[i]!));
+    const pad = " ".repeat(widths[0]! + 2);
+    if (r.error !== null) out.push(`${pad}${escapeControl(r.error)}`);
+    else if (!r.diff!.same) for (const line of formatDiff(r.diff!)) out.push(`${pad}${escapeControl(line)}`);
+  });
+  return out;
+}
+
+export function summaryLine(s: ReplaySummary, qualifier: string | undefined): string {
+  const on = qualifier ? ` on ${escapeControl(qualifier)}` : "";
+  const parts = [`${s.same} same`, `${s.different} differ${s.different === 1 ? "s" : ""}`];
+  if (s.errors) parts.push(`${s.errors} could not be replayed`);
+  return `${s.replayed} replayed${on}: ${parts.join(", ")}`;
+}
+
+export function resultJson(r: ReplayResult): Record<string, unknown> {
+  const o = r.original;
+  return {
+    id: o.id,
+    replayId: r.replay?.id ?? null,
+    function: o.function.name,
+    recordedQualifier: o.qualifier,
+    qualifier: r.qualifier,
+    same: r.diff ? r.diff.same : false,
+    error: r.error,
+    statusCode: { before: o.response.statusCode, after: r.replay?.response.statusCode ?? null },
+    executedVersion: {
+      before: o.response.executedVersion,
+      after: r.replay?.response.executedVersion ?? null,
+    },
+    functionError: { before: o.response.functionError, after: r.replay?.response.functionError ?? null },
+    durationMs: { before: o.report?.durationMs ?? null, after: r.replay?.report?.durationMs ?? null },
+    differences: r.diff ? { fields: r.diff.fields, payload: r.diff.payload } : null,
+  };
+}
+
+/** A one-line progress bar on a terminal, redrawn at most every 100 ms; nothing elsewhere. */
+export class ProgressBar {
+  private done = 0;
+  private differing = 0;
+  private last = 0;
+  constructor(
+    private readonly total: number,
+    private readonly stream: NodeJS.WriteStream = process.stderr,
+    private readonly enabled = stream.isTTY === true,
+  ) {}
+
+  tick(same: boolean): void {
+    this.done++;
+    if (!same) this.differing++;
+    const now = Date.now();
+    if (!this.enabled || (now - this.last < 100 && this.done < this.total)) return;
+    this.last = now;
+    const width = Math.max(10, Math.min(40, (this.stream.columns || 80) - 40));
+    const filled = Math.round((this.done / this.total) * width);
+    const bar = "█".repeat(filled) + "░".repeat(width - filled);
+    this.stream.write(`\r\x1b[Kreplaying ${bar} ${this.done}/${this.total} · ${this.differing} not same`);
+  }
+
+  clear(): void {
+    if (this.enabled && this.last > 0) this.stream.write("\r\x1b[K");
+  }
+}
