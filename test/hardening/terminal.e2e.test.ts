@@ -1,5 +1,5 @@
-// Trying to break the explorer in a real terminal: 100,000 functions, the terminal shrunk to
-// 20x10 while an invocation runs, and Ctrl+C or SIGINT while it runs. After the app ends the
+// Trying to break the explorer in a real terminal: 100,000 functions, a 10 MB log line, the
+// terminal shrunk to 20x10 while an invocation runs, and Ctrl+C or SIGINT while it runs. After the app ends the
 // terminal must be as it was: alternate screen left, cursor shown, the same stty settings,
 // and a prompt that runs commands.
 import { afterEach, describe, expect, it } from "vitest";
@@ -66,6 +66,30 @@ describe.skipIf(!hasTmux())("the explorer under stress in a real terminal", () =
     sh.resize(140, 40);
     await sh.waitFor(/200 · ExecutedVersion \$LATEST/);
     // Esc leaves the editor (where q is a letter), then q quits.
+    sh.keys("Escape");
+    await sh.waitFor(/q quit/);
+    sh.type("q");
+    await expectTerminalRestored(sh, /^rc=0$/m);
+  });
+
+  it("a 10 MB log line from the invocation: the result shows and the explorer stays usable", async () => {
+    sh = openShell(140, 40);
+    sh.runApp(["--sandbox"]);
+    await sh.waitFor(/huge-log-line/);
+    sh.type("huge-log-line");
+    await sh.waitFor(/\/huge-log-line/);
+    sh.keys("Enter");
+    await sh.waitFor(/huge-log-line:\$LATEST · Request/);
+    sh.keys("C-s");
+    await sh.waitFor(/200 · ExecutedVersion \$LATEST/, 20_000);
+    // Its complete logs (10 MB in 256 KB events) are fetched behind the result, and keys still
+    // work: the first Esc stops that search if it is still going, the next leaves the editor.
+    for (let i = 0; i < 2; i++) {
+      sh.keys("Escape");
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    sh.type("?");
+    await sh.waitFor(/Keyboard help/);
     sh.keys("Escape");
     await sh.waitFor(/q quit/);
     sh.type("q");
