@@ -1,4 +1,4 @@
-// Trying to break the explorer in a real terminal: 100,000 functions, a 10 MB log line, the
+// Trying to break the explorer in a real terminal: 100,000 functions, throttling, a 10 MB log line, the
 // terminal shrunk to 20x10 while an invocation runs, and Ctrl+C or SIGINT while it runs. After the app ends the
 // terminal must be as it was: alternate screen left, cursor shown, the same stty settings,
 // and a prompt that runs commands.
@@ -94,6 +94,24 @@ describe.skipIf(!hasTmux())("the explorer under stress in a real terminal", () =
     await sh.waitFor(/q quit/);
     sh.type("q");
     await expectTerminalRestored(sh, /^rc=0$/m);
+  });
+
+  it("throttled while listing: the header says it is backing off, then the whole list shows", async () => {
+    const sb = await startSandboxProcess(["--throttle-every", "2", "--synthetic", "120", "--quiet"]);
+    try {
+      sh = openShell(160, 40);
+      sh.runApp(["--endpoint-url", sb.endpoint]);
+      // The SDK backs off in silence; the explorer once looked stuck meanwhile.
+      await sh.waitFor(/Lambda throttled ListFunctions \(TooManyRequestsException\); retrying in \d\.\d s/);
+      const done = await sh.waitFor(/Functions (1[2-9]\d) \/ filter[\s\S]*synthetic-001/, 20_000);
+      expect(Number(/Functions (\d+) /.exec(done)![1])).toBeGreaterThan(120);
+      // The notice goes once the retries are over.
+      await sh.waitFor(/\? help/, 10_000);
+      sh.type("q");
+      await expectTerminalRestored(sh, /^rc=0$/m);
+    } finally {
+      await sb.stop();
+    }
   });
 
   it("100,000 functions: all are listed, a fuzzy filter finds the last one, and quitting is clean", async () => {
