@@ -13,6 +13,8 @@ const files = readdirSync(dir)
   .filter((f) => f.endsWith(".bench.mjs") && (!only || f.includes(only)))
   .sort();
 const tmp = mkdtempSync(path.join(os.tmpdir(), "lx-bench-results-"));
+// Other work on the machine moves every figure: the report says how busy it was.
+const loadAtStart = os.loadavg()[0];
 
 const benches = [];
 for (const f of files) {
@@ -42,7 +44,8 @@ function report() {
     "# Benchmark results",
     "",
     `Written by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString()}: Node ${process.version},`,
-    `${os.cpus().length} cores (${cell(os.cpus()[0]?.model.trim() ?? "unknown CPU")}), ${os.platform()} ${os.release()}.`,
+    `${os.cpus().length} cores (${cell(os.cpus()[0]?.model.trim() ?? "unknown CPU")}), ${os.platform()} ${os.release()};`,
+    `load average ${loadAtStart.toFixed(1)} at the start and ${os.loadavg()[0].toFixed(1)} at the end (figures from a busy machine run slower).`,
     "Each bench's file says what it measures and how. A figure without a target is for reference.",
     "",
   ];
