@@ -163,6 +163,9 @@ try {
   await sleep(300);
   tmux("send-keys", "-t", "bench", "Enter");
   await waitFor(/"id": "evt-000000"/);
+  // Keys sent while the 1 MB draft is still being checked were sometimes lost on a busy machine
+  // (the text landed on the wrong line): start moving once the status line says it is valid.
+  await waitFor(/✓ valid JSON/);
   // Row 3 is `      "id": "evt-000000",`: the cursor goes before its closing quote.
   for (const k of ["Down", "Down", "Down", "End", "Left", "Left"]) {
     tmux("send-keys", "-t", "bench", k);
