@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
-import { CLI, ROOT, line, percentile } from "./lib.mjs";
+import { CLI, ROOT, figure, percentile } from "./lib.mjs";
 
 const FUNCTION = "orders-api";
 // What the app stores drafts under on the built-in sandbox (App.tsx storeScope): no profile,
@@ -163,6 +163,9 @@ try {
   await sleep(300);
   tmux("send-keys", "-t", "bench", "Enter");
   await waitFor(/"id": "evt-000000"/);
+  // Keys sent while the 1 MB draft is still being checked were sometimes lost on a busy machine
+  // (the text landed on the wrong line): start moving once the status line says it is valid.
+  await waitFor(/✓ valid JSON/);
   // Row 3 is `      "id": "evt-000000",`: the cursor goes before its closing quote.
   for (const k of ["Down", "Down", "Down", "End", "Left", "Left"]) {
     tmux("send-keys", "-t", "bench", k);
@@ -205,14 +208,15 @@ const fmt = (ms) => `${ms.toFixed(1)} ms`;
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
 const { all, edits, moves, unanswered } = result;
 const median = percentile(sorted(all), 50);
-line(`payload`, `${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB`);
-line(
-  `key to frame, 1 MB payload, median (${all.length} keys)`,
-  fmt(median),
-  `< 16 ms median: ${median < 16 ? "met" : "MISSED"}`,
-);
-line(`key to frame, 1 MB payload, p95`, fmt(percentile(sorted(all), 95)));
-line(`  edits (type, Backspace), median`, fmt(percentile(sorted(edits), 50)));
-line(`  cursor moves (arrows), median`, fmt(percentile(sorted(moves), 50)));
-if (unanswered) line(`  keys with no frame before the next key`, unanswered);
+const mb = `${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB`;
+figure({
+  figure: `key to frame in tmux, ${mb} payload, median (${all.length} keys)`,
+  measured: fmt(median),
+  target: "< 16 ms",
+  met: median < 16,
+});
+figure({ figure: `key to frame in tmux, ${mb} payload, p95`, measured: fmt(percentile(sorted(all), 95)) });
+figure({ figure: `  edits (type, Backspace), median`, measured: fmt(percentile(sorted(edits), 50)) });
+figure({ figure: `  cursor moves (arrows), median`, measured: fmt(percentile(sorted(moves), 50)) });
+if (unanswered) figure({ figure: `  keys with no frame before the next key`, measured: String(unanswered) });
 process.exitCode = median < 16 ? 0 : 1;

@@ -1,5 +1,22 @@
-// Shared pieces of the benchmarks: a sandbox process from the build, and statistics.
+// Shared pieces of the benchmarks: a sandbox process from the build, statistics, and the
+// protocol that turns each bench's figures into bench/RESULTS.md.
+//
+// The protocol (for every bench/*.bench.mjs, new ones too):
+// - Report each figure with `figure({ figure, measured, target?, met?, awsCli? })`:
+//     figure    what was measured, e.g. "warm invoke latency p50"
+//     measured  the value with its unit, e.g. "3.21 ms" (a string, shown as is)
+//     target    the target, e.g. "< 5 ms" (omit for figures kept for reference)
+//     met       true / false against the target (omit without a target)
+//     awsCli    the AWS CLI's value for the same job, where it does one, e.g. "580 ms"
+// - It prints the human-readable line (as `line()` always did) and, when bench/run.mjs runs the
+//   bench, also appends the figure as one JSON line to the file named by BENCH_RESULTS_FILE.
+//   A bench run on its own (`node bench/x.bench.mjs`) just prints.
+// - Exit non-zero when a target is missed; run.mjs still collects the figures, and marks a bench
+//   that exited without reporting any as failed in RESULTS.md.
+// `npm run bench` (bench/run.mjs) runs every bench in turn and writes bench/RESULTS.md: a table
+// per bench with the date, the Node version and the machine's cores at the top.
 import { spawn } from "node:child_process";
+import { appendFileSync } from "node:fs";
 import path from "node:path";
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -37,6 +54,24 @@ export const clientConfig = (endpoint) => ({
   credentials: { accessKeyId: "bench", secretAccessKey: "bench" },
 });
 
-export function line(figure, value, target = "") {
-  console.log(`${figure.padEnd(46)} ${String(value).padStart(12)}   ${target}`);
+/** Prints one figure, aligned. Kept for lines that are not figures (use `figure()` for those). */
+export function line(label, value, note = "") {
+  console.log(`${label.padEnd(46)} ${String(value).padStart(12)}   ${note}`.trimEnd());
+}
+
+/** Reports one figure: printed for people, and recorded for RESULTS.md under bench/run.mjs. */
+export function figure({ figure: name, measured, target, met, awsCli }) {
+  const verdict = target === undefined ? "" : `target ${target} ${met ? "(met)" : "(MISSED)"}`;
+  line(
+    name,
+    measured,
+    [verdict, awsCli === undefined ? "" : `AWS CLI ${awsCli}`].filter(Boolean).join(" · "),
+  );
+  const file = process.env.BENCH_RESULTS_FILE;
+  if (file) {
+    const record = { figure: name, measured: String(measured) };
+    if (target !== undefined) Object.assign(record, { target, met: Boolean(met) });
+    if (awsCli !== undefined) record.awsCli = String(awsCli);
+    appendFileSync(file, JSON.stringify(record) + "\n");
+  }
 }

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { ROOT, line, percentile } from "./lib.mjs";
+import { ROOT, figure, percentile } from "./lib.mjs";
 
 const dir = await mkdtemp(path.join(tmpdir(), "picker-bench-"));
 let FunctionIndex;
@@ -182,15 +182,19 @@ function measure(n, targetMs) {
   const p95 = percentile(times, 95);
   const fmt = (ms) => `${ms.toFixed(2)} ms`;
   const label = n.toLocaleString("en-US");
-  line(`index build, ${label} functions`, fmt(buildMs));
-  line(
-    `search per keystroke, median, ${label}`,
-    fmt(median),
-    `< ${targetMs} ms at ${label}: ${median < targetMs ? "met" : "MISSED"}`,
-  );
-  line(`search per keystroke, p95, ${label}`, fmt(p95));
-  line(`two-word query per keystroke, median, ${label}`, fmt(percentile(words, 50)));
-  line(`empty query (whole list by use), median, ${label}`, fmt(percentile(empty, 50)));
+  figure({ figure: `index build, ${label} functions`, measured: fmt(buildMs) });
+  figure({
+    figure: `search per keystroke, median, ${label}`,
+    measured: fmt(median),
+    target: `< ${targetMs} ms`,
+    met: median < targetMs,
+  });
+  figure({ figure: `search per keystroke, p95, ${label}`, measured: fmt(p95) });
+  figure({ figure: `two-word query per keystroke, median, ${label}`, measured: fmt(percentile(words, 50)) });
+  figure({
+    figure: `empty query (whole list by use), median, ${label}`,
+    measured: fmt(percentile(empty, 50)),
+  });
   return median < targetMs;
 }
 

@@ -1,9 +1,10 @@
 // One invocation, checked before it is sent, with everything the response says made typed:
 // status, version, error, request id, payload, the decoded tail and its REPORT metrics.
+import { isUtf8 } from "node:buffer";
 import { InvokeCommand } from "@aws-sdk/client-lambda";
 import { parseErrorPayload, type FunctionErrorInfo } from "../core/error-payload.js";
 import { parseReport, requestIdFromTail, type ReportMetrics } from "../core/log-records.js";
-import { checkPayload, formatPosition, type InvocationType } from "../core/payload.js";
+import { checkPayload, describeCheck, type InvocationType } from "../core/payload.js";
 import type { Clients } from "./clients.js";
 import { describeAwsError } from "./errors.js";
 
@@ -27,7 +28,14 @@ export interface InvokeResult {
   error: FunctionErrorInfo | null;
   requestId: string | null;
   payloadBytes: number;
+  /** The response as text; bytes that are not UTF-8 become U+FFFD (see payloadRaw). */
   payloadText: string;
+  /**
+   * The response's bytes, only when they are not valid UTF-8 (Lambda does not require it: a
+   * custom runtime can answer anything), so they can be written out unchanged. Optional so that
+   * results rebuilt from elsewhere (history) need not carry it.
+   */
+  payloadRaw?: Uint8Array;
   /** The parsed response when it is JSON; undefined otherwise. */
   payloadJson: unknown;
   tail: string | null;
@@ -50,7 +58,10 @@ export async function invoke(
 ): Promise<InvokeResult> {
   const invocationType = opts.invocationType ?? "RequestResponse";
   const check = checkPayload(payload, invocationType);
-  if (!check.ok) throw new PayloadError(`Payload is not valid: ${formatPosition(check)}`);
+  if (!check.ok)
+    throw new PayloadError(
+      check.kind === "size" ? `${check.message}.` : `Payload is not valid JSON: ${describeCheck(check)}`,
+    );
   const wantTail = (opts.tail ?? true) && invocationType === "RequestResponse";
   const clientContext =
     opts.clientContext === undefined
@@ -85,8 +96,10 @@ export async function invoke(
 
   const bytes = out.Payload ?? new Uint8Array();
   const payloadText = Buffer.from(bytes).toString("utf8");
+  const utf8 = isUtf8(bytes);
   let payloadJson: unknown;
-  if (payloadText.length > 0) {
+  // JSON is UTF-8 (RFC 8259): bytes that are not are no JSON, even if the replaced text parses.
+  if (utf8 && payloadText.length > 0) {
     try {
       payloadJson = JSON.parse(payloadText);
     } catch {
@@ -107,6 +120,7 @@ export async function invoke(
     requestId: (tail ? requestIdFromTail(tail) : null) ?? out.$metadata.requestId ?? null,
     payloadBytes: bytes.length,
     payloadText,
+    ...(utf8 ? {} : { payloadRaw: bytes }),
     payloadJson,
     tail,
     report,

@@ -35,7 +35,10 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
     : { profile: flags.profile, region: flags.region, endpointUrl: flags.endpointUrl };
   trace("sandbox ready");
   // Load the AWS SDK and resolve region and credentials while the UI loads.
-  const earlyClients = import("../aws/clients.js").then((m) => m.createClients(connection));
+  // Their retries are reported to the UI, which says so in the header.
+  const earlyClients = Promise.all([import("../aws/clients.js"), import("../ui/retryNotices.js")]).then(
+    ([m, { reportRetry }]) => m.createClients({ ...connection, onRetry: reportRetry }),
+  );
   earlyClients.catch(() => undefined);
   const { resolveHistoryFile } = await import("../history/history-path.js");
   const historyFile = resolveHistoryFile(flags.history);

@@ -16,7 +16,16 @@ export type InvocationType = keyof typeof PAYLOAD_LIMITS;
  */
 export type PayloadCheck =
   | { ok: true; bytes: number; empty: boolean }
-  | { ok: false; bytes: number; line: number; column: number; offset: number; message: string };
+  | {
+      ok: false;
+      /** "size": over the limit (the position is then the start, and means nothing); "syntax": not JSON. */
+      kind: "size" | "syntax";
+      bytes: number;
+      line: number;
+      column: number;
+      offset: number;
+      message: string;
+    };
 
 const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 
@@ -166,12 +175,21 @@ export function checkPayload(text: string, type: InvocationType = "RequestRespon
   const bytes = Buffer.byteLength(text, "utf8");
   const limit = PAYLOAD_LIMITS[type];
   if (bytes > limit)
-    return { ok: false, bytes, line: 1, column: 1, offset: 0, message: overLimitMessage(bytes, limit, type) };
+    return {
+      ok: false,
+      kind: "size",
+      bytes,
+      line: 1,
+      column: 1,
+      offset: 0,
+      message: overLimitMessage(bytes, limit, type),
+    };
   if (BLANK.test(text)) return { ok: true, bytes, empty: true };
   const error = firstError(text);
   if (!error) return { ok: true, bytes, empty: false };
   return {
     ok: false,
+    kind: "syntax",
     bytes,
     offset: error.offset,
     ...positionOf(text, error.offset),
@@ -182,4 +200,9 @@ export function checkPayload(text: string, type: InvocationType = "RequestRespon
 /** "line 3, column 12: Expected a value". */
 export function formatPosition(c: { line: number; column: number; message: string }): string {
   return `line ${c.line}, column ${c.column}: ${c.message}`;
+}
+
+/** What is wrong with a refused payload: where the JSON breaks, or how far over the limit it is. */
+export function describeCheck(c: Extract<PayloadCheck, { ok: false }>): string {
+  return c.kind === "size" ? c.message : formatPosition(c);
 }

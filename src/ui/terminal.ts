@@ -1,5 +1,8 @@
 // The alternate screen, entered for the UI and always left again: on quit, on Ctrl+C, on
-// SIGTERM/SIGHUP, and on a crash, so the user's terminal is never left in a mess.
+// SIGINT/SIGTERM/SIGHUP, and on a crash, so the user's terminal is never left in a mess.
+// In raw mode Ctrl+C is a key, not a signal; a SIGINT comes from `kill -INT` or a parent
+// process group, and Node's default for it exits without the 'exit' handlers, which once left
+// the shell prompt on the alternate screen.
 
 const ENTER = "\u001b[?1049h\u001b[H";
 const LEAVE = "\u001b[?25h\u001b[?1049l";
@@ -17,10 +20,11 @@ export function enterAltScreen(): void {
   active = true;
   process.stdout.write(ENTER);
   process.once("exit", leaveAltScreen);
-  for (const signal of ["SIGTERM", "SIGHUP"] as const) {
+  const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.once(signal, () => {
       leaveAltScreen();
-      process.exit(128 + (signal === "SIGTERM" ? 15 : 1));
+      process.exit(128 + SIGNAL_NUMBERS[signal]);
     });
   }
   const crash = (err: unknown) => {

@@ -23,7 +23,13 @@ function freshEnv(home: string): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k)) out[k] = v;
   for (const k of Object.keys(out)) if (k.startsWith("AWS_")) delete out[k];
-  return { ...out, HOME: home, AWS_EC2_METADATA_DISABLED: "true" };
+  // No registry can be reached: an install or npx that tried the network would fail, not pass.
+  return {
+    ...out,
+    HOME: home,
+    AWS_EC2_METADATA_DISABLED: "true",
+    npm_config_registry: "http://127.0.0.1:9/",
+  };
 }
 
 async function inApp(cmd: string, args: string[]): Promise<RunResult> {
@@ -83,6 +89,7 @@ describe("the packed tarball", () => {
   });
 
   it("starts its sandbox and invokes a bundled example function against it, with complete logs", async () => {
+    // The bin npx runs, started directly: npx does not pass SIGTERM on, so the sandbox would outlive it.
     const bin = path.join(app, "node_modules/.bin/lambda-explorer");
     const sandbox = spawn(bin, ["sandbox", "--port", "0", "--json"], {
       cwd: app,

@@ -1,11 +1,14 @@
 // The whole app, rendered with ink-testing-library against a real sandbox over HTTP.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { App } from "../../src/ui/app/App.js";
 import { renderTui } from "../helpers/render-tui.js";
-import { startTestSandbox, type TestSandbox } from "../helpers/sandbox.js";
+import { FIXTURES, startTestSandbox, type TestSandbox } from "../helpers/sandbox.js";
+
+/** One function per fixture folder: the count follows the fixtures as they are added. */
+const fixtureCount = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).length;
 
 let sb: TestSandbox;
 beforeAll(async () => {
@@ -22,7 +25,7 @@ describe("App", () => {
     const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
     try {
       await t.waitFor(/orders-api/);
-      expect(t.frame()).toMatch(/13 functions/);
+      expect(t.frame()).toMatch(new RegExp(`\\b${fixtureCount} functions`));
       await t.press("grtr");
       const filtered = await t.waitFor(/grtr/);
       expect(filtered).toContain("versioned-greeter");

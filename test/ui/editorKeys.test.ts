@@ -49,4 +49,12 @@ describe("the status line", () => {
     expect(broken.ok).toBe(false);
     expect(broken.text).toMatch(/^✗ line 1, column 7: Expected a value · 7 B of 6\.0 MB$/);
   });
+
+  it("says how far over the limit a payload is, with no line and column (once 'line 1, column 1')", () => {
+    const big = statusText(checkPayload(`"${"x".repeat(1024 * 1024 - 1)}"`, "Event"), "Event");
+    expect(big.ok).toBe(false);
+    expect(big.text).toBe(
+      "✗ Payload is 1.0 MB (1,048,577 bytes), 1 byte over the 1 MB limit for Event invocations · 1.0 MB of 1.0 MB",
+    );
+  });
 });

@@ -178,6 +178,8 @@ export function toJson(r: InvokeResult, logs: CompleteLogs | null): Record<strin
     requestId: r.requestId,
     payload: r.payloadJson !== undefined ? r.payloadJson : r.payloadText,
     payloadText: r.payloadText,
+    /** The exact bytes, when they are not UTF-8 and payloadText could not hold them. */
+    payloadBase64: r.payloadRaw ? Buffer.from(r.payloadRaw).toString("base64") : null,
     payloadBytes: r.payloadBytes,
     report: r.report,
     tail: r.tail,
@@ -233,7 +235,15 @@ function printHuman(r: InvokeResult, logs: CompleteLogs | null, mode: LogMode): 
   if (r.invocationType === "Event") process.stderr.write("Queued for asynchronous execution (202).\n");
   if (r.invocationType === "DryRun")
     process.stderr.write("Dry run: the function exists and you may invoke it (204).\n");
-  if (r.payloadText.length > 0) {
+  if (r.payloadRaw) {
+    // Not text: a pipe or file gets the bytes unchanged; a terminal gets them escaped, with a note.
+    const note = process.stdout.isTTY
+      ? "bytes that are not UTF-8 are shown as \uFFFD; redirect stdout to a file to keep them"
+      : "written to stdout unchanged";
+    process.stderr.write(`The response is not valid UTF-8 text (${r.payloadBytes} bytes): ${note}.\n`);
+    if (process.stdout.isTTY) process.stdout.write(`${escapeControl(r.payloadText)}\n`);
+    else process.stdout.write(r.payloadRaw);
+  } else if (r.payloadText.length > 0) {
     const pretty =
       process.stdout.isTTY && r.payloadJson !== undefined
         ? JSON.stringify(r.payloadJson, null, 2)

@@ -29,6 +29,7 @@ import { ResultPane } from "../panes/result/ResultPane.js";
 import { ConfirmQuit } from "../panes/ConfirmQuit.js";
 import { useFunctionDetails } from "../hooks/useFunctionDetails.js";
 import { useFunctionList } from "../hooks/useFunctionList.js";
+import { useRetryNotice } from "../hooks/useRetryNotice.js";
 import { commandFor, type CommandId, type Scope } from "../keys/keymap.js";
 import { handlePickerKey, pickerScopes } from "../picker/pickerKeys.js";
 import { initialPickerState, pickerReducer, selectedFunction } from "../picker/pickerReducer.js";
@@ -191,6 +192,7 @@ export function App({
     },
   });
   const busy = isBusy(invocation.state);
+  const retryNotice = useRetryNotice();
   const now = useNow(invocation.state.phase === "running");
   const prompt = usePathPrompt(cwd);
   const lay = layout(columns, rows, focus, invocation.state.phase !== "idle", Math.max(1, prompt.rows));
@@ -406,6 +408,7 @@ export function App({
       count={list.items.length}
       loading={list.loading && !failure}
       stale={list.stale}
+      notice={retryNotice}
     />
   );
   const footer = prompt.open ? (

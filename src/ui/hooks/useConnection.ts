@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { Clients, ConnectionOptions } from "../../aws/clients.js";
 import type { AwsFailure } from "../../aws/errors.js";
+import { reportRetry } from "../retryNotices.js";
 
 export interface Connection {
   clients: Clients | null;
@@ -27,7 +28,7 @@ export function useConnection(options: ConnectionOptions, attempt = 0, early?: P
       try {
         const pending = earlyRef.current;
         earlyRef.current = undefined;
-        made = await (pending ?? createClients({ profile, region, endpointUrl }));
+        made = await (pending ?? createClients({ profile, region, endpointUrl, onRetry: reportRetry }));
         if (live) setState({ clients: made, error: null });
         else made.destroy();
       } catch (err) {

@@ -10,6 +10,8 @@ export interface HeaderProps {
   count: number;
   loading: boolean;
   stale: boolean;
+  /** A call being retried (throttled, unreachable), said while it waits. */
+  notice?: string | null;
 }
 
 export function Header(p: HeaderProps) {
@@ -27,7 +29,16 @@ export function Header(p: HeaderProps) {
       <Text bold wrap="truncate">
         {parts.join(" · ")}
       </Text>
-      {p.width > 60 ? <Text color="gray"> ? help</Text> : null}
+      {p.notice ? (
+        <Box flexShrink={0} width={Math.max(10, Math.floor(p.width * 0.6))} justifyContent="flex-end">
+          <Text color="yellow" wrap="truncate">
+            {" "}
+            {p.notice}
+          </Text>
+        </Box>
+      ) : p.width > 60 ? (
+        <Text color="gray"> ? help</Text>
+      ) : null}
     </Box>
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   PAYLOAD_LIMITS,
   checkPayload,
+  describeCheck,
   formatBytes,
   formatPosition,
   positionOf,
@@ -282,6 +283,20 @@ describe("formatPosition", () => {
   it("writes line, column and message", () => {
     expect(formatPosition({ line: 3, column: 14, message: "Expected a comma" })).toBe(
       "line 3, column 14: Expected a comma",
+    );
+  });
+});
+
+describe("describeCheck", () => {
+  it("gives a JSON error its line and column, and a size only its size", () => {
+    const syntax = checkPayload('{"a": }');
+    const size = checkPayload("x".repeat(6 * 1024 * 1024 + 1));
+    if (syntax.ok || size.ok) throw new Error("both must be refused");
+    expect(syntax.kind).toBe("syntax");
+    expect(describeCheck(syntax)).toBe("line 1, column 7: Expected a value");
+    expect(size.kind).toBe("size");
+    expect(describeCheck(size)).toBe(
+      "Payload is 6.0 MB (6,291,457 bytes), 1 byte over the 6 MB limit for RequestResponse invocations",
     );
   });
 });

@@ -3,7 +3,7 @@
 import { Box, Text } from "ink";
 import wrapAnsi from "wrap-ansi";
 import type { PayloadCheck, InvocationType } from "../../../core/payload.js";
-import { formatBytes, formatPosition, PAYLOAD_LIMITS } from "../../../core/payload.js";
+import { describeCheck, formatBytes, PAYLOAD_LIMITS } from "../../../core/payload.js";
 import { layoutEditor, gutterText, type EditorLayout } from "../../editor/editorLayout.js";
 import { tokenizeJsonLine, tokensInRange, type JsonTokenKind } from "../../editor/jsonTokens.js";
 import type { TextBuffer } from "../../editor/textBuffer.js";
@@ -36,7 +36,7 @@ export function statusText(check: PayloadCheck | null, type: InvocationType): { 
   const size = `${formatBytes(check.bytes)} of ${formatBytes(PAYLOAD_LIMITS[type])}`;
   if (check.ok)
     return { text: `✓ ${check.empty ? "empty payload (sent as {})" : "valid JSON"} · ${size}`, ok: true };
-  return { text: `✗ ${formatPosition(check)} · ${size}`, ok: false };
+  return { text: `✗ ${describeCheck(check)} · ${size}`, ok: false };
 }
 
 /** The layout the editor will draw, for the app to keep its scroll position. */

@@ -1,0 +1,98 @@
+// A shell in a real terminal (tmux), for what the app leaves behind when it ends: the explorer
+// is typed at a bash prompt as a user would, and afterwards the test asks tmux whether the
+// alternate screen is still on and the cursor hidden, and checks the prompt still works.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { CLI, ROOT } from "../helpers/sandbox.js";
+
+export interface Shell {
+  home: string;
+  screen(): string;
+  type(text: string): void;
+  keys(...names: string[]): void;
+  resize(columns: number, rows: number): void;
+  waitFor(pattern: RegExp, ms?: number): Promise<string>;
+  /** tmux's view of the pane: alternate screen on, cursor shown. */
+  state(): { alternate: boolean; cursorShown: boolean };
+  /** The pid of the process the shell is running in the foreground (the app), if any. */
+  foregroundPid(): number | null;
+  /** Types `lambda-explorer ...args` at the prompt; `rc=N` and `TTY-RESTORED` follow its end. */
+  runApp(args: string[]): void;
+  stop(): void;
+}
+
+let n = 0;
+
+export function openShell(columns = 120, rows = 35): Shell {
+  const socket = `lx-hard-${process.pid}-${n++}`;
+  const home = mkdtempSync(path.join(os.tmpdir(), "lx-hard-home-"));
+  const tmux = (...a: string[]) => execFileSync("tmux", ["-L", socket, ...a], { encoding: "utf8" });
+  execFileSync(
+    "tmux",
+    [
+      ...["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t"],
+      ...["-x", String(columns), "-y", String(rows)],
+      "env PS1='lx-prompt$ ' bash --norc --noprofile",
+    ],
+    { env: { ...process.env, TERM: "xterm-256color" } },
+  );
+  const screen = () => {
+    try {
+      return tmux("capture-pane", "-p", "-t", "t");
+    } catch {
+      return "";
+    }
+  };
+  return {
+    home,
+    screen,
+    type: (text) => void tmux("send-keys", "-t", "t", "-l", text),
+    keys: (...names) => void tmux("send-keys", "-t", "t", ...names),
+    resize: (c, r) => void tmux("resize-window", "-t", "t", "-x", String(c), "-y", String(r)),
+    waitFor: async (pattern, ms = 10_000) => {
+      const end = Date.now() + ms;
+      for (;;) {
+        const s = screen();
+        if (pattern.test(s)) return s;
+        if (Date.now() > end)
+          throw new Error(`screen never matched ${pattern} within ${ms} ms; it shows:\n${s}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    state: () => {
+      const [alt, cursor] = tmux("display-message", "-p", "-t", "t", "#{alternate_on} #{cursor_flag}")
+        .trim()
+        .split(" ");
+      return { alternate: alt === "1", cursorShown: cursor === "1" };
+    },
+    foregroundPid: () => {
+      const shell = tmux("display-message", "-p", "-t", "t", "#{pane_pid}").trim();
+      const out = execFileSync("ps", ["-o", "pid=", "--ppid", shell], { encoding: "utf8" }).trim();
+      return out ? Number(out.split("\n")[0]) : null;
+    },
+    runApp: (args) => {
+      const vars = [
+        `HOME='${home}'`,
+        `LAMBDA_EXPLORER_CACHE_DIR='${home}/cache'`,
+        `LAMBDA_EXPLORER_STATE_DIR='${home}/state'`,
+        "AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true",
+      ].join(" ");
+      const app = `env ${vars} '${process.execPath}' '${CLI}' ${args.map((a) => `'${a}'`).join(" ")}`;
+      // The terminal settings before and after must be the same (raw mode off, echo on).
+      const line =
+        `cd '${ROOT}'; stty -g > '${home}/stty-before'; ${app}; echo "rc=$?"; ` +
+        `stty -g | cmp -s - '${home}/stty-before' && echo TTY-RESTORED`;
+      tmux("send-keys", "-t", "t", "-l", line);
+      tmux("send-keys", "-t", "t", "Enter");
+    },
+    stop: () => {
+      try {
+        tmux("kill-server");
+      } catch {
+        // already gone
+      }
+    },
+  };
+}

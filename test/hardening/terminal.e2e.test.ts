@@ -1,0 +1,139 @@
+// Trying to break the explorer in a real terminal: 100,000 functions, throttling, a 10 MB log line, the
+// terminal shrunk to 20x10 while an invocation runs, and Ctrl+C or SIGINT while it runs. After the app ends the
+// terminal must be as it was: alternate screen left, cursor shown, the same stty settings,
+// and a prompt that runs commands.
+import { afterEach, describe, expect, it } from "vitest";
+import { startSandboxProcess } from "../helpers/cli.js";
+import { hasTmux } from "../helpers/tmux.js";
+import { openShell, type Shell } from "./shell-terminal.js";
+
+let sh: Shell | null = null;
+afterEach(() => {
+  sh?.stop();
+  sh = null;
+});
+
+/** Opens slow-logger's payload (a line every 300 ms for about 3 s) and invokes it with Ctrl+S. */
+async function invokeSlowLogger(s: Shell): Promise<void> {
+  s.runApp(["--sandbox"]);
+  await s.waitFor(/slow-logger/);
+  s.type("slow-logger");
+  await s.waitFor(/\/slow-logger/);
+  s.keys("Enter");
+  await s.waitFor(/slow-logger:\$LATEST · Request/);
+  s.keys("C-s");
+  await s.waitFor(/Invoking slow-logger/);
+}
+
+async function expectTerminalRestored(s: Shell, rc: RegExp): Promise<void> {
+  // Anchored: the typed command line holds the same words.
+  const after = await s.waitFor(/^TTY-RESTORED$/m);
+  expect(after).toMatch(rc);
+  expect(s.state()).toEqual({ alternate: false, cursorShown: true });
+  s.type("echo usable-$((6*7))");
+  s.keys("Enter");
+  await s.waitFor(/^usable-42$/m);
+}
+
+describe.skipIf(!hasTmux())("the explorer under stress in a real terminal", () => {
+  it("Ctrl+C while an invocation runs: quits at once, and the terminal is restored", async () => {
+    sh = openShell(140, 40);
+    await invokeSlowLogger(sh);
+    sh.keys("C-c");
+    await expectTerminalRestored(sh, /^rc=0$/m);
+  });
+
+  it("SIGINT while an invocation runs: exits 130 with the terminal restored (it once stayed on the alternate screen)", async () => {
+    sh = openShell(140, 40);
+    await invokeSlowLogger(sh);
+    const pid = sh.foregroundPid();
+    expect(pid).not.toBeNull();
+    process.kill(pid!, "SIGINT");
+    await expectTerminalRestored(sh, /^rc=130$/m);
+  });
+
+  it("shrunk to 20x10 while an invocation runs: keeps running, and shows the result when grown again", async () => {
+    sh = openShell(140, 40);
+    await invokeSlowLogger(sh);
+    sh.resize(20, 10);
+    await new Promise((r) => setTimeout(r, 500));
+    sh.resize(60, 12);
+    await new Promise((r) => setTimeout(r, 300));
+    sh.resize(20, 10);
+    // slow-logger takes about 3 s: the result arrives while the terminal is tiny.
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(sh.state().alternate).toBe(true);
+    sh.resize(140, 40);
+    await sh.waitFor(/200 · ExecutedVersion \$LATEST/);
+    // Esc leaves the editor (where q is a letter), then q quits.
+    sh.keys("Escape");
+    await sh.waitFor(/q quit/);
+    sh.type("q");
+    await expectTerminalRestored(sh, /^rc=0$/m);
+  });
+
+  it("a 10 MB log line from the invocation: the result shows and the explorer stays usable", async () => {
+    sh = openShell(140, 40);
+    sh.runApp(["--sandbox"]);
+    await sh.waitFor(/huge-log-line/);
+    sh.type("huge-log-line");
+    await sh.waitFor(/\/huge-log-line/);
+    sh.keys("Enter");
+    await sh.waitFor(/huge-log-line:\$LATEST · Request/);
+    sh.keys("C-s");
+    await sh.waitFor(/200 · ExecutedVersion \$LATEST/, 20_000);
+    // Its complete logs (10 MB in 256 KB events) are fetched behind the result, and keys still
+    // work: the first Esc stops that search if it is still going, the next leaves the editor.
+    for (let i = 0; i < 2; i++) {
+      sh.keys("Escape");
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    sh.type("?");
+    await sh.waitFor(/Keyboard help/);
+    sh.keys("Escape");
+    await sh.waitFor(/q quit/);
+    sh.type("q");
+    await expectTerminalRestored(sh, /^rc=0$/m);
+  });
+
+  it("throttled while listing: the header says it is backing off, then the whole list shows", async () => {
+    const sb = await startSandboxProcess(["--throttle-every", "2", "--synthetic", "120", "--quiet"]);
+    try {
+      sh = openShell(160, 40);
+      sh.runApp(["--endpoint-url", sb.endpoint]);
+      // The SDK backs off in silence; the explorer once looked stuck meanwhile.
+      await sh.waitFor(/Lambda throttled ListFunctions \(TooManyRequestsException\); retrying in \d\.\d s/);
+      const done = await sh.waitFor(/Functions (1[2-9]\d) \/ filter[\s\S]*synthetic-001/, 20_000);
+      expect(Number(/Functions (\d+) /.exec(done)![1])).toBeGreaterThan(120);
+      // The notice goes once the retries are over.
+      await sh.waitFor(/\? help/, 10_000);
+      sh.type("q");
+      await expectTerminalRestored(sh, /^rc=0$/m);
+    } finally {
+      await sb.stop();
+    }
+  });
+
+  it("100,000 functions: all are listed, a fuzzy filter finds the last one, and quitting is clean", async () => {
+    const sb = await startSandboxProcess(["--synthetic", "100000", "--quiet"]);
+    try {
+      sh = openShell(140, 40);
+      sh.runApp(["--endpoint-url", sb.endpoint]);
+      // Every page of 50 is fetched (100,000 + the fixtures); the count is the whole list's.
+      // Shown page by page this took minutes: the picker re-indexed the list for each page.
+      const loaded = await sh.waitFor(/Functions 100\d{3} \/ filter/, 60_000);
+      const total = Number(/Functions (100\d{3}) /.exec(loaded)![1]);
+      expect(total).toBeGreaterThan(100_000);
+      expect(loaded).toContain(`· ${total} functions`);
+      expect(loaded).not.toContain("loading…");
+      sh.type("syn099999");
+      const found = await sh.waitFor(/› synthetic-099999/);
+      expect(found).toMatch(new RegExp(`Functions \\d+/${total} /syn099999`));
+      sh.keys("Escape");
+      sh.type("q");
+      await expectTerminalRestored(sh, /^rc=0$/m);
+    } finally {
+      await sb.stop();
+    }
+  }, 90_000);
+});
