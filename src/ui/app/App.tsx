@@ -26,6 +26,7 @@ import { editExternally, editorCommand } from "../external-editor.js";
 import { formatBytes, PAYLOAD_LIMITS } from "../../core/payload.js";
 import { isBusy } from "../invocation/invocationReducer.js";
 import { ResultPane } from "../panes/result/ResultPane.js";
+import { useResultView } from "../panes/result/useResultView.js";
 import { ConfirmQuit } from "../panes/ConfirmQuit.js";
 import { useFunctionDetails } from "../hooks/useFunctionDetails.js";
 import { useFunctionList } from "../hooks/useFunctionList.js";
@@ -184,6 +185,12 @@ export function App({
   const busy = isBusy(invocation.state);
   const now = useNow(invocation.state.phase === "running");
   const prompt = usePathPrompt(cwd);
+  const resultView = useResultView(invocation.state, {
+    cwd,
+    prompt: prompt.start,
+    write: (data) => stdout.write(data),
+    retryLogs: invocation.retryLogs,
+  });
   const lay = layout(columns, rows, focus, invocation.state.phase !== "idle", Math.max(1, prompt.rows));
   const paneSize = (id: PaneId) => inner(lay.panes[id].width, lay.panes[id].height);
   const pickerRows = Math.max(1, inner(lay.panes.functions.width, lay.panes.functions.height).height - 1);
@@ -276,7 +283,9 @@ export function App({
                 : qualifierOpen
                   ? ["function"]
                   : ["editor"]
-              : [];
+              : focus === "result" && invocation.state.phase !== "idle"
+                ? resultView.scopes
+                : [];
 
   const focusBy: Partial<Record<CommandId, PaneId>> = {
     "focus.functions": "functions",
@@ -331,6 +340,11 @@ export function App({
       else if (cmd === "confirm.no") setOverlay(null);
       return;
     }
+    // The result pane's search line takes every key while it is open (Esc closes it).
+    if (focus === "result" && resultView.view.search.editing) {
+      resultView.onKey(input, key, paneSize("result"));
+      return;
+    }
     // Esc stops waiting for an invocation or its logs before it means anything else.
     if (busy && commandFor("global", input, key) === "app.back") {
       invocation.stop();
@@ -360,6 +374,7 @@ export function App({
         return;
       }
     }
+    if (focus === "result" && resultView.onKey(input, key, paneSize("result"))) return;
     onGlobal(input, key);
   };
   const keyHandler = useRef(handleKey);
@@ -447,7 +462,15 @@ export function App({
       ),
     );
     const result = pane("result", (w, h) => (
-      <ResultPane state={invocation.state} now={now} width={w} height={h} focused={focus === "result"} />
+      <ResultPane
+        state={invocation.state}
+        now={now}
+        width={w}
+        height={h}
+        focused={focus === "result"}
+        view={resultView.view}
+        lines={resultView.lines}
+      />
     ));
     const history = pane("history", () => (
       <>
