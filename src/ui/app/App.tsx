@@ -183,7 +183,8 @@ export function App({
     },
   });
   const busy = isBusy(invocation.state);
-  const now = useNow(invocation.state.phase === "running");
+  // The spinner needs 80 ms ticks; the logs' elapsed seconds only a few a second.
+  const now = useNow(busy, invocation.state.phase === "running" ? 80 : 250);
   const prompt = usePathPrompt(cwd);
   const resultView = useResultView(invocation.state, {
     cwd,

@@ -74,7 +74,7 @@ export function ResultPane({
             return (
               <Box key={b.view} marginLeft={k > 0 ? VIEW_GAP : 0}>
                 <TextView
-                  label={viewLabel(b.view, state, counts)}
+                  label={viewLabel(b.view, state, counts, now)}
                   window={window}
                   count={text?.count ?? 0}
                   pinned={scroll.pinned}

@@ -21,6 +21,7 @@ import { osc52, suggestedName, viewText } from "./resultText.js";
 import {
   initialResultView,
   resultViewReducer,
+  type ResultViewAction,
   type ResultViewState,
   type ViewId,
 } from "./resultViewReducer.js";
@@ -123,7 +124,32 @@ export function useResultView(state: InvocationState, opts: ResultViewOptions): 
     dispatch({ type: "reset" });
   }, [state.target, state.startedAt]);
 
+  // Keys typed faster than they are read arrive as one chunk ("/line 42\r", "jjj"): each is
+  // handled in turn against the state the ones before it left, not the last render's.
   const onKey = (input: string, key: Key, size: { width: number; height: number }): boolean => {
+    let v = view;
+    const act = (a: ResultViewAction) => {
+      v = resultViewReducer(v, a);
+      dispatch(a);
+    };
+    const chunk =
+      input.length > 1 && !key.ctrl && !key.meta && printable(input.replace(/\r/g, ""), key) !== null;
+    if (!chunk) return handleKey(input, key, size, v, act);
+    let handled = false;
+    for (const ch of input) {
+      const k: Key = ch === "\r" ? { ...key, return: true } : key;
+      handled = handleKey(ch === "\r" ? "" : ch, k, size, v, act) || handled;
+    }
+    return handled;
+  };
+
+  const handleKey = (
+    input: string,
+    key: Key,
+    size: { width: number; height: number },
+    view: ResultViewState,
+    dispatch: (a: ResultViewAction) => void,
+  ): boolean => {
     const { layout } = resultPaneLayout(
       state,
       view,

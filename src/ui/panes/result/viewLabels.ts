@@ -18,13 +18,18 @@ export interface ViewLabel {
 const num = (n: number) => n.toLocaleString("en-US");
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-export function logsDetail(logs: LogsStatus, lines: number): { text: string; color: ViewLabel["color"] } {
+/** `elapsedMs`: since the invocation was sent, for the searching state. */
+export function logsDetail(
+  logs: LogsStatus,
+  lines: number,
+  elapsedMs = logs.elapsedMs,
+): { text: string; color: ViewLabel["color"] } {
   const retry = "R retries";
   switch (logs.phase) {
     case "none":
       return { text: "not looked for", color: "gray" };
     case "searching":
-      return { text: `searching… ${secs(logs.elapsedMs)}`, color: "cyan" };
+      return { text: `searching… ${secs(elapsedMs)}`, color: "cyan" };
     case "receiving":
       return { text: `receiving · ${num(lines)} lines so far`, color: "cyan" };
     case "complete":
@@ -42,6 +47,7 @@ export function viewLabel(
   view: ViewId,
   state: InvocationState,
   counts: { body: number | null; json: boolean; tail: TailInfo; complete: number },
+  now = Date.now(),
 ): ViewLabel {
   const r: InvokeResult | null = state.result;
   switch (view) {
@@ -71,7 +77,7 @@ export function viewLabel(
       const title = state.logs.phase === "complete" ? "CloudWatch (complete)" : "CloudWatch";
       if (!r) return { title, detail: "" };
       if (r.invocationType === "DryRun") return { title, detail: "none: nothing ran" };
-      const d = logsDetail(state.logs, counts.complete);
+      const d = logsDetail(state.logs, counts.complete, Math.max(0, now - r.startedAt));
       return { title, detail: d.text, color: d.color };
     }
   }
