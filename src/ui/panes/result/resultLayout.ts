@@ -21,8 +21,8 @@ export interface ResultLayout {
   statusRow: boolean;
 }
 
-/** Both logs side by side need this many columns (each log then gets about 40). */
-export const SIDE_BY_SIDE_WIDTH = 80;
+/** Both logs side by side need this many columns (each then gets about 48); narrower panes show one view at a time. */
+export const SIDE_BY_SIDE_WIDTH = 96;
 const GAP = 1;
 
 export function resultLayout(
