@@ -33,7 +33,8 @@ describe("bodyLines", () => {
   });
   it("escapes control characters and escape sequences", () => {
     const l = bodyLines("a\u001b[31mred\u0007");
-    expect(l.line(0)).not.toMatch(/\u001b|\u0007/);
+    expect(l.line(0)).not.toContain("\u001b");
+    expect(l.line(0)).not.toContain("\u0007");
     expect(l.line(0)).toContain("\\e[31mred");
   });
   it("cuts very long lines into pieces of MAX_LINE", () => {
