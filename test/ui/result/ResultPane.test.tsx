@@ -1,6 +1,7 @@
 // The result pane in every state, rendered through the hook that owns its views, as the app
 // does: summary, response, Invoke's tail and the complete log, and the keys that move them.
 import { afterEach, describe, expect, it } from "vitest";
+import { useLayoutEffect, useRef } from "react";
 import { useInput } from "ink";
 import {
   initialInvocation,
@@ -72,7 +73,12 @@ function Harness({ state, width, height }: { state: InvocationState; width: numb
     retryLogs: () => retried++,
   };
   const rv = useResultView(state, opts);
-  useInput((input, key) => void rv.onKey(input, key, { width, height }));
+  // As in App: keys reach the handler of the frame on screen, not of an earlier render.
+  const handler = useRef(rv.onKey);
+  useLayoutEffect(() => {
+    handler.current = rv.onKey;
+  });
+  useInput((input, key) => void handler.current(input, key, { width, height }));
   return (
     <ResultPane
       state={state}
