@@ -6,7 +6,7 @@ import { Box, Text } from "ink";
 import type { InvocationState } from "../../invocation/invocationReducer.js";
 import { fit, safeLine } from "../../picker/safeText.js";
 import { headerRows, resultPaneLayout, VIEW_GAP } from "./resultLayout.js";
-import { initialResultView, type ResultViewState } from "./resultViewReducer.js";
+import { initialResultView, VIEWS, type ResultViewState } from "./resultViewReducer.js";
 import { TextView } from "./TextView.js";
 import type { ResultLines } from "./useResultView.js";
 import { emptyText, viewLabel } from "./viewLabels.js";
@@ -21,6 +21,8 @@ export interface ResultPaneProps {
   view?: ResultViewState;
   lines?: ResultLines;
 }
+
+const TAB = { response: "Response", tail: "Tail (4 KB)", complete: "CloudWatch" } as const;
 
 const NO_LINES: ResultLines = {
   response: null,
@@ -47,12 +49,28 @@ export function ResultPane({
     complete: lines.complete?.count ?? 0,
   };
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    // Clipped only vertically: every row is already cut to the width, and a horizontal clip
+    // makes Ink slice each row of every frame again (half the cost of a frame when scrolling).
+    <Box flexDirection="column" width={width} height={height} overflowY="hidden">
       {summary.slice(0, layout.summaryRows).map((l, i) => (
         <Text key={i} color={l.color} bold={l.bold} wrap="truncate">
           {l.text}
         </Text>
       ))}
+      {layout.tabs && (
+        <Text wrap="truncate">
+          {VIEWS.map((v) => {
+            const l = viewLabel(v, state, counts, now);
+            // Short names, and the logs' state: it matters while another view is shown.
+            const text = v === "complete" ? `CloudWatch${l.detail ? ` · ${l.detail}` : ""}` : TAB[v];
+            return (
+              <Text key={v} inverse={view.active === v} color={view.active === v ? "cyan" : l.color}>
+                {` ${text} `}
+              </Text>
+            );
+          })}
+        </Text>
+      )}
       {layout.rows.map((row, r) => (
         <Box key={r} flexDirection="row" width={width} height={row[0]?.height ?? 0}>
           {row.map((b, k) => {

@@ -27,13 +27,15 @@ export function position(w: ViewWindow | null, count: number, pinned: boolean): 
 
 export function TextView({ label, window: w, count, pinned, empty, width, height, active }: TextViewProps) {
   if (width <= 0 || height <= 0) return null;
-  const pos = position(w, count, pinned);
+  // The pane no longer clips sideways (see ResultPane): anything drawn must fit the width.
+  const full = position(w, count, pinned);
+  const pos = full.length + 8 <= width ? full : "";
   const two = headerRows(width) === 2;
   const title = two ? label.title : `${label.title}${label.detail ? ` · ${label.detail}` : ""}`;
   const head = fit(title, Math.max(1, width - pos.length - 1));
   const body = height - (two ? 2 : 1);
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height} overflowY="hidden">
       <Box width={width}>
         <Box flexGrow={1}>
           <Text bold inverse={active} color={active ? "cyan" : undefined} wrap="truncate">

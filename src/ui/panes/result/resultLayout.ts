@@ -19,6 +19,8 @@ export interface ResultLayout {
   rows: ViewBox[][];
   /** A bottom row for the search line or a notice. */
   statusRow: boolean;
+  /** One view at a time: a row above it names all three (and the logs' state), the shown one marked. */
+  tabs: boolean;
 }
 
 /** Both logs side by side need this many columns (each then gets about 48); narrower panes show one view at a time. */
@@ -39,7 +41,7 @@ export function resultLayout(
   // The summary keeps at most a third of the room once there is a body to show below it.
   const summaryRows = Math.min(summaryCount, room < 6 ? room : Math.max(2, Math.floor(room / 3)));
   const rest = room - summaryRows;
-  if (rest < 2) return { summaryRows, rows: [], statusRow: status };
+  if (rest < 2) return { summaryRows, rows: [], statusRow: status, tabs: false };
   if (width >= SIDE_BY_SIDE_WIDTH && rest >= 10) {
     const want = headerRows(width) + Math.max(1, responseLines);
     const response = Math.max(3, Math.min(want, Math.floor(rest * 0.35)));
@@ -47,6 +49,7 @@ export function resultLayout(
     return {
       summaryRows,
       statusRow: status,
+      tabs: false,
       rows: [
         [{ view: "response", width, height: response }],
         [
@@ -56,7 +59,13 @@ export function resultLayout(
       ],
     };
   }
-  return { summaryRows, statusRow: status, rows: [[{ view: active, width, height: rest }]] };
+  const tabs = rest >= 4;
+  return {
+    summaryRows,
+    statusRow: status,
+    tabs,
+    rows: [[{ view: active, width, height: rest - (tabs ? 1 : 0) }]],
+  };
 }
 
 /** A view narrower than this puts its state on a second label row, under its title and position. */
@@ -89,6 +98,9 @@ export function resultPaneLayout(
   const summary = summaryLines(state, now, Math.max(2, Math.floor(height / 6)));
   const status = view.search.editing || view.notice !== null;
   if (state.phase === "idle")
-    return { summary, layout: { summaryRows: Math.min(summary.length, height), rows: [], statusRow: false } };
+    return {
+      summary,
+      layout: { summaryRows: Math.min(summary.length, height), rows: [], statusRow: false, tabs: false },
+    };
   return { summary, layout: resultLayout(width, height, summary.length, view.active, status, responseLines) };
 }
