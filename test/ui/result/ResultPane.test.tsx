@@ -311,7 +311,7 @@ describe("ResultPane keys", () => {
   it("y copies the view with OSC 52 and says so; an empty view has nothing to copy", async () => {
     const t = show(done(result({ payloadText: '{"ok":true}' })), 120, 40);
     await t.press("y");
-    await t.waitFor(/Copied 1 KB with OSC 52/);
+    await t.waitFor(/Copied 11 B with OSC 52/);
     expect(writes).toEqual([`\u001b]52;c;${Buffer.from('{"ok":true}').toString("base64")}\u0007`]);
     await t.press("l");
     await t.press("y");

@@ -11,6 +11,7 @@ import {
   type LogLines,
   type TextLines,
 } from "../../../core/log-display.js";
+import { formatBytes } from "../../../core/payload.js";
 import { tailInfo, tailStartIndex, type TailInfo } from "../../../core/tail-mark.js";
 import type { InvocationState } from "../../invocation/invocationReducer.js";
 import { commandFor, printable, type Scope } from "../../keys/keymap.js";
@@ -247,7 +248,7 @@ export function useResultView(state: InvocationState, opts: ResultViewOptions): 
           opts.write(c.sequence);
           dispatch({
             type: "notice",
-            notice: `Copied ${Math.max(1, Math.round(c.bytes / 1024))} KB with OSC 52 (where the terminal allows it)`,
+            notice: `Copied ${formatBytes(c.bytes)} with OSC 52 (where the terminal allows it)`,
           });
         }
         return true;
