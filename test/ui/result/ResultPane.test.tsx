@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { useLayoutEffect, useRef } from "react";
 import { useInput } from "ink";
+import stringWidth from "string-width";
 import {
   initialInvocation,
   invocationReducer,
@@ -224,6 +225,24 @@ describe("ResultPane", () => {
     const f = show(s).frame();
     expect(f).not.toContain("\u001b");
     expect(f).toContain("clear: \\e[2J\\e]0;pwned\\x07");
+  });
+});
+
+describe("ResultPane sizes", () => {
+  it("never draws past its width (it clips only vertically), at any size", () => {
+    const error = { errorType: "E", errorMessage: "m", trace: ["E: m", "    at f (x.js:1:1)"] };
+    const s = withLogs(
+      done(result({ functionError: "Unhandled", error, tail: completeLog(5).join("\n"), requestId: ID })),
+      "complete",
+      events(completeLog(40).map((l) => l + " 日本語テキスト 😀".repeat(5))),
+    );
+    for (const width of [1, 4, 9, 17, 33, 60, 97, 130])
+      for (const height of [1, 2, 5, 9, 14, 40]) {
+        const t = show(s, width, height);
+        for (const row of t.frame().split("\n"))
+          expect(stringWidth(row), `${width}x${height}: ${row}`).toBeLessThanOrEqual(width);
+        t.unmount();
+      }
   });
 });
 
