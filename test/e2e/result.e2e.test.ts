@@ -103,6 +103,17 @@ describe.skipIf(!hasTmux())("invoking from the explorer", () => {
     await t.waitFor(/complete \(REPORT seen\)[\s\S]*/, 15_000);
   }, 40_000);
 
+  it("Esc stops waiting for a slow function, saying it may still be running", async () => {
+    const t = await invoke("slow-timeout");
+    await t.waitFor(/Invoking slow-timeout \(RequestResponse\) · /);
+    t.keys("Escape");
+    const s = await t.waitFor(/Stopped waiting\. The function may still be running/);
+    expect(s).not.toMatch(/Invoking slow-timeout/);
+    // Still in the explorer, the editor still there to invoke again.
+    expect(s).toMatch(/slow-timeout:\$LATEST/);
+    expect(t.exited()).toBe(false);
+  }, 30_000);
+
   it("stdout-writer: process.stdout.write lines are only in the complete log, not in the 4 KB tail", async () => {
     const t = await invoke("stdout-writer", '{"padding":100}');
     await t.waitFor(/complete \(REPORT seen\)/, 15_000);
