@@ -34,7 +34,7 @@ export function resultLayout(
   active: ViewId,
   statusRow: boolean,
   /** Lines the response has: a short one takes only its rows, leaving the rest to the logs. */
-  responseLines = Infinity,
+  responseLines = 1,
 ): ResultLayout {
   const status = statusRow && height >= 4;
   const room = Math.max(0, height - (status ? 1 : 0));
