@@ -20,7 +20,19 @@ export function prettyJson(text: string): string | null {
   } catch {
     return null;
   }
-  const out: string[] = [];
+  // Pieces are joined every few thousand: a 6 MB body has millions of them, and holding them
+  // all until the end made the heap (and the resident memory, which stays) far bigger.
+  const chunks: string[] = [];
+  let pieces: string[] = [];
+  const out = {
+    push(piece: string) {
+      pieces.push(piece);
+      if (pieces.length >= 8192) {
+        chunks.push(pieces.join(""));
+        pieces = [];
+      }
+    },
+  };
   const indents = [""];
   const indent = (d: number) => (indents[d] ??= "  ".repeat(d));
   let depth = 0;
@@ -59,7 +71,8 @@ export function prettyJson(text: string): string | null {
       i = j - 1;
     }
   }
-  return out.join("");
+  chunks.push(pieces.join(""));
+  return chunks.join("");
 }
 
 export interface BodyLines extends TextLines {
