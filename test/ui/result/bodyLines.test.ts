@@ -59,6 +59,11 @@ describe("bodyLines", () => {
     // Generous for a loaded CI machine; it takes well under a second here.
     expect(built).toBeLessThan(5_000);
   });
+  it("find: a match on the last line ends the search (the index arrays have spare zeros past it)", () => {
+    expect(bodyLines("a\nb\nneedle").find("needle", false)).toEqual([2]);
+    expect(bodyLines('{"a":1}').find("}", false)).toEqual([2]);
+    expect(bodyLines("x\ny").find("y", true, 5)).toEqual([]);
+  });
   it("find: case-insensitive or not, in a range, never across a line break", () => {
     const l = bodyLines("Alpha\nbeta\nALPHA beta\nal\npha");
     expect(l.find("alpha", true)).toEqual([0, 2]);
