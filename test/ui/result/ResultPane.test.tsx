@@ -96,10 +96,14 @@ const show = (state: InvocationState, width = 120, height = 40) =>
   renderTui(<Harness state={state} width={width} height={height} />);
 
 describe("ResultPane", () => {
-  it("idle: how to invoke, no views", () => {
+  it("idle: how to invoke, no views, and the keys are not the pane's", async () => {
     const t = show(initialInvocation);
     expect(t.frame()).toMatch(/press Ctrl\+S to invoke/);
     expect(t.frame()).not.toMatch(/Tail|CloudWatch/);
+    await t.press("y");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(writes).toEqual([]);
+    expect(t.frame()).not.toMatch(/Nothing to copy/);
   });
 
   it("running: a spinner with the elapsed time, and the views waiting", () => {

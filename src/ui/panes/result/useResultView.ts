@@ -128,6 +128,8 @@ export function useResultView(state: InvocationState, opts: ResultViewOptions): 
   // Keys typed faster than they are read arrive as one chunk ("/line 42\r", "jjj"): each is
   // handled in turn against the state the ones before it left, not the last render's.
   const onKey = (input: string, key: Key, size: { width: number; height: number }): boolean => {
+    // Before the first invocation there is nothing to scroll, save or copy: keys go on to the app.
+    if (state.phase === "idle") return false;
     let v = view;
     const act = (a: ResultViewAction) => {
       v = resultViewReducer(v, a);
