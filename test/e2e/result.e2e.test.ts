@@ -114,6 +114,16 @@ describe.skipIf(!hasTmux())("invoking from the explorer", () => {
     expect(t.exited()).toBe(false);
   }, 30_000);
 
+  it("Esc while CloudWatch is still searching stops looking; R looks again and completes", async () => {
+    const t = await invoke("big-logger");
+    await t.waitFor(/CloudWatch[^\n]*\n[^\n]*searching…/);
+    t.keys("Escape");
+    await t.waitFor(/stopped · \d+ lines · R retries/);
+    await focusResult(t);
+    t.type("R");
+    await t.waitFor(/complete \(REPORT seen\) · \d+ lines/, 15_000);
+  }, 30_000);
+
   it("stdout-writer: process.stdout.write lines are only in the complete log, not in the 4 KB tail", async () => {
     const t = await invoke("stdout-writer", '{"padding":100}');
     await t.waitFor(/complete \(REPORT seen\)/, 15_000);
