@@ -115,6 +115,14 @@ describe("tailEvents / formatTime", () => {
     expect(e.map((x) => x.message)).toEqual(["a", "b"]);
     expect(logLines(e).timeOf(0)).toBeNull();
   });
+  it("a tail's Text-format application lines carry their time", () => {
+    const e = tailEvents(
+      `START RequestId: ${ID} Version: $LATEST\n2026-01-02T03:04:05.006Z\t${ID}\tINFO\thi\n`,
+    );
+    expect(Number.isNaN(e[0]!.timestamp)).toBe(true);
+    expect(e[1]!.timestamp).toBe(Date.UTC(2026, 0, 2, 3, 4, 5, 6));
+    expect(logLines(e).timeOf(1)).toBe(Date.UTC(2026, 0, 2, 3, 4, 5, 6));
+  });
   it("formats times in local HH:MM:SS.mmm or ISO; nothing for an unknown time", () => {
     const t = Date.UTC(2026, 0, 2, 3, 4, 5, 6);
     expect(formatTime(t, "iso")).toBe("2026-01-02T03:04:05.006Z");
