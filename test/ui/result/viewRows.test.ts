@@ -23,7 +23,7 @@ const opts = (o: Partial<ViewRowsOptions> = {}): ViewRowsOptions => ({
   ...o,
 });
 const text = (w: ReturnType<typeof viewRows>) =>
-  w.rows.map((r) => r.time + r.segments.map((s) => s.text).join(""));
+  w.rows.map((r) => r.time + r.segments.map((s) => s.text).join("") + (r.cut ? "…" : ""));
 const numbered = (n: number) => bodyLines(Array.from({ length: n }, (_, i) => `line ${i}`).join("\n"));
 
 describe("cutLine / wrapLine", () => {
@@ -86,6 +86,12 @@ describe("viewRows", () => {
   it("cuts long lines unless wrapping, and wraps them within the rows", () => {
     const lines = bodyLines("y".repeat(50));
     expect(text(viewRows(lines, opts()))).toEqual(["y".repeat(19) + "…"]);
+    // The ellipsis is kept out of the text (an ASCII row is cheap for Ink to measure).
+    expect(viewRows(lines, opts()).rows[0]).toMatchObject({
+      cut: true,
+      segments: [{ text: "y".repeat(19) }],
+    });
+    expect(viewRows(bodyLines("short"), opts()).rows[0]!.cut).toBeUndefined();
     expect(text(viewRows(lines, opts({ wrap: true, rows: 2 })))).toEqual(["y".repeat(20), "y".repeat(20)]);
   });
 

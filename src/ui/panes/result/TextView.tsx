@@ -60,23 +60,26 @@ export function TextView({ label, window: w, count, pinned, empty, width, height
               {r.segments[0]?.text ?? ""}
             </Text>
           ) : (
-            <Text key={i} wrap="truncate">
-              {r.time && <Text color="gray">{r.time}</Text>}
-              {r.segments.map((s, k) =>
-                s.hit ? (
-                  <Text
-                    key={k}
-                    backgroundColor={r.current ? "yellow" : undefined}
-                    color={r.current ? "black" : "yellow"}
-                    bold
-                  >
-                    {s.text}
-                  </Text>
-                ) : (
-                  <Text key={k}>{s.text}</Text>
-                ),
-              )}
-            </Text>
+            <Box key={i} height={1}>
+              <Text wrap="truncate">
+                {r.time && <Text color="gray">{r.time}</Text>}
+                {r.segments.map((s, k) =>
+                  s.hit ? (
+                    <Text
+                      key={k}
+                      backgroundColor={r.current ? "yellow" : undefined}
+                      color={r.current ? "black" : "yellow"}
+                      bold
+                    >
+                      {s.text}
+                    </Text>
+                  ) : (
+                    <Text key={k}>{s.text}</Text>
+                  ),
+                )}
+              </Text>
+              {r.cut && <Text color="gray">…</Text>}
+            </Box>
           ),
         )
       )}

@@ -12,6 +12,12 @@ export interface ViewRow {
   segments: Segment[];
   /** The row belongs to the current search match. */
   current: boolean;
+  /**
+   * The line was cut to fit: an ellipsis follows the segments. It is kept apart so the row's
+   * text stays ASCII when the line is, which Ink measures at once, where one "…" makes it
+   * measure the row grapheme by grapheme, every frame.
+   */
+  cut?: boolean;
 }
 
 export interface ViewWindow {
@@ -71,11 +77,17 @@ export function wrapLine(s: string, width: number, max: number): string[] {
   return out;
 }
 
+/** `s` cut to `width` columns less one for an ellipsis, when it does not fit. */
+export function cutPiece(s: string, width: number): { text: string; cut: boolean } {
+  if (width <= 0) return { text: "", cut: false };
+  if (widthUpTo(s, width) <= width) return { text: s, cut: false };
+  return { text: width > 1 ? wrapLine(s, width - 1, 1)[0]! : "", cut: true };
+}
+
 /** `s` cut to `width` columns, ending in "…" when cut. */
 export function cutLine(s: string, width: number): string {
-  if (width <= 0) return "";
-  if (widthUpTo(s, width) <= width) return s;
-  return wrapLine(s, Math.max(0, width - 1), 1)[0]! + "…";
+  const c = cutPiece(s, width);
+  return c.cut ? c.text + "…" : c.text;
 }
 
 /** How many rows line `i` takes at text width `tw`. */
@@ -132,11 +144,18 @@ export function viewRows(lines: TextLines, o: ViewRowsOptions): ViewWindow {
       if (rows.length >= o.rows) break;
     }
     const text = lines.line(i);
-    const pieces = o.wrap ? wrapLine(text, tw, o.rows - rows.length) : [cutLine(text, tw)];
+    const one = o.wrap ? null : cutPiece(text, tw);
+    const pieces = one ? [one.text] : wrapLine(text, tw, o.rows - rows.length);
     const t = o.timestamps ? lines.timeOf(i) : null;
     pieces.forEach((p, k) => {
       const time = !o.timestamps ? "" : (k === 0 && t !== null ? formatTime(t, "local") : "").padEnd(gutter);
-      rows.push({ kind: "line", time, segments: highlight(p, o.query), current: o.match === i });
+      rows.push({
+        kind: "line",
+        time,
+        segments: highlight(p, o.query),
+        current: o.match === i,
+        ...(one?.cut ? { cut: true } : {}),
+      });
     });
   }
   return { rows, first: top, last: Math.min(i, lines.count) - 1 };
