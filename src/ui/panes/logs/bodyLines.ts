@@ -145,7 +145,7 @@ function indexLines(text: string, json: boolean): BodyLines {
       const startOf = (i: number) => (i < count ? starts[i]! : text.length);
       const stop = startOf(Math.min(to, count));
       let line = Math.max(0, from);
-      for (let at = hay.indexOf(q, startOf(line)); at >= 0 && at < stop; ) {
+      for (let at = hay.indexOf(q, startOf(line)); at >= 0 && at < stop;) {
         while (line + 1 < count && startOf(line + 1) <= at) line++;
         // A match across a line break (or a cut between pieces) is not on any one line.
         if (at + q.length <= (ends[line] ?? 0)) {
