@@ -130,11 +130,19 @@ export function formatLogEvent(message: string, readable = true): string[] {
   return text.split(/\r\n|\r|\n/).map((l, i) => sanitizeLine(i === 0 ? l : indent + l));
 }
 
-/** Invoke's log tail (decoded LogResult) as events: one a line, times unknown. */
+const TEXT_TIME = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)\t/;
+
+/**
+ * Invoke's log tail (decoded LogResult) as events, one a line. The tail carries no event
+ * times, but Text-format application lines start with theirs: those are read, the rest unknown.
+ */
 export function tailEvents(tail: string): LogEvent[] {
   const lines = tail.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
-  return lines.map((message) => ({ timestamp: Number.NaN, message }));
+  return lines.map((message) => {
+    const m = TEXT_TIME.exec(message);
+    return { timestamp: m ? Date.parse(m[1]!) : Number.NaN, message };
+  });
 }
 
 interface LogStore {

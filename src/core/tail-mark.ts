@@ -1,5 +1,6 @@
 // How Invoke's 4 KB log tail relates to the complete log: whether it was cut (it no longer
 // reaches back to the invocation's START line), and which complete-log event it starts at.
+import { parseLogLine } from "./log-records.js";
 
 export interface TailInfo {
   lines: string[];
@@ -10,7 +11,13 @@ export interface TailInfo {
 export function tailInfo(tail: string | null, requestId: string | null): TailInfo {
   if (!tail) return { lines: [], cut: false };
   const lines = tail.replace(/\n$/, "").split("\n");
-  const cut = !lines.some((l) => l.startsWith("START RequestId:") && (!requestId || l.includes(requestId)));
+  // START in either log format: the Text line or the JSON platform.start record.
+  const isStart = (l: string) => {
+    if (!l.startsWith("START RequestId:") && !l.startsWith("{")) return false;
+    const m = parseLogLine(l);
+    return m.kind === "start" && (!requestId || m.requestId === requestId);
+  };
+  const cut = !lines.some(isStart);
   return { lines, cut };
 }
 

@@ -26,6 +26,7 @@ import { editExternally, editorCommand } from "../external-editor.js";
 import { formatBytes, PAYLOAD_LIMITS } from "../../core/payload.js";
 import { isBusy } from "../invocation/invocationReducer.js";
 import { ResultPane } from "../panes/result/ResultPane.js";
+import { useResultView } from "../panes/result/useResultView.js";
 import { ConfirmQuit } from "../panes/ConfirmQuit.js";
 import { useFunctionDetails } from "../hooks/useFunctionDetails.js";
 import { useFunctionList } from "../hooks/useFunctionList.js";
@@ -193,8 +194,15 @@ export function App({
   });
   const busy = isBusy(invocation.state);
   const retryNotice = useRetryNotice();
-  const now = useNow(invocation.state.phase === "running");
+  // The spinner needs 80 ms ticks; the logs' elapsed seconds only a few a second.
+  const now = useNow(busy, invocation.state.phase === "running" ? 80 : 250);
   const prompt = usePathPrompt(cwd);
+  const resultView = useResultView(invocation.state, {
+    cwd,
+    prompt: prompt.start,
+    write: (data) => stdout.write(data),
+    retryLogs: invocation.retryLogs,
+  });
   const lay = layout(columns, rows, focus, invocation.state.phase !== "idle", Math.max(1, prompt.rows));
   const paneSize = (id: PaneId) => inner(lay.panes[id].width, lay.panes[id].height);
   const pickerRows = Math.max(1, inner(lay.panes.functions.width, lay.panes.functions.height).height - 1);
@@ -304,7 +312,9 @@ export function App({
                   : ["editor"]
               : focus === "history"
                 ? historyKeys.scopes
-                : [];
+                : focus === "result" && invocation.state.phase !== "idle"
+                  ? resultView.scopes
+                  : [];
 
   const focusBy: Partial<Record<CommandId, PaneId>> = {
     "focus.functions": "functions",
@@ -359,6 +369,11 @@ export function App({
       else if (cmd === "confirm.no") setOverlay(null);
       return;
     }
+    // The result pane's search line takes every key while it is open (Esc closes it).
+    if (focus === "result" && resultView.view.search.editing) {
+      resultView.onKey(input, key, paneSize("result"));
+      return;
+    }
     // Esc stops waiting for an invocation or its logs before it means anything else.
     if (busy && commandFor("global", input, key) === "app.back") {
       invocation.stop();
@@ -389,6 +404,7 @@ export function App({
         return;
       }
     }
+    if (focus === "result" && resultView.onKey(input, key, paneSize("result"))) return;
     onGlobal(input, key);
   };
   const keyHandler = useRef(handleKey);
@@ -477,7 +493,15 @@ export function App({
       ),
     );
     const result = pane("result", (w, h) => (
-      <ResultPane state={invocation.state} now={now} width={w} height={h} focused={focus === "result"} />
+      <ResultPane
+        state={invocation.state}
+        now={now}
+        width={w}
+        height={h}
+        focused={focus === "result"}
+        view={resultView.view}
+        lines={resultView.lines}
+      />
     ));
     const historyPane = pane("history", (w, h) => (
       <HistoryPane state={history.state} width={w} height={h} focused={focus === "history"} />

@@ -22,6 +22,22 @@ describe("tailInfo", () => {
   it("a START of another request does not count", () => {
     expect(tailInfo(`START RequestId: other Version: 1\nEND RequestId: ${ID}`, ID).cut).toBe(true);
   });
+  it("reads START in the JSON log format too (platform.start)", () => {
+    const start = JSON.stringify({
+      time: "2026-01-01T00:00:00.000Z",
+      type: "platform.start",
+      record: { requestId: ID, version: "$LATEST" },
+    });
+    const app = JSON.stringify({
+      timestamp: "2026-01-01T00:00:00.001Z",
+      level: "INFO",
+      requestId: ID,
+      message: "hi",
+    });
+    expect(tailInfo(`${start}\n${app}\n`, ID).cut).toBe(false);
+    expect(tailInfo(`${app}\n`, ID).cut).toBe(true);
+    expect(tailInfo(start.replace(ID, "someone-else"), ID).cut).toBe(true);
+  });
   it("no tail", () => {
     expect(tailInfo(null, ID)).toEqual({ lines: [], cut: false });
   });

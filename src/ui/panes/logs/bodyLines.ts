@@ -20,7 +20,19 @@ export function prettyJson(text: string): string | null {
   } catch {
     return null;
   }
-  const out: string[] = [];
+  // Pieces are joined every few thousand: a 6 MB body has millions of them, and holding them
+  // all until the end made the heap (and the resident memory, which stays) far bigger.
+  const chunks: string[] = [];
+  let pieces: string[] = [];
+  const out = {
+    push(piece: string) {
+      pieces.push(piece);
+      if (pieces.length >= 8192) {
+        chunks.push(pieces.join(""));
+        pieces = [];
+      }
+    },
+  };
   const indents = [""];
   const indent = (d: number) => (indents[d] ??= "  ".repeat(d));
   let depth = 0;
@@ -59,7 +71,8 @@ export function prettyJson(text: string): string | null {
       i = j - 1;
     }
   }
-  return out.join("");
+  chunks.push(pieces.join(""));
+  return chunks.join("");
 }
 
 export interface BodyLines extends TextLines {
@@ -128,14 +141,17 @@ function indexLines(text: string, json: boolean): BodyLines {
       if (hay.length !== text.length) return perLine(query, ignoreCase, from, to);
       const q = ignoreCase ? query.toLowerCase() : query;
       const out: number[] = [];
-      const stop = to >= count ? text.length : (starts[to] ?? text.length);
+      // The arrays have spare room past `count` (zeros): read starts through this, never directly.
+      const startOf = (i: number) => (i < count ? starts[i]! : text.length);
+      const stop = startOf(Math.min(to, count));
       let line = Math.max(0, from);
-      for (let at = hay.indexOf(q, starts[line] ?? text.length); at >= 0 && at < stop;) {
-        while (line + 1 < count && (starts[line + 1] ?? 0) <= at) line++;
+      for (let at = hay.indexOf(q, startOf(line)); at >= 0 && at < stop;) {
+        while (line + 1 < count && startOf(line + 1) <= at) line++;
         // A match across a line break (or a cut between pieces) is not on any one line.
         if (at + q.length <= (ends[line] ?? 0)) {
           out.push(line);
-          at = hay.indexOf(q, starts[line + 1] ?? text.length);
+          if (line + 1 >= count) break;
+          at = hay.indexOf(q, startOf(line + 1));
         } else at = hay.indexOf(q, at + 1);
       }
       return out;

@@ -1,8 +1,16 @@
 // The result pane: what the invocation answered (status, version, metrics, error), then the
-// response and the logs. Render only: state comes from useInvocation, sizes from the root.
+// response and the two logs (Invoke's tail and the complete CloudWatch log), side by side when
+// there is room. Render only: state comes from useInvocation and useResultView, sizes from the
+// root, and only the visible lines of each view are read.
 import { Box, Text } from "ink";
 import type { InvocationState } from "../../invocation/invocationReducer.js";
-import { summaryLines } from "./summaryLines.js";
+import { fit, safeLine } from "../../picker/safeText.js";
+import { headerRows, resultPaneLayout, VIEW_GAP } from "./resultLayout.js";
+import { initialResultView, VIEWS, type ResultViewState } from "./resultViewReducer.js";
+import { TextView } from "./TextView.js";
+import type { ResultLines } from "./useResultView.js";
+import { emptyText, viewLabel } from "./viewLabels.js";
+import { viewRows } from "./viewRows.js";
 
 export interface ResultPaneProps {
   state: InvocationState;
@@ -10,18 +18,106 @@ export interface ResultPaneProps {
   width: number;
   height: number;
   focused: boolean;
+  view?: ResultViewState;
+  lines?: ResultLines;
 }
 
-export function ResultPane({ state, now, width, height }: ResultPaneProps) {
+const TAB = { response: "Response", tail: "Tail (4 KB)", complete: "CloudWatch" } as const;
+
+const NO_LINES: ResultLines = {
+  response: null,
+  tail: null,
+  complete: null,
+  tailInfo: { lines: [], cut: false },
+};
+
+export function ResultPane({
+  state,
+  now,
+  width,
+  height,
+  focused,
+  view = initialResultView,
+  lines = NO_LINES,
+}: ResultPaneProps) {
   if (width <= 0 || height <= 0) return null;
-  const lines = summaryLines(state, now, Math.max(2, Math.floor(height / 6))).slice(0, height);
+  const { summary, layout } = resultPaneLayout(state, view, now, width, height, lines.response?.count);
+  const counts = {
+    body: lines.response?.count ?? null,
+    json: lines.response?.json ?? false,
+    tail: lines.tailInfo,
+    complete: lines.complete?.count ?? 0,
+  };
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      {lines.map((l, i) => (
+    // Clipped only vertically: every row is already cut to the width, and a horizontal clip
+    // makes Ink slice each row of every frame again (half the cost of a frame when scrolling).
+    <Box flexDirection="column" width={width} height={height} overflowY="hidden">
+      {summary.slice(0, layout.summaryRows).map((l, i) => (
         <Text key={i} color={l.color} bold={l.bold} wrap="truncate">
           {l.text}
         </Text>
       ))}
+      {layout.tabs && (
+        <Text wrap="truncate">
+          {VIEWS.map((v) => {
+            const l = viewLabel(v, state, counts, now);
+            // Short names, and the logs' state: it matters while another view is shown.
+            const text = v === "complete" ? `CloudWatch${l.detail ? ` · ${l.detail}` : ""}` : TAB[v];
+            return (
+              <Text key={v} inverse={view.active === v} color={view.active === v ? "cyan" : l.color}>
+                {` ${text} `}
+              </Text>
+            );
+          })}
+        </Text>
+      )}
+      {layout.rows.map((row, r) => (
+        <Box key={r} flexDirection="row" width={width} height={row[0]?.height ?? 0}>
+          {row.map((b, k) => {
+            const text = lines[b.view];
+            const scroll = view.scroll[b.view];
+            const isActive = view.active === b.view;
+            const window = text
+              ? viewRows(text, {
+                  top: scroll.top,
+                  pinned: scroll.pinned,
+                  rows: Math.max(0, b.height - headerRows(b.width)),
+                  width: b.width,
+                  wrap: view.wrap,
+                  timestamps: view.timestamps,
+                  query: view.search.query,
+                  match: isActive ? view.search.match : null,
+                })
+              : null;
+            return (
+              <Box key={b.view} marginLeft={k > 0 ? VIEW_GAP : 0}>
+                <TextView
+                  label={viewLabel(b.view, state, counts, now)}
+                  window={window}
+                  count={text?.count ?? 0}
+                  pinned={scroll.pinned}
+                  empty={emptyText(b.view, state)}
+                  width={b.width}
+                  height={b.height}
+                  active={focused && isActive}
+                />
+              </Box>
+            );
+          })}
+        </Box>
+      ))}
+      {layout.statusRow &&
+        (view.search.editing ? (
+          <Text wrap="truncate">
+            <Text bold>/</Text>
+            {safeLine(view.search.draft)}
+            <Text color="cyan">▏</Text>
+          </Text>
+        ) : (
+          <Text color="yellow" wrap="truncate">
+            {fit(safeLine(view.notice ?? ""), width)}
+          </Text>
+        ))}
     </Box>
   );
 }

@@ -1,0 +1,210 @@
+// Keystroke to frame while scrolling the result pane, through the real app in tmux (as
+// editor-frame.bench.mjs does): a 50,000-line complete log (big-logger {"lines": 50000}) and a
+// 6 MB JSON response (big-response {"kb": 6000}, about 400,000 lines pretty-printed). The app
+// runs with LAMBDA_EXPLORER_TRACE, which records when each key is read and each frame written;
+// every key is paired with the first frame after it. Also the app's resident memory (VmRSS)
+// once the log or body is shown and scrolled. Targets (issue 6): under 16 ms median, under
+// 300 MB. The sandbox runs in its own process so its log store does not count.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { CLI, ROOT, line, percentile, startSandbox } from "./lib.mjs";
+
+const PAUSE_MS = Number(process.env.PAUSE_MS ?? 100);
+const ROUNDS = Number(process.env.ROUNDS ?? 4);
+// The editor benchmark's terminal size; COLUMNS=200 ROWS=60 shows both logs side by side.
+const COLUMNS = Number(process.env.BENCH_COLUMNS ?? 140);
+const ROWS = Number(process.env.BENCH_ROWS ?? 40);
+// Down, up, by pages, to the bottom and back: what reading a long log is.
+const ROUND = ["j", "j", "j", "k", "PageDown", "PageDown", "PageUp", "G", "k", "g", "PageDown", "j"];
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function events(file) {
+  let text = "";
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    // nothing traced yet
+  }
+  return text
+    .split("\n")
+    .map((l) => /^([\d.]+) (key|frame) ?(.*)$/.exec(l))
+    .filter(Boolean)
+    .map((m) => ({ t: Number(m[1]), kind: m[2], info: m[3] }))
+    .sort((a, b) => a.t - b.t);
+}
+
+/** Each key's time to the first frame written after it (and before the next key). */
+function pair(evs, before, sent) {
+  const keys = evs.filter((e) => e.kind === "key").slice(before, before + sent);
+  if (keys.length !== sent) throw new Error(`traced ${keys.length} of ${sent} keys`);
+  const out = { times: [], unanswered: 0 };
+  keys.forEach((k, i) => {
+    const next = keys[i + 1]?.t ?? Infinity;
+    const f = evs.find((e) => e.kind === "frame" && e.t > k.t && e.t < next && Number(e.info) > 64);
+    if (f) out.times.push(f.t - k.t);
+    else out.unanswered++;
+  });
+  return out;
+}
+
+/** The resident memory (MB) of the app: the node process running dist/cli.js under the pane. */
+function rssOf(tmux) {
+  const panePid = tmux("display", "-p", "-t", "bench", "#{pane_pid}").trim();
+  const children = (pid) =>
+    execFileSync("ps", ["-o", "pid=", "--ppid", pid], { encoding: "utf8" })
+      .split("\n")
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const queue = [panePid];
+  while (queue.length) {
+    const pid = queue.shift();
+    const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    // The node process itself, not the shell or `env` whose command lines name it too.
+    if (path.basename(argv[0] ?? "").startsWith("node") && argv.some((a) => a.endsWith("cli.js"))) {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+      return kb / 1024;
+    }
+    try {
+      queue.push(...children(pid));
+    } catch {
+      // gone
+    }
+  }
+  return Number.NaN;
+}
+
+async function session(endpoint, { fn, payload, ready, views }) {
+  const home = mkdtempSync(path.join(os.tmpdir(), "lx-scroll-bench-"));
+  const traceFile = path.join(home, "trace.txt");
+  const socket = `lx-scroll-bench-${process.pid}-${fn}`;
+  const tmux = (...a) => execFileSync("tmux", ["-L", socket, ...a], { encoding: "utf8" });
+  const screen = () => tmux("capture-pane", "-p", "-t", "bench");
+  const waitFor = async (re, ms = 60_000) => {
+    const end = Date.now() + ms;
+    for (;;) {
+      const s = screen();
+      if (re.test(s)) return s;
+      if (Date.now() > end) throw new Error(`screen never matched ${re}; it shows:\n${s}`);
+      await sleep(100);
+    }
+  };
+  const env = {
+    HOME: home,
+    LAMBDA_EXPLORER_STATE_DIR: path.join(home, "state"),
+    LAMBDA_EXPLORER_CACHE_DIR: path.join(home, "cache"),
+    LAMBDA_EXPLORER_TRACE: traceFile,
+  };
+  const exports = Object.entries(env)
+    .map(([k, v]) => `${k}='${v}'`)
+    .join(" ");
+  try {
+    execFileSync(
+      "tmux",
+      [
+        ...[
+          "-L",
+          socket,
+          "-f",
+          "/dev/null",
+          "new-session",
+          "-d",
+          "-s",
+          "bench",
+          "-x",
+          String(COLUMNS),
+          "-y",
+          String(ROWS),
+        ],
+        `cd '${ROOT}' && env ${exports} '${process.execPath}' '${CLI}' --endpoint-url ${endpoint}; sleep 60`,
+      ],
+      { env: { ...process.env, TERM: "xterm-256color" } },
+    );
+    await waitFor(new RegExp(fn));
+    tmux("send-keys", "-t", "bench", "-l", fn);
+    await sleep(300);
+    tmux("send-keys", "-t", "bench", "Enter");
+    await waitFor(new RegExp(`${fn}:\\$LATEST`));
+    tmux("send-keys", "-t", "bench", "-l", payload);
+    await sleep(300);
+    tmux("send-keys", "-t", "bench", "C-s");
+    await waitFor(ready, 120_000);
+    // The result pane takes the keys; `views` times l moves to the view to scroll.
+    tmux("send-keys", "-t", "bench", "Escape");
+    await sleep(300);
+    tmux("send-keys", "-t", "bench", "-l", "3");
+    await sleep(300);
+    for (let i = 0; i < views; i++) {
+      tmux("send-keys", "-t", "bench", "-l", "l");
+      await sleep(300);
+    }
+    await sleep(500);
+    const before = events(traceFile).filter((e) => e.kind === "key").length;
+    let sent = 0;
+    for (let r = 0; r < ROUNDS; r++)
+      for (const k of ROUND) {
+        if (k.length === 1) tmux("send-keys", "-t", "bench", "-l", k);
+        else tmux("send-keys", "-t", "bench", k);
+        sent++;
+        await sleep(PAUSE_MS);
+      }
+    await sleep(300);
+    const rss = rssOf(tmux);
+    tmux("send-keys", "-t", "bench", "-l", "q");
+    await sleep(800);
+    return { ...pair(events(traceFile), before, sent), rss };
+  } finally {
+    try {
+      tmux("kill-server");
+    } catch {
+      // already gone
+    }
+    if (process.env.KEEP_TRACE) console.log(`trace kept in ${traceFile}`);
+    else rmSync(home, { recursive: true, force: true });
+  }
+}
+
+const sb = await startSandbox(["--quiet"]);
+let failed = false;
+try {
+  const cases = [
+    {
+      name: "50,000-line log",
+      fn: "big-logger",
+      payload: '{"lines":50000}',
+      ready: /complete \(REPORT seen\) · 5\d,\d{3}/,
+      views: 2,
+      // One view at a time below 96 columns: the tab row keeps the logs' state in sight.
+    },
+    {
+      name: "6 MB response",
+      fn: "big-response",
+      payload: '{"kb":6000}',
+      ready: /JSON · 5\.\d MB · [\d,]+ lines/,
+      views: 0,
+    },
+  ];
+  for (const c of cases) {
+    const r = await session(sb.endpoint, c);
+    const sorted = [...r.times].sort((a, b) => a - b);
+    const median = percentile(sorted, 50);
+    line(
+      `key to frame, ${c.name}, median (${sorted.length} keys)`,
+      `${median.toFixed(1)} ms`,
+      `< 16 ms: ${median < 16 ? "met" : "MISSED"}`,
+    );
+    line(`key to frame, ${c.name}, p95`, `${percentile(sorted, 95).toFixed(1)} ms`);
+    line(
+      `resident memory, ${c.name}`,
+      `${r.rss.toFixed(0)} MB`,
+      `< 300 MB: ${r.rss < 300 ? "met" : "MISSED"}`,
+    );
+    if (r.unanswered) line(`  keys with no frame before the next key`, r.unanswered);
+    if (!(median < 16 && r.rss < 300)) failed = true;
+  }
+} finally {
+  await sb.stop();
+}
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,153 @@
+// Invoking from the explorer in a real terminal (tmux) against a sandbox that delivers its
+// CloudWatch logs 1.5 s late, as CloudWatch does: the result pane, Invoke's tail and the
+// complete log side by side, and untrusted output that cannot drive the terminal.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startTestSandbox, type TestSandbox } from "../helpers/sandbox.js";
+import { hasTmux, openTerminal, type Terminal } from "../helpers/tmux.js";
+
+let sb: TestSandbox;
+let term: Terminal | null = null;
+beforeAll(async () => {
+  sb = await startTestSandbox({ logDelayMs: 1500 });
+});
+afterAll(async () => {
+  await sb?.close();
+});
+afterEach(() => {
+  term?.stop();
+  term = null;
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Opens the explorer at 200x60, chooses `fn`, types `payload` and presses Ctrl+S. */
+async function invoke(fn: string, payload?: string): Promise<Terminal> {
+  const t = openTerminal(["--endpoint-url", sb.url], 200, 60);
+  term = t;
+  await t.waitFor(new RegExp(`functions[\\s\\S]*${fn}`));
+  t.type(fn);
+  await sleep(300);
+  t.keys("Enter");
+  await t.waitFor(new RegExp(`${fn}:\\$LATEST`));
+  if (payload) {
+    t.type(payload);
+    await sleep(200);
+  }
+  t.keys("C-s");
+  return t;
+}
+
+/** Gives the result pane the keys (the editor would take "3" as text). */
+async function focusResult(t: Terminal): Promise<void> {
+  t.keys("Escape");
+  await sleep(200);
+  t.type("3");
+  await t.waitFor(/l view .*scroll/);
+}
+
+async function search(t: Terminal, query: string): Promise<void> {
+  t.type(`/${query}`);
+  await sleep(100);
+  t.keys("Enter");
+  await sleep(300);
+}
+
+describe.skipIf(!hasTmux())("invoking from the explorer", () => {
+  it("big-logger: a cut tail beside a complete log that fills in from START to REPORT", async () => {
+    const t = await invoke("big-logger");
+    // The logs are late: the pane says it is searching, and only later complete.
+    const early = await t.waitFor(/CloudWatch[^\n]*\n[^\n]*searching…/);
+    expect(early).not.toMatch(/CloudWatch \(complete\)/);
+    const s = await t.waitFor(/complete \(REPORT seen\) · \d+ lines/, 15_000);
+    expect(s).toMatch(/ExecutedVersion \$LATEST/);
+    expect(s).toMatch(/Tail \(from Invoke, 4 KB\)/);
+    expect(s).toMatch(/cut: its first lines are only in CloudWatch · (\d+)/);
+    const tailCount = Number(/cut: its first lines are only in CloudWatch · (\d+)/.exec(s)![1]);
+    const completeCount = Number(/complete \(REPORT seen\) · ([\d,]+) lines/.exec(s)![1]!.replace(/,/g, ""));
+    expect(completeCount).toBeGreaterThan(tailCount * 3);
+    // The complete log opens at its top, START first; the tail ends with REPORT.
+    expect(s).toMatch(/START RequestId: [0-9a-f]{8}-/);
+    expect(s).toMatch(/REPORT RequestId/);
+
+    await focusResult(t);
+    t.type("l");
+    await search(t, "line 0001:");
+    expect(t.screen()).toMatch(/No match for "line 0001:"/);
+    t.type("l");
+    await search(t, "line 0001:");
+    expect(t.screen()).not.toMatch(/No match/);
+    t.type("G");
+    const bottom = await t.waitFor(
+      /^(?=[\s\S]*\/[\d,]+ follow)(?=[\s\S]*line 0150: checkpoint[\s\S]*END RequestId)/,
+    );
+    expect(bottom).toMatch(/▼ the tail from Invoke starts here/);
+  }, 40_000);
+
+  it("thrower: FunctionError Unhandled with its error type, message and stack", async () => {
+    const t = await invoke("thrower");
+    const s = await t.waitFor(/FunctionError: Unhandled · \w*Error: [^\n]+[\s\S]*at \w+ \(file:/);
+    expect(s).toMatch(
+      /at (loadInventory|handler|reserveStock) \(file:\/\/[^\n]*thrower\/index\.mjs:\d+:\d+\)/,
+    );
+    expect(s).toMatch(/"errorType": "\w*Error"/);
+    await t.waitFor(/complete \(REPORT seen\)/, 15_000);
+  }, 30_000);
+
+  it("slow-timeout: the spinner while it runs, then the timeout error and its log line", async () => {
+    const t = await invoke("slow-timeout");
+    await t.waitFor(
+      /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] Invoking slow-timeout \(RequestResponse\) · [\d.]+ (ms|s)[\s\S]*Esc stops waiting/,
+    );
+    const s = await t.waitFor(/Sandbox\.Timedout[\s\S]*Task timed out after 2\.00 seconds/, 15_000);
+    expect(s).toMatch(/FunctionError: Unhandled/);
+    await t.waitFor(/complete \(REPORT seen\)[\s\S]*/, 15_000);
+  }, 40_000);
+
+  it("Esc stops waiting for a slow function, saying it may still be running", async () => {
+    const t = await invoke("slow-timeout");
+    await t.waitFor(/Invoking slow-timeout \(RequestResponse\) · /);
+    t.keys("Escape");
+    const s = await t.waitFor(/Stopped waiting\. The function may still be running/);
+    expect(s).not.toMatch(/Invoking slow-timeout/);
+    // Still in the explorer, the editor still there to invoke again.
+    expect(s).toMatch(/slow-timeout:\$LATEST/);
+    expect(t.exited()).toBe(false);
+  }, 30_000);
+
+  it("Esc while CloudWatch is still searching stops looking; R looks again and completes", async () => {
+    const t = await invoke("big-logger");
+    await t.waitFor(/CloudWatch[^\n]*\n[^\n]*searching…/);
+    t.keys("Escape");
+    await t.waitFor(/stopped · \d+ lines · R retries/);
+    await focusResult(t);
+    t.type("R");
+    await t.waitFor(/complete \(REPORT seen\) · \d+ lines/, 15_000);
+  }, 30_000);
+
+  it("stdout-writer: process.stdout.write lines are only in the complete log, not in the 4 KB tail", async () => {
+    const t = await invoke("stdout-writer", '{"padding":100}');
+    await t.waitFor(/complete \(REPORT seen\)/, 15_000);
+    await focusResult(t);
+    t.type("l");
+    await search(t, "stdout.write: raw line A");
+    expect(t.screen()).toMatch(/No match for "stdout.write: raw line A"/);
+    t.type("l");
+    await search(t, "stdout.write: raw line A");
+    const s = t.screen();
+    expect(s).not.toMatch(/No match/);
+    expect(s).toMatch(/stdout\.write: raw line A/);
+  }, 40_000);
+
+  it("escape-printer: escape sequences are shown escaped and the screen stays intact", async () => {
+    const t = await invoke("escape-printer");
+    const s = await t.waitFor(/complete \(REPORT seen\)[\s\S]*/, 15_000);
+    // Shown as text in the response and both logs...
+    expect(s).toMatch(/clear screen: \\e\[2J\\e\[H after/);
+    expect(s).toMatch(/window title: \\e\]0;pwned/);
+    expect(s).toMatch(/\\u001b\[2Jreturned/);
+    // ...and never obeyed: nothing cleared the screen, moved the cursor, or rang.
+    expect(s.split("\n")[0]).toMatch(/^lambda-explorer · /);
+    expect(s).toMatch(/╰─+╯/);
+    expect(t.exited()).toBe(false);
+  }, 30_000);
+});

@@ -1,0 +1,344 @@
+// The result pane in every state, rendered through the hook that owns its views, as the app
+// does: summary, response, Invoke's tail and the complete log, and the keys that move them.
+import { afterEach, describe, expect, it } from "vitest";
+import { useLayoutEffect, useRef } from "react";
+import { useInput } from "ink";
+import stringWidth from "string-width";
+import {
+  initialInvocation,
+  invocationReducer,
+  type InvocationState,
+  type InvocationTarget,
+} from "../../../src/ui/invocation/invocationReducer.js";
+import type { LogEvent } from "../../../src/aws/complete-logs.js";
+import type { InvokeResult } from "../../../src/aws/invoke.js";
+import { ResultPane } from "../../../src/ui/panes/result/ResultPane.js";
+import { useResultView, type ResultViewOptions } from "../../../src/ui/panes/result/useResultView.js";
+import { result } from "../../helpers/invoke-result.js";
+import { renderTui } from "../../helpers/render-tui.js";
+
+const ID = "0d5b4a4e-6c2f-4a39-9a51-1c0ffee00001";
+const target: InvocationTarget = {
+  functionName: "orders-api",
+  qualifier: "live",
+  invocationType: "RequestResponse",
+  payload: "{}",
+  logGroup: "/aws/lambda/orders-api",
+};
+const running = invocationReducer(initialInvocation, { type: "start", seq: 1, target, at: 1_000 });
+const done = (r: InvokeResult): InvocationState =>
+  invocationReducer(running, { type: "result", seq: 1, result: r });
+const withLogs = (
+  s: InvocationState,
+  phase: "searching" | "receiving" | "complete" | "gave-up",
+  events: LogEvent[] = [],
+  elapsedMs = 0,
+): InvocationState => {
+  const started = invocationReducer(s, { type: "logsStart", seq: 1 });
+  return phase === "searching" && events.length === 0
+    ? { ...started, logs: { ...started.logs, elapsedMs } }
+    : invocationReducer(started, {
+        type: "logsProgress",
+        seq: 1,
+        phase,
+        events,
+        calls: 3,
+        elapsedMs,
+        reason: null,
+      });
+};
+
+const appLine = (i: number) =>
+  `2026-01-01T00:00:00.${String(i % 1000).padStart(3, "0")}Z\t${ID}\tINFO\tline ${String(i).padStart(4, "0")}: the quick brown fox`;
+const completeLog = (n: number): string[] => [
+  `START RequestId: ${ID} Version: $LATEST`,
+  ...Array.from({ length: n }, (_, i) => appLine(i + 1)),
+  `END RequestId: ${ID}`,
+  `REPORT RequestId: ${ID}\tDuration: 1.00 ms\tBilled Duration: 1 ms\tMemory Size: 128 MB\tMax Memory Used: 60 MB\t`,
+];
+const events = (messages: string[]): LogEvent[] =>
+  messages.map((message, i) => ({ timestamp: 1_000 + i, message }));
+
+let writes: string[] = [];
+let retried = 0;
+afterEach(() => {
+  writes = [];
+  retried = 0;
+});
+
+function Harness({ state, width, height }: { state: InvocationState; width: number; height: number }) {
+  const opts: ResultViewOptions = {
+    cwd: "/tmp",
+    prompt: () => undefined,
+    write: (d) => writes.push(d),
+    retryLogs: () => retried++,
+  };
+  const rv = useResultView(state, opts);
+  // As in App: keys reach the handler of the frame on screen, not of an earlier render.
+  const handler = useRef(rv.onKey);
+  useLayoutEffect(() => {
+    handler.current = rv.onKey;
+  });
+  useInput((input, key) => void handler.current(input, key, { width, height }));
+  return (
+    <ResultPane
+      state={state}
+      now={2_500}
+      width={width}
+      height={height}
+      focused
+      view={rv.view}
+      lines={rv.lines}
+    />
+  );
+}
+const show = (state: InvocationState, width = 120, height = 40) =>
+  renderTui(<Harness state={state} width={width} height={height} />);
+
+describe("ResultPane", () => {
+  it("idle: how to invoke, no views, and the keys are not the pane's", async () => {
+    const t = show(initialInvocation);
+    expect(t.frame()).toMatch(/press Ctrl\+S to invoke/);
+    expect(t.frame()).not.toMatch(/Tail|CloudWatch/);
+    await t.press("y");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(writes).toEqual([]);
+    expect(t.frame()).not.toMatch(/Nothing to copy/);
+  });
+
+  it("running: a spinner with the elapsed time, and the views waiting", () => {
+    const t = show(running);
+    expect(t.frame()).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] Invoking orders-api:live \(RequestResponse\) · 1\.50 s/);
+    expect(t.frame()).toMatch(/Esc stops waiting/);
+    expect(t.frame()).toMatch(/Waiting for the invocation/);
+  });
+
+  it("done: status, version, metrics, the JSON response pretty-printed with its size, both logs labelled", () => {
+    const tail = completeLog(3).join("\n") + "\n";
+    const s = withLogs(
+      done(
+        result({
+          payloadText: '{"ok":true,"n":12345678901234567890}',
+          payloadBytes: 36,
+          tail,
+          requestId: ID,
+        }),
+      ),
+      "complete",
+      events(completeLog(3)),
+    );
+    const f = show(s).frame();
+    expect(f).toMatch(/200 · ExecutedVersion version 7 · 41 ms \(billed 42 ms\) · 70\/128 MB/);
+    expect(f).toMatch(/Response · JSON · 36 B · 4 lines/);
+    expect(f).toContain('"n": 12345678901234567890');
+    expect(f).toMatch(/Tail \(from Invoke, 4 KB\)[\s\S]*6 lines · whole/);
+    expect(f).toMatch(/CloudWatch \(complete\)[\s\S]*complete \(REPORT seen\) · 6 lines/);
+    expect(f).toMatch(/START RequestId: 0d5b4a4e[\s\S]*REPORT RequestId/);
+  });
+
+  it("a text response is shown as it is", () => {
+    const f = show(
+      done(result({ payloadText: "plain <b>text</b>", payloadJson: undefined, payloadBytes: 17 })),
+    ).frame();
+    expect(f).toMatch(/Response · text · 17 B · 1 lines/);
+    expect(f).toContain("plain <b>text</b>");
+  });
+
+  it("FunctionError: Unhandled with errorType, message and the stack", () => {
+    const error = {
+      errorType: "ValidationError",
+      errorMessage: "customer.email is required",
+      trace: ["ValidationError: customer.email is required", "    at validate (/var/task/index.mjs:14:31)"],
+    };
+    const f = show(
+      done(result({ functionError: "Unhandled", error, payloadText: JSON.stringify(error) })),
+    ).frame();
+    expect(f).toMatch(/FunctionError: Unhandled · ValidationError: customer.email is required/);
+    expect(f).toMatch(/at validate \(\/var\/task\/index.mjs:14:31\)/);
+    expect(f).toMatch(/"errorType": "ValidationError"/);
+  });
+
+  it("Event: 202, the request id, no response and no tail", () => {
+    const f = show(
+      done(result({ invocationType: "Event", statusCode: 202, report: null, payloadText: "" })),
+    ).frame();
+    expect(f).toMatch(/202 Accepted · queued/);
+    expect(f).toMatch(/RequestId req-1/);
+    expect(f).toMatch(/Response · none: an Event invocation only queues/);
+    expect(f).toMatch(/Only synchronous invocations return a tail/);
+  });
+
+  it("DryRun: 204 and what it proved; no logs to look for", () => {
+    const f = show(
+      done(result({ invocationType: "DryRun", statusCode: 204, report: null, payloadText: "" })),
+    ).frame();
+    expect(f).toMatch(/204 · dry run passed/);
+    expect(f).toMatch(/function exists, you may invoke it, and the payload was accepted/);
+    expect(f).toMatch(/CloudWatch[\s\S]*none: nothing ran/);
+  });
+
+  it("logs searching: the time so far, and no claim to be complete", () => {
+    const f = show(withLogs(done(result({ requestId: ID })), "searching")).frame();
+    expect(f).toMatch(/CloudWatch[^\n]*\n[^\n]*searching… 1\.5 s/);
+    expect(f).toMatch(/Waiting for CloudWatch Logs to deliver/);
+    expect(f).not.toMatch(/complete/i);
+  });
+
+  it("logs receiving: the lines so far", () => {
+    const f = show(
+      withLogs(done(result({ requestId: ID })), "receiving", events(completeLog(2).slice(0, 2))),
+    ).frame();
+    expect(f).toMatch(/CloudWatch[^\n]*\n[^\n]*receiving · 2 lines so far/);
+    expect(f).toMatch(/START RequestId/);
+  });
+
+  it("logs gave up after N s, with the retry key, which retries", async () => {
+    const t = show(withLogs(done(result({ requestId: ID })), "gave-up", [], 60_000));
+    expect(t.frame()).toMatch(/gave up after 60 s · R retries/);
+    await t.press("R");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(retried).toBe(1);
+  });
+
+  it("a cut tail is labelled cut, and the complete log marks where the tail starts", async () => {
+    const all = completeLog(60);
+    // The tail lost the start of the log: its first line is the end of event 40.
+    const tail = [all[40]!.slice(-13), ...all.slice(41)].join("\n") + "\n";
+    const t = show(withLogs(done(result({ tail, requestId: ID })), "complete", events(all)));
+    expect(t.frame()).toMatch(
+      /Tail \(from Invoke, 4 KB\)[^\n]*\n[^\n]*cut: its first lines are only in CloudWatch/,
+    );
+    // The complete log opens at START; the marker is further down.
+    expect(t.frame()).toMatch(/START RequestId/);
+    expect(t.frame()).not.toMatch(/the tail from Invoke starts here/);
+    await t.press("l");
+    await t.press("l");
+    await t.press("G");
+    await t.waitFor(
+      /INFO {2}line 0039[^\n]*\n[^\n]*▼ the tail from Invoke starts here[^\n]*\n[^\n]*INFO {2}line 0040/,
+    );
+  });
+
+  it("escape sequences in the response and the logs are shown escaped, never sent", () => {
+    const hostile = "\u001b[2J\u001b]0;pwned\u0007";
+    const s = withLogs(
+      done(result({ payloadText: JSON.stringify({ m: hostile }), tail: `${hostile}\n`, requestId: ID })),
+      "complete",
+      events([`START RequestId: ${ID} Version: $LATEST`, `clear: ${hostile}`]),
+    );
+    const f = show(s).frame();
+    expect(f).not.toContain("\u001b");
+    expect(f).toContain("clear: \\e[2J\\e]0;pwned\\x07");
+  });
+});
+
+describe("ResultPane sizes", () => {
+  it("never draws past its width (it clips only vertically), at any size", () => {
+    const error = { errorType: "E", errorMessage: "m", trace: ["E: m", "    at f (x.js:1:1)"] };
+    const s = withLogs(
+      done(result({ functionError: "Unhandled", error, tail: completeLog(5).join("\n"), requestId: ID })),
+      "complete",
+      events(completeLog(40).map((l) => l + " 日本語テキスト 😀".repeat(5))),
+    );
+    for (const width of [1, 4, 9, 17, 33, 60, 97, 130])
+      for (const height of [1, 2, 5, 9, 14, 40]) {
+        const t = show(s, width, height);
+        for (const row of t.frame().split("\n"))
+          expect(stringWidth(row), `${width}x${height}: ${row}`).toBeLessThanOrEqual(width);
+        t.unmount();
+      }
+  });
+});
+
+describe("ResultPane keys", () => {
+  const big = () =>
+    withLogs(
+      done(
+        result({
+          payloadText: JSON.stringify({ items: Array.from({ length: 200 }, (_, i) => i) }),
+          requestId: ID,
+        }),
+      ),
+      "complete",
+      events(completeLog(300)),
+    );
+
+  it("narrow: one view at a time under a row naming all three, l and h switch between them", async () => {
+    const t = show(big(), 60, 30);
+    // The tabs name every view and keep the logs' state in sight.
+    expect(t.frame()).toMatch(/ Response {2}Tail \(4 KB\) {2}CloudWatch · complete \(REPORT seen\)/);
+    expect(t.frame()).toMatch(/"items": \[/);
+    expect(t.frame()).not.toMatch(/START RequestId/);
+    await t.press("l");
+    await t.waitFor(/\(no tail\)/);
+    expect(t.frame()).not.toMatch(/"items": \[/);
+    await t.press("l");
+    await t.waitFor(/START RequestId/);
+    expect(t.frame()).not.toMatch(/\(no tail\)/);
+    await t.press("h");
+    await t.waitFor(/\(no tail\)/);
+    await t.press("h");
+    await t.waitFor(/"items": \[/);
+  });
+
+  it("j, PgDn, G and g scroll the active view", async () => {
+    const t = show(big(), 60, 30);
+    await t.press("l");
+    await t.press("l");
+    await t.waitFor(/START RequestId/);
+    await t.press("j");
+    await t.waitFor(/2–/);
+    expect(t.frame()).not.toMatch(/START RequestId/);
+    await t.press("G");
+    await t.waitFor(/REPORT RequestId[\s\S]*/);
+    expect(t.frame()).toMatch(/\/303 follow/);
+    await t.press("g");
+    await t.waitFor(/START RequestId/);
+  });
+
+  it("/ searches the active view, n finds the next match, N the one before", async () => {
+    const t = show(big(), 60, 30);
+    await t.press("l");
+    await t.press("l");
+    await t.press("/line 0150");
+    await t.press({ key: "enter" });
+    await t.waitFor(/149–/);
+    await t.press("/line 01");
+    await t.press({ key: "enter" });
+    // From the top line on: line 0148 (a match two lines above it stays in sight).
+    await t.waitFor(/147–/);
+    await t.press("n");
+    await t.waitFor(/148–/);
+    await t.press("N");
+    await t.waitFor(/147–/);
+    await t.press("/nothing like this");
+    await t.press({ key: "enter" });
+    await t.waitFor(/No match for "nothing like this"/);
+  });
+
+  it("w wraps long lines, t shows the event times", async () => {
+    const long = "x".repeat(150);
+    const s = withLogs(done(result({ requestId: ID })), "complete", [
+      { timestamp: Date.UTC(2026, 0, 1, 10, 0, 0, 456), message: long },
+    ]);
+    const t = show(s, 60, 30);
+    await t.press("l");
+    await t.press("l");
+    await t.waitFor(/x…/);
+    await t.press("w");
+    await t.waitFor(/x{60}\n\s*x{60}\n\s*x{30}\n/);
+    await t.press("t");
+    await t.waitFor(/\d\d:\d\d:\d\d\.456 x/);
+  });
+
+  it("y copies the view with OSC 52 and says so; an empty view has nothing to copy", async () => {
+    const t = show(done(result({ payloadText: '{"ok":true}' })), 120, 40);
+    await t.press("y");
+    await t.waitFor(/Copied 11 B with OSC 52/);
+    expect(writes).toEqual([`\u001b]52;c;${Buffer.from('{"ok":true}').toString("base64")}\u0007`]);
+    await t.press("l");
+    await t.press("y");
+    await t.waitFor(/Nothing to copy in this view/);
+    expect(writes).toHaveLength(1);
+  });
+});
