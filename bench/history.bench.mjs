@@ -10,7 +10,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { build } from "esbuild";
 import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
-import { CLI, ROOT, clientConfig, line, startSandbox } from "./lib.mjs";
+import { CLI, ROOT, clientConfig, figure, startSandbox } from "./lib.mjs";
 
 const N = Number(process.env.HISTORY_BENCH_RECORDS ?? 100_000);
 const dir = await mkdtemp(path.join(os.tmpdir(), "lx-history-bench-"));
@@ -59,7 +59,7 @@ async function writeHistory(file, count, make) {
 
 await writeHistory(big, N, (i) => lines(i));
 const mb = (await stat(big)).size / 1e6;
-line(`history of ${N.toLocaleString("en")} invocations (MB)`, mb.toFixed(0));
+figure({ figure: `history of ${N.toLocaleString("en")} invocations`, measured: `${mb.toFixed(0)} MB` });
 
 // loadHistoryIndex as the explorer and the commands call it, bundled like the shipped code.
 const loader = path.join(dir, "load-index.mjs");
@@ -92,14 +92,12 @@ for (let i = 0; i < 3; i++) {
 runs.sort((a, b) => a.ms - b.ms);
 const med = runs[1];
 if (med.entries !== N) throw new Error(`loaded ${med.entries} entries, not ${N}`);
-line(
-  "loadHistoryIndex, median of 3 (ms)",
-  med.ms.toFixed(0),
-  "target < 1 s " + (med.ms < 1000 ? "(met)" : "(MISSED)"),
-);
+// No target of the issue's: the explorer's first frame with this history (history-open) is
+// the figure with one; this is what the commands pay to open it.
+figure({ figure: "loadHistoryIndex, median of 3", measured: `${med.ms.toFixed(0)} ms` });
 // CPU time says less about the other work on a shared machine than the wall clock does.
-line("  CPU time of that load (ms)", med.cpuMs.toFixed(0));
-line("  resident memory after loading (MB)", (med.rss / 1e6).toFixed(0));
+figure({ figure: "  CPU time of that load", measured: `${med.cpuMs.toFixed(0)} ms` });
+figure({ figure: "  resident memory after loading", measured: `${(med.rss / 1e6).toFixed(0)} MB` });
 
 // The list command, a whole process: start-up, index, the newest 20 rows.
 const listRuns = [];
@@ -118,8 +116,8 @@ for (let i = 0; i < 3; i++) {
   listRuns.push({ wall, kb });
 }
 listRuns.sort((a, b) => a.wall - b.wall);
-line("history list --limit 20, wall, median (ms)", listRuns[1].wall.toFixed(0));
-line("  peak resident memory (MB)", (listRuns[1].kb / 1e3).toFixed(0));
+figure({ figure: "history list --limit 20, wall, median", measured: `${listRuns[1].wall.toFixed(0)} ms` });
+figure({ figure: "  peak resident memory", measured: `${(listRuns[1].kb / 1e3).toFixed(0)} MB` });
 await rm(big);
 
 // Batch replay: 1,000 recorded invocations of versioned-greeter:live, replayed at concurrency 16.
@@ -180,9 +178,12 @@ await Promise.all(
 );
 const raw = performance.now() - t0;
 client.destroy();
-line("replay 1,000 at concurrency 16, wall (ms)", noRecord.toFixed(0));
-line("  invocations per second (whole process)", (R / (noRecord / 1000)).toFixed(0));
-line("  the same, recording replays (per second)", (R / (recorded / 1000)).toFixed(0));
-line("  baseline: the SDK alone, same calls (per second)", (R / (raw / 1000)).toFixed(0));
+figure({ figure: "replay 1,000 at concurrency 16, wall", measured: `${noRecord.toFixed(0)} ms` });
+figure({
+  figure: "  invocations per second (whole process)",
+  measured: `${(R / (noRecord / 1000)).toFixed(0)}/s`,
+});
+figure({ figure: "  the same, recording replays", measured: `${(R / (recorded / 1000)).toFixed(0)}/s` });
+figure({ figure: "  baseline: the SDK alone, same calls", measured: `${(R / (raw / 1000)).toFixed(0)}/s` });
 await sb.stop();
 await rm(dir, { recursive: true, force: true });
