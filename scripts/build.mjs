@@ -2,6 +2,7 @@
 // function runtime, which the sandbox forks as a separate Node process.
 import { build } from "esbuild";
 import { rm, chmod } from "node:fs/promises";
+import { inkOutputCache } from "./ink-output-cache.mjs";
 
 await rm("dist", { recursive: true, force: true });
 const common = {
@@ -28,6 +29,7 @@ await build({
   // Chunks sit beside cli.js so import.meta.url resolves bundled files the same from any module.
   chunkNames: "chunk-[hash]",
   alias: { "react-devtools-core": "./scripts/empty-module.mjs" },
+  plugins: [inkOutputCache],
 });
 await build({
   ...common,

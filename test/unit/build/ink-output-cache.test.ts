@@ -1,0 +1,105 @@
+// The build's patch of Ink's frame output (scripts/ink-output-cache.mjs) on the installed Ink:
+// Ink's Output and its styled-character printer bundled with and without the plugin must write
+// exactly the same text, and the patched Output must share its caches across frames. A new
+// Ink whose source no longer fits the patch fails here (and the build), not on users' screens.
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error: a plain .mjs build script, without types
+import { inkOutputCache, transformOutput } from "../../../scripts/ink-output-cache.mjs";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+const dir = mkdtempSync(path.join(os.tmpdir(), "lx-ink-patch-"));
+
+interface StyledChar {
+  type: string;
+  value: string;
+  fullWidth: boolean;
+  styles: unknown[];
+}
+interface Bundle {
+  Output: new (o: { width: number; height: number }) => {
+    caches: unknown;
+    write(x: number, y: number, text: string, o: { transformers: unknown[] }): void;
+    get(): { output: string; height: number };
+  };
+  tokenize(s: string): unknown[];
+  styledCharsFromTokens(t: unknown[]): StyledChar[];
+  styledCharsToString(c: StyledChar[]): string;
+}
+
+async function bundle(name: string, patched: boolean): Promise<Bundle> {
+  const outfile = path.join(dir, `${name}.mjs`);
+  await build({
+    stdin: {
+      contents: `export { default as Output } from ${JSON.stringify(path.join(ROOT, "node_modules/ink/build/output.js"))};
+        export * from "@alcalzone/ansi-tokenize";`,
+      resolveDir: ROOT,
+    },
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outfile,
+    logLevel: "error",
+    plugins: patched ? [inkOutputCache] : [],
+  });
+  return (await import(pathToFileURL(outfile).href)) as Bundle;
+}
+
+const [original, patched] = await Promise.all([bundle("original", false), bundle("patched", true)]);
+
+const SGR = [
+  "\u001b[31m",
+  "\u001b[32m",
+  "\u001b[1m",
+  "\u001b[2m",
+  "\u001b[7m",
+  "\u001b[39m",
+  "\u001b[22m",
+  "\u001b[27m",
+  "\u001b[0m",
+  "\u001b[4m",
+  "\u001b[24m",
+];
+const TEXT = ["a", "b", " ", "東", "é", "😀", "-", "│"];
+
+/** A deterministic mix of text and style codes, like the lines Ink writes. */
+function styledLine(seed: number, length: number): string {
+  let x = seed;
+  const next = () => (x = (x * 1103515245 + 12345) % 2 ** 31);
+  let s = "";
+  for (let i = 0; i < length; i++)
+    s += next() % 4 === 0 ? SGR[next() % SGR.length] : TEXT[next() % TEXT.length];
+  return s;
+}
+
+describe("the build's patch of Ink's output", () => {
+  it("prints styled characters exactly as the original does", () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const chars = original.styledCharsFromTokens(original.tokenize(styledLine(seed, 1 + (seed % 90))));
+      expect(patched.styledCharsToString(chars)).toBe(original.styledCharsToString(chars));
+    }
+  });
+
+  it("draws the same frames, with one set of caches shared by every frame", () => {
+    const frame = (b: Bundle, seed: number) => {
+      const out = new b.Output({ width: 60, height: 12 });
+      for (let y = 0; y < 10; y++) out.write(y % 7, y, styledLine(seed * 31 + y, 40), { transformers: [] });
+      return out;
+    };
+    for (let seed = 1; seed <= 20; seed++)
+      expect(frame(patched, seed).get()).toEqual(frame(original, seed).get());
+    expect(frame(patched, 1).caches).toBe(frame(patched, 2).caches);
+    expect(frame(original, 1).caches).not.toBe(frame(original, 2).caches);
+  });
+
+  it("fails loudly when Ink's source no longer has what it replaces", () => {
+    const source = readFileSync(path.join(ROOT, "node_modules/ink/build/output.js"), "utf8");
+    expect(() =>
+      transformOutput(source.replace("caches = new OutputCaches();", "caches = new Other();")),
+    ).toThrow(/update the plugin/);
+  });
+});
