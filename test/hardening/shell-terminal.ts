@@ -82,8 +82,10 @@ export function openShell(columns = 120, rows = 35): Shell {
       const app = `env ${vars} '${process.execPath}' '${CLI}' ${args.map((a) => `'${a}'`).join(" ")}`;
       // The terminal settings before and after must be the same (raw mode off, echo on).
       const line =
-        `cd '${ROOT}'; stty -g > '${home}/stty-before'; ${app}; echo "rc=$?"; ` +
-        `stty -g | cmp -s - '${home}/stty-before' && echo TTY-RESTORED`;
+        // The markers are printed from pieces: the typed command line, wrapped at the terminal's
+        // width, must never show them whole and satisfy a wait before the app has ended.
+        `cd '${ROOT}'; stty -g > '${home}/stty-before'; ${app}; echo "r""c=$?"; ` +
+        `stty -g | cmp -s - '${home}/stty-before' && echo "TTY-""RESTORED"`;
       tmux("send-keys", "-t", "t", "-l", line);
       tmux("send-keys", "-t", "t", "Enter");
     },

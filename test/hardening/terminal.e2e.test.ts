@@ -3,7 +3,11 @@
 // terminal must be as it was: alternate screen left, cursor shown, the same stty settings,
 // and a prompt that runs commands.
 import { afterEach, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { appendRecords, loadHistoryIndex } from "../../src/history/store.js";
 import { startSandboxProcess } from "../helpers/cli.js";
+import { historyRecord } from "../helpers/history-records.js";
 import { hasTmux } from "../helpers/tmux.js";
 import { openShell, type Shell } from "./shell-terminal.js";
 
@@ -50,6 +54,24 @@ describe.skipIf(!hasTmux())("the explorer under stress in a real terminal", () =
     expect(pid).not.toBeNull();
     process.kill(pid!, "SIGINT");
     await expectTerminalRestored(sh, /^rc=130$/m);
+  });
+
+  it("SIGINT while an invocation runs leaves the history whole: never rewritten, nothing damaged", async () => {
+    sh = openShell(140, 40);
+    const file = path.join(sh.home, "state", "history.jsonl");
+    await appendRecords(file, [
+      historyRecord(),
+      historyRecord({ function: { name: "orders-api", arn: null } }),
+    ]);
+    const before = readFileSync(file);
+    await invokeSlowLogger(sh);
+    process.kill(sh.foregroundPid()!, "SIGINT");
+    await expectTerminalRestored(sh, /^rc=130$/m);
+    const after = readFileSync(file);
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    const index = await loadHistoryIndex(file);
+    expect(index.damaged).toBe(0);
+    expect(index.entries.map((e) => e.functionName).slice(0, 2)).toEqual(["versioned-greeter", "orders-api"]);
   });
 
   it("shrunk to 20x10 while an invocation runs: keeps running, and shows the result when grown again", async () => {
