@@ -41,4 +41,24 @@ describe("qualifierReducer", () => {
     expect(s.chosen).toBe("$LATEST");
     expect(qualifierReducer(s, { type: "reset" })).toEqual(initialQualifierState());
   });
+
+  it("chooses a wanted qualifier now when listed, else once the options list it", () => {
+    let s = qualifierReducer(initialQualifierState(), { type: "want", qualifier: "canary" });
+    expect(s.chosen).toBe("$LATEST");
+    s = qualifierReducer(s, { type: "options", versions: [], aliases: [] });
+    expect(s.chosen).toBe("$LATEST");
+    s = qualifierReducer(s, { type: "options", versions: ["1", "2"], aliases });
+    expect(s.chosen).toBe("canary");
+    expect(s.options[s.cursor]!.qualifier).toBe("canary");
+    expect(s.wanted).toBeNull();
+    s = qualifierReducer(s, { type: "want", qualifier: "1" });
+    expect(s.chosen).toBe("1");
+  });
+
+  it("forgets a wanted qualifier once the user chooses", () => {
+    let s = qualifierReducer(initialQualifierState(), { type: "want", qualifier: "live" });
+    s = qualifierReducer(s, { type: "choose" });
+    s = qualifierReducer(s, { type: "options", versions: [], aliases });
+    expect(s.chosen).toBe("$LATEST");
+  });
 });

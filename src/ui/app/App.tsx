@@ -245,14 +245,17 @@ export function App({
   }
   const { resetView } = editor;
   const choose = useCallback(
-    (name: string) => {
+    /** `qualifier`: choose it too, once the function's versions and aliases list it. */
+    (name: string, qualifier: string | null = null) => {
+      // The same function again keeps its versions and aliases (they are not fetched again).
+      if (name !== chosen) dispatchQualifier({ type: "reset" });
+      if (qualifier) dispatchQualifier({ type: "want", qualifier });
       setChosen(name);
-      dispatchQualifier({ type: "reset" });
       setQualifierOpen(false);
       resetView();
       setFocus("payload");
     },
-    [resetView],
+    [resetView, chosen],
   );
   const templateCursor = editor.templateCursor;
   const historyKeys = useHistory(history, conn.clients, invocation, {
@@ -261,8 +264,8 @@ export function App({
     trace,
     opened: () => lay.mode === "stacked" && setFocus("result"),
     edit: (record) => {
-      choose(record.function.name);
-      const where = record.qualifier ? ` (it ran on ${record.qualifier}: Ctrl+Q chooses)` : "";
+      choose(record.function.name, record.qualifier);
+      const where = record.qualifier ? `, on ${record.qualifier} as it ran` : "";
       editor.replaceDraft(
         record.function.name,
         record.payload,

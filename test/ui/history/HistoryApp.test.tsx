@@ -6,7 +6,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseHistoryLine, type HistoryRecord } from "../../../src/core/history-record.js";
+import { appendRecord } from "../../../src/history/store.js";
 import { App } from "../../../src/ui/app/App.js";
+import { historyRecord } from "../../helpers/history-records.js";
 import { renderTui } from "../../helpers/render-tui.js";
 import { eventually, startTestSandbox, type TestSandbox } from "../../helpers/sandbox.js";
 import { lines, record } from "./rows.js";
@@ -146,6 +148,23 @@ describe("the history pane in the app", () => {
       expect(copied).not.toContain('{"sent":2}');
       await t.press("\u001a"); // Ctrl+Z: back to what was typed
       await t.waitFor(/\{"sent":2\}/);
+    } finally {
+      t.unmount();
+    }
+  });
+
+  it("copies an entry's payload with the qualifier it ran on", async () => {
+    const file = path.join(dir, "h-edit-live", "history.jsonl");
+    await appendRecord(file, historyRecord({ payload: '{"name":"from-history"}' }));
+    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox historyFile={file} />);
+    try {
+      await t.waitFor(/orders-api/);
+      await t.press("4");
+      await t.waitFor(/versioned-greeter:live/);
+      await t.press("e");
+      const copied = await t.waitFor(/versioned-greeter:live · RequestResponse/);
+      expect(copied).toContain('{"name":"from-history"}');
+      expect(copied).toContain("Payload from history, on live as it ran.");
     } finally {
       t.unmount();
     }
