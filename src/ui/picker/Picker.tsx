@@ -1,5 +1,6 @@
 // The function picker, drawn from its state: a title line, then only the rows of the scroll
 // window the reducer keeps. Columns give way to the name as the pane narrows.
+import { Highlighted } from "../list/Highlighted.js";
 import { useMemo } from "react";
 import { Box, Text } from "ink";
 import stringWidth from "string-width";
@@ -150,15 +151,7 @@ export function Picker({ state, width, height, focused }: PickerProps) {
         return (
           <Text key={r.item.name} inverse={selected && focused} bold={selected && !focused} wrap="truncate">
             {layout.gutter ? (selected ? "› " : "  ") : ""}
-            {name.map((s, j) =>
-              s.hit ? (
-                <Text key={j} color="yellow" bold>
-                  {s.text}
-                </Text>
-              ) : (
-                s.text
-              ),
-            )}
+            <Highlighted segments={name} />
             {fit(columns.join(""), Math.max(0, width - layout.gutter - layout.name), true)}
           </Text>
         );

@@ -1,5 +1,6 @@
 // The function picker's state: the list, the filter and the selection, with the scroll window
 // kept here so the view only draws what this says is visible.
+import { moveTarget, type ListMove } from "../list/listMoves.js";
 import type { FunctionSummary } from "../../aws/functions.js";
 import { FunctionIndex, type Ranked, type Usage } from "../../core/ranking.js";
 
@@ -29,10 +30,7 @@ export type PickerAction =
   | { type: "stopFilter" }
   /** Leaves filter mode, keeping the query. */
   | { type: "acceptFilter" }
-  | { type: "move"; delta: number }
-  | { type: "page"; delta: 1 | -1 }
-  | { type: "top" }
-  | { type: "bottom" }
+  | ListMove
   | { type: "resize"; rows: number };
 
 const EMPTY_USAGE: ReadonlyMap<string, Usage> = new Map();
@@ -112,13 +110,10 @@ export function pickerReducer(s: PickerState, a: PickerAction): PickerState {
     case "acceptFilter":
       return s.filtering ? { ...s, filtering: false } : s;
     case "move":
-      return place(s, s.selected + a.delta);
     case "page":
-      return place(s, s.selected + a.delta * Math.max(1, s.rows));
     case "top":
-      return place(s, 0);
     case "bottom":
-      return place(s, s.results.length - 1);
+      return place(s, moveTarget(s.selected, a, s.rows, s.results.length));
     case "resize":
       return place({ ...s, rows: Math.max(1, Math.trunc(a.rows) || 1) }, s.selected);
   }

@@ -2,6 +2,7 @@
 // for each problem (damaged records, a file that cannot be written), then only the entries of
 // the scroll window: a 100,000-entry history draws as fast as a short one. Everything shown
 // comes from records, which hold text from functions we do not control: it is made safe first.
+import { Highlighted } from "../../list/Highlighted.js";
 import { Box, Text } from "ink";
 import stringWidth from "string-width";
 import type { HistorySummary } from "../../../core/history-record.js";
@@ -154,15 +155,7 @@ export function HistoryPane({ state, width, height, focused }: HistoryPaneProps)
           <Text key={r.id} inverse={selected && focused} bold={selected && !focused} wrap="truncate">
             {selected ? "› " : "  "}
             {layout.time ? `${timeLabel(r.at)}  ` : ""}
-            {name.map((s, j) =>
-              s.hit ? (
-                <Text key={j} color="yellow" bold>
-                  {s.text}
-                </Text>
-              ) : (
-                s.text
-              ),
-            )}
+            <Highlighted segments={name} />
             {cols}
           </Text>
         );

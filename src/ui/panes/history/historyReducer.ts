@@ -3,6 +3,7 @@
 // A history can hold 100,000 entries: the unfiltered list is never copied into a newest-first
 // array or into per-row objects; positions are mapped onto the index (oldest first) instead,
 // and only the filtered list holds positions of its own.
+import { moveTarget, type ListMove } from "../../list/listMoves.js";
 import type { HistorySummary } from "../../../core/history-record.js";
 import type { HistoryIndexEntry } from "../../../history/store.js";
 import type { ResponseDiff } from "../../../core/response-diff.js";
@@ -66,10 +67,7 @@ export type HistoryAction =
   | { type: "backspace" }
   | { type: "stopFilter" }
   | { type: "acceptFilter" }
-  | { type: "move"; delta: number }
-  | { type: "page"; delta: 1 | -1 }
-  | { type: "top" }
-  | { type: "bottom" }
+  | ListMove
   | { type: "resize"; height: number }
   | { type: "choose"; entry: HistoryRow; options: readonly QualifierOption[] }
   | { type: "chooseMove"; delta: number }
@@ -180,13 +178,10 @@ export function historyReducer(s: HistoryState, a: HistoryAction): HistoryState 
     case "acceptFilter":
       return s.filtering ? { ...s, filtering: false } : s;
     case "move":
-      return place(s, s.selected + a.delta);
     case "page":
-      return place(s, s.selected + a.delta * Math.max(1, s.height));
     case "top":
-      return place(s, 0);
     case "bottom":
-      return place(s, shownCount(s) - 1);
+      return place(s, moveTarget(s.selected, a, s.height, shownCount(s)));
     case "resize": {
       const height = Math.max(1, Math.trunc(a.height) || 1);
       return height === s.height ? s : place({ ...s, height }, s.selected);
