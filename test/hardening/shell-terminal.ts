@@ -6,6 +6,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { CLI, ROOT } from "../helpers/sandbox.js";
+import { startTmux } from "../helpers/tmux.js";
 
 export interface Shell {
   home: string;
@@ -23,44 +24,17 @@ export interface Shell {
   stop(): void;
 }
 
-let n = 0;
-
 export function openShell(columns = 120, rows = 35): Shell {
-  const socket = `lx-hard-${process.pid}-${n++}`;
   const home = mkdtempSync(path.join(os.tmpdir(), "lx-hard-home-"));
-  const tmux = (...a: string[]) => execFileSync("tmux", ["-L", socket, ...a], { encoding: "utf8" });
-  execFileSync(
-    "tmux",
-    [
-      ...["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t"],
-      ...["-x", String(columns), "-y", String(rows)],
-      "env PS1='lx-prompt$ ' bash --norc --noprofile",
-    ],
-    { env: { ...process.env, TERM: "xterm-256color" } },
-  );
-  const screen = () => {
-    try {
-      return tmux("capture-pane", "-p", "-t", "t");
-    } catch {
-      return "";
-    }
-  };
+  const t = startTmux("lx-hard", columns, rows, "env PS1='lx-prompt$ ' bash --norc --noprofile");
+  const tmux = t.tmux;
   return {
     home,
-    screen,
-    type: (text) => void tmux("send-keys", "-t", "t", "-l", text),
-    keys: (...names) => void tmux("send-keys", "-t", "t", ...names),
-    resize: (c, r) => void tmux("resize-window", "-t", "t", "-x", String(c), "-y", String(r)),
-    waitFor: async (pattern, ms = 10_000) => {
-      const end = Date.now() + ms;
-      for (;;) {
-        const s = screen();
-        if (pattern.test(s)) return s;
-        if (Date.now() > end)
-          throw new Error(`screen never matched ${pattern} within ${ms} ms; it shows:\n${s}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    },
+    screen: t.screen,
+    type: t.type,
+    keys: t.keys,
+    resize: t.resize,
+    waitFor: t.waitFor,
     state: () => {
       const [alt, cursor] = tmux("display-message", "-p", "-t", "t", "#{alternate_on} #{cursor_flag}")
         .trim()
@@ -89,12 +63,6 @@ export function openShell(columns = 120, rows = 35): Shell {
       tmux("send-keys", "-t", "t", "-l", line);
       tmux("send-keys", "-t", "t", "Enter");
     },
-    stop: () => {
-      try {
-        tmux("kill-server");
-      } catch {
-        // already gone
-      }
-    },
+    stop: t.stop,
   };
 }

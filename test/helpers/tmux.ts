@@ -22,42 +22,26 @@ export function hasTmux(): boolean {
 
 let n = 0;
 
-/** Runs `node dist/cli.js ...args` in a fresh tmux server of the given size. */
-export function openTerminal(
-  args: string[],
-  columns = 140,
-  rows = 40,
-  env: Record<string, string> = {},
-): Terminal {
-  const socket = `lx-e2e-${process.pid}-${n++}`;
-  const home = mkdtempSync(path.join(os.tmpdir(), "lx-e2e-home-"));
+/** A tmux server of its own (a private socket) with one session running `command`. */
+export interface TmuxSession {
+  /** Runs a tmux command on this server. */
+  tmux(...args: string[]): string;
+  screen(): string;
+  type(text: string): void;
+  keys(...names: string[]): void;
+  resize(columns: number, rows: number): void;
+  waitFor(pattern: RegExp, ms?: number): Promise<string>;
+  stop(): void;
+}
+
+export function startTmux(prefix: string, columns: number, rows: number, command: string): TmuxSession {
+  const socket = `${prefix}-${process.pid}-${n++}`;
   const tmux = (...a: string[]) => execFileSync("tmux", ["-L", socket, ...a], { encoding: "utf8" });
-  const vars = {
-    HOME: home,
-    LAMBDA_EXPLORER_CACHE_DIR: path.join(home, "cache"),
-    LAMBDA_EXPLORER_STATE_DIR: path.join(home, "state"),
-    ...env,
-  };
-  const exports = Object.entries(vars)
-    .map(([k, v]) => `${k}='${v}'`)
-    .join(" ");
-  const cmd = `cd '${ROOT}' && env ${exports} '${process.execPath}' '${CLI}' ${args.map((a) => `'${a}'`).join(" ")}; echo __EXITED__ rc=$?; sleep 60`;
   execFileSync(
     "tmux",
     [
-      "-L",
-      socket,
-      "-f",
-      "/dev/null",
-      "new-session",
-      "-d",
-      "-s",
-      "e2e",
-      "-x",
-      String(columns),
-      "-y",
-      String(rows),
-      cmd,
+      ...["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t"],
+      ...["-x", String(columns), "-y", String(rows), command],
     ],
     {
       env: {
@@ -68,16 +52,17 @@ export function openTerminal(
   );
   const screen = () => {
     try {
-      return tmux("capture-pane", "-p", "-t", "e2e");
+      return tmux("capture-pane", "-p", "-t", "t");
     } catch {
       return "";
     }
   };
   return {
+    tmux,
     screen,
-    type: (text) => void tmux("send-keys", "-t", "e2e", "-l", text),
-    keys: (...names) => void tmux("send-keys", "-t", "e2e", ...names),
-    resize: (c, r) => void tmux("resize-window", "-t", "e2e", "-x", String(c), "-y", String(r)),
+    type: (text) => void tmux("send-keys", "-t", "t", "-l", text),
+    keys: (...names) => void tmux("send-keys", "-t", "t", ...names),
+    resize: (c, r) => void tmux("resize-window", "-t", "t", "-x", String(c), "-y", String(r)),
     waitFor: async (pattern, ms = 10_000) => {
       const end = Date.now() + ms;
       for (;;) {
@@ -88,7 +73,6 @@ export function openTerminal(
         await new Promise((r) => setTimeout(r, 50));
       }
     },
-    exited: () => /__EXITED__/.test(screen()),
     stop: () => {
       try {
         tmux("kill-server");
@@ -96,5 +80,35 @@ export function openTerminal(
         // already gone
       }
     },
+  };
+}
+
+/** Runs `node dist/cli.js ...args` in a fresh tmux server of the given size. */
+export function openTerminal(
+  args: string[],
+  columns = 140,
+  rows = 40,
+  env: Record<string, string> = {},
+): Terminal {
+  const home = mkdtempSync(path.join(os.tmpdir(), "lx-e2e-home-"));
+  const vars = {
+    HOME: home,
+    LAMBDA_EXPLORER_CACHE_DIR: path.join(home, "cache"),
+    LAMBDA_EXPLORER_STATE_DIR: path.join(home, "state"),
+    ...env,
+  };
+  const exports = Object.entries(vars)
+    .map(([k, v]) => `${k}='${v}'`)
+    .join(" ");
+  const cmd = `cd '${ROOT}' && env ${exports} '${process.execPath}' '${CLI}' ${args.map((a) => `'${a}'`).join(" ")}; echo __EXITED__ rc=$?; sleep 60`;
+  const t = startTmux("lx-e2e", columns, rows, cmd);
+  return {
+    screen: t.screen,
+    type: t.type,
+    keys: t.keys,
+    resize: t.resize,
+    waitFor: t.waitFor,
+    exited: () => /__EXITED__/.test(t.screen()),
+    stop: t.stop,
   };
 }
