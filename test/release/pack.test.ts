@@ -32,9 +32,9 @@ function freshEnv(home: string): NodeJS.ProcessEnv {
   };
 }
 
-async function inApp(cmd: string, args: string[]): Promise<RunResult> {
+async function inApp(cmd: string, args: string[], cwd = app): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: app, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
@@ -86,6 +86,15 @@ describe("the packed tarball", () => {
     const r = await inApp(npx, ["--offline", "lambda-explorer", "--version"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe(version);
+  });
+
+  it("runs straight from the tarball with npx --package, in an empty folder with no install", async () => {
+    const empty = await mkdtemp(path.join(work, "empty-"));
+    // `npx ./x.tgz` would run the path itself as a command (npm's rule for path-like arguments):
+    // the tarball is named with --package, the bin after it.
+    const r = await inApp(npx, ["--yes", "--package", tarball, "lambda-explorer", "--version"], empty);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it("starts its sandbox and invokes a bundled example function against it, with complete logs", async () => {
