@@ -7,12 +7,10 @@
 // (Ink draws at most 30 frames a second), close enough that validation, which waits for a
 // pause, stays out of the way as it does while someone types. KEEP_TRACE=1 keeps the trace.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
-import { CLI, ROOT, figure, percentile } from "./lib.mjs";
+import { CLI, ROOT, figure, importSource, keyFrameTimes, percentile, traceEvents } from "./lib.mjs";
 
 const FUNCTION = "orders-api";
 // What the app stores drafts under on the built-in sandbox (App.tsx storeScope): no profile,
@@ -24,21 +22,6 @@ const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const home = mkdtempSync(path.join(os.tmpdir(), "lx-frame-bench-"));
 const stateDir = path.join(home, "state");
 const traceFile = path.join(home, "trace.txt");
-
-/** src/history/drafts.ts, bundled so the draft is written exactly as the app writes it. */
-async function loadDrafts() {
-  const outfile = path.join(home, "drafts.mjs");
-  await build({
-    stdin: { contents: 'export * from "./src/history/drafts.ts";', resolveDir: ROOT, loader: "ts" },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    outfile,
-    logLevel: "error",
-  });
-  return import(pathToFileURL(outfile).href);
-}
 
 /** About 1 MB of pretty-printed records, some with non-ASCII text (the editor's slower path). */
 function payload() {
@@ -97,38 +80,18 @@ const ROUND = [
 ];
 const isEdit = ([kind, what]) => kind === "type" || what === "BSpace";
 
-/** The trace's key and frame events, in time order (ms from the app's start). */
-function traceEvents() {
-  let text = "";
-  try {
-    text = readFileSync(traceFile, "utf8");
-  } catch {
-    // nothing traced yet
-  }
-  return text
-    .split("\n")
-    .map((l) => /^([\d.]+) (key|frame) ?(.*)$/.exec(l))
-    .filter(Boolean)
-    .map((m) => ({ t: Number(m[1]), kind: m[2], info: m[3] }))
-    .sort((a, b) => a.t - b.t);
-}
-const traceKeys = () => traceEvents().filter((e) => e.kind === "key");
+const traceKeys = () => traceEvents(traceFile).filter((e) => e.kind === "key");
 
-/** Each key's time to the first frame written after it (and before the next key). */
+/** Each key's time to its frame, all together and split into edits and cursor moves. */
 function pair(events, before, sent) {
-  const keys = events.filter((e) => e.kind === "key").slice(before, before + sent.length);
-  if (keys.length !== sent.length) throw new Error(`traced ${keys.length} of ${sent.length} keys`);
   const out = { all: [], edits: [], moves: [], unanswered: 0 };
-  keys.forEach((k, i) => {
-    const next = keys[i + 1]?.t ?? Infinity;
-    // A frame is a write of more than a few bytes: not the synchronized-output markers around it.
-    const f = events.find((e) => e.kind === "frame" && e.t > k.t && e.t < next && Number(e.info) > 64);
-    if (!f) {
+  keyFrameTimes(events, before, sent.length).forEach((ms, i) => {
+    if (ms === null) {
       out.unanswered++;
       return;
     }
-    out.all.push(f.t - k.t);
-    (isEdit(sent[i]) ? out.edits : out.moves).push(f.t - k.t);
+    out.all.push(ms);
+    (isEdit(sent[i]) ? out.edits : out.moves).push(ms);
   });
   return out;
 }
@@ -136,7 +99,7 @@ function pair(events, before, sent) {
 const text = payload();
 let result;
 try {
-  const { saveDraft } = await loadDrafts();
+  const { saveDraft } = await importSource('export * from "./src/history/drafts.ts";');
   saveDraft(SCOPE, FUNCTION, text, stateDir);
 
   const env = {
@@ -193,7 +156,7 @@ try {
   await sleep(200);
   tmux("send-keys", "-t", "bench", "-l", "q");
   await sleep(800);
-  result = pair(traceEvents(), before, sent);
+  result = pair(traceEvents(traceFile), before, sent);
 } finally {
   try {
     tmux("kill-server");

@@ -1,37 +1,13 @@
 // The payload editor with a 1 MB payload: the time to paste it, then the time per keystroke
 // (typing, deleting, moving) including the layout of a 120x40 view, which is what a frame costs
 // before Ink draws it. src/ui/editor is bundled with esbuild so this runs without a full build.
-import { build } from "esbuild";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { ROOT, figure, percentile } from "./lib.mjs";
+import { figure, importSource, percentile } from "./lib.mjs";
 
-const dir = await mkdtemp(path.join(tmpdir(), "editor-bench-"));
-let editor;
-try {
-  const outfile = path.join(dir, "editor.mjs");
-  await build({
-    stdin: {
-      contents: [
-        'export * from "./src/ui/editor/textBuffer.ts";',
-        'export * from "./src/ui/editor/editorLayout.ts";',
-      ].join("\n"),
-      resolveDir: ROOT,
-      loader: "ts",
-    },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    outfile,
-    logLevel: "error",
-  });
-  editor = await import(pathToFileURL(outfile).href);
-} finally {
-  await rm(dir, { recursive: true, force: true });
-}
+const editor = await importSource(
+  ['export * from "./src/ui/editor/textBuffer.ts";', 'export * from "./src/ui/editor/editorLayout.ts";'].join(
+    "\n",
+  ),
+);
 const { createBuffer, editReducer, bufferText, layoutEditor } = editor;
 
 // A realistic event: pretty-printed records, some with non-ASCII text (the slower path).

@@ -8,9 +8,7 @@ import { execFileSync } from "node:child_process";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
-import { CLI, ROOT, figure } from "./lib.mjs";
+import { CLI, figure, importSource } from "./lib.mjs";
 
 const RECORDS = Number(process.env.RECORDS ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 3);
@@ -18,20 +16,6 @@ const home = mkdtempSync(path.join(os.tmpdir(), "lx-history-bench-"));
 const file = path.join(home, "history.jsonl");
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function loadRecordFormat() {
-  const outfile = path.join(home, "history-record.mjs");
-  await build({
-    stdin: { contents: 'export * from "./src/core/history-record.ts";', resolveDir: ROOT, loader: "ts" },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    outfile,
-    logLevel: "error",
-  });
-  return import(pathToFileURL(outfile).href);
-}
 
 /** RECORDS invocations of a few functions, about 2 KB each with their logs record. */
 async function writeHistory({ serializeRecord, serializeLogsRecord }) {
@@ -128,7 +112,7 @@ async function open() {
 }
 
 try {
-  await writeHistory(await loadRecordFormat());
+  await writeHistory(await importSource('export * from "./src/core/history-record.ts";'));
   const mb = statSync(file).size / 1e6;
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await open());

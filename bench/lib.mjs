@@ -16,8 +16,11 @@
 // `npm run bench` (bench/run.mjs) runs every bench in turn and writes bench/RESULTS.md: a table
 // per bench with the date, the Node version and the machine's cores at the top.
 import { spawn } from "node:child_process";
-import { appendFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 export const CLI = path.join(ROOT, "dist/cli.js");
@@ -74,4 +77,58 @@ export function figure({ figure: name, measured, target, met, awsCli }) {
     if (awsCli !== undefined) record.awsCli = String(awsCli);
     appendFileSync(file, JSON.stringify(record) + "\n");
   }
+}
+
+/**
+ * Project TypeScript (`export * from "./src/…";` lines, resolved from the project root) bundled
+ * into a temporary module and imported, so a bench runs the code as the app ships it.
+ */
+export async function importSource(contents) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "lx-bench-src-"));
+  const outfile = path.join(dir, "source.mjs");
+  try {
+    await build({
+      stdin: { contents, resolveDir: ROOT, loader: "ts" },
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      outfile,
+      logLevel: "error",
+    });
+    return await import(pathToFileURL(outfile).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** LAMBDA_EXPLORER_TRACE's key and frame events, in time order (ms from the app's start). */
+export function traceEvents(file) {
+  let text = "";
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    // nothing traced yet
+  }
+  return text
+    .split("\n")
+    .map((l) => /^([\d.]+) (key|frame) ?(.*)$/.exec(l))
+    .filter(Boolean)
+    .map((m) => ({ t: Number(m[1]), kind: m[2], info: m[3] }))
+    .sort((a, b) => a.t - b.t);
+}
+
+/**
+ * For the `count` keys traced after the first `before`: each key's time to the first frame
+ * written after it and before the next key (null when none was). A frame is a write of more
+ * than a few bytes, not the synchronized-output markers around it.
+ */
+export function keyFrameTimes(events, before, count) {
+  const keys = events.filter((e) => e.kind === "key").slice(before, before + count);
+  if (keys.length !== count) throw new Error(`traced ${keys.length} of ${count} keys`);
+  return keys.map((k, i) => {
+    const next = keys[i + 1]?.t ?? Infinity;
+    const f = events.find((e) => e.kind === "frame" && e.t > k.t && e.t < next && Number(e.info) > 64);
+    return f ? f.t - k.t : null;
+  });
 }

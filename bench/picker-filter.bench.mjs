@@ -2,30 +2,9 @@
 // time (each prefix is one search, as in the UI), over 10,000 and 100,000 realistic names, and
 // the time to build the index. src/core/ranking.ts is bundled with esbuild so this runs without
 // a full build.
-import { build } from "esbuild";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { ROOT, figure, percentile } from "./lib.mjs";
+import { figure, importSource, percentile } from "./lib.mjs";
 
-const dir = await mkdtemp(path.join(tmpdir(), "picker-bench-"));
-let FunctionIndex;
-try {
-  const outfile = path.join(dir, "ranking.mjs");
-  await build({
-    entryPoints: [path.join(ROOT, "src/core/ranking.ts")],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    outfile,
-    logLevel: "error",
-  });
-  ({ FunctionIndex } = await import(pathToFileURL(outfile).href));
-} finally {
-  await rm(dir, { recursive: true, force: true });
-}
+const { FunctionIndex } = await importSource('export * from "./src/core/ranking.ts";');
 
 // A small deterministic generator, so runs compare.
 let seed = 42;

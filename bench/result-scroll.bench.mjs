@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { CLI, ROOT, figure, line, percentile, startSandbox } from "./lib.mjs";
+import { CLI, ROOT, figure, keyFrameTimes, line, percentile, startSandbox, traceEvents } from "./lib.mjs";
 
 const PAUSE_MS = Number(process.env.PAUSE_MS ?? 100);
 const ROUNDS = Number(process.env.ROUNDS ?? 4);
@@ -28,33 +28,10 @@ const ROUND = ["j", "j", "j", "k", "PageDown", "PageDown", "PageUp", "G", "k", "
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function events(file) {
-  let text = "";
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    // nothing traced yet
-  }
-  return text
-    .split("\n")
-    .map((l) => /^([\d.]+) (key|frame) ?(.*)$/.exec(l))
-    .filter(Boolean)
-    .map((m) => ({ t: Number(m[1]), kind: m[2], info: m[3] }))
-    .sort((a, b) => a.t - b.t);
-}
-
-/** Each key's time to the first frame written after it (and before the next key). */
+/** Each key's time to its frame. */
 function pair(evs, before, sent) {
-  const keys = evs.filter((e) => e.kind === "key").slice(before, before + sent);
-  if (keys.length !== sent) throw new Error(`traced ${keys.length} of ${sent} keys`);
-  const out = { times: [], unanswered: 0 };
-  keys.forEach((k, i) => {
-    const next = keys[i + 1]?.t ?? Infinity;
-    const f = evs.find((e) => e.kind === "frame" && e.t > k.t && e.t < next && Number(e.info) > 64);
-    if (f) out.times.push(f.t - k.t);
-    else out.unanswered++;
-  });
-  return out;
+  const times = keyFrameTimes(evs, before, sent);
+  return { times: times.filter((t) => t !== null), unanswered: times.filter((t) => t === null).length };
 }
 
 /** The resident memory (MB) of the app: the node process running dist/cli.js under the pane. */
@@ -148,7 +125,7 @@ async function session(endpoint, { fn, payload, ready, views }) {
       await sleep(300);
     }
     await sleep(500);
-    const before = events(traceFile).filter((e) => e.kind === "key").length;
+    const before = traceEvents(traceFile).filter((e) => e.kind === "key").length;
     let sent = 0;
     for (let r = 0; r < ROUNDS; r++)
       for (const k of ROUND) {
@@ -161,7 +138,7 @@ async function session(endpoint, { fn, payload, ready, views }) {
     const rss = rssOf(tmux);
     tmux("send-keys", "-t", "bench", "-l", "q");
     await sleep(800);
-    return { ...pair(events(traceFile), before, sent), rss };
+    return { ...pair(traceEvents(traceFile), before, sent), rss };
   } finally {
     try {
       tmux("kill-server");
