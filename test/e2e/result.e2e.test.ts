@@ -3,7 +3,7 @@
 // complete log side by side, and untrusted output that cannot drive the terminal.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startTestSandbox, type TestSandbox } from "../helpers/sandbox.js";
-import { hasTmux, openTerminal, type Terminal } from "../helpers/tmux.js";
+import { openTerminal, type Terminal } from "../helpers/tmux.js";
 
 let sb: TestSandbox;
 let term: Terminal | null = null;
@@ -52,7 +52,7 @@ async function search(t: Terminal, query: string): Promise<void> {
   await sleep(300);
 }
 
-describe.skipIf(!hasTmux())("invoking from the explorer", () => {
+describe("invoking from the explorer", () => {
   it("big-logger: a cut tail beside a complete log that fills in from START to REPORT", async () => {
     const t = await invoke("big-logger");
     // The logs are late: the pane says it is searching, and only later complete.

@@ -8,7 +8,6 @@ import path from "node:path";
 import { appendRecords, loadHistoryIndex } from "../../src/history/store.js";
 import { startSandboxProcess } from "../helpers/cli.js";
 import { historyRecord } from "../helpers/history-records.js";
-import { hasTmux } from "../helpers/tmux.js";
 import { openShell, type Shell } from "./shell-terminal.js";
 
 let sh: Shell | null = null;
@@ -39,7 +38,7 @@ async function expectTerminalRestored(s: Shell, rc: RegExp): Promise<void> {
   await s.waitFor(/^usable-42$/m);
 }
 
-describe.skipIf(!hasTmux())("the explorer under stress in a real terminal", () => {
+describe("the explorer under stress in a real terminal", () => {
   it("Ctrl+C while an invocation runs: quits at once, and the terminal is restored", async () => {
     sh = openShell(140, 40);
     await invokeSlowLogger(sh);

@@ -84,6 +84,8 @@ describe("readPayloadFile", () => {
     });
   });
 
+  // Root reads any file whatever its mode, so an unreadable file cannot be made for it: this
+  // runs for other users only; the next test gives the message as root, with the read denied.
   it.skipIf(process.getuid?.() === 0)("says when the file cannot be read", async () => {
     const file = path.join(dir, "secret.json");
     writeFileSync(file, "{}", { mode: 0o000 });
