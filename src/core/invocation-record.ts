@@ -1,6 +1,6 @@
 // The history record of one invocation, built from what Invoke returned (any object with the
 // fields of `InvokeResult` in src/aws/invoke.ts: core does not import from src/aws).
-import type { HistoryLogLine, HistoryRecord, LogsState } from "./history-record.js";
+import type { HistoryLogLine, HistoryRecord, LogsRecord, LogsState } from "./history-record.js";
 import type { InvocationType } from "./payload.js";
 
 /** What recordFromInvocation needs of an invocation; `InvokeResult` (src/aws/invoke.ts) has it. */
@@ -63,6 +63,20 @@ export function parseFunctionRef(ref: string): FunctionRef {
  * apart (`orders-api:live` becomes name orders-api, qualifier live), so a replay can swap the
  * qualifier.
  */
+/** Log events as the history keeps them: time and message only (CloudWatch's carry more). */
+export function logLinesOf(events: readonly HistoryLogLine[]): HistoryLogLine[] {
+  return events.map((e) => ({ timestamp: e.timestamp, message: e.message }));
+}
+
+/** The further record that adds an invocation's complete logs once they arrive. */
+export function logsRecordFor(
+  id: string,
+  logs: { state: LogsState; events: readonly HistoryLogLine[] },
+  at: Date = new Date(),
+): LogsRecord {
+  return { logsFor: id, logsState: logs.state, at: at.toISOString(), logs: logLinesOf(logs.events) };
+}
+
 export function recordFromInvocation(outcome: InvocationOutcome, ctx: RecordContext): HistoryRecord {
   const ref = parseFunctionRef(outcome.functionName);
   const configArn = ctx.functionArn ? parseFunctionRef(ctx.functionArn) : null;
@@ -98,7 +112,7 @@ export function recordFromInvocation(outcome: InvocationOutcome, ctx: RecordCont
           initMs: r.initMs ?? null,
         }
       : null,
-    logs: ctx.logs ? ctx.logs.events.map((e) => ({ timestamp: e.timestamp, message: e.message })) : null,
+    logs: ctx.logs ? logLinesOf(ctx.logs.events) : null,
     clientMs: Math.round(outcome.clientMs * 10) / 10,
   };
   if (ctx.logs) record.logsState = ctx.logs.state;

@@ -122,7 +122,7 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
             () => null,
           )
         : null;
-      const { recordFromInvocation } = await import("../../core/invocation-record.js");
+      const { logsRecordFor, recordFromInvocation } = await import("../../core/invocation-record.js");
       const record = recordFromInvocation(result, {
         payload,
         endpoint: { profile: clients.profile, region: clients.region, url: clients.endpoint },
@@ -147,12 +147,7 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
         } finally {
           if (waiting) clearTimeout(waiting);
         }
-        await recorder.logs({
-          logsFor: record.id,
-          logsState: logs.state,
-          at: new Date().toISOString(),
-          logs: logs.events.map((e) => ({ timestamp: e.timestamp, message: e.message })),
-        });
+        await recorder.logs(logsRecordFor(record.id, logs));
       }
       if (flags.json)
         process.stdout.write(

@@ -10,6 +10,7 @@ import {
   type HistoryRecord,
 } from "../../../src/core/history-record.js";
 import {
+  logsRecordFor,
   parseFunctionRef,
   recordFromInvocation,
   type InvocationOutcome,
@@ -91,6 +92,28 @@ describe("recordFromInvocation", () => {
     expect(r.logsState).toBe("complete");
     expect(r.replayOf).toBe("orig");
     expect(r.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("logsRecordFor", () => {
+  it("keeps each event's time and message only, and reads back as the logs of its record", () => {
+    const events = [
+      { timestamp: 1, message: "START RequestId: x\n", logStreamName: "s", eventId: "e1" },
+      { timestamp: 2, message: "REPORT RequestId: x\n", logStreamName: "s", eventId: "e2" },
+    ];
+    const at = new Date(Date.UTC(2026, 11, 1, 12));
+    const l = logsRecordFor("id-1", { state: "complete", events }, at);
+    expect(l).toEqual({
+      logsFor: "id-1",
+      logsState: "complete",
+      at: "2026-12-01T12:00:00.000Z",
+      logs: [
+        { timestamp: 1, message: "START RequestId: x\n" },
+        { timestamp: 2, message: "REPORT RequestId: x\n" },
+      ],
+    });
+    const parsed = parseHistoryLine(serializeLogsRecord(l));
+    expect(parsed.kind).toBe("logs");
   });
 });
 

@@ -12,7 +12,7 @@ import type { Clients } from "../../../aws/clients.js";
 import type { CompleteLogs } from "../../../aws/complete-logs.js";
 import type { InvokeResult } from "../../../aws/invoke.js";
 import { summarize, withLogs, type HistoryRecord } from "../../../core/history-record.js";
-import { recordFromInvocation, type RecordContext } from "../../../core/invocation-record.js";
+import { logsRecordFor, recordFromInvocation, type RecordContext } from "../../../core/invocation-record.js";
 import { diffResponses } from "../../../core/response-diff.js";
 import { wantsLogs, type InvocationTarget } from "../../invocation/invocationReducer.js";
 import {
@@ -122,9 +122,8 @@ export function useHistoryState(
       const id = ids.current.get(result);
       const record = id ? session.current.get(id) : undefined;
       if (!id || !record) return;
-      const events = logs.events.map((e) => ({ timestamp: e.timestamp, message: e.message }));
-      session.current.set(id, withLogs(record, { logsState: logs.state, logs: events }));
-      const entry = { logsFor: id, logsState: logs.state, at: new Date().toISOString(), logs: events };
+      const entry = logsRecordFor(id, logs);
+      session.current.set(id, withLogs(record, entry));
       void import("../../../history/store.js").then(({ appendLogsRecord }) =>
         appendLogsRecord(file, entry).catch((err: unknown) =>
           dispatch({ type: "writeFailed", message: writeProblem(err) }),
