@@ -18,3 +18,11 @@ export function moveTarget(selected: number, move: ListMove, pageRows: number, c
       return count - 1;
   }
 }
+
+/**
+ * The first row of a `rows`-high window over `count` items that keeps `cursor` in sight, for
+ * lists that do not keep a scroll position of their own (short choosers).
+ */
+export function windowStart(cursor: number, rows: number, count: number): number {
+  return Math.max(0, Math.min(cursor - rows + 1, count - rows));
+}

@@ -1,4 +1,5 @@
 // The chosen function: its configuration, and the version or alias to invoke.
+import { windowStart } from "../../list/listMoves.js";
 import { Box, Text } from "ink";
 import type { FunctionSummary } from "../../../aws/functions.js";
 import type { FunctionDetails } from "../../hooks/useFunctionDetails.js";
@@ -31,7 +32,7 @@ export function FunctionPane({ fn, details, qualifier, width, height, focused }:
     fn.lastModified ? `modified ${fn.lastModified.slice(0, 19).replace("T", " ")}` : "",
   ].filter(Boolean);
   const listRows = Math.max(0, height - facts.length - 4 - (fn.description ? 1 : 0));
-  const start = Math.max(0, Math.min(qualifier.cursor - listRows + 1, qualifier.options.length - listRows));
+  const start = windowStart(qualifier.cursor, listRows, qualifier.options.length);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Text bold wrap="truncate">

@@ -1,5 +1,6 @@
 // Choosing where to replay an entry: $LATEST, an alias or a version of its function (fetched
 // when the chooser opens). The recorded qualifier is left out: replaying there is `r`.
+import { windowStart } from "../../list/listMoves.js";
 import { Box, Text } from "ink";
 import { fit, safeLine } from "../../picker/safeText.js";
 import { functionLabel, type HistoryOverlay } from "./historyReducer.js";
@@ -16,8 +17,8 @@ export function QualifierChooser({
   height: number;
 }) {
   const rows = Math.max(0, height - 1);
-  const start = Math.max(0, Math.min(overlay.cursor - rows + 1, overlay.options.length - rows));
-  const shown = overlay.options.slice(Math.max(0, start), Math.max(0, start) + rows);
+  const start = windowStart(overlay.cursor, rows, overlay.options.length);
+  const shown = overlay.options.slice(start, start + rows);
   return (
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate">
@@ -29,7 +30,7 @@ export function QualifierChooser({
         </Text>
       ) : null}
       {shown.map((q, i) => {
-        const selected = Math.max(0, start) + i === overlay.cursor;
+        const selected = start + i === overlay.cursor;
         return (
           <Text key={q.qualifier} inverse={selected} wrap="truncate">
             {fit(`${selected ? "› " : "  "}${safeLine(q.label)}`, width)}

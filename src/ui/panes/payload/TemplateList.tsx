@@ -1,10 +1,11 @@
 // The event templates to insert into the payload editor.
+import { windowStart } from "../../list/listMoves.js";
 import { Box, Text } from "ink";
 import { TEMPLATES } from "./templates.js";
 
 export function TemplateList({ cursor, width, height }: { cursor: number; width: number; height: number }) {
   const rows = Math.max(0, height - 2);
-  const start = Math.max(0, Math.min(cursor - rows + 1, TEMPLATES.length - rows));
+  const start = windowStart(cursor, rows, TEMPLATES.length);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Text bold wrap="truncate">
