@@ -126,3 +126,19 @@ describe("viewRows", () => {
     expect(w.rows[2]!.current).toBe(false);
   });
 });
+
+describe("wrapLine by graphemes", () => {
+  it("never splits an emoji sequence or a letter from its accent", () => {
+    const family = "👩‍👩‍👧";
+    const pieces = wrapLine(`ab${family}cd`, 3, 10);
+    // The family takes two columns, whole, with room for one more beside it.
+    expect(pieces).toEqual(["ab", `${family}c`, "d"]);
+    const accented = "e\u0301".repeat(5); // é as e + combining acute, one column each
+    expect(wrapLine(accented, 2, 10)).toEqual(["e\u0301e\u0301", "e\u0301e\u0301", "e\u0301"]);
+  });
+
+  it("counts wide characters as two columns and stops at max pieces", () => {
+    expect(wrapLine("東京abc", 3, 10)).toEqual(["東", "京a", "bc"]);
+    expect(wrapLine("x".repeat(100), 10, 3)).toEqual(["x".repeat(10), "x".repeat(10), "x".repeat(10)]);
+  });
+});

@@ -1,7 +1,7 @@
 // The rows a text view draws, from its lines and where it is scrolled: only the visible lines
 // are read, cut or wrapped to the width, given a timestamp column, the tail marker and search
 // highlights. Pure, and its cost is the window's, never the whole log's or body's.
-import stringWidth from "string-width";
+import { walkGraphemes } from "../../editor/graphemes.js";
 import { formatTime, TIME_WIDTH, type TextLines } from "../../../core/log-display.js";
 import type { Segment } from "../../picker/safeText.js";
 
@@ -41,39 +41,48 @@ export interface ViewRowsOptions {
 
 export const MARK_TEXT = "▼ the tail from Invoke starts here";
 
-function charWidth(ch: string): number {
-  const c = ch.charCodeAt(0);
-  return c >= 0x20 && c < 0x7f ? 1 : stringWidth(ch);
-}
-
 /** Terminal columns of `s`, stopping once past `limit` (a 10,000-unit line costs only what shows). */
 function widthUpTo(s: string, limit: number): number {
   let w = 0;
-  for (const ch of s) {
-    w += charWidth(ch);
-    if (w > limit) return w;
-  }
+  walkGraphemes(s, 0, (_start, _end, width) => {
+    w += width;
+    return w <= limit;
+  });
   return w;
 }
 
-/** `s` in pieces of at most `width` columns; at most `max` pieces. */
+/**
+ * `s` in pieces of at most `width` columns, never splitting a grapheme (an emoji sequence, a
+ * letter and its accents); at most `max` pieces.
+ */
 export function wrapLine(s: string, width: number, max: number): string[] {
   if (s === "") return [""];
+  const cols = Math.max(1, width);
   const out: string[] = [];
-  let piece = "";
+  let start = 0;
   let w = 0;
-  for (const ch of s) {
-    const cw = charWidth(ch);
-    if (w + cw > width && piece) {
-      out.push(piece);
-      if (out.length >= max) return out;
-      piece = "";
-      w = 0;
+  const cut = (at: number): boolean => {
+    out.push(s.slice(start, at));
+    start = at;
+    w = 0;
+    return out.length < max;
+  };
+  walkGraphemes(s, 0, (from, end, cw, plain) => {
+    if (plain) {
+      // A run of ASCII, a column a character: cut it where the row is full.
+      for (let i = from; i < end;) {
+        if (w === cols && !cut(i)) return false;
+        const take = Math.min(cols - w, end - i);
+        i += take;
+        w += take;
+      }
+      return true;
     }
-    piece += ch;
+    if (w + cw > cols && from > start && !cut(from)) return false;
     w += cw;
-  }
-  out.push(piece);
+    return true;
+  });
+  if (out.length < max) out.push(s.slice(start));
   return out;
 }
 
