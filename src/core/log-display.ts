@@ -2,7 +2,7 @@
 // invocation's log events: Text or JSON format shown readably, inner newlines split, sanitized
 // here once so a view draws lines as they are. A view touches only the lines it draws; log
 // lines grow by appending to arrays shared with earlier snapshots, so new events cost only
-// their own lines. (A response body's lines: src/ui/panes/logs/bodyLines.ts.)
+// their own lines. (A response body's lines: src/ui/panes/result/bodyLines.ts.)
 import { parseLogLine, type ReportMetrics } from "./log-records.js";
 import { sanitizeLine } from "./sanitize.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_LINE } from "../../../src/core/log-display.js";
-import { bodyLines, prettyJson } from "../../../src/ui/panes/logs/bodyLines.js";
+import { bodyLines, prettyJson } from "../../../src/ui/panes/result/bodyLines.js";
 
 const all = (l: { count: number; line(i: number): string }) =>
   Array.from({ length: l.count }, (_, i) => l.line(i));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyLines } from "../../../src/ui/panes/logs/bodyLines.js";
+import { bodyLines } from "../../../src/ui/panes/result/bodyLines.js";
 import {
   headerRows,
   resultLayout,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { logLines, type LogEvent } from "../../../src/core/log-display.js";
-import { bodyLines } from "../../../src/ui/panes/logs/bodyLines.js";
+import { bodyLines } from "../../../src/ui/panes/result/bodyLines.js";
 import {
   bottomTop,
   cutLine,

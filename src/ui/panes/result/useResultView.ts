@@ -16,7 +16,7 @@ import { tailInfo, tailStartIndex, type TailInfo } from "../../../core/tail-mark
 import type { InvocationState } from "../../invocation/invocationReducer.js";
 import { commandFor, printable, type Scope } from "../../keys/keymap.js";
 import type { PromptPurpose } from "../../hooks/usePathPrompt.js";
-import { bodyLines, type BodyLines } from "../logs/bodyLines.js";
+import { bodyLines, type BodyLines } from "./bodyLines.js";
 import { resultPaneLayout, viewRowsOf } from "./resultLayout.js";
 import { osc52, suggestedName, viewText } from "./resultText.js";
 import {
