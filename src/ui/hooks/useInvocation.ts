@@ -38,15 +38,37 @@ export function useInvocation(
   deadlineMs = 60_000,
 ): Invocation {
   const [state, dispatch] = useReducer(invocationReducer, initialInvocation);
+  // What the screen waits for: the invocation, then its logs.
   const abort = useRef<AbortController | null>(null);
+  // Log searches that are looking for the logs (rather than waiting for the invocation).
+  const searching = useRef(new WeakSet<AbortController>());
+  // Searches a newer invocation took the screen from: they go on, unseen, so the history still
+  // gets every invocation's complete logs (onLogs); only Esc or leaving the app stops them.
+  const detached = useRef(new Set<AbortController>());
   const seq = useRef(0);
   const cb = useRef(callbacks);
   cb.current = callbacks;
-  useEffect(() => () => abort.current?.abort(), []);
+  useEffect(
+    () => () => {
+      abort.current?.abort();
+      for (const c of detached.current) c.abort();
+    },
+    [],
+  );
+
+  /** Something new takes the screen: an invocation being waited for is let go, a log search goes on. */
+  const release = useCallback(() => {
+    const c = abort.current;
+    abort.current = null;
+    if (c && searching.current.has(c)) detached.current.add(c);
+    else c?.abort();
+  }, []);
 
   const followLogs = useCallback(
-    (n: number, target: InvocationTarget, result: InvokeResult, signal: AbortSignal) => {
+    (n: number, target: InvocationTarget, result: InvokeResult, controller: AbortController) => {
       if (!clients || !result.requestId) return;
+      const signal = controller.signal;
+      searching.current.add(controller);
       dispatch({ type: "logsStart", seq: n });
       let last = 0;
       let pending: LogsProgress | null = null;
@@ -78,6 +100,7 @@ export function useInvocation(
           });
           if (timer) clearTimeout(timer);
           if (signal.aborted) return;
+          // Dropped by the reducer when a newer invocation has the screen (its seq is older).
           dispatch({
             type: "logsProgress",
             seq: n,
@@ -91,6 +114,9 @@ export function useInvocation(
         } catch (err) {
           if (timer) clearTimeout(timer);
           if (!signal.aborted) dispatch({ type: "logsFailed", seq: n, message: (err as Error).message });
+        } finally {
+          searching.current.delete(controller);
+          detached.current.delete(controller);
         }
       })();
     },
@@ -100,7 +126,7 @@ export function useInvocation(
   const start = useCallback(
     (target: InvocationTarget) => {
       if (!clients) return;
-      abort.current?.abort();
+      release();
       const controller = new AbortController();
       abort.current = controller;
       const n = ++seq.current;
@@ -116,14 +142,14 @@ export function useInvocation(
           if (controller.signal.aborted) return;
           dispatch({ type: "result", seq: n, result });
           cb.current.onResult?.(target, result);
-          if (wantsLogs(result)) followLogs(n, target, result, controller.signal);
+          if (wantsLogs(result)) followLogs(n, target, result, controller);
         } catch (err) {
           if (!controller.signal.aborted)
             dispatch({ type: "failed", seq: n, message: (err as Error).message });
         }
       })();
     },
-    [clients, followLogs],
+    [clients, followLogs, release],
   );
 
   const stop = useCallback(() => {
@@ -138,14 +164,16 @@ export function useInvocation(
     abort.current?.abort();
     const controller = new AbortController();
     abort.current = controller;
-    followLogs(state.seq, target, result, controller.signal);
+    followLogs(state.seq, target, result, controller);
   }, [state, followLogs]);
 
-  const show = useCallback((target: InvocationTarget, result: InvokeResult, logs: LogEvent[] | null) => {
-    abort.current?.abort();
-    abort.current = null;
-    dispatch({ type: "show", seq: ++seq.current, target, result, logs });
-  }, []);
+  const show = useCallback(
+    (target: InvocationTarget, result: InvokeResult, logs: LogEvent[] | null) => {
+      release();
+      dispatch({ type: "show", seq: ++seq.current, target, result, logs });
+    },
+    [release],
+  );
 
   return { state, start, stop, retryLogs, show };
 }

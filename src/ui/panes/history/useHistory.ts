@@ -178,7 +178,6 @@ export function useHistory(
     switch (cmd) {
       case "history.open":
         withRecord(row, (r) => {
-          store.followLeftBehind();
           invocation.show(recordTarget(r, logGroupOf(r.function.name)), recordResult(r), recordLogs(r));
           commands.opened?.();
         });

@@ -2,9 +2,9 @@
 // frame (a 200 MB history takes most of a second to read), and every invocation from the
 // explorer is appended as it answers, its complete logs as a further record when they arrive.
 // Records made in this session are also kept in memory: an entry is never lost to a history
-// file that cannot be written, and opening one needs no read. A new invocation stops the result
-// pane following the last one's logs; the history goes on looking for them in the background,
-// so every record gets its complete logs.
+// file that cannot be written, and opening one needs no read. The complete logs of an
+// invocation that a newer one took the screen from still arrive (useInvocation goes on
+// looking for them) and are recorded the same way.
 import { useCallback, useEffect, useMemo, useReducer, useRef, type Dispatch } from "react";
 import type { FunctionSummary } from "../../../aws/functions.js";
 import { resolveHistoryFile } from "../../../history/history-path.js";
@@ -14,7 +14,7 @@ import type { InvokeResult } from "../../../aws/invoke.js";
 import { summarize, withLogs, type HistoryRecord } from "../../../core/history-record.js";
 import { logsRecordFor, recordFromInvocation, type RecordContext } from "../../../core/invocation-record.js";
 import { diffResponses } from "../../../core/response-diff.js";
-import { wantsLogs, type InvocationTarget } from "../../invocation/invocationReducer.js";
+import type { InvocationTarget } from "../../invocation/invocationReducer.js";
 import {
   historyReducer,
   initialHistoryState,
@@ -45,8 +45,6 @@ export interface HistoryStore {
   recordLogs: (target: InvocationTarget, result: InvokeResult, logs: CompleteLogs) => void;
   /** An entry in full, with its complete logs when they arrived. */
   read: (row: HistoryRow) => Promise<HistoryRecord>;
-  /** Goes on looking for the logs the result pane stopped following (before it shows another entry). */
-  followLeftBehind: () => void;
   /** Set before a replay is started. */
   expectReplay: (replay: PendingReplay | null) => void;
   pendingReplay: () => PendingReplay | null;
@@ -91,10 +89,6 @@ export function useHistoryState(
   const replay = useRef<PendingReplay | null>(null);
   const where = useRef({ clients, functions });
   where.current = { clients, functions };
-  // Invocations whose complete logs have not been recorded yet.
-  const awaiting = useRef(new Map<InvokeResult, InvocationTarget>());
-  const background = useRef(new AbortController());
-  useEffect(() => () => background.current.abort(), []);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -118,7 +112,6 @@ export function useHistoryState(
 
   const addLogs = useCallback(
     (result: InvokeResult, logs: CompleteLogs) => {
-      awaiting.current.delete(result);
       const id = ids.current.get(result);
       const record = id ? session.current.get(id) : undefined;
       if (!id || !record) return;
@@ -133,35 +126,8 @@ export function useHistoryState(
     [file, dispatch],
   );
 
-  /** Looks for the logs of invocations the result pane stopped following. */
-  const followLeftBehind = useCallback(() => {
-    const c = clients;
-    if (!c) return;
-    const left = [...awaiting.current];
-    awaiting.current.clear();
-    const signal = background.current.signal;
-    for (const [result, target] of left) {
-      void import("../../../aws/complete-logs.js").then(({ fetchCompleteLogs }) =>
-        fetchCompleteLogs(c, {
-          logGroup: target.logGroup,
-          requestId: result.requestId!,
-          startTime: result.startedAt,
-          signal,
-        }).then(
-          (logs) => {
-            if (!signal.aborted) addLogs(result, logs);
-          },
-          // Gone with the app, or CloudWatch unreachable: the record stands without its logs.
-          () => undefined,
-        ),
-      );
-    }
-  }, [clients, addLogs]);
-
   const recordResult = useCallback(
     (target: InvocationTarget, result: InvokeResult) => {
-      followLeftBehind();
-      if (wantsLogs(result)) awaiting.current.set(result, target);
       const pending = replay.current?.target === target ? replay.current : null;
       if (pending) replay.current = null;
       const record = recordFromInvocation(result, {
@@ -186,7 +152,7 @@ export function useHistoryState(
         ),
       );
     },
-    [file, dispatch, followLeftBehind],
+    [file, dispatch],
   );
 
   const recordLogs = useCallback(
@@ -212,7 +178,6 @@ export function useHistoryState(
     dispatch,
     recordResult,
     recordLogs,
-    followLeftBehind,
     read,
     expectReplay: (r) => {
       replay.current = r;
