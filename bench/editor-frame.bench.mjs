@@ -10,7 +10,16 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { CLI, ROOT, figure, importSource, keyFrameTimes, percentile, traceEvents } from "./lib.mjs";
+import {
+  CLI,
+  ROOT,
+  figure,
+  importSource,
+  keyFrameTimes,
+  megabyteEvent,
+  percentile,
+  traceEvents,
+} from "./lib.mjs";
 
 const FUNCTION = "orders-api";
 // What the app stores drafts under on the built-in sandbox (App.tsx storeScope): no profile,
@@ -22,22 +31,6 @@ const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const home = mkdtempSync(path.join(os.tmpdir(), "lx-frame-bench-"));
 const stateDir = path.join(home, "state");
 const traceFile = path.join(home, "trace.txt");
-
-/** About 1 MB of pretty-printed records, some with non-ASCII text (the editor's slower path). */
-function payload() {
-  const records = [];
-  const text = () => JSON.stringify({ Records: records }, null, 2);
-  for (let i = 0; i % 500 !== 0 || text().length < 1_000_000; i++) {
-    records.push({
-      id: `evt-${String(i).padStart(6, "0")}`,
-      name: i % 10 === 0 ? `café 東京 ${i} 😀` : `customer-${i}`,
-      amount: Math.round(i * 137.31) / 100,
-      active: i % 3 !== 0,
-      tags: ["orders", "prod"],
-    });
-  }
-  return text();
-}
 
 const socket = `lx-frame-bench-${process.pid}`;
 const tmux = (...a) => execFileSync("tmux", ["-L", socket, ...a], { encoding: "utf8" });
@@ -96,7 +89,7 @@ function pair(events, before, sent) {
   return out;
 }
 
-const text = payload();
+const text = megabyteEvent();
 let result;
 try {
   const { saveDraft } = await importSource('export * from "./src/history/drafts.ts";');

@@ -1,7 +1,7 @@
 // The payload editor with a 1 MB payload: the time to paste it, then the time per keystroke
 // (typing, deleting, moving) including the layout of a 120x40 view, which is what a frame costs
 // before Ink draws it. src/ui/editor is bundled with esbuild so this runs without a full build.
-import { figure, importSource, percentile } from "./lib.mjs";
+import { figure, importSource, megabyteEvent, percentile } from "./lib.mjs";
 
 const editor = await importSource(
   ['export * from "./src/ui/editor/textBuffer.ts";', 'export * from "./src/ui/editor/editorLayout.ts";'].join(
@@ -10,19 +10,7 @@ const editor = await importSource(
 );
 const { createBuffer, editReducer, bufferText, layoutEditor } = editor;
 
-// A realistic event: pretty-printed records, some with non-ASCII text (the slower path).
-const records = [];
-const payloadOf = () => JSON.stringify({ Records: records }, null, 2);
-for (let i = 0; i % 500 !== 0 || payloadOf().length < 1_000_000; i++) {
-  records.push({
-    id: `evt-${String(i).padStart(6, "0")}`,
-    name: i % 10 === 0 ? `café 東京 ${i} 😀` : `customer-${i}`,
-    amount: Math.round(i * 137.31) / 100,
-    active: i % 3 !== 0,
-    tags: ["orders", "prod"],
-  });
-}
-const payload = payloadOf();
+const payload = megabyteEvent();
 const fmt = (ms) => `${ms.toFixed(3)} ms`;
 const mb = (payload.length / 1e6).toFixed(2);
 const lineCount = payload.split("\n").length;
@@ -116,6 +104,7 @@ for (const [label, opts] of [
 
 // The worst shape: a payload minified onto one line, as events copied from logs are. Every frame
 // wraps that whole line, so this costs more (no target; for reference).
+const { Records: records } = JSON.parse(payload);
 const minified = JSON.stringify({ Records: records.concat(records) });
 const one = editReducer(createBuffer(), { type: "insert", text: minified });
 const { total } = measure({ ...one, row: 0, col: minified.indexOf('"evt-', 500_000) }, { wrap: true });

@@ -132,3 +132,19 @@ export function keyFrameTimes(events, before, count) {
     return f ? f.t - k.t : null;
   });
 }
+
+/** About 1 MB of a realistic event: pretty-printed records, some with non-ASCII text (the editor's slower path). */
+export function megabyteEvent() {
+  const records = [];
+  const text = () => JSON.stringify({ Records: records }, null, 2);
+  for (let i = 0; i % 500 !== 0 || text().length < 1_000_000; i++) {
+    records.push({
+      id: `evt-${String(i).padStart(6, "0")}`,
+      name: i % 10 === 0 ? `café 東京 ${i} 😀` : `customer-${i}`,
+      amount: Math.round(i * 137.31) / 100,
+      active: i % 3 !== 0,
+      tags: ["orders", "prod"],
+    });
+  }
+  return text();
+}
