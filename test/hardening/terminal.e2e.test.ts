@@ -86,7 +86,11 @@ describe("the explorer under stress in a real terminal", () => {
     expect(sh.state().alternate).toBe(true);
     sh.resize(140, 40);
     await sh.waitFor(/200 · ExecutedVersion \$LATEST/);
-    // Esc leaves the editor (where q is a letter), then q quits.
+    // While the complete logs are awaited Esc stops that; once they are in, Esc leaves the
+    // editor, where q is a letter and the footer does not offer it.
+    const done = await sh.waitFor(/CloudWatch · complete/);
+    expect(done).toMatch(/Esc leave/);
+    expect(done).not.toMatch(/q quit|Esc stop/);
     sh.keys("Escape");
     await sh.waitFor(/q quit/);
     sh.type("q");

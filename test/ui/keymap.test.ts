@@ -29,10 +29,27 @@ describe("the key table", () => {
   });
 
   it("draws footer hints from the table, most specific scope first", () => {
-    const hints = hintsFor(["filter", "global"]);
-    expect(hints[0]).toEqual({ keys: "Enter", hint: "choose" });
+    const hints = hintsFor(["picker", "global"]);
+    expect(hints[0]).toEqual({ keys: "↑/k", hint: "move" });
     expect(hints.some((h) => h.hint === "quit" && h.keys === "q")).toBe(true);
-    expect(hints.some((h) => h.hint === "reload")).toBe(false);
+    expect(hints.some((h) => h.hint === "done")).toBe(false);
+  });
+
+  it("offers no character command where characters are typed as text (q would type a q there)", () => {
+    for (const scope of ["filter", "editor", "search", "prompt"] as const) {
+      const keys = hintsFor([scope, "global"]).map((h) => h.keys);
+      expect(keys, scope).not.toContain("q");
+      expect(keys, scope).not.toContain("?");
+    }
+    expect(hintsFor(["filter", "global"])[0]).toEqual({ keys: "Enter", hint: "choose" });
+    expect(hintsFor(["result", "global"]).map((h) => h.keys)).toContain("q");
+  });
+
+  it("leads with Esc stop while an invocation or its logs are awaited", () => {
+    const hints = hintsFor(["busy", "editor", "global"]);
+    expect(hints[0]).toEqual({ keys: "Esc", hint: "stop" });
+    expect(hints.filter((h) => h.keys === "Esc")).toHaveLength(1);
+    expect(hintsFor(["editor", "global"])).toContainEqual({ keys: "Esc", hint: "leave" });
   });
 
   it("tells typed text from control keys", () => {

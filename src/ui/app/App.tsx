@@ -378,7 +378,7 @@ export function App({
       return;
     }
     // Esc stops waiting for an invocation or its logs before it means anything else.
-    if (busy && commandFor("global", input, key) === "app.back") {
+    if (busy && commandFor("busy", input, key) === "invocation.stop") {
       invocation.stop();
       return;
     }
@@ -435,7 +435,9 @@ export function App({
   ) : (
     <Footer
       width={lay.width}
-      scopes={[...paneScopes, ...(failure || overlay ? [] : (["global"] as Scope[]))]}
+      scopes={
+        failure || overlay ? paneScopes : [...(busy ? (["busy"] as Scope[]) : []), ...paneScopes, "global"]
+      }
     />
   );
 

@@ -6,6 +6,7 @@ import type { Key } from "ink";
 /** Where a command applies: everywhere, or while a pane or overlay has the keys. */
 export type Scope =
   | "global"
+  | "busy"
   | "picker"
   | "filter"
   | "function"
@@ -25,6 +26,7 @@ export type CommandId =
   | "app.forceQuit"
   | "app.help"
   | "app.back"
+  | "invocation.stop"
   | "focus.next"
   | "focus.prev"
   | "focus.functions"
@@ -151,6 +153,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   { id: "app.forceQuit", scope: "global", keys: [k("c", { ctrl: true })], description: "Quit at once" },
   { id: "app.help", scope: "global", keys: [c("?")], description: "Show all keys", hint: "help" },
   { id: "app.back", scope: "global", keys: [k("escape")], description: "Back, close, or cancel" },
+  {
+    id: "invocation.stop",
+    scope: "busy",
+    keys: [k("escape")],
+    description: "Stop waiting for the invocation or its logs",
+    hint: "stop",
+  },
   { id: "focus.next", scope: "global", keys: [k("tab")], description: "Next pane" },
   { id: "focus.prev", scope: "global", keys: [k("tab", { shift: true })], description: "Previous pane" },
   { id: "focus.functions", scope: "global", keys: [c("1")], description: "Functions pane" },
@@ -486,13 +495,26 @@ export function keyLabel(b: Binding): string {
   return `${b.ctrl ? "Ctrl+" : ""}${b.shift ? "Shift+" : ""}${name.length === 1 ? name.toUpperCase() : name}`;
 }
 
-/** Footer hints for the active scopes, most specific first. */
+/** Scopes where a printable character is typed as text rather than read as a command. */
+const TEXT_SCOPES: ReadonlySet<Scope> = new Set(["filter", "editor", "search", "prompt"]);
+
+/**
+ * Footer hints for the active scopes, most specific first. Where characters are text (the
+ * editor, a filter), a global command bound to a character (q quit, ? help) is not offered:
+ * that key types its letter there. While something is awaited, Esc stops it, and the pane's
+ * own Esc is not offered until then.
+ */
 export function hintsFor(scopes: Scope[]): Array<{ keys: string; hint: string }> {
+  const typing = scopes.some((s) => TEXT_SCOPES.has(s));
   const out: Array<{ keys: string; hint: string }> = [];
   for (const scope of scopes) {
     for (const cmd of COMMANDS) {
-      if (cmd.scope === scope && cmd.hint)
-        out.push({ keys: cmd.keys.map(keyLabel).join("/"), hint: cmd.hint });
+      if (cmd.scope !== scope || !cmd.hint) continue;
+      if (typing && scope === "global" && cmd.keys.every((b) => "char" in b)) continue;
+      const keys = cmd.keys.map(keyLabel).join("/");
+      // A key does one thing at a time: the most specific scope's meaning is the one shown.
+      if (out.some((h) => h.keys === keys)) continue;
+      out.push({ keys, hint: cmd.hint });
     }
   }
   return out;

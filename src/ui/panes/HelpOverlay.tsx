@@ -4,6 +4,7 @@ import { COMMANDS, keyLabel, type Scope } from "../keys/keymap.js";
 
 const GROUPS: Array<[Scope, string]> = [
   ["global", "Everywhere"],
+  ["busy", "While an invocation or its logs are awaited"],
   ["picker", "Functions"],
   ["filter", "While filtering"],
   ["editor", "Payload editor (Enter is a newline)"],
