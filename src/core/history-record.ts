@@ -35,6 +35,11 @@ export interface HistoryResponse {
   requestId: string | null;
   /** The response body as text, exactly as returned. */
   payload: string;
+  /**
+   * The response's exact bytes in base64, only when they are not UTF-8 (a custom runtime may
+   * answer any bytes): `payload` then holds them decoded, with U+FFFD for the bytes that are not.
+   */
+  payloadBase64?: string;
   /** Invoke's decoded 4 KB log tail; null when none was asked for (Event, DryRun, --logs none). */
   logTail: string | null;
 }
@@ -114,6 +119,9 @@ function report(v: unknown): HistoryReport | null {
   };
 }
 
+/** Standard base64, padded, as Buffer.toString("base64") writes it. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
 /**
  * Checks a parsed object as an invocation record. What a record cannot do without (id, time,
  * function, payload, status) must be there; optional parts missing or mistyped become null, so a
@@ -156,6 +164,8 @@ export function validateRecord(v: unknown): HistoryRecord | string {
     logs: logLines(v.logs),
     clientMs: numOr(v.clientMs, 0),
   };
+  if (typeof r.payloadBase64 === "string" && BASE64.test(r.payloadBase64))
+    record.response.payloadBase64 = r.payloadBase64;
   if (typeof v.replayOf === "string" && v.replayOf !== "") record.replayOf = v.replayOf;
   if (record.logs && (v.logsState === "complete" || v.logsState === "gave-up"))
     record.logsState = v.logsState;

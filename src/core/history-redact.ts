@@ -88,12 +88,18 @@ export function redact(record: HistoryRecord, keys: readonly string[] = DEFAULT_
   const set = keySet(keys);
   if (set.size === 0) return record;
   const tail = record.response.logTail;
+  const { payloadBase64, ...response } = record.response;
+  const payload = redactText(response.payload, set);
+  // A response that is not UTF-8 keeps its exact bytes only when nothing in it was redacted:
+  // they would give the redacted values away.
+  const bytes = payloadBase64 !== undefined && payload === response.payload ? { payloadBase64 } : {};
   return {
     ...record,
     payload: redactText(record.payload, set),
     response: {
-      ...record.response,
-      payload: redactText(record.response.payload, set),
+      ...response,
+      ...bytes,
+      payload,
       logTail:
         tail === null
           ? null

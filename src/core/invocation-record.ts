@@ -13,6 +13,8 @@ export interface InvocationOutcome {
   functionError: string | null;
   requestId: string | null;
   payloadText: string;
+  /** The response's bytes, present only when they are not UTF-8. */
+  payloadRaw?: Uint8Array;
   tail: string | null;
   report: {
     durationMs: number;
@@ -115,6 +117,7 @@ export function recordFromInvocation(outcome: InvocationOutcome, ctx: RecordCont
     logs: ctx.logs ? logLinesOf(ctx.logs.events) : null,
     clientMs: Math.round(outcome.clientMs * 10) / 10,
   };
+  if (outcome.payloadRaw) record.response.payloadBase64 = Buffer.from(outcome.payloadRaw).toString("base64");
   if (ctx.logs) record.logsState = ctx.logs.state;
   if (ctx.replayOf !== undefined) record.replayOf = ctx.replayOf;
   return record;

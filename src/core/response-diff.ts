@@ -1,6 +1,7 @@
 // How a replayed invocation's response differs from the original: a structural diff of the
 // payload when both are JSON (microdiff: paths, not lines, so key order and formatting never
-// count), else a text comparison; plus status, FunctionError and ExecutedVersion.
+// count), else a text comparison, or the bytes when a response is not UTF-8; plus status,
+// FunctionError and ExecutedVersion.
 //
 // What counts as a difference (`same: false`, a failing `replay`): the payload, the status code
 // and the FunctionError. ExecutedVersion is shown but does not count unless asked for: replaying
@@ -24,7 +25,12 @@ export interface PayloadChange {
 export type PayloadDiff =
   | { kind: "json"; changes: PayloadChange[] }
   /** `firstDifference` is the index of the first differing character, -1 when equal. */
-  | { kind: "text"; firstDifference: number; before: string; after: string };
+  | { kind: "text"; firstDifference: number; before: string; after: string }
+  /**
+   * Either response is not UTF-8, so its text (with U+FFFD) cannot tell: the bytes are compared.
+   * `firstDifference` is a byte offset, -1 when equal; `before` and `after` are sizes in bytes.
+   */
+  | { kind: "bytes"; firstDifference: number; before: number; after: number };
 
 export interface FieldChange {
   field: "statusCode" | "functionError" | "executedVersion";
@@ -85,6 +91,27 @@ export function formatPath(path: readonly (string | number)[]): string {
   return out;
 }
 
+/** The exact bytes of a recorded response. */
+function responseBytes(r: Comparable["response"]): Buffer {
+  return r.payloadBase64 !== undefined
+    ? Buffer.from(r.payloadBase64, "base64")
+    : Buffer.from(r.payload, "utf8");
+}
+
+function diffBytes(a: Buffer, b: Buffer): PayloadDiff {
+  let at = -1;
+  if (!a.equals(b)) {
+    const n = Math.min(a.length, b.length);
+    at = n;
+    for (let i = 0; i < n; i++)
+      if (a[i] !== b[i]) {
+        at = i;
+        break;
+      }
+  }
+  return { kind: "bytes", firstDifference: at, before: a.length, after: b.length };
+}
+
 function firstDifference(a: string, b: string): number {
   if (a === b) return -1;
   const n = Math.min(a.length, b.length);
@@ -126,7 +153,10 @@ export function diffResponses(
   field("statusCode", true);
   field("functionError", true);
   field("executedVersion", opts.compareVersion === true);
-  let payload = diffPayloads(original.response.payload, replay.response.payload);
+  const binary = original.response.payloadBase64 !== undefined || replay.response.payloadBase64 !== undefined;
+  let payload = binary
+    ? diffBytes(responseBytes(original.response), responseBytes(replay.response))
+    : diffPayloads(original.response.payload, replay.response.payload);
   const ignored = opts.ignorePaths ?? [];
   if (payload.kind === "json" && ignored.length > 0)
     payload = { kind: "json", changes: payload.changes.filter((c) => !isIgnoredPath(c.path, ignored)) };
@@ -182,6 +212,10 @@ export function formatDiff(d: ResponseDiff, opts: FormatOptions = {}): string[] 
       out.push(`${c.path}: ${show(c.before, max)} → ${show(c.after, max)}`);
     const more = d.payload.changes.length - limit;
     if (more > 0) out.push(`… and ${more} more change${more === 1 ? "" : "s"}`);
+  } else if (d.payload.kind === "bytes") {
+    const { before, after, firstDifference: at } = d.payload;
+    if (at >= 0)
+      out.push(`payload (bytes, not UTF-8): they differ from byte ${at} (${before} B → ${after} B)`);
   } else if (d.payload.firstDifference >= 0) {
     const { before, after, firstDifference: at } = d.payload;
     out.push(`payload (text, from character ${at}): ${around(before, at, max)} → ${around(after, at, max)}`);

@@ -1,7 +1,7 @@
 // Trying to break invoke with sizes and bytes: a payload of 6 MB + 1 byte (and exactly 6 MB),
 // a response that is not UTF-8, and a function that logs one 10 MB line. The sandbox and a
 // local HTTP server answer over real HTTP.
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -102,6 +102,16 @@ describe("a response that is not UTF-8", () => {
     expect(Buffer.from(j.payloadBase64, "base64").equals(BODY)).toBe(true);
     expect(j.payloadBytes).toBe(12);
     expect(typeof j.payload).toBe("string");
+  });
+
+  it("is recorded in the history with its exact bytes beside the decoded text", async () => {
+    const file = path.join(dir, "binary-history.jsonl");
+    const r = await invoke("--history", file);
+    expect(r.code, r.stderr).toBe(0);
+    const [line] = (await readFile(file, "utf8")).split("\n");
+    const rec = JSON.parse(line!) as { response: { payload: string; payloadBase64: string } };
+    expect(Buffer.from(rec.response.payloadBase64, "base64").equals(BODY)).toBe(true);
+    expect(rec.response.payload).toBe(BODY.toString("utf8"));
   });
 
   it("a UTF-8 response has payloadBase64 null", async () => {

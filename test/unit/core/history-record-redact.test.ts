@@ -66,6 +66,19 @@ describe("redact", () => {
     expect(redact(record, [" "])).toBe(record);
   });
 
+  it("keeps a response's exact bytes only when nothing in it was redacted (they would give it away)", () => {
+    const bytes = (text: string) => ({
+      payload: text,
+      payloadBase64: Buffer.from(text + "\xff").toString("base64"),
+    });
+    const secret = { ...record, response: { ...record.response, ...bytes('{"token":"t-1","x":"\uFFFD"}') } };
+    const out = redact(secret);
+    expect(out.response.payload).toBe('{"token":"[redacted]","x":"\uFFFD"}');
+    expect(out.response.payloadBase64).toBeUndefined();
+    const plain = { ...record, response: { ...record.response, ...bytes('{"x":"\uFFFD"}') } };
+    expect(redact(plain).response.payloadBase64).toBe(plain.response.payloadBase64);
+  });
+
   it("leaves text that is not JSON as it is", () => {
     expect(redactText("password: hunter2", keys)).toBe("password: hunter2");
     expect(redactText('{"password": "x",}', keys)).toBe('{"password": "x",}');

@@ -147,6 +147,29 @@ describe("history lines", () => {
     expect(parseHistoryLine(line)).toEqual({ kind: "record", record });
   });
 
+  it("keeps the exact bytes of a response that is not UTF-8, in base64, and only then", () => {
+    const raw = new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0x22, 0x7d]);
+    const text = Buffer.from(raw).toString("utf8");
+    const r = recordFromInvocation(
+      invokeResult({ payloadText: text, payloadRaw: raw, payloadJson: undefined }),
+      ctx,
+    );
+    expect(r.response.payload).toBe(text);
+    expect(Buffer.from(r.response.payloadBase64!, "base64").equals(Buffer.from(raw))).toBe(true);
+    expect(parseHistoryLine(serializeRecord(r))).toEqual({ kind: "record", record: r });
+    expect("payloadBase64" in record.response).toBe(false);
+    expect(serializeRecord(record)).not.toContain("payloadBase64");
+    // Something that is not base64 is dropped, not trusted: the text stands alone.
+    const bad = JSON.parse(serializeRecord(r)) as { response: Record<string, unknown> };
+    bad.response.payloadBase64 = "not base64!";
+    const back = parseHistoryLine(JSON.stringify(bad));
+    expect(back.kind === "record" && back.record.response).toEqual({
+      ...r.response,
+      payloadBase64: undefined,
+    });
+    expect(back.kind === "record" && "payloadBase64" in back.record.response).toBe(false);
+  });
+
   it("keeps replayOf and folded logs with their state", () => {
     const r: HistoryRecord = {
       ...record,

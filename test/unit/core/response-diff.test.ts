@@ -119,6 +119,27 @@ describe("diffResponses", () => {
     expect(diffResponses(resp('{"a":1}'), resp('{"a":2}')).same).toBe(false);
     expect(diffResponses(resp("ok"), resp("ko")).same).toBe(false);
   });
+
+  it("compares the bytes of a response that is not UTF-8: the same decoded text can hide a difference", () => {
+    const bytes = (...b: number[]) => Buffer.from(b).toString("base64");
+    // 0xff and 0xfe both decode to U+FFFD: the texts are equal, the bytes are not.
+    const a = resp('{"a":"\uFFFD"}', {
+      payloadBase64: bytes(0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d),
+    });
+    const b = resp('{"a":"\uFFFD"}', {
+      payloadBase64: bytes(0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xfe, 0x22, 0x7d),
+    });
+    const d = diffResponses(a, b);
+    expect(d.same).toBe(false);
+    expect(d.payload).toEqual({ kind: "bytes", firstDifference: 6, before: 9, after: 9 });
+    expect(formatDiff(d)).toEqual(["payload (bytes, not UTF-8): they differ from byte 6 (9 B → 9 B)"]);
+    const same = diffResponses(a, resp('{"a":"\uFFFD"}', { payloadBase64: a.response.payloadBase64! }));
+    expect(same.same).toBe(true);
+    expect(formatDiff(same)).toEqual([]);
+    // Against a UTF-8 answer, its text's bytes count; a shorter one parts where it ends.
+    const text = diffResponses(a, resp('{"a"'));
+    expect(text.payload).toEqual({ kind: "bytes", firstDifference: 4, before: 9, after: 4 });
+  });
 });
 
 describe("formatDiff", () => {
