@@ -28,6 +28,9 @@ export function recordTarget(r: HistoryRecord, logGroup: string): InvocationTarg
 
 export function recordResult(r: HistoryRecord): InvokeResult {
   const res = r.response;
+  // Bytes that are not UTF-8 were recorded as they came: shown and saved as they came.
+  const raw =
+    res.payloadBase64 !== undefined ? new Uint8Array(Buffer.from(res.payloadBase64, "base64")) : null;
   const report = r.report
     ? {
         durationMs: r.report.durationMs,
@@ -46,9 +49,10 @@ export function recordResult(r: HistoryRecord): InvokeResult {
     functionError: res.functionError,
     error: res.functionError ? parseErrorPayload(res.payload) : null,
     requestId: res.requestId,
-    payloadBytes: Buffer.byteLength(res.payload, "utf8"),
+    ...(raw ? { payloadRaw: raw } : {}),
+    payloadBytes: raw ? raw.length : Buffer.byteLength(res.payload, "utf8"),
     payloadText: res.payload,
-    payloadJson: parsedJson(res.payload),
+    payloadJson: raw ? undefined : parsedJson(res.payload),
     tail: res.logTail,
     report,
     startedAt: Date.parse(r.at),

@@ -4,12 +4,13 @@
 import type { InvocationState } from "../../invocation/invocationReducer.js";
 import type { ViewId } from "./resultViewReducer.js";
 
-export function viewText(view: ViewId, state: InvocationState): string | null {
+/** A view's text; the response's exact bytes when they are not UTF-8 (the screen shows U+FFFD). */
+export function viewText(view: ViewId, state: InvocationState): string | Uint8Array | null {
   const r = state.result;
   if (!r) return null;
   switch (view) {
     case "response":
-      return r.invocationType === "RequestResponse" ? r.payloadText : null;
+      return r.invocationType === "RequestResponse" ? (r.payloadRaw ?? r.payloadText) : null;
     case "tail":
       return r.tail;
     case "complete":
@@ -23,7 +24,13 @@ export function suggestedName(view: ViewId, state: InvocationState): string {
   const fn = (r?.functionName ?? "result").replace(/[^A-Za-z0-9._-]+/g, "_");
   const id = (r?.requestId ?? "").slice(0, 8);
   const what =
-    view === "response" ? (r?.payloadJson !== undefined ? "response.json" : "response.txt") : `${view}.log`;
+    view !== "response"
+      ? `${view}.log`
+      : r?.payloadRaw
+        ? "response.bin"
+        : r?.payloadJson !== undefined
+          ? "response.json"
+          : "response.txt";
   return `${fn}${id ? `-${id}` : ""}-${what}`;
 }
 
@@ -32,14 +39,15 @@ export const COPY_LIMIT = 256 * 1024;
 
 /** The OSC 52 sequence that puts `text` on the system clipboard, or why it is not sent. */
 export function osc52(
-  text: string,
+  text: string | Uint8Array,
 ): { ok: true; sequence: string; bytes: number } | { ok: false; message: string } {
-  const bytes = Buffer.byteLength(text);
+  const data = typeof text === "string" ? Buffer.from(text) : Buffer.from(text);
+  const bytes = data.length;
   if (bytes === 0) return { ok: false, message: "Nothing to copy in this view." };
   if (bytes > COPY_LIMIT)
     return {
       ok: false,
       message: `Too big to copy (${Math.round(bytes / 1024)} KB, the limit is ${COPY_LIMIT / 1024} KB): save it with s.`,
     };
-  return { ok: true, sequence: `\u001b]52;c;${Buffer.from(text).toString("base64")}\u0007`, bytes };
+  return { ok: true, sequence: `\u001b]52;c;${data.toString("base64")}\u0007`, bytes };
 }

@@ -6,7 +6,11 @@ import { resolvePayloadPath } from "../../editor/payloadFile.js";
 
 export type SaveResult = { ok: true; path: string; message: string } | { ok: false; message: string };
 
-export async function saveViewText(pathText: string, cwd: string, text: string): Promise<SaveResult> {
+export async function saveViewText(
+  pathText: string,
+  cwd: string,
+  text: string | Uint8Array,
+): Promise<SaveResult> {
   if (pathText.trim() === "") return { ok: false, message: "Type the path of a file to save to" };
   const abs = resolvePayloadPath(pathText, cwd);
   try {

@@ -56,10 +56,12 @@ export function viewLabel(
       if (r.invocationType === "Event")
         return { title: "Response", detail: "none: an Event invocation only queues" };
       if (r.invocationType === "DryRun") return { title: "Response", detail: "none: a dry run runs nothing" };
-      const kind = counts.json ? "JSON" : "text";
+      const kind = r.payloadRaw ? "not UTF-8" : counts.json ? "JSON" : "text";
+      // Shown decoded, � in place of the bytes that are not UTF-8; s saves them as they came.
+      const binary = r.payloadRaw ? " · � marks bytes that are not; s saves them exactly" : "";
       return {
         title: "Response",
-        detail: `${kind} · ${formatBytes(r.payloadBytes)} · ${num(counts.body ?? 0)} lines`,
+        detail: `${kind} · ${formatBytes(r.payloadBytes)} · ${num(counts.body ?? 0)} lines${binary}`,
         color: r.functionError ? "red" : undefined,
       };
     }
