@@ -3,6 +3,7 @@
 // local endpoint (the sandbox, LocalStack, moto) works without an AWS account.
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { credentialReason } from "./credential-reason.js";
 import { AwsFailure, describeAwsError } from "./errors.js";
 import { ReportingRetryStrategy, attachRetryReporting, type RetryListener } from "./retry.js";
 
@@ -110,7 +111,7 @@ export async function createClients(
   try {
     await new LambdaClient({ ...base, region }).config.credentials();
   } catch (err) {
-    if (!local) throw describeAwsError(err, { ...ctx, region });
+    if (!local) throw describeAwsError(await credentialReason(err, profile), { ...ctx, region });
     credentials = LOCAL_CREDENTIALS;
   }
 

@@ -80,6 +80,27 @@ export function describeAwsError(err: unknown, ctx: FailureContext = {}): AwsFai
       name,
     );
   }
+  // A credential_process (a vault, a company login tool) that ran but failed, or answered
+  // credentials that have expired: say that, not that there are none.
+  const proc = /^Profile (\S+) credential_process (returned expired credentials|.+?)\.?$/s.exec(message);
+  if (/credential_process returned expired credentials/.test(message)) {
+    return new AwsFailure(
+      "expired-credentials",
+      `The credential_process of profile ${proc?.[1] ?? ctx.profile ?? "default"} returned credentials that have expired.`,
+      "Log in again with the tool it runs (`aws configure get credential_process" +
+        `${profileFlag}\` shows it), then retry.`,
+      name,
+    );
+  }
+  if (name === "CredentialsProviderError" && (proc || /^Command failed: /.test(message))) {
+    const why = proc ? `it ${proc[2]}` : message.trim().split("\n").slice(0, 2).join(": ");
+    return new AwsFailure(
+      "no-credentials",
+      `The credential_process of profile ${proc?.[1] ?? ctx.profile ?? "default"} failed: ${why}.`,
+      "Run it yourself to see why (`aws configure get credential_process" + `${profileFlag}\` shows it).`,
+      name,
+    );
+  }
   if (name === "CredentialsProviderError" || /Could not load credentials/i.test(message)) {
     return new AwsFailure(
       "no-credentials",

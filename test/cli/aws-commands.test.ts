@@ -250,6 +250,35 @@ describe("setup problems", () => {
     expect(r.stderr).toContain("aws sso login --profile dev");
   });
 
+  it("a credential_process that answers expired credentials, or fails: says which, not that there are none", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "lx-cred-process-"));
+    await mkdir(path.join(dir, ".aws"));
+    const expired = path.join(dir, "expired.sh");
+    await writeFile(
+      expired,
+      `#!/bin/sh\necho '{"Version":1,"AccessKeyId":"AK","SecretAccessKey":"SK","SessionToken":"T","Expiration":"2020-01-01T00:00:00Z"}'\n`,
+      { mode: 0o755 },
+    );
+    await writeFile(
+      path.join(dir, ".aws/config"),
+      `[profile vault]\ncredential_process = ${expired}\nregion = eu-west-1\n\n` +
+        `[profile gone]\ncredential_process = ${path.join(dir, "no-such-tool")}\nregion = eu-west-1\n`,
+    );
+    const env = { PATH: process.env.PATH, HOME: dir, AWS_EC2_METADATA_DISABLED: "true" };
+    const stale = await runCli(["list", "--profile", "vault"], env, undefined, false);
+    expect(stale.code).toBe(3);
+    expect(stale.stderr).toContain(
+      "The credential_process of profile vault returned credentials that have expired.",
+    );
+    expect(stale.stderr).toContain("aws configure get credential_process --profile vault");
+    const gone = await runCli(["list", "--profile", "gone"], env, undefined, false);
+    expect(gone.code).toBe(3);
+    expect(gone.stderr).toMatch(
+      /The credential_process of profile gone failed: Command failed: .*no-such-tool/,
+    );
+    expect(gone.stderr).not.toContain("No AWS credentials were found");
+  });
+
   it("an endpoint that is down: says so, exit 3", async () => {
     const r = await runCli(["list", "--endpoint-url", "http://127.0.0.1:9"], cleanEnv(), undefined, false);
     expect(r.code).toBe(3);

@@ -65,6 +65,25 @@ describe("describeAwsError", () => {
     expect(f.hint).toBe("Run: aws sso login");
   });
 
+  it("tells a credential_process that failed or answered expired credentials from having none", () => {
+    const e = (message: string) =>
+      describeAwsError({ name: "CredentialsProviderError", message }, { profile: "vault" });
+    const stale = e("Profile vault credential_process returned expired credentials.");
+    expect(stale.kind).toBe("expired-credentials");
+    expect(stale.message).toBe(
+      "The credential_process of profile vault returned credentials that have expired.",
+    );
+    expect(e("Profile vault credential_process did not return Version 1.").message).toBe(
+      "The credential_process of profile vault failed: it did not return Version 1.",
+    );
+    const gone = e("Command failed: /opt/vault-login\n/bin/sh: 1: /opt/vault-login: not found\n");
+    expect(gone.kind).toBe("no-credentials");
+    expect(gone.message).toBe(
+      "The credential_process of profile vault failed: Command failed: /opt/vault-login: /bin/sh: 1: /opt/vault-login: not found.",
+    );
+    expect(e("Could not load credentials from any providers").message).toBe("No AWS credentials were found.");
+  });
+
   it("reports expired credentials", () => {
     const f = describeAwsError({ name: "ExpiredTokenException" });
     expect(f.kind).toBe("expired-credentials");
