@@ -170,4 +170,23 @@ describe("App", () => {
       t.unmount();
     }
   });
+
+  it("takes Esc and a key read together (Ink's Meta+key) as the two keys: Esc leaves the editor, 4 opens the history", async () => {
+    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
+    try {
+      await t.waitFor(/orders-api/);
+      await t.press("orders-api");
+      await t.press({ key: "enter" });
+      const status = (frame: string) => /[✓✗] .* of 6\.0 MB/.exec(frame)?.[0];
+      const before = status(await t.waitFor(/orders-api:\$LATEST · RequestResponse[\s\S]* of 6\.0 MB/));
+      expect(before).toBeDefined();
+      await t.press("\u001b4");
+      await t.waitFor(/No invocations yet/);
+      // Neither key reached the payload as text: its size and state are as they were.
+      await t.press("2");
+      expect(status(await t.waitFor(/Esc leave/))).toBe(before);
+    } finally {
+      t.unmount();
+    }
+  });
 });

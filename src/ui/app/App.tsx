@@ -31,7 +31,7 @@ import { ConfirmQuit } from "../panes/ConfirmQuit.js";
 import { useFunctionDetails } from "../hooks/useFunctionDetails.js";
 import { useFunctionList } from "../hooks/useFunctionList.js";
 import { useRetryNotice } from "../hooks/useRetryNotice.js";
-import { commandFor, type CommandId, type Scope } from "../keys/keymap.js";
+import { commandFor, splitMeta, type CommandId, type Scope } from "../keys/keymap.js";
 import { handlePickerKey, pickerScopes } from "../picker/pickerKeys.js";
 import { initialPickerState, pickerReducer, selectedFunction } from "../picker/pickerReducer.js";
 import { Picker } from "../picker/Picker.js";
@@ -345,6 +345,13 @@ export function App({
   // Ink subscribes useInput's handler in a passive effect, so a key arriving just after a new
   // frame would otherwise reach the previous render's handler and act on a screen already gone.
   const handleKey = (input: string, key: Key): void => {
+    const split = splitMeta(input, key);
+    if (split) {
+      handleKey("", split.escape);
+      // After the frame Esc led to, so the character reaches that screen's keys.
+      setTimeout(() => keyHandler.current(...split.then), 0);
+      return;
+    }
     if (commandFor("global", input, key) === "app.forceQuit") {
       exit();
       return;
