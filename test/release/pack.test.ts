@@ -2,7 +2,7 @@
 // (the tarball has no runtime dependencies), then `npx lambda-explorer --version`, the sandbox
 // and an invocation against it, all from the installed package. `npm test` has just built dist/.
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -90,11 +90,18 @@ describe("the packed tarball", () => {
 
   it("runs straight from the tarball with npx --package, in an empty folder with no install", async () => {
     const empty = await mkdtemp(path.join(work, "empty-"));
-    // `npx ./x.tgz` would run the path itself as a command (npm's rule for path-like arguments):
-    // the tarball is named with --package, the bin after it.
+    // Named with --package, the tarball can be anywhere: the bin follows it.
     const r = await inApp(npx, ["--yes", "--package", tarball, "lambda-explorer", "--version"], empty);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("runs as `npx ./x.tgz` from the tarball's folder, with no install", async () => {
+    const here = await mkdtemp(path.join(work, "here-"));
+    await copyFile(tarball, path.join(here, path.basename(tarball)));
+    const relative = await inApp(npx, ["--yes", `./${path.basename(tarball)}`, "--version"], here);
+    expect(relative.code, relative.stderr).toBe(0);
+    expect(relative.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it("starts its sandbox and invokes a bundled example function against it, with complete logs", async () => {
