@@ -1,7 +1,7 @@
 // A real terminal for end-to-end tests: the built CLI runs inside tmux (on a private server
 // socket), keys go in with send-keys and the screen comes out with capture-pane.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { CLI, ROOT } from "./sandbox.js";
@@ -91,10 +91,13 @@ export function openTerminal(
   env: Record<string, string> = {},
 ): Terminal {
   const home = mkdtempSync(path.join(os.tmpdir(), "lx-e2e-home-"));
+  // The app's trace says which keys it read and when: a wait that fails shows them.
+  const trace = path.join(home, "trace.txt");
   const vars = {
     HOME: home,
     LAMBDA_EXPLORER_CACHE_DIR: path.join(home, "cache"),
     LAMBDA_EXPLORER_STATE_DIR: path.join(home, "state"),
+    LAMBDA_EXPLORER_TRACE: trace,
     ...env,
   };
   const exports = Object.entries(vars)
@@ -107,8 +110,27 @@ export function openTerminal(
     type: t.type,
     keys: t.keys,
     resize: t.resize,
-    waitFor: t.waitFor,
+    waitFor: async (pattern, ms) => {
+      try {
+        return await t.waitFor(pattern, ms);
+      } catch (err) {
+        (err as Error).message += `\nThe app's trace (keys read, milestones):\n${traceOf(trace)}`;
+        throw err;
+      }
+    },
     exited: () => /__EXITED__/.test(t.screen()),
     stop: t.stop,
   };
+}
+
+/** The trace's lines other than frames, or why there are none. */
+function traceOf(file: string): string {
+  try {
+    return readFileSync(file, "utf8")
+      .split("\n")
+      .filter((l) => l !== "" && !/ frame \d+$/.test(l))
+      .join("\n");
+  } catch {
+    return "(no trace)";
+  }
 }
