@@ -171,7 +171,20 @@ describe("App", () => {
     }
   });
 
-  it("takes Esc and a key read together (Ink's Meta+key) as the two keys: Esc leaves the editor, 4 opens the history", async () => {
+  it("takes keys read together one by one: a filter and Enter, then the payload typed at once", async () => {
+    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
+    try {
+      await t.waitFor(/orders-api/);
+      // One read: the filter, Enter (choose), and the payload's text, which goes to the editor.
+      await t.press('thrower\r{"kind": "validation"}');
+      const opened = await t.waitFor(/thrower:\$LATEST · RequestResponse[\s\S]*valid JSON/);
+      expect(opened).toContain('{"kind": "validation"}');
+    } finally {
+      t.unmount();
+    }
+  });
+
+  it("takes Esc and a key read together as the two keys (Ink alone takes them for Alt+key or drops the Esc)", async () => {
     const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
     try {
       await t.waitFor(/orders-api/);
@@ -185,6 +198,9 @@ describe("App", () => {
       // Neither key reached the payload as text: its size and state are as they were.
       await t.press("2");
       expect(status(await t.waitFor(/Esc leave/))).toBe(before);
+      // Ink would drop the Esc of Esc and ? read together: it shows the help.
+      await t.press("\u001b?");
+      await t.waitFor(/Keyboard help/);
     } finally {
       t.unmount();
     }

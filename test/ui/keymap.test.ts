@@ -1,6 +1,6 @@
 import type { Key } from "ink";
 import { describe, expect, it } from "vitest";
-import { COMMANDS, commandFor, hintsFor, keyLabel, printable, splitMeta } from "../../src/ui/keys/keymap.js";
+import { COMMANDS, commandFor, hintsFor, keyLabel, printable } from "../../src/ui/keys/keymap.js";
 import { key } from "./picker/functions.js";
 
 const none: Key = key();
@@ -50,17 +50,6 @@ describe("the key table", () => {
     expect(hints[0]).toEqual({ keys: "Esc", hint: "stop" });
     expect(hints.filter((h) => h.keys === "Esc")).toHaveLength(1);
     expect(hintsFor(["editor", "global"])).toContainEqual({ keys: "Esc", hint: "leave" });
-  });
-
-  it("splits Meta+character into Esc and the character; leaves every other key alone", () => {
-    const split = splitMeta("q", key({ meta: true }));
-    expect(split?.escape).toMatchObject({ escape: true, meta: false });
-    expect(split?.then).toEqual(["q", key({ meta: false })]);
-    expect(splitMeta("Q", key({ meta: true, shift: true }))?.then).toEqual(["Q", key({ shift: true })]);
-    expect(splitMeta("q", none)).toBeNull();
-    expect(splitMeta("", key({ meta: true, escape: true }))).toBeNull();
-    expect(splitMeta("", key({ meta: true, leftArrow: true }))).toBeNull();
-    expect(splitMeta("c", key({ meta: true, ctrl: true }))).toBeNull();
   });
 
   it("tells typed text from control keys", () => {

@@ -7,11 +7,10 @@ import {
   useLayoutEffect,
   useMemo,
   useReducer,
-  useRef,
   useState,
   type ReactNode,
 } from "react";
-import { Box, useApp, useInput, useStdin, useStdout, type Key } from "ink";
+import { Box, useApp, useStdin, useStdout, type Key } from "ink";
 import type { Clients, ConnectionOptions } from "../../aws/clients.js";
 import type { CacheKey } from "../../cache/function-list-cache.js";
 import { useConnection } from "../hooks/useConnection.js";
@@ -31,7 +30,10 @@ import { ConfirmQuit } from "../panes/ConfirmQuit.js";
 import { useFunctionDetails } from "../hooks/useFunctionDetails.js";
 import { useFunctionList } from "../hooks/useFunctionList.js";
 import { useRetryNotice } from "../hooks/useRetryNotice.js";
-import { commandFor, splitMeta, type CommandId, type Scope } from "../keys/keymap.js";
+import { useSerialKeys } from "../hooks/useSerialKeys.js";
+import { splitEscapeReads } from "../input/escapeReads.js";
+import { keyOf, splitChunk } from "../input/splitChunk.js";
+import { commandFor, type CommandId, type Scope } from "../keys/keymap.js";
 import { handlePickerKey, pickerScopes } from "../picker/pickerKeys.js";
 import { initialPickerState, pickerReducer, selectedFunction } from "../picker/pickerReducer.js";
 import { Picker } from "../picker/Picker.js";
@@ -106,6 +108,8 @@ export function App({
 }: AppProps) {
   const { exit } = useApp();
   const { stdin } = useStdin();
+  // Esc and the key after it in one read would lose the Esc (see escapeReads.ts).
+  useLayoutEffect(() => splitEscapeReads(stdin), [stdin]);
   const { stdout } = useStdout();
   // Bumped after an external editor had the terminal, so Ink draws every line again.
   const [, setRedraws] = useState(0);
@@ -341,15 +345,17 @@ export function App({
     else if (focus === "functions" && commandFor("picker", input, key) === "picker.reload") list.reload();
   };
 
-  // Keys go through a ref set in a layout effect (run with the commit that draws the frame):
-  // Ink subscribes useInput's handler in a passive effect, so a key arriving just after a new
-  // frame would otherwise reach the previous render's handler and act on a screen already gone.
+  // Keys reach this one at a time, each once the frame the previous one led to is committed
+  // (useSerialKeys), so it always acts on the screen the user sees.
   const handleKey = (input: string, key: Key): void => {
-    const split = splitMeta(input, key);
-    if (split) {
-      handleKey("", split.escape);
-      // After the frame Esc led to, so the character reaches that screen's keys.
-      setTimeout(() => keyHandler.current(...split.then), 0);
+    // The editor takes a paste (text with newlines) whole, as one undo step; elsewhere an input
+    // holding several keys is taken key by key, each on the screen the one before led to.
+    const editing = focus === "payload" && chosenFn && templateCursor === null && !qualifierOpen;
+    const parts = editing && !prompt.open ? null : splitChunk(input);
+    if (parts) {
+      const [first, ...rest] = parts.map((p) => keyOf(p, key));
+      keys.next(rest);
+      handleKey(...first!);
       return;
     }
     if (commandFor("global", input, key) === "app.forceQuit") {
@@ -417,11 +423,7 @@ export function App({
     if (focus === "result" && resultView.onKey(input, key, paneSize("result"))) return;
     onGlobal(input, key);
   };
-  const keyHandler = useRef(handleKey);
-  useLayoutEffect(() => {
-    keyHandler.current = handleKey;
-  });
-  useInput((input, key) => keyHandler.current(input, key));
+  const keys = useSerialKeys(handleKey);
 
   const header = (
     <Header

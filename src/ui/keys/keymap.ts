@@ -520,21 +520,6 @@ export function hintsFor(scopes: Scope[]): Array<{ keys: string; hint: string }>
   return out;
 }
 
-/**
- * Esc and the next key typed fast (or sent together over a slow link) arrive in one read, which
- * Ink reports as Meta+key. Nothing is bound to Meta and a character, so such a press is taken
- * as the two keys it was: Esc, then the character. Null for any other key.
- */
-export function splitMeta(input: string, key: Key): { escape: Key; then: [string, Key] } | null {
-  if (!key.meta || key.ctrl || key.escape || named(key) || [...input].length !== 1) return null;
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(input)) return null;
-  return {
-    escape: { ...key, meta: false, shift: false, escape: true },
-    then: [input, { ...key, meta: false }],
-  };
-}
-
 /** A printable character typed as text (for filters and editors), not a control key. */
 export function printable(input: string, key: Key): string | null {
   if (key.ctrl || key.meta || key.escape || key.return || key.tab || key.backspace || key.delete) return null;
