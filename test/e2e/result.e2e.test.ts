@@ -58,7 +58,11 @@ describe("invoking from the explorer", () => {
     // The logs are late: the pane says it is searching, and only later complete.
     const early = await t.waitFor(/CloudWatch[^\n]*\n[^\n]*searching…/);
     expect(early).not.toMatch(/CloudWatch \(complete\)/);
-    const s = await t.waitFor(/complete \(REPORT seen\) · \d+ lines/, 15_000);
+    // All in one screen: tmux can show a frame half drawn.
+    const s = await t.waitFor(
+      /^(?=[\s\S]*complete \(REPORT seen\) · \d+ lines)(?=[\s\S]*START RequestId: [0-9a-f]{8}-)(?=[\s\S]*REPORT RequestId)(?=[\s\S]*cut: its first lines)/,
+      15_000,
+    );
     expect(s).toMatch(/ExecutedVersion \$LATEST/);
     expect(s).toMatch(/Tail \(from Invoke, 4 KB\)/);
     expect(s).toMatch(/cut: its first lines are only in CloudWatch · (\d+)/);
