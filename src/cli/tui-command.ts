@@ -1,5 +1,10 @@
 // `lambda-explorer` with no command: the explorer on a terminal, optionally on the in-process
 // sandbox. Scripts (no terminal) are pointed at the commands instead.
+import type { FunctionSummary } from "../aws/functions.js";
+import { startListing } from "../aws/listing-start.js";
+import { listCacheKey, readFunctionCache } from "../cache/function-list-cache.js";
+import { early } from "../core/early.js";
+import type { EarlyList } from "../ui/hooks/useFunctionList.js";
 import { EXIT, UserError } from "./exit-codes.js";
 import { bundledFunctionsDir } from "./paths.js";
 import { resolveFunctionsDir, startLocalSandbox } from "./sandbox-command.js";
@@ -34,12 +39,17 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
     ? { endpointUrl: await startSandbox(typeof flags.sandbox === "string" ? flags.sandbox : undefined) }
     : { profile: flags.profile, region: flags.region, endpointUrl: flags.endpointUrl };
   trace("sandbox ready");
-  // Load the AWS SDK and resolve region and credentials while the UI loads.
-  // Their retries are reported to the UI, which says so in the header.
+  // While the UI loads: read the cached list, load the AWS SDK, resolve region and credentials,
+  // and ask for the first page of functions; the first frame shows what has arrived by then.
+  // Retries are reported to the UI, which says so in the header.
+  const environment = { profile: process.env.AWS_PROFILE, region: process.env.AWS_REGION };
+  const key = listCacheKey(connection, environment, onSandbox);
+  const cached = early(readFunctionCache<FunctionSummary>(key));
   const earlyClients = Promise.all([import("../aws/clients.js"), import("../ui/retryNotices.js")]).then(
     ([m, { reportRetry }]) => m.createClients({ ...connection, onRetry: reportRetry }),
   );
   earlyClients.catch(() => undefined);
+  const earlyList: EarlyList = { key, cached, listing: startListing(earlyClients) };
   const { resolveHistoryFile } = await import("../history/history-path.js");
   const historyFile = resolveHistoryFile(flags.history);
   const { runTui } = await withoutCiVariables(() => import("../ui/run-tui.js"));
@@ -50,9 +60,10 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
       sandbox: onSandbox,
       startSandbox: () => startSandbox(),
       earlyClients,
+      earlyList,
       trace,
       historyFile,
-      environment: { profile: process.env.AWS_PROFILE, region: process.env.AWS_REGION },
+      environment,
     });
   } finally {
     await Promise.all(closers.map((close) => close()));
