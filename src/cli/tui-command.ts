@@ -41,13 +41,18 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
   trace("sandbox ready");
   // While the UI loads: read the cached list, load the AWS SDK, resolve region and credentials,
   // and ask for the first page of functions; the first frame shows what has arrived by then.
+  // The SDK's part competes with the UI's loading for the one JavaScript thread, so when there
+  // is a cached list to show it waits until that first frame is drawn.
   // Retries are reported to the UI, which says so in the header.
   const environment = { profile: process.env.AWS_PROFILE, region: process.env.AWS_REGION };
   const key = listCacheKey(connection, environment, onSandbox);
   const cached = early(readFunctionCache<FunctionSummary>(key));
-  const earlyClients = Promise.all([import("../aws/clients.js"), import("../ui/retryNotices.js")]).then(
-    ([m, { reportRetry }]) => m.createClients({ ...connection, onRetry: reportRetry }),
-  );
+  let firstFrameDrawn = () => {};
+  const drawn = new Promise<void>((resolve) => (firstFrameDrawn = resolve));
+  const earlyClients = cached.promise
+    .then((list) => (list && list.items.length > 0 ? drawn : undefined))
+    .then(() => Promise.all([import("../aws/clients.js"), import("../ui/retryNotices.js")]))
+    .then(([m, { reportRetry }]) => m.createClients({ ...connection, onRetry: reportRetry }));
   earlyClients.catch(() => undefined);
   const earlyList: EarlyList = { key, cached, listing: startListing(earlyClients) };
   const { resolveHistoryFile } = await import("../history/history-path.js");
@@ -55,7 +60,8 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
   const { runTui } = await withoutCiVariables(() => import("../ui/run-tui.js"));
   trace("ui loaded");
   try {
-    await runTui({
+    // Ink draws the first frame before runTui returns its promise.
+    const running = runTui({
       connection,
       sandbox: onSandbox,
       startSandbox: () => startSandbox(),
@@ -65,6 +71,8 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
       historyFile,
       environment,
     });
+    firstFrameDrawn();
+    await running;
   } finally {
     await Promise.all(closers.map((close) => close()));
   }
