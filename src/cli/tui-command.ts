@@ -7,7 +7,6 @@ import { early } from "../core/early.js";
 import type { EarlyList } from "../ui/hooks/useFunctionList.js";
 import { EXIT, UserError } from "./exit-codes.js";
 import { bundledFunctionsDir } from "./paths.js";
-import { resolveFunctionsDir, startLocalSandbox } from "./sandbox-command.js";
 import { trace } from "./trace.js";
 
 export interface TuiFlags {
@@ -28,6 +27,8 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
   }
   const closers: Array<() => Promise<void>> = [];
   const startSandbox = async (dir?: string): Promise<string> => {
+    // Loaded only for a sandbox: against AWS its server and runner would just slow the start.
+    const { resolveFunctionsDir, startLocalSandbox } = await import("./sandbox-command.js");
     const sb = await startLocalSandbox({
       functionsDir: await resolveFunctionsDir(dir ?? bundledFunctionsDir),
     });
