@@ -1,7 +1,7 @@
 // The explorer in a real terminal (tmux): start on the sandbox, find a function by a fuzzy
 // query, choose a version, see help, quit, and find the terminal as it was.
 import { afterEach, describe, expect, it } from "vitest";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { FIXTURES } from "../helpers/sandbox.js";
@@ -85,15 +85,19 @@ describe("the explorer on the sandbox", () => {
     const env = { LAMBDA_EXPLORER_CACHE_DIR: path.join(dir, "cache") };
     term = openTerminal(["--sandbox"], 140, 40, env);
     await term.waitFor(new RegExp(`· ${names.length} functions +\\? help`));
+    // Saved once the whole list is in (a temporary file, then renamed): wait for the name.
+    const cacheDir = path.join(dir, "cache", "functions");
+    const saved = () => readdirSync(cacheDir, { withFileTypes: true }).find((f) => f.name.endsWith(".json"));
+    for (let i = 0; i < 100 && !(existsSync(cacheDir) && saved()); i++)
+      await new Promise((r) => setTimeout(r, 50));
     term.type("q");
     await term.waitFor(/__EXITED__ rc=0/);
     term.stop();
     // The list the first start saved, with one function more that the sandbox does not have.
-    const cacheDir = path.join(dir, "cache", "functions");
-    const file = path.join(cacheDir, readdirSync(cacheDir)[0]!);
-    const saved = JSON.parse(readFileSync(file, "utf8")) as { items: Array<Record<string, unknown>> };
-    saved.items.unshift({ ...saved.items[0], name: "aaa-cached-only" });
-    writeFileSync(file, JSON.stringify(saved));
+    const file = path.join(cacheDir, saved()!.name);
+    const list = JSON.parse(readFileSync(file, "utf8")) as { items: Array<Record<string, unknown>> };
+    list.items.unshift({ ...list.items[0], name: "aaa-cached-only" });
+    writeFileSync(file, JSON.stringify(list));
 
     const traceFile = path.join(dir, "trace.txt");
     term = openTerminal(["--sandbox"], 140, 40, { ...env, LAMBDA_EXPLORER_TRACE: traceFile });
