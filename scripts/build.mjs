@@ -3,6 +3,8 @@
 import { build } from "esbuild";
 import { rm, chmod } from "node:fs/promises";
 import { inkOutputCache } from "./ink-output-cache.mjs";
+import { stringWidthFast } from "./string-width-fast.mjs";
+import { yogaWithoutFetch } from "./yoga-without-fetch.mjs";
 
 await rm("dist", { recursive: true, force: true });
 const common = {
@@ -29,7 +31,7 @@ await build({
   // Chunks sit beside cli.js so import.meta.url resolves bundled files the same from any module.
   chunkNames: "chunk-[hash]",
   alias: { "react-devtools-core": "./scripts/empty-module.mjs" },
-  plugins: [inkOutputCache],
+  plugins: [inkOutputCache, stringWidthFast, yogaWithoutFetch],
 });
 await build({
   ...common,

@@ -12,6 +12,29 @@ export interface CacheKey {
   endpoint: string | undefined;
 }
 
+/**
+ * What the built-in sandbox is known by: it listens on a new port each start, so its URL would
+ * make every start a cache miss (and a new scope for drafts and usage).
+ */
+export const SANDBOX_SCOPE = "lambda-explorer sandbox";
+
+/**
+ * The cache key of the explorer's list: the profile and region as asked for (flags first, then
+ * AWS_PROFILE / AWS_REGION), and the endpoint. Known before the SDK resolves anything, so the
+ * cached list can be read at once.
+ */
+export function listCacheKey(
+  connection: { profile?: string | undefined; region?: string | undefined; endpointUrl?: string | undefined },
+  environment: { profile?: string | undefined; region?: string | undefined } | undefined,
+  onSandbox: boolean,
+): CacheKey {
+  return {
+    profile: connection.profile ?? environment?.profile,
+    region: connection.region ?? environment?.region,
+    endpoint: onSandbox ? SANDBOX_SCOPE : connection.endpointUrl,
+  };
+}
+
 interface CacheFile<T> {
   version: 1;
   key: CacheKey;

@@ -1,8 +1,12 @@
 // `lambda-explorer` with no command: the explorer on a terminal, optionally on the in-process
 // sandbox. Scripts (no terminal) are pointed at the commands instead.
+import type { FunctionSummary } from "../aws/functions.js";
+import { startListing } from "../aws/listing-start.js";
+import { listCacheKey, readFunctionCache } from "../cache/function-list-cache.js";
+import { early } from "../core/early.js";
+import type { EarlyList } from "../ui/hooks/useFunctionList.js";
 import { EXIT, UserError } from "./exit-codes.js";
 import { bundledFunctionsDir } from "./paths.js";
-import { resolveFunctionsDir, startLocalSandbox } from "./sandbox-command.js";
 import { trace } from "./trace.js";
 
 export interface TuiFlags {
@@ -23,6 +27,8 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
   }
   const closers: Array<() => Promise<void>> = [];
   const startSandbox = async (dir?: string): Promise<string> => {
+    // Loaded only for a sandbox: against AWS its server and runner would just slow the start.
+    const { resolveFunctionsDir, startLocalSandbox } = await import("./sandbox-command.js");
     const sb = await startLocalSandbox({
       functionsDir: await resolveFunctionsDir(dir ?? bundledFunctionsDir),
     });
@@ -34,26 +40,40 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
     ? { endpointUrl: await startSandbox(typeof flags.sandbox === "string" ? flags.sandbox : undefined) }
     : { profile: flags.profile, region: flags.region, endpointUrl: flags.endpointUrl };
   trace("sandbox ready");
-  // Load the AWS SDK and resolve region and credentials while the UI loads.
-  // Their retries are reported to the UI, which says so in the header.
-  const earlyClients = Promise.all([import("../aws/clients.js"), import("../ui/retryNotices.js")]).then(
-    ([m, { reportRetry }]) => m.createClients({ ...connection, onRetry: reportRetry }),
-  );
+  // While the UI loads: read the cached list, load the AWS SDK, resolve region and credentials,
+  // and ask for the first page of functions; the first frame shows what has arrived by then.
+  // The SDK's part competes with the UI's loading for the one JavaScript thread, so when there
+  // is a cached list to show it waits until that first frame is drawn.
+  // Retries are reported to the UI, which says so in the header.
+  const environment = { profile: process.env.AWS_PROFILE, region: process.env.AWS_REGION };
+  const key = listCacheKey(connection, environment, onSandbox);
+  const cached = early(readFunctionCache<FunctionSummary>(key));
+  let firstFrameDrawn = () => {};
+  const drawn = new Promise<void>((resolve) => (firstFrameDrawn = resolve));
+  const earlyClients = cached.promise
+    .then((list) => (list && list.items.length > 0 ? drawn : undefined))
+    .then(() => Promise.all([import("../aws/clients.js"), import("../ui/retryNotices.js")]))
+    .then(([m, { reportRetry }]) => m.createClients({ ...connection, onRetry: reportRetry }));
   earlyClients.catch(() => undefined);
+  const earlyList: EarlyList = { key, cached, listing: startListing(earlyClients) };
   const { resolveHistoryFile } = await import("../history/history-path.js");
   const historyFile = resolveHistoryFile(flags.history);
   const { runTui } = await withoutCiVariables(() => import("../ui/run-tui.js"));
   trace("ui loaded");
   try {
-    await runTui({
+    // Ink draws the first frame before runTui returns its promise.
+    const running = runTui({
       connection,
       sandbox: onSandbox,
       startSandbox: () => startSandbox(),
       earlyClients,
+      earlyList,
       trace,
       historyFile,
-      environment: { profile: process.env.AWS_PROFILE, region: process.env.AWS_REGION },
+      environment,
     });
+    firstFrameDrawn();
+    await running;
   } finally {
     await Promise.all(closers.map((close) => close()));
   }

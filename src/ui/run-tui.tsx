@@ -1,6 +1,7 @@
 // Starts the full-screen explorer and resolves when the user quits, the terminal restored.
 import { render } from "ink";
 import type { Clients, ConnectionOptions } from "../aws/clients.js";
+import type { EarlyList } from "./hooks/useFunctionList.js";
 import { traceEvent, tracing } from "../cli/trace.js";
 import { App } from "./app/App.js";
 import { enterAltScreen, leaveAltScreen } from "./terminal.js";
@@ -10,6 +11,7 @@ export interface TuiOptions {
   sandbox: boolean;
   startSandbox?: () => Promise<string>;
   earlyClients?: Promise<Clients>;
+  earlyList?: EarlyList;
   environment?: { profile?: string | undefined; region?: string | undefined };
   trace?: (label: string) => void;
   historyFile?: string;
@@ -24,6 +26,7 @@ export async function runTui(options: TuiOptions): Promise<void> {
       sandbox={options.sandbox}
       startSandbox={options.startSandbox}
       earlyClients={options.earlyClients}
+      earlyList={options.earlyList}
       environment={options.environment}
       trace={options.trace}
       historyFile={options.historyFile}

@@ -1,7 +1,8 @@
 // The explorer in a real terminal (tmux): start on the sandbox, find a function by a fuzzy
 // query, choose a version, see help, quit, and find the terminal as it was.
 import { afterEach, describe, expect, it } from "vitest";
-import { readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { FIXTURES } from "../helpers/sandbox.js";
 import { openTerminal, hasTmux, type Terminal } from "../helpers/tmux.js";
@@ -76,6 +77,44 @@ describe("the explorer on the sandbox", () => {
     await term.waitFor(/╭/);
     expect(term.exited()).toBe(false);
     term.keys("C-c");
+    await term.waitFor(/__EXITED__ rc=0/);
+  });
+
+  it("starts from the cached list, then connects and shows the fresh one", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lx-e2e-cached-"));
+    const env = { LAMBDA_EXPLORER_CACHE_DIR: path.join(dir, "cache") };
+    term = openTerminal(["--sandbox"], 140, 40, env);
+    await term.waitFor(new RegExp(`· ${names.length} functions +\\? help`));
+    // Saved once the whole list is in (a temporary file, then renamed): wait for the name.
+    const cacheDir = path.join(dir, "cache", "functions");
+    const saved = () => readdirSync(cacheDir, { withFileTypes: true }).find((f) => f.name.endsWith(".json"));
+    for (let i = 0; i < 100 && !(existsSync(cacheDir) && saved()); i++)
+      await new Promise((r) => setTimeout(r, 50));
+    term.type("q");
+    await term.waitFor(/__EXITED__ rc=0/);
+    term.stop();
+    // The list the first start saved, with one function more that the sandbox does not have.
+    const file = path.join(cacheDir, saved()!.name);
+    const list = JSON.parse(readFileSync(file, "utf8")) as { items: Array<Record<string, unknown>> };
+    list.items.unshift({ ...list.items[0], name: "aaa-cached-only" });
+    writeFileSync(file, JSON.stringify(list));
+
+    const traceFile = path.join(dir, "trace.txt");
+    term = openTerminal(["--sandbox"], 140, 40, { ...env, LAMBDA_EXPLORER_TRACE: traceFile });
+    // The fresh list replaces the cached one: the clients were made (after the first frame).
+    await term.waitFor(
+      new RegExp(`· ${names.length} functions +\\? help[\\s\\S]*Functions ${names.length} / filter`),
+    );
+    expect(term.screen()).not.toContain("aaa-cached-only");
+    const shown = readFileSync(traceFile, "utf8")
+      .split("\n")
+      .filter((l) => / (first render|clients ready|list shown)/.test(l))
+      .map((l) => l.replace(/^[\d.]+ /, ""));
+    // The first frame had the cached list; the fresh one came after the clients.
+    expect(shown.slice(0, 2)).toEqual(["first render", `list shown (${names.length + 1})`]);
+    expect(shown.indexOf("clients ready")).toBeGreaterThan(1);
+    expect(shown.at(-1)).toBe(`list shown (${names.length})`);
+    term.type("q");
     await term.waitFor(/__EXITED__ rc=0/);
   });
 

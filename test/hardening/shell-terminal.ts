@@ -60,6 +60,10 @@ export function openShell(columns = 120, rows = 35): Shell {
         // width, must never show them whole and satisfy a wait before the app has ended.
         `cd '${ROOT}'; stty -g > '${home}/stty-before'; ${app}; echo "r""c=$?"; ` +
         `stty -g | cmp -s - '${home}/stty-before' && echo "TTY-""RESTORED"`;
+      // Typed before bash shows its prompt, the line is echoed twice (by the terminal, then by
+      // readline) and the app's exit could land inside it: wait for the prompt first.
+      const pause = new Int32Array(new SharedArrayBuffer(4));
+      for (let i = 0; i < 100 && !t.screen().includes("lx-prompt$"); i++) Atomics.wait(pause, 0, 0, 50);
       tmux("send-keys", "-t", "t", "-l", line);
       tmux("send-keys", "-t", "t", "Enter");
     },

@@ -12,7 +12,7 @@ import {
 } from "react";
 import { Box, useApp, useStdin, useStdout, type Key } from "ink";
 import type { Clients, ConnectionOptions } from "../../aws/clients.js";
-import type { CacheKey } from "../../cache/function-list-cache.js";
+import { listCacheKey, SANDBOX_SCOPE, type CacheKey } from "../../cache/function-list-cache.js";
 import { useConnection } from "../hooks/useConnection.js";
 import { useInvocation } from "../hooks/useInvocation.js";
 import { useNow } from "../hooks/useNow.js";
@@ -28,7 +28,7 @@ import { ResultPane } from "../panes/result/ResultPane.js";
 import { useResultView } from "../panes/result/useResultView.js";
 import { ConfirmQuit } from "../panes/ConfirmQuit.js";
 import { useFunctionDetails } from "../hooks/useFunctionDetails.js";
-import { useFunctionList } from "../hooks/useFunctionList.js";
+import { useFunctionList, type EarlyList } from "../hooks/useFunctionList.js";
 import { useRetryNotice } from "../hooks/useRetryNotice.js";
 import { useSerialKeys } from "../hooks/useSerialKeys.js";
 import { splitEscapeReads } from "../input/escapeReads.js";
@@ -61,6 +61,8 @@ export interface AppProps {
   environment?: { profile?: string | undefined; region?: string | undefined };
   /** Clients for `connection`, already being created while the UI loaded. */
   earlyClients?: Promise<Clients>;
+  /** The cached list and the first ListFunctions page, already being read while the UI loaded. */
+  earlyList?: EarlyList;
   /** Marks start-up milestones (for LAMBDA_EXPLORER_TRACE). */
   trace?: (label: string) => void;
   /** Where typed file paths are relative to (default: the working directory). */
@@ -87,8 +89,6 @@ function useTerminalSize(): { columns: number; rows: number } {
   return size;
 }
 
-const SANDBOX_SCOPE = "lambda-explorer sandbox";
-
 const TITLES: Record<PaneId, string> = {
   functions: "Functions",
   payload: "Payload",
@@ -101,6 +101,7 @@ export function App({
   sandbox: startedOnSandbox,
   startSandbox,
   earlyClients,
+  earlyList,
   trace,
   environment,
   cwd = process.cwd(),
@@ -125,14 +126,15 @@ export function App({
 
   const conn = useConnection(connectionOptions, retry, earlyClients);
   const cacheKey: CacheKey = useMemo(
-    () => ({
-      profile: connectionOptions.profile ?? environment?.profile,
-      region: connectionOptions.region ?? environment?.region,
-      endpoint: onSandbox ? SANDBOX_SCOPE : connectionOptions.endpointUrl,
-    }),
+    () =>
+      listCacheKey(
+        connectionOptions,
+        { profile: environment?.profile, region: environment?.region },
+        onSandbox,
+      ),
     [connectionOptions, onSandbox, environment?.profile, environment?.region],
   );
-  const list = useFunctionList(conn.clients, cacheKey);
+  const list = useFunctionList(conn.clients, cacheKey, earlyList);
   // What stored state (drafts, usage) is kept under. The built-in sandbox listens on a new port
   // each start, so it is known by a stable name instead of its URL.
   const storeScope = useMemo(
@@ -146,7 +148,10 @@ export function App({
         : null,
     [conn.clients, onSandbox],
   );
-  const [picker, dispatchPicker] = useReducer(pickerReducer, undefined, initialPickerState);
+  // With the list start-up already has (cached, or its first page), so the first frame shows it.
+  const [picker, dispatchPicker] = useReducer(pickerReducer, list, (l) =>
+    pickerReducer(initialPickerState(), { type: "items", items: l.items, loading: l.loading }),
+  );
   const [qualifier, dispatchQualifier] = useReducer(qualifierReducer, undefined, initialQualifierState);
 
   useEffect(() => {

@@ -1,5 +1,5 @@
-// Clients for the chosen profile / region / endpoint, created after the first frame (loading
-// the AWS SDK takes time the first frame should not wait for).
+// Clients for the chosen profile / region / endpoint. The first ones are made by start-up while
+// the UI loads (loading the AWS SDK takes time the first frame should not wait for).
 import { useEffect, useRef, useState } from "react";
 import type { Clients, ConnectionOptions } from "../../aws/clients.js";
 import type { AwsFailure } from "../../aws/errors.js";

@@ -4,7 +4,19 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Clients } from "../../aws/clients.js";
 import type { AwsFailure } from "../../aws/errors.js";
 import type { FunctionSummary } from "../../aws/functions.js";
+import type { ListingStart } from "../../aws/listing-start.js";
 import { readFunctionCache, writeFunctionCache, type CacheKey } from "../../cache/function-list-cache.js";
+import type { Early } from "../../core/early.js";
+
+/**
+ * What start-up began for the list before the UI loaded: reading the cache of `key`, and the
+ * first ListFunctions request. What has arrived by the first render is in the first frame.
+ */
+export interface EarlyList {
+  key: CacheKey;
+  cached: Early<{ items: FunctionSummary[]; savedAt: string } | null>;
+  listing?: ListingStart | undefined;
+}
 
 export interface FunctionList {
   items: readonly FunctionSummary[];
@@ -26,21 +38,43 @@ export function shouldShowGrowth(count: number, shown: number, sinceMs: number):
   return shown === 0 || count >= shown * 1.5 || sinceMs >= 2000;
 }
 
-export function useFunctionList(clients: Clients | null, cacheKey: CacheKey): FunctionList {
-  const [items, setItems] = useState<readonly FunctionSummary[]>([]);
+/** What is already there for the first render: the cached list, else the first fresh page. */
+function initialList(early: EarlyList | undefined): { items: FunctionSummary[]; cached: boolean } {
+  const cached = early?.cached.value;
+  if (cached) return { items: cached.items, cached: true };
+  return { items: early?.listing?.first.value ?? [], cached: false };
+}
+
+export function useFunctionList(
+  clients: Clients | null,
+  cacheKey: CacheKey,
+  early?: EarlyList,
+): FunctionList {
+  const key = JSON.stringify(cacheKey);
+  const [initial] = useState(() =>
+    initialList(early && JSON.stringify(early.key) === key ? early : undefined),
+  );
+  const [items, setItems] = useState<readonly FunctionSummary[]>(initial.items);
   const [loading, setLoading] = useState(true);
-  const [stale, setStale] = useState(false);
+  const [stale, setStale] = useState(initial.cached);
   const [error, setError] = useState<AwsFailure | null>(null);
   const [generation, setGeneration] = useState(0);
-  const haveItems = useRef(false);
+  const haveItems = useRef(initial.items.length > 0);
   /** The cached list is on screen: fresh pages wait until the whole list is in. */
-  const showingCache = useRef(false);
-  const key = JSON.stringify(cacheKey);
+  const showingCache = useRef(initial.cached);
+  /** Start-up's cache read and first request, each used once, for the key they were made for. */
+  const earlyCache = useRef(early && JSON.stringify(early.key) === key ? early.cached : undefined);
+  const earlyListing = useRef(early?.listing);
+  /** Fresh functions already on screen from the early listing's first page. */
+  const shownEarly = useRef(initial.cached ? 0 : initial.items.length);
 
   // The cached list, once per cache key, shown before any network call.
   useEffect(() => {
     let cancelled = false;
-    void readFunctionCache<FunctionSummary>(JSON.parse(key) as CacheKey).then((cached) => {
+    const read =
+      earlyCache.current?.promise ?? readFunctionCache<FunctionSummary>(JSON.parse(key) as CacheKey);
+    earlyCache.current = undefined;
+    void read.then((cached) => {
       if (cancelled || !cached || haveItems.current) return;
       haveItems.current = true;
       showingCache.current = true;
@@ -57,14 +91,18 @@ export function useFunctionList(clients: Clients | null, cacheKey: CacheKey): Fu
     const abort = new AbortController();
     setLoading(true);
     setError(null);
+    const listing = earlyListing.current;
+    const useEarly = listing?.isFor(clients) === true && generation === 0;
+    earlyListing.current = undefined;
     void (async () => {
       const { listFunctions } = await import("../../aws/functions.js");
       const { describeAwsError } = await import("../../aws/errors.js");
       const all: FunctionSummary[] = [];
-      let shown = 0;
-      let shownAt = 0;
+      let shown = useEarly ? shownEarly.current : 0;
+      let shownAt = useEarly ? performance.now() : 0;
+      const pages = useEarly ? listing.pages(abort.signal) : listFunctions(clients, abort.signal);
       try {
-        for await (const page of listFunctions(clients, abort.signal)) {
+        for await (const page of pages) {
           all.push(...page);
           if (!showingCache.current && shouldShowGrowth(all.length, shown, performance.now() - shownAt)) {
             haveItems.current = true;

@@ -10,10 +10,10 @@ export function useRetryNotice(): string | null {
   const [text, setText] = useState<string | null>(null);
   useEffect(() => {
     let timer: NodeJS.Timeout | undefined;
-    const off = onRetryNotice((n) => {
+    const off = onRetryNotice((n, ageMs) => {
       setText(retryMessage(n));
       clearTimeout(timer);
-      timer = setTimeout(() => setText(null), n.delayMs + LINGER_MS);
+      timer = setTimeout(() => setText(null), n.delayMs + LINGER_MS - ageMs);
     });
     return () => {
       off();

@@ -1,0 +1,131 @@
+// Start-up's early work reaching the first frame, against a real sandbox: the cached list and
+// the first ListFunctions page, read and sent before the UI loaded, are in the very first frame
+// when they have arrived; a failure of that early request ends on the same error screen as a
+// request made by the UI.
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createClients } from "../../src/aws/clients.js";
+import { startListing } from "../../src/aws/listing-start.js";
+import { listCacheKey, readFunctionCache, writeFunctionCache } from "../../src/cache/function-list-cache.js";
+import { early } from "../../src/core/early.js";
+import { App } from "../../src/ui/app/App.js";
+import type { EarlyList } from "../../src/ui/hooks/useFunctionList.js";
+import { reportRetry } from "../../src/ui/retryNotices.js";
+import { renderTui } from "../helpers/render-tui.js";
+import { startTestSandbox, type TestSandbox } from "../helpers/sandbox.js";
+
+let sb: TestSandbox;
+beforeAll(async () => {
+  process.env.LAMBDA_EXPLORER_CACHE_DIR = mkdtempSync(path.join(os.tmpdir(), "lx-start-cache-"));
+  process.env.LAMBDA_EXPLORER_STATE_DIR = mkdtempSync(path.join(os.tmpdir(), "lx-start-state-"));
+  sb = await startTestSandbox();
+});
+afterAll(async () => {
+  await sb?.close();
+});
+
+/** What tui-command starts before the UI loads, for `endpointUrl`. */
+function startEarly(endpointUrl: string) {
+  const connection = { endpointUrl };
+  const key = listCacheKey(connection, { region: process.env.AWS_REGION }, false);
+  const earlyClients = createClients({ ...connection, onRetry: reportRetry });
+  earlyClients.catch(() => undefined);
+  const earlyList: EarlyList = {
+    key,
+    cached: early(readFunctionCache(key)),
+    listing: startListing(earlyClients),
+  };
+  return { connection, earlyClients, earlyList };
+}
+
+const summary = (name: string) => ({
+  name,
+  arn: `arn:aws:lambda:us-east-1:123456789012:function:${name}`,
+  runtime: "nodejs20.x",
+  description: "",
+  memoryMb: 128,
+  timeoutS: 3,
+  lastModified: null,
+  version: "$LATEST",
+  logGroup: `/aws/lambda/${name}`,
+  logFormat: "Text" as const,
+});
+
+describe("App at start-up", () => {
+  it("draws the first page that arrived while the UI loaded in its first frame", async () => {
+    const { connection, earlyClients, earlyList } = startEarly(sb.url);
+    await earlyList.listing!.first.promise;
+    const t = renderTui(
+      <App connection={connection} sandbox={false} earlyClients={earlyClients} earlyList={earlyList} />,
+    );
+    try {
+      expect(t.frame()).toContain("orders-api");
+      // Then the rest is listed as usual (the early page is not asked for again).
+      await t.waitFor(/versioned-greeter/);
+    } finally {
+      t.unmount();
+    }
+  });
+
+  it("draws the cached list in its first frame, then replaces it with the fresh one", async () => {
+    const key = listCacheKey({ endpointUrl: sb.url }, { region: process.env.AWS_REGION }, false);
+    await writeFunctionCache(key, [summary("cached-only-fn")]);
+    const { connection, earlyClients, earlyList } = startEarly(sb.url);
+    await earlyList.cached.promise;
+    const t = renderTui(
+      <App connection={connection} sandbox={false} earlyClients={earlyClients} earlyList={earlyList} />,
+    );
+    try {
+      expect(t.frame()).toContain("cached-only-fn");
+      const fresh = await t.waitFor(/orders-api/);
+      expect(fresh).not.toContain("cached-only-fn");
+    } finally {
+      t.unmount();
+    }
+  });
+
+  it("shows the early request's failure as the error screen, with the sandbox offer", async () => {
+    const { connection, earlyClients, earlyList } = startEarly("http://127.0.0.1:9");
+    // Failed before the UI is there, as it does when the endpoint is down.
+    await earlyList.listing!.first.promise.catch(() => undefined);
+    const startSandbox = vi.fn(async () => sb.url);
+    const t = renderTui(
+      <App
+        connection={connection}
+        sandbox={false}
+        startSandbox={startSandbox}
+        earlyClients={earlyClients}
+        earlyList={earlyList}
+      />,
+    );
+    try {
+      const err = await t.waitFor(/Endpoint unreachable/);
+      expect(err).toContain("Cannot reach http://127.0.0.1:9");
+      await t.press("s");
+      await t.waitFor(/orders-api/);
+      expect(startSandbox).toHaveBeenCalledOnce();
+    } finally {
+      t.unmount();
+    }
+  });
+
+  it("shows an early request throttled past its retries as the throttling error", async () => {
+    const throttled = await startTestSandbox({ functionsDir: null, synthetic: 3, throttleEvery: 1 });
+    try {
+      const { connection, earlyClients, earlyList } = startEarly(throttled.url);
+      const t = renderTui(
+        <App connection={connection} sandbox={false} earlyClients={earlyClients} earlyList={earlyList} />,
+      );
+      try {
+        const err = await t.waitFor(/still throttled after 3 attempts/, 15_000);
+        expect(err).toContain(`Throttled by ${throttled.url}`);
+      } finally {
+        t.unmount();
+      }
+    } finally {
+      await throttled.close();
+    }
+  });
+});

@@ -1,0 +1,61 @@
+// The build's patch of Yoga's wasm loader (scripts/yoga-without-fetch.mjs) on the installed
+// yoga-layout: bundled with the plugin, Yoga loads without calling fetch() and lays out a tree
+// exactly as the original does (which does call fetch, for its data: URL).
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error: a plain .mjs build script, without types
+import { yogaWithoutFetch } from "../../../scripts/yoga-without-fetch.mjs";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+const dir = mkdtempSync(path.join(os.tmpdir(), "lx-yoga-patch-"));
+
+// Counts fetch() calls while Yoga loads, then lays out a row of three boxes in a 100x20 root.
+const PROGRAM = `
+let fetches = 0;
+const realFetch = globalThis.fetch;
+globalThis.fetch = (...args) => (fetches++, realFetch(...args));
+const { default: Yoga } = await import("yoga-layout");
+const root = Yoga.Node.create();
+root.setWidth(100);
+root.setHeight(20);
+root.setFlexDirection(Yoga.FLEX_DIRECTION_ROW);
+const children = [1, 2, 3].map((grow, i) => {
+  const n = Yoga.Node.create();
+  n.setFlexGrow(grow);
+  n.setMargin(Yoga.EDGE_ALL, i);
+  root.insertChild(n, i);
+  return n;
+});
+root.calculateLayout(100, 20, Yoga.DIRECTION_LTR);
+console.log(JSON.stringify({ fetches, layout: children.map((n) => n.getComputedLayout()) }));
+`;
+
+async function run(name: string, patched: boolean): Promise<{ fetches: number; layout: unknown }> {
+  const outfile = path.join(dir, `${name}.mjs`);
+  await build({
+    stdin: { contents: PROGRAM, resolveDir: ROOT, loader: "js" },
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outfile,
+    logLevel: "error",
+    plugins: patched ? [yogaWithoutFetch] : [],
+  });
+  return JSON.parse(execFileSync(process.execPath, [outfile], { encoding: "utf8" })) as {
+    fetches: number;
+    layout: unknown;
+  };
+}
+
+describe("the build's patch of Yoga's wasm loader", () => {
+  it("loads Yoga without fetch() and lays out as the original does", async () => {
+    const [original, patched] = await Promise.all([run("original", false), run("patched", true)]);
+    expect(original.fetches).toBeGreaterThan(0);
+    expect(patched.fetches).toBe(0);
+    expect(patched.layout).toEqual(original.layout);
+  });
+});
