@@ -188,10 +188,10 @@ describe("App", () => {
     const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
     try {
       await t.waitFor(/orders-api/);
-      await t.press("orders-api");
+      await t.press("payments-audit");
       await t.press({ key: "enter" });
       const status = (frame: string) => /[✓✗] .* of 6\.0 MB/.exec(frame)?.[0];
-      const before = status(await t.waitFor(/orders-api:\$LATEST · RequestResponse[\s\S]* of 6\.0 MB/));
+      const before = status(await t.waitFor(/payments-audit:\$LATEST · RequestResponse[\s\S]* of 6\.0 MB/));
       expect(before).toBeDefined();
       await t.press("\u001b4");
       await t.waitFor(/No invocations yet/);

@@ -353,10 +353,10 @@ export function App({
   // Keys reach this one at a time, each once the frame the previous one led to is committed
   // (useSerialKeys), so it always acts on the screen the user sees.
   const handleKey = (input: string, key: Key): void => {
-    // The editor takes a paste (text with newlines) whole, as one undo step; elsewhere an input
-    // holding several keys is taken key by key, each on the screen the one before led to.
-    const editing = focus === "payload" && chosenFn && templateCursor === null && !qualifierOpen;
-    const parts = editing && !prompt.open ? null : splitChunk(input);
+    // An input holding several keys is taken key by key, each on the screen the one before led
+    // to; the editor takes text with newlines (a paste) whole, as one undo step.
+    const editing = focus === "payload" && !!chosenFn && templateCursor === null && !qualifierOpen;
+    const parts = splitChunk(input, editing && !prompt.open);
     if (parts) {
       const [first, ...rest] = parts.map((p) => keyOf(p, key));
       keys.next(rest);

@@ -9,6 +9,12 @@ describe("splitChunk", () => {
     expect(splitChunk("ord\r")).toEqual(["ord", "\r"]);
     expect(splitChunk('\r{"id": 41}')).toEqual(["\r", '{"id": 41}']);
     expect(splitChunk("\u007f\u007fab\tc")).toEqual(["\u007f", "\u007f", "ab", "\t", "c"]);
+    expect(splitChunk("\r\u000f")).toEqual(["\r", "\u000f"]);
+  });
+
+  it("in the editor, keeps Enter, Tab and Backspace in the text and cuts out Ctrl keys", () => {
+    expect(splitChunk('{\r  "a": 1\t\u007f}\u0013', true)).toEqual(['{\r  "a": 1\t\u007f}', "\u0013"]);
+    expect(splitChunk("line 1\rline 2", true)).toBeNull();
   });
 
   it("leaves one key, plain text and escape sequences alone", () => {
@@ -27,6 +33,11 @@ describe("keyOf", () => {
     expect(keyOf("\t", base)[1].tab).toBe(true);
     expect(keyOf("\u007f", base)[1].delete).toBe(true);
     expect(keyOf("\b", base)[1].backspace).toBe(true);
+    // Ctrl+O, as Ink reports it: the letter, with ctrl.
+    expect(keyOf("\u000f", base)).toEqual([
+      "o",
+      { ...base, ctrl: true, return: false, tab: false, backspace: false, delete: false },
+    ]);
     expect(keyOf("ab", base)).toEqual([
       "ab",
       { ...base, return: false, tab: false, backspace: false, delete: false },
