@@ -179,6 +179,12 @@ describe("App", () => {
       await t.press('thrower\r{"kind": "validation"}');
       const opened = await t.waitFor(/thrower:\$LATEST · RequestResponse[\s\S]*valid JSON/);
       expect(opened).toContain('{"kind": "validation"}');
+      // The path prompt gets a path and Tab read together as the two: Tab completes the path.
+      await t.press("\u000f"); // Ctrl+O
+      await t.waitFor(/Load payload from:/);
+      await t.press("fixtures/templates/sq\t");
+      await t.waitFor(/Load payload from: fixtures\/templates\/sqs\.json/);
+      await t.press({ key: "escape" });
     } finally {
       t.unmount();
     }

@@ -44,15 +44,6 @@ export function usePathPrompt(cwd: string): PathPromptControl {
 
   const onKey = (input: string, key: Key): void => {
     if (!open) return;
-    // Keys typed faster than they are read arrive as one chunk ("ev\t"): take them one by one.
-    if (input.length > 1 && !key.ctrl && !key.meta && /[\t\r]/.test(input)) {
-      for (const part of input.split(/([\t\r])/)) {
-        if (part === "\t") onKey("", { ...key, tab: true });
-        else if (part === "\r") onKey("", { ...key, return: true });
-        else if (part) onKey(part, key);
-      }
-      return;
-    }
     const cmd = commandFor("prompt", input, key);
     if (cmd === "prompt.cancel") {
       setOpen(null);

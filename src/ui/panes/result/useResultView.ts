@@ -125,8 +125,9 @@ export function useResultView(state: InvocationState, opts: ResultViewOptions): 
     dispatch({ type: "reset" });
   }, [state.target, state.startedAt]);
 
-  // Keys typed faster than they are read arrive as one chunk ("/line 42\r", "jjj"): each is
-  // handled in turn against the state the ones before it left, not the last render's.
+  // Characters typed faster than they are read arrive as one input ("jjj", "line 42"; the app
+  // has cut Enter and other control keys out of it): each is handled in turn against the state
+  // the ones before it left, not the last render's.
   const onKey = (input: string, key: Key, size: { width: number; height: number }): boolean => {
     // Before the first invocation there is nothing to scroll, save or copy: keys go on to the app.
     if (state.phase === "idle") return false;
@@ -135,14 +136,9 @@ export function useResultView(state: InvocationState, opts: ResultViewOptions): 
       v = resultViewReducer(v, a);
       dispatch(a);
     };
-    const chunk =
-      input.length > 1 && !key.ctrl && !key.meta && printable(input.replace(/\r/g, ""), key) !== null;
-    if (!chunk) return handleKey(input, key, size, v, act);
+    if (input.length < 2 || printable(input, key) === null) return handleKey(input, key, size, v, act);
     let handled = false;
-    for (const ch of input) {
-      const k: Key = ch === "\r" ? { ...key, return: true } : key;
-      handled = handleKey(ch === "\r" ? "" : ch, k, size, v, act) || handled;
-    }
+    for (const ch of input) handled = handleKey(ch, key, size, v, act) || handled;
     return handled;
   };
 
