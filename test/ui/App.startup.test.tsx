@@ -2,10 +2,7 @@
 // the first ListFunctions page, read and sent before the UI loaded, are in the very first frame
 // when they have arrived; a failure of that early request ends on the same error screen as a
 // request made by the UI.
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createClients } from "../../src/aws/clients.js";
 import { startListing } from "../../src/aws/listing-start.js";
 import { listCacheKey, readFunctionCache, writeFunctionCache } from "../../src/cache/function-list-cache.js";
@@ -13,18 +10,11 @@ import { early } from "../../src/core/early.js";
 import { App } from "../../src/ui/app/App.js";
 import type { EarlyList } from "../../src/ui/hooks/useFunctionList.js";
 import { reportRetry } from "../../src/ui/retryNotices.js";
+import { appSandbox } from "../helpers/app-sandbox.js";
 import { renderTui } from "../helpers/render-tui.js";
-import { startTestSandbox, type TestSandbox } from "../helpers/sandbox.js";
+import { startTestSandbox } from "../helpers/sandbox.js";
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  process.env.LAMBDA_EXPLORER_CACHE_DIR = mkdtempSync(path.join(os.tmpdir(), "lx-start-cache-"));
-  process.env.LAMBDA_EXPLORER_STATE_DIR = mkdtempSync(path.join(os.tmpdir(), "lx-start-state-"));
-  sb = await startTestSandbox();
-});
-afterAll(async () => {
-  await sb?.close();
-});
+const sandbox = appSandbox("start");
 
 /** What tui-command starts before the UI loads, for `endpointUrl`. */
 function startEarly(endpointUrl: string) {
@@ -55,7 +45,7 @@ const summary = (name: string) => ({
 
 describe("App at start-up", () => {
   it("draws the first page that arrived while the UI loaded in its first frame", async () => {
-    const { connection, earlyClients, earlyList } = startEarly(sb.url);
+    const { connection, earlyClients, earlyList } = startEarly(sandbox().url);
     await earlyList.listing!.first.promise;
     const t = renderTui(
       <App connection={connection} sandbox={false} earlyClients={earlyClients} earlyList={earlyList} />,
@@ -70,9 +60,9 @@ describe("App at start-up", () => {
   });
 
   it("draws the cached list in its first frame, then replaces it with the fresh one", async () => {
-    const key = listCacheKey({ endpointUrl: sb.url }, { region: process.env.AWS_REGION }, false);
+    const key = listCacheKey({ endpointUrl: sandbox().url }, { region: process.env.AWS_REGION }, false);
     await writeFunctionCache(key, [summary("cached-only-fn")]);
-    const { connection, earlyClients, earlyList } = startEarly(sb.url);
+    const { connection, earlyClients, earlyList } = startEarly(sandbox().url);
     await earlyList.cached.promise;
     const t = renderTui(
       <App connection={connection} sandbox={false} earlyClients={earlyClients} earlyList={earlyList} />,
@@ -90,7 +80,7 @@ describe("App at start-up", () => {
     const { connection, earlyClients, earlyList } = startEarly("http://127.0.0.1:9");
     // Failed before the UI is there, as it does when the endpoint is down.
     await earlyList.listing!.first.promise.catch(() => undefined);
-    const startSandbox = vi.fn(async () => sb.url);
+    const startSandbox = vi.fn(async () => sandbox().url);
     const t = renderTui(
       <App
         connection={connection}

@@ -1,28 +1,19 @@
 // The whole app, rendered with ink-testing-library against a real sandbox over HTTP.
-import { mkdtempSync, readdirSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { readdirSync } from "node:fs";
+import { describe, expect, it, vi } from "vitest";
 import { App } from "../../src/ui/app/App.js";
+import { appSandbox } from "../helpers/app-sandbox.js";
 import { renderTui } from "../helpers/render-tui.js";
-import { FIXTURES, startTestSandbox, type TestSandbox } from "../helpers/sandbox.js";
+import { FIXTURES } from "../helpers/sandbox.js";
 
 /** One function per fixture folder: the count follows the fixtures as they are added. */
 const fixtureCount = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).length;
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  process.env.LAMBDA_EXPLORER_CACHE_DIR = mkdtempSync(path.join(os.tmpdir(), "lx-app-cache-"));
-  process.env.LAMBDA_EXPLORER_STATE_DIR = mkdtempSync(path.join(os.tmpdir(), "lx-app-state-"));
-  sb = await startTestSandbox();
-});
-afterAll(async () => {
-  await sb?.close();
-});
+const sandbox = appSandbox("app");
 
 describe("App", () => {
   it("lists functions, filters as you type, chooses one and shows its aliases", async () => {
-    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
+    const t = renderTui(<App connection={{ endpointUrl: sandbox().url }} sandbox />);
     try {
       await t.waitFor(/orders-api/);
       expect(t.frame()).toMatch(new RegExp(`\\b${fixtureCount} functions`));
@@ -45,10 +36,10 @@ describe("App", () => {
 
   it("puts recently and frequently invoked functions first in the unfiltered list", async () => {
     const { recordUsage } = await import("../../src/history/usage.js");
-    const scope = { profile: process.env.AWS_PROFILE, region: "us-east-1", endpoint: sb.url };
+    const scope = { profile: process.env.AWS_PROFILE, region: "us-east-1", endpoint: sandbox().url };
     await recordUsage(scope, "thrower", Date.now() - 1000);
     await recordUsage(scope, "slow-logger", Date.now());
-    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
+    const t = renderTui(<App connection={{ endpointUrl: sandbox().url }} sandbox />);
     try {
       const frame = await t.waitFor(/slow-logger[\s\S]*thrower[\s\S]*big-logger/);
       const order = frame.match(/big-logger|slow-logger|thrower|orders-api/g) ?? [];
@@ -59,7 +50,7 @@ describe("App", () => {
   });
 
   it("opens and closes the help overlay drawn from the key table", async () => {
-    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
+    const t = renderTui(<App connection={{ endpointUrl: sandbox().url }} sandbox />);
     try {
       await t.waitFor(/orders-api/);
       await t.press("?");
@@ -74,7 +65,7 @@ describe("App", () => {
   });
 
   it("shows what is wrong when the endpoint is down, and switches to the sandbox on s", async () => {
-    const startSandbox = vi.fn(async () => sb.url);
+    const startSandbox = vi.fn(async () => sandbox().url);
     const t = renderTui(
       <App connection={{ endpointUrl: "http://127.0.0.1:9" }} sandbox={false} startSandbox={startSandbox} />,
     );
@@ -108,7 +99,7 @@ describe("App", () => {
   });
 
   it("edits a payload: validation as you type, undo, and invoking refused while invalid", async () => {
-    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
+    const t = renderTui(<App connection={{ endpointUrl: sandbox().url }} sandbox />);
     try {
       await t.waitFor(/orders-api/);
       await t.press("orders-api");
@@ -132,7 +123,7 @@ describe("App", () => {
   });
 
   it("inserts an event template into the payload, undoably", async () => {
-    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
+    const t = renderTui(<App connection={{ endpointUrl: sandbox().url }} sandbox />);
     try {
       await t.waitFor(/orders-api/);
       await t.press("thrower");
@@ -156,7 +147,7 @@ describe("App", () => {
   });
 
   it("moves focus with Tab, Shift+Tab and the number keys", async () => {
-    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
+    const t = renderTui(<App connection={{ endpointUrl: sandbox().url }} sandbox />);
     try {
       await t.waitFor(/orders-api/);
       // 100x24 is stacked: the focused pane is open, the others show only their titles.
@@ -172,7 +163,7 @@ describe("App", () => {
   });
 
   it("takes keys read together one by one: a filter and Enter, then the payload typed at once", async () => {
-    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
+    const t = renderTui(<App connection={{ endpointUrl: sandbox().url }} sandbox />);
     try {
       await t.waitFor(/orders-api/);
       // One read: the filter, Enter (choose), and the payload's text, which goes to the editor.
@@ -191,7 +182,7 @@ describe("App", () => {
   });
 
   it("takes Esc and a key read together as the two keys (Ink alone takes them for Alt+key or drops the Esc)", async () => {
-    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox />);
+    const t = renderTui(<App connection={{ endpointUrl: sandbox().url }} sandbox />);
     try {
       await t.waitFor(/orders-api/);
       await t.press("payments-audit");
