@@ -198,6 +198,17 @@ describe("App", () => {
       // Ink would drop the Esc of Esc and ? read together: it shows the help.
       await t.press("\u001b?");
       await t.waitFor(/Keyboard help/);
+      await t.press({ key: "escape" });
+      // Two Escs and a key in one read (Ink would take the Escs for one): the first closes the
+      // path prompt, the second leaves the editor, and 4 opens the history.
+      await t.press("2");
+      await t.press("\u000f"); // Ctrl+O
+      await t.waitFor(/Load payload from:/);
+      await t.press("\u001b\u001b4");
+      const history = await t.waitFor(/No invocations yet/);
+      expect(history).not.toContain("Load payload from:");
+      await t.press("2");
+      expect(status(await t.waitFor(/Esc leave/))).toBe(before);
     } finally {
       t.unmount();
     }

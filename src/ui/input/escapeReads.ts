@@ -4,7 +4,7 @@
 // handed to Ink in two: up to the Esc, which Ink takes for Esc once nothing follows at once,
 // then, on a later turn of the event loop (after that Esc has been handled and drawn), the rest.
 // Escape sequences (ESC [ for arrows and function keys, ESC O, ESC ESC for Alt+arrow) are
-// passed whole.
+// passed whole; two Escs in a row are two key presses.
 
 const ESC = "\u001b";
 const installed = new WeakSet<object>();
@@ -15,7 +15,8 @@ export function escapeCut(chunk: string): number {
     const next = chunk[i + 1];
     if (next === undefined) return -1;
     if (next === "[" || next === "O") continue;
-    if (next === ESC) {
+    // ESC ESC [ and ESC ESC O are Alt with an arrow or a function key; two Escs are two keys.
+    if (next === ESC && (chunk[i + 2] === "[" || chunk[i + 2] === "O")) {
       i++;
       continue;
     }

@@ -8,6 +8,10 @@ describe("escapeCut", () => {
     expect(escapeCut("\u001b?")).toBe(1);
     expect(escapeCut("ab\u001bq")).toBe(3);
     expect(escapeCut("\u001b[A\u001b4")).toBe(4);
+    // Esc, Esc, q: each Esc alone (Ink would take the two for one).
+    expect(escapeCut("\u001b\u001bq")).toBe(1);
+    expect(escapeCut("\u001bq")).toBe(1);
+    expect(escapeCut("\u001b\u001b")).toBe(1);
   });
 
   it("leaves escape sequences, a lone Esc and plain text whole", () => {
