@@ -31,7 +31,7 @@ import { useFunctionDetails } from "../hooks/useFunctionDetails.js";
 import { useFunctionList, type EarlyList } from "../hooks/useFunctionList.js";
 import { useRetryNotice } from "../hooks/useRetryNotice.js";
 import { useSerialKeys } from "../hooks/useSerialKeys.js";
-import { splitEscapeReads } from "../input/escapeReads.js";
+import { markEscapeReads } from "../input/escapeReads.js";
 import { keyOf, splitChunk } from "../input/splitChunk.js";
 import { commandFor, type CommandId, type Scope } from "../keys/keymap.js";
 import { handlePickerKey, pickerScopes } from "../picker/pickerKeys.js";
@@ -110,7 +110,7 @@ export function App({
   const { exit } = useApp();
   const { stdin } = useStdin();
   // Esc and the key after it in one read would lose the Esc (see escapeReads.ts).
-  useLayoutEffect(() => splitEscapeReads(stdin), [stdin]);
+  useLayoutEffect(() => markEscapeReads(stdin), [stdin]);
   const { stdout } = useStdout();
   // Bumped after an external editor had the terminal, so Ink draws every line again.
   const [, setRedraws] = useState(0);

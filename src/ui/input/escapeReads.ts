@@ -1,65 +1,41 @@
 // Esc and the key after it, read together (typed fast, or read late while a frame was being
-// drawn), reach Ink as one sequence: it takes "\x1bq" for Alt+q and drops the Esc of "\x1b?".
-// Either way the Esc is lost. Nothing here is bound to Alt and a character, so such a read is
-// handed to Ink in two: up to the Esc, which Ink takes for Esc once nothing follows at once,
-// then, on a later turn of the event loop (after that Esc has been handled and drawn), the rest.
-// Escape sequences (ESC [ for arrows and function keys, ESC O, ESC ESC for Alt+arrow) are
-// passed whole; two Escs in a row are two key presses.
+// drawn), reach Ink as one sequence: it takes "\x1bq" for Alt+q, drops the Esc of "\x1b?", and
+// takes two Escs for one. A lone Esc is also held back by Ink until nothing follows at once, and
+// merged with whatever is read next. Ink's parser does take ESC ESC, followed by anything but
+// "[" or "O", for one Esc at once, and what follows for a key of its own. So each lone Esc of a
+// read is handed to Ink in that form. Escape sequences (ESC [ for arrows and function keys,
+// ESC O, ESC ESC [ for Alt with an arrow) pass unchanged.
 
 const ESC = "\u001b";
 const installed = new WeakSet<object>();
 
-/** Where to cut `chunk`: just after an Esc that starts no escape sequence, or -1. */
-export function escapeCut(chunk: string): number {
-  for (let i = chunk.indexOf(ESC); i >= 0; i = chunk.indexOf(ESC, i + 1)) {
-    const next = chunk[i + 1];
-    if (next === undefined) return -1;
-    if (next === "[" || next === "O") continue;
-    // ESC ESC [ and ESC ESC O are Alt with an arrow or a function key; two Escs are two keys.
-    if (next === ESC && (chunk[i + 2] === "[" || chunk[i + 2] === "O")) {
-      i++;
-      continue;
-    }
-    return i + 1;
-  }
-  return -1;
-}
+const startsSequence = (c: string | undefined) => c === "[" || c === "O";
 
-interface Readable {
-  read(size?: number): unknown;
-  emit(event: "readable"): boolean;
+/** `chunk` with every Esc that starts no escape sequence doubled: the form Ink takes for Esc. */
+export function markEscapes(chunk: string): string {
+  if (!chunk.includes(ESC)) return chunk;
+  let out = "";
+  for (let i = 0; i < chunk.length; i++) {
+    const c = chunk[i]!;
+    if (c !== ESC || startsSequence(chunk[i + 1])) out += c;
+    else if (chunk[i + 1] === ESC && startsSequence(chunk[i + 2])) {
+      out += ESC + ESC;
+      i++;
+    } else out += ESC + ESC;
+  }
+  return out;
 }
 
 /**
- * Wraps `stdin.read` (Ink reads keys with it from a 'readable' listener) so that a read holding
- * an Esc and a key comes out as two reads. Installing it twice on one stream does nothing.
+ * Wraps `stdin.read` (Ink reads keys with it from a 'readable' listener) so that every read
+ * reaches Ink with its lone Escs marked. Installing it twice on one stream does nothing.
  */
-export function splitEscapeReads(stdin: Readable): void {
+export function markEscapeReads(stdin: { read(size?: number): unknown }): void {
   if (installed.has(stdin)) return;
   installed.add(stdin);
   const read = stdin.read.bind(stdin);
-  let held: string | null = null;
-  let holding = false;
   stdin.read = (size?: number): unknown => {
-    if (holding) return null;
-    let chunk: unknown;
-    if (held !== null) {
-      chunk = held;
-      held = null;
-    } else chunk = read(size);
-    if (typeof chunk !== "string") return chunk;
-    const cut = escapeCut(chunk);
-    if (cut < 0) return chunk;
-    held = chunk.slice(cut);
-    holding = true;
-    // Ink lets a lone Esc go as a key press in a setImmediate it schedules after this read; one
-    // scheduled from inside this one runs on the loop's next turn, after it.
-    setImmediate(() =>
-      setImmediate(() => {
-        holding = false;
-        stdin.emit("readable");
-      }),
-    );
-    return chunk.slice(0, cut);
+    const chunk = read(size);
+    return typeof chunk === "string" ? markEscapes(chunk) : chunk;
   };
 }
