@@ -2,7 +2,7 @@
 import "./quiet-sdk-warning.js";
 import { Command, CommanderError } from "commander";
 import { EXIT, UserError } from "./exit-codes.js";
-import { trace } from "./trace.js";
+import { trace } from "../state/trace.js";
 import { VERSION } from "./version.js";
 import { registerHistory } from "./commands/history.js";
 import { registerInvoke } from "./commands/invoke.js";

@@ -7,7 +7,7 @@ import { early } from "../core/early.js";
 import type { EarlyList } from "../ui/hooks/useFunctionList.js";
 import { EXIT, UserError } from "./exit-codes.js";
 import { bundledFunctionsDir } from "./paths.js";
-import { trace } from "./trace.js";
+import { trace } from "../state/trace.js";
 
 export interface TuiFlags {
   profile?: string;

@@ -1,14 +1,18 @@
 // Editing the payload in the user's own editor ($VISUAL, $EDITOR, else vi) and reading it back.
-// The editor gets the real terminal: spawnSync blocks the event loop, so Ink can neither draw nor
-// read keys while it runs, and the terminal is handed over in the state a shell would give it
-// (cooked mode, cursor shown, the normal screen) and taken back afterwards.
+// The editor gets the real terminal: spawnSync blocks the event loop, so Ink cannot draw while
+// it runs, the key layer stops reading, and the terminal is handed over in the state a shell
+// would give it (cooked mode, cursor shown, the normal screen, no mouse or paste reports) and
+// taken back afterwards.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { KeyInput } from "./input/keyInput.js";
+import { KEY_MODES_OFF, KEY_MODES_ON } from "./input/terminalModes.js";
 
 export interface ExternalEditOptions {
-  stdin: NodeJS.ReadStream;
+  /** The key layer: it stops reading (raw mode off) while the editor runs. */
+  input: Pick<KeyInput, "suspend">;
   stdout: NodeJS.WriteStream;
   /** Where $VISUAL and $EDITOR are read from, and the editor's environment; process.env when absent. */
   env?: NodeJS.ProcessEnv;
@@ -21,8 +25,8 @@ export type ExternalEditResult =
 
 // The same sequences as src/ui/terminal.ts: leave and re-enter our alternate screen, and show
 // the cursor for the editor, hidden again for Ink, which draws its own.
-const HAND_OVER = "\u001b[?25h\u001b[?1049l";
-const TAKE_BACK = "\u001b[?1049h\u001b[H\u001b[?25l";
+const HAND_OVER = `${KEY_MODES_OFF}\u001b[?25h\u001b[?1049l`;
+const TAKE_BACK = `\u001b[?1049h\u001b[H\u001b[?25l${KEY_MODES_ON}`;
 
 /**
  * How long input is thrown away after the editor exits. Keys typed into the terminal while a
@@ -56,20 +60,18 @@ function runInTerminal(
   command: string,
   file: string,
   env: NodeJS.ProcessEnv,
-  { stdin, stdout }: ExternalEditOptions,
+  { input, stdout }: ExternalEditOptions,
 ): { ok: true } | { ok: false; message: string } {
-  const wasRaw = stdin.isTTY === true && stdin.isRaw;
   stdout.write(HAND_OVER);
-  if (wasRaw) stdin.setRawMode(false);
+  const resume = input.suspend();
   // Through the shell, so a command with arguments works; the path goes in as "$1", never
   // pasted into the command line, so no character in it can be taken as shell syntax.
   const result =
     process.platform === "win32"
       ? spawnSync(`${command} "${file}"`, { stdio: "inherit", env, shell: true })
       : spawnSync("/bin/sh", ["-c", `${command} "$1"`, "sh", file], { stdio: "inherit", env });
-  if (wasRaw) stdin.setRawMode(true);
+  resume(DISCARD_INPUT_MS);
   stdout.write(TAKE_BACK);
-  discardInput(stdin, DISCARD_INPUT_MS);
   // The screen was cleared by re-entering it; Ink redraws the whole frame on a resize (the
   // terminal may really have been resized meanwhile, too).
   stdout.emit("resize");
@@ -122,29 +124,4 @@ function readBack(file: string, before: string): ExternalEditResult {
   // keep a newline the payload had already.
   if (!/\r?\n$/.test(before)) text = text.replace(/\r?\n$/, "");
   return { ok: true, text, changed: text !== before };
-}
-
-/**
- * Throws away what arrives on stdin for `ms`: whoever reads (Ink) gets nothing meanwhile, and
- * what was left unread is dropped at the end. `read` is replaced on the stream itself so this
- * works whatever listeners are attached, and is put back as it was.
- */
-function discardInput(stdin: NodeJS.ReadStream, ms: number): void {
-  const own = Object.prototype.hasOwnProperty.call(stdin, "read");
-  const read = stdin.read;
-  const drain = () => {
-    while (read.call(stdin) !== null) {
-      // dropped
-    }
-  };
-  stdin.read = () => {
-    drain();
-    return null;
-  };
-  const timer = setTimeout(() => {
-    drain();
-    if (own) stdin.read = read;
-    else Reflect.deleteProperty(stdin, "read");
-  }, ms);
-  timer.unref();
 }

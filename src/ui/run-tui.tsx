@@ -2,7 +2,7 @@
 import { render } from "ink";
 import type { Clients, ConnectionOptions } from "../aws/clients.js";
 import type { EarlyList } from "./hooks/useFunctionList.js";
-import { traceEvent, tracing } from "../cli/trace.js";
+import { traceEvent, tracing } from "../state/trace.js";
 import { App } from "./app/App.js";
 import { enterAltScreen, leaveAltScreen } from "./terminal.js";
 

@@ -3,9 +3,10 @@
 // In raw mode Ctrl+C is a key, not a signal; a SIGINT comes from `kill -INT` or a parent
 // process group, and Node's default for it exits without the 'exit' handlers, which once left
 // the shell prompt on the alternate screen.
+import { KEY_MODES_OFF, KEY_MODES_ON } from "./input/terminalModes.js";
 
-const ENTER = "\u001b[?1049h\u001b[H";
-const LEAVE = "\u001b[?25h\u001b[?1049l";
+const ENTER = `\u001b[?1049h\u001b[H${KEY_MODES_ON}`;
+const LEAVE = `${KEY_MODES_OFF}\u001b[?25h\u001b[?1049l`;
 
 let active = false;
 

@@ -17,7 +17,8 @@ describe("App", () => {
     try {
       await t.waitFor(/orders-api/);
       expect(t.frame()).toMatch(new RegExp(`\\b${fixtureCount} functions`));
-      await t.press("grtr");
+      // "/" first: g and r alone are the picker's First and Reload.
+      await t.press("/grtr");
       const filtered = await t.waitFor(/grtr/);
       expect(filtered).toContain("versioned-greeter");
       expect(filtered).not.toContain("orders-api");

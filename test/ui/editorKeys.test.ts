@@ -1,40 +1,36 @@
 import { describe, expect, it } from "vitest";
-import { chunkEdits, editorKey } from "../../src/ui/panes/payload/editorKeys.js";
+import { editorKey, pastedText } from "../../src/ui/panes/payload/editorKeys.js";
 import { statusText } from "../../src/ui/panes/payload/PayloadEditor.js";
 import { checkPayload } from "../../src/core/payload.js";
-import { key } from "./picker/functions.js";
+import { press, RAW } from "../helpers/keys.js";
 
 describe("editorKey", () => {
   it("maps editor commands from the key table before text", () => {
-    expect(editorKey("s", key({ ctrl: true }), 10)).toEqual({ command: "editor.invoke" });
-    expect(editorKey("f", key({ ctrl: true }), 10)).toEqual({ command: "editor.format" });
-    expect(editorKey("", key({ escape: true }), 10)).toEqual({ command: "editor.leave" });
+    expect(editorKey(...press(RAW.ctrl("s")), 10)).toEqual({ command: "editor.invoke" });
+    expect(editorKey(...press(RAW.ctrl("f")), 10)).toEqual({ command: "editor.format" });
+    expect(editorKey(...press(RAW.esc), 10)).toEqual({ command: "editor.leave" });
   });
 
-  it("turns keys into edits: Enter is a newline, Ink's delete is Backspace, arrows move", () => {
-    expect(editorKey("", key({ return: true }), 10)).toEqual({ edit: { type: "newline" } });
-    expect(editorKey("", key({ delete: true }), 10)).toEqual({ edit: { type: "backspace" } });
-    expect(editorKey("d", key({ ctrl: true }), 10)).toEqual({ edit: { type: "delete" } });
-    expect(editorKey("", key({ leftArrow: true, ctrl: true }), 10)).toEqual({
+  it("turns keys into edits: Enter is a newline, Backspace and Delete delete, arrows move", () => {
+    expect(editorKey(...press(RAW.enter), 10)).toEqual({ edit: { type: "newline" } });
+    expect(editorKey(...press(RAW.backspace), 10)).toEqual({ edit: { type: "backspace" } });
+    expect(editorKey(...press(RAW.delete), 10)).toEqual({ edit: { type: "delete" } });
+    expect(editorKey(...press(RAW.ctrl("d")), 10)).toEqual({ edit: { type: "delete" } });
+    expect(editorKey(...press(RAW.ctrlLeft), 10)).toEqual({
       edit: { type: "move", to: "wordLeft", page: 10 },
     });
-    expect(editorKey("", key({ pageDown: true }), 7)).toEqual({
+    expect(editorKey(...press(RAW.pgdn), 7)).toEqual({
       edit: { type: "move", to: "pageDown", page: 7 },
     });
-    expect(editorKey("q", key(), 10)).toEqual({ edit: { type: "insert", text: "q" } });
-    expect(editorKey("x", key({ ctrl: true }), 10)).toBeNull();
+    expect(editorKey(...press("q"), 10)).toEqual({ edit: { type: "insert", text: "q" } });
+    expect(editorKey(...press(RAW.ctrl("x")), 10)).toBeNull();
   });
 
-  it("reads a chunk of several keys or a paste character by character", () => {
-    expect(editorKey("\u007f\u007f", key(), 10)).toEqual({
-      edits: [{ type: "backspace" }, { type: "backspace" }],
+  it("takes a paste as one insert: newlines as LF, tabs as two spaces, control characters dropped", () => {
+    expect(editorKey(...press('\u001b[200~{\r\n  "a": 1\r}\u0007\u001b[201~'), 10)).toEqual({
+      edit: { type: "insert", text: '{\n  "a": 1\n}' },
     });
-    expect(chunkEdits('{\r\n  "a": 1\r}\u0007')).toEqual([{ type: "insert", text: '{\n  "a": 1\n}' }]);
-    expect(chunkEdits("ab\u007fc\tz")).toEqual([
-      { type: "insert", text: "ab" },
-      { type: "backspace" },
-      { type: "insert", text: "c  z" },
-    ]);
+    expect(pastedText("a\tb\u007fc")).toBe("a  bc");
   });
 });
 

@@ -1,20 +1,19 @@
-import type { Key } from "ink";
 import { describe, expect, it } from "vitest";
 import { COMMANDS, commandFor, hintsFor, keyLabel, printable } from "../../src/ui/keys/keymap.js";
-import { key } from "./picker/functions.js";
-
-const none: Key = key();
+import { press, RAW } from "../helpers/keys.js";
 
 describe("the key table", () => {
   it("finds the command of a scope for a key", () => {
-    expect(commandFor("global", "q", none)).toBe("app.quit");
-    expect(commandFor("global", "c", key({ ctrl: true }))).toBe("app.forceQuit");
-    expect(commandFor("global", "", key({ tab: true }))).toBe("focus.next");
-    expect(commandFor("global", "", key({ tab: true, shift: true }))).toBe("focus.prev");
-    expect(commandFor("picker", "j", none)).toBe("list.down");
-    expect(commandFor("picker", "", key({ downArrow: true }))).toBe("list.down");
-    expect(commandFor("picker", "x", none)).toBeNull();
-    expect(commandFor("global", "q", key({ ctrl: true }))).toBeNull();
+    expect(commandFor("global", ...press("q"))).toBe("app.quit");
+    expect(commandFor("global", ...press(RAW.ctrl("c")))).toBe("app.forceQuit");
+    expect(commandFor("global", ...press(RAW.tab))).toBe("focus.next");
+    expect(commandFor("global", ...press(RAW.shiftTab))).toBe("focus.prev");
+    expect(commandFor("picker", ...press("j"))).toBe("list.down");
+    expect(commandFor("picker", ...press(RAW.down))).toBe("list.down");
+    expect(commandFor("picker", ...press("x"))).toBeNull();
+    expect(commandFor("global", ...press(RAW.ctrl("q")))).toBeNull();
+    expect(commandFor("result", ...press(" "))).toBe("view.pageDown");
+    expect(commandFor("editor", ...press(RAW.ctrl("s")))).toBe("editor.invoke");
   });
 
   it("has no key bound twice within one scope", () => {
@@ -31,6 +30,10 @@ describe("the key table", () => {
   it("draws footer hints from the table, most specific scope first", () => {
     const hints = hintsFor(["picker", "global"]);
     expect(hints[0]).toEqual({ keys: "↑/k", hint: "move" });
+    expect(keyLabel("ctrl+s")).toBe("Ctrl+S");
+    expect(keyLabel("shift+tab")).toBe("Shift+Tab");
+    expect(keyLabel("pgdn")).toBe("PgDn");
+    expect(keyLabel("G")).toBe("G");
     expect(hints.some((h) => h.hint === "quit" && h.keys === "q")).toBe(true);
     expect(hints.some((h) => h.hint === "done")).toBe(false);
   });
@@ -53,10 +56,12 @@ describe("the key table", () => {
   });
 
   it("tells typed text from control keys", () => {
-    expect(printable("a", none)).toBe("a");
-    expect(printable("é", none)).toBe("é");
-    expect(printable("", key({ return: true }))).toBeNull();
-    expect(printable("c", key({ ctrl: true }))).toBeNull();
-    expect(printable("\u001b[A", none)).toBeNull();
+    expect(printable(...press("a"))).toBe("a");
+    expect(printable(...press("é"))).toBe("é");
+    expect(printable(...press(RAW.enter))).toBeNull();
+    expect(printable(...press(RAW.ctrl("c")))).toBeNull();
+    expect(printable(...press(RAW.up))).toBeNull();
+    // A paste into a one-line field: its lines joined by spaces, control characters dropped.
+    expect(printable(...press("\u001b[200~a\r\nb\u0007\u001b[201~"))).toBe("a b");
   });
 });

@@ -1,16 +1,8 @@
 // The root: reads the terminal size (the only component that does), owns focus and overlays,
 // routes every key by priority (error screen or overlay, then the focused pane, then global
 // commands), and lays the panes out.
-import {
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useReducer,
-  useState,
-  type ReactNode,
-} from "react";
-import { Box, useApp, useStdin, useStdout, type Key } from "ink";
+import { useCallback, useEffect, useMemo, useReducer, useState, type ReactNode } from "react";
+import { Box, useApp, useStdin, useStdout } from "ink";
 import type { Clients, ConnectionOptions } from "../../aws/clients.js";
 import { listCacheKey, SANDBOX_SCOPE, type CacheKey } from "../../cache/function-list-cache.js";
 import { useConnection } from "../hooks/useConnection.js";
@@ -30,9 +22,8 @@ import { ConfirmQuit } from "../panes/ConfirmQuit.js";
 import { useFunctionDetails } from "../hooks/useFunctionDetails.js";
 import { useFunctionList, type EarlyList } from "../hooks/useFunctionList.js";
 import { useRetryNotice } from "../hooks/useRetryNotice.js";
-import { useSerialKeys } from "../hooks/useSerialKeys.js";
-import { markEscapeReads } from "../input/escapeReads.js";
-import { keyOf, splitChunk } from "../input/splitChunk.js";
+import type { Key } from "../input/keys.js";
+import { useKeyInput } from "../input/useKeyInput.js";
 import { commandFor, type CommandId, type Scope } from "../keys/keymap.js";
 import { handlePickerKey, pickerScopes } from "../picker/pickerKeys.js";
 import { initialPickerState, pickerReducer, selectedFunction } from "../picker/pickerReducer.js";
@@ -109,8 +100,6 @@ export function App({
 }: AppProps) {
   const { exit } = useApp();
   const { stdin } = useStdin();
-  // Esc and the key after it in one read would lose the Esc (see escapeReads.ts).
-  useLayoutEffect(() => markEscapeReads(stdin), [stdin]);
   const { stdout } = useStdout();
   // Bumped after an external editor had the terminal, so Ink draws every line again.
   const [, setRedraws] = useState(0);
@@ -246,7 +235,7 @@ export function App({
     },
   });
   function editExternallyNow(): void {
-    const r = editExternally(bufferText(editor.buffer), { stdin, stdout });
+    const r = editExternally(bufferText(editor.buffer), { input: keyInput, stdout });
     setRedraws((n) => n + 1);
     if (!r.ok) editor.setNotice(r.message);
     else if (r.changed) editor.replaceText(r.text, `Edited in ${editorCommand()}. Ctrl+Z undoes.`);
@@ -350,19 +339,8 @@ export function App({
     else if (focus === "functions" && commandFor("picker", input, key) === "picker.reload") list.reload();
   };
 
-  // Keys reach this one at a time, each once the frame the previous one led to is committed
-  // (useSerialKeys), so it always acts on the screen the user sees.
+  // Keys reach this one at a time, each on the screen the one before led to (useKeyInput).
   const handleKey = (input: string, key: Key): void => {
-    // An input holding several keys is taken key by key, each on the screen the one before led
-    // to; the editor takes text with newlines (a paste) whole, as one undo step.
-    const editing = focus === "payload" && !!chosenFn && templateCursor === null && !qualifierOpen;
-    const parts = splitChunk(input, editing && !prompt.open);
-    if (parts) {
-      const [first, ...rest] = parts.map((p) => keyOf(p, key));
-      keys.next(rest);
-      handleKey(...first!);
-      return;
-    }
     if (commandFor("global", input, key) === "app.forceQuit") {
       exit();
       return;
@@ -428,7 +406,10 @@ export function App({
     if (focus === "result" && resultView.onKey(input, key, paneSize("result"))) return;
     onGlobal(input, key);
   };
-  const keys = useSerialKeys(handleKey);
+  const keyInput = useKeyInput(stdin, (key) => {
+    handleKey(key.input, key);
+    return true;
+  });
 
   const header = (
     <Header

@@ -3,7 +3,7 @@
 // Validation of large payloads waits for a pause in typing, so a keystroke never waits for a
 // full parse of a megabyte of JSON.
 import { useEffect, useMemo, useState } from "react";
-import type { Key } from "ink";
+import type { Key } from "../input/keys.js";
 import { checkPayload, type InvocationType, type PayloadCheck } from "../../core/payload.js";
 import type { UsageScope } from "../../history/usage.js";
 import { bufferText, createBuffer, editReducer, type TextBuffer } from "../editor/textBuffer.js";
@@ -115,8 +115,8 @@ export function usePayloadEditor(
   const onKey = (input: string, key: Key, size: { width: number; height: number }): boolean => {
     const action = editorKey(input, key, Math.max(1, size.height - 3));
     if (!action || !chosen) return false;
-    if ("edit" in action || "edits" in action) {
-      const next = ("edit" in action ? [action.edit] : action.edits).reduce(editReducer, buffer);
+    if ("edit" in action) {
+      const next = editReducer(buffer, action.edit);
       save(next);
       setScrollTop(editorLayout(next, size.width, size.height, scrollTop).scrollTop);
       setNotice(null);

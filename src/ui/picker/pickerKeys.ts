@@ -1,7 +1,7 @@
 // Keys of the function picker, read through the key table. While filtering, every printable
 // character is text (q and ? included); otherwise picker commands apply, and a character no
 // command claims starts the filter with it.
-import type { Key } from "ink";
+import type { Key } from "../input/keys.js";
 import type { FunctionSummary } from "../../aws/functions.js";
 import { commandFor, printable, type CommandId, type Scope } from "../keys/keymap.js";
 import { selectedFunction, type PickerAction, type PickerState } from "./pickerReducer.js";

@@ -181,11 +181,10 @@ describe("the history pane in the app", () => {
       await t.press({ key: "enter" });
       await t.waitFor(/orders-api:\$LATEST/);
       await t.press(CTRL_S);
-      // Esc first stops following the logs when they are still coming: press until the editor is left.
-      for (let i = 0; i < 3 && !/\[2\] Payload/.test(t.frame()); i++) {
-        await new Promise((r) => setTimeout(r, 300));
-        await t.press({ key: "escape" });
-      }
+      // Until the invocation and its logs are done, Esc would stop them: wait for the footer
+      // to offer Esc as "leave" again, with nothing to stop.
+      await t.waitFor(/^(?![\s\S]*Esc stop)[\s\S]*Esc leave/);
+      await t.press({ key: "escape" });
       await t.press("4");
       const f = await t.waitFor(/History not saved/);
       expect(f).toContain("History not saved: cannot write the history file");

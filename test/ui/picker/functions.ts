@@ -1,5 +1,4 @@
 // Fake function summaries for picker tests.
-import type { Key } from "ink";
 import type { FunctionSummary } from "../../../src/aws/functions.js";
 
 export function fn(name: string, extra: Partial<FunctionSummary> = {}): FunctionSummary {
@@ -59,30 +58,3 @@ export const SAMPLE: readonly FunctionSummary[] = [
     description: "Versions and aliases: version 1 (alias live) greets in plain text, version 2 answers.",
   }),
 ];
-
-/** An Ink key with nothing pressed, plus `over`. */
-export function key(over: Partial<Key> = {}): Key {
-  return {
-    upArrow: false,
-    downArrow: false,
-    leftArrow: false,
-    rightArrow: false,
-    pageDown: false,
-    pageUp: false,
-    home: false,
-    end: false,
-    return: false,
-    escape: false,
-    ctrl: false,
-    shift: false,
-    tab: false,
-    backspace: false,
-    delete: false,
-    meta: false,
-    super: false,
-    hyper: false,
-    capsLock: false,
-    numLock: false,
-    ...over,
-  };
-}

@@ -1,4 +1,3 @@
-import type { Key } from "ink";
 import { describe, expect, it, vi } from "vitest";
 import type { FunctionSummary } from "../../../src/aws/functions.js";
 import { handlePickerKey, pickerScopes } from "../../../src/ui/picker/pickerKeys.js";
@@ -8,17 +7,17 @@ import {
   type PickerAction,
   type PickerState,
 } from "../../../src/ui/picker/pickerReducer.js";
-import { fns, key } from "./functions.js";
+import { fns } from "./functions.js";
+import { press as keyPress, RAW } from "../../helpers/keys.js";
 
 /** Feeds one key press to the picker; the state after, what was dispatched, and what was chosen. */
-function press(s: PickerState, input: string, k: Partial<Key> = {}) {
+function press(s: PickerState, raw: string) {
   const actions: PickerAction[] = [];
   const chosen: FunctionSummary[] = [];
   const consumed = handlePickerKey(
     s,
     (a) => actions.push(a),
-    input,
-    key(k),
+    ...keyPress(raw),
     (f) => chosen.push(f),
   );
   return { consumed, actions, chosen, state: actions.reduce(pickerReducer, s) };
@@ -48,7 +47,9 @@ describe("handlePickerKey, not filtering", () => {
   });
 
   it("starts the filter with pasted text", () => {
-    expect(press(list(), "qux").actions).toEqual([{ type: "startFilter", text: "qux" }]);
+    expect(press(list(), "\u001b[200~qux\u001b[201~").actions).toEqual([
+      { type: "startFilter", text: "qux" },
+    ]);
   });
 
   it("starts an empty filter with /", () => {
@@ -68,46 +69,46 @@ describe("handlePickerKey, not filtering", () => {
   });
 
   it.each([
-    ["j", {}, { type: "move", delta: 1 }],
-    ["k", {}, { type: "move", delta: -1 }],
-    ["", { downArrow: true }, { type: "move", delta: 1 }],
-    ["", { upArrow: true }, { type: "move", delta: -1 }],
-    ["", { pageDown: true }, { type: "page", delta: 1 }],
-    ["", { pageUp: true }, { type: "page", delta: -1 }],
-    ["g", {}, { type: "top" }],
-    ["G", { shift: true }, { type: "bottom" }],
-    ["", { home: true }, { type: "top" }],
-    ["", { end: true }, { type: "bottom" }],
-  ] as const)("moves with %s %o", (input, k, action) => {
-    const r = press(list(), input, k);
+    ["j", { type: "move", delta: 1 }],
+    ["k", { type: "move", delta: -1 }],
+    [RAW.down, { type: "move", delta: 1 }],
+    [RAW.up, { type: "move", delta: -1 }],
+    [RAW.pgdn, { type: "page", delta: 1 }],
+    [RAW.pgup, { type: "page", delta: -1 }],
+    ["g", { type: "top" }],
+    ["G", { type: "bottom" }],
+    [RAW.home, { type: "top" }],
+    [RAW.end, { type: "bottom" }],
+  ] as const)("moves with %j", (raw, action) => {
+    const r = press(list(), raw);
     expect(r.consumed).toBe(true);
     expect(r.actions).toEqual([action]);
   });
 
   it("chooses the selected function with Enter", () => {
     const s = pickerReducer(list(), { type: "move", delta: 1 });
-    const r = press(s, "\r", { return: true });
+    const r = press(s, RAW.enter);
     expect(r.consumed).toBe(true);
     expect(r.chosen.map((f) => f.name)).toEqual(["bravo"]);
   });
 
   it("consumes Enter on an empty list without choosing", () => {
-    const r = press(initialPickerState(), "\r", { return: true });
+    const r = press(initialPickerState(), RAW.enter);
     expect(r).toMatchObject({ consumed: true, chosen: [] });
   });
 
   it("clears an applied filter with Escape, and otherwise leaves Escape to the app", () => {
     const applied = pickerReducer(filtering("al"), { type: "acceptFilter" });
-    const r = press(applied, "", { escape: true });
+    const r = press(applied, RAW.esc);
     expect(r.consumed).toBe(true);
     expect(r.state).toMatchObject({ query: "", filtering: false });
-    expect(press(list(), "", { escape: true }).consumed).toBe(false);
+    expect(press(list(), RAW.esc).consumed).toBe(false);
   });
 
   it("leaves Tab and Ctrl keys to the app", () => {
-    expect(press(list(), "", { tab: true }).consumed).toBe(false);
-    expect(press(list(), "c", { ctrl: true }).consumed).toBe(false);
-    expect(press(list(), "x", { meta: true }).consumed).toBe(false);
+    expect(press(list(), RAW.tab).consumed).toBe(false);
+    expect(press(list(), RAW.ctrl("c")).consumed).toBe(false);
+    expect(press(list(), "\u001b[1;3C").consumed).toBe(false);
   });
 });
 
@@ -120,14 +121,14 @@ describe("handlePickerKey, filtering", () => {
   });
 
   it("deletes with Backspace, and leaves the filter on an empty query", () => {
-    const r = press(filtering("ab"), "", { backspace: true });
+    const r = press(filtering("ab"), RAW.backspace);
     expect(r.state).toMatchObject({ query: "a", filtering: true });
-    const empty = press(filtering(), "", { backspace: true });
+    const empty = press(filtering(), RAW.backspace);
     expect(empty.state.filtering).toBe(false);
   });
 
   it("accepts and chooses the selected function with Enter", () => {
-    const r = press(filtering("qu"), "\r", { return: true });
+    const r = press(filtering("qu"), RAW.enter);
     expect(r.consumed).toBe(true);
     expect(r.actions).toEqual([{ type: "acceptFilter" }]);
     expect(r.chosen.map((f) => f.name)).toEqual(["quux"]);
@@ -135,26 +136,26 @@ describe("handlePickerKey, filtering", () => {
   });
 
   it("accepts without choosing when nothing matches", () => {
-    const r = press(filtering("zzz"), "\r", { return: true });
+    const r = press(filtering("zzz"), RAW.enter);
     expect(r).toMatchObject({ consumed: true, chosen: [] });
   });
 
   it("stops the filter with Escape", () => {
-    const r = press(filtering("al"), "", { escape: true });
+    const r = press(filtering("al"), RAW.esc);
     expect(r.actions).toEqual([{ type: "stopFilter" }]);
     expect(r.state).toMatchObject({ filtering: false, query: "" });
   });
 
   it("still moves with the arrow keys", () => {
-    expect(press(filtering(), "", { downArrow: true }).actions).toEqual([{ type: "move", delta: 1 }]);
-    expect(press(filtering(), "", { upArrow: true }).actions).toEqual([{ type: "move", delta: -1 }]);
-    expect(press(filtering(), "", { pageDown: true }).actions).toEqual([{ type: "page", delta: 1 }]);
+    expect(press(filtering(), RAW.down).actions).toEqual([{ type: "move", delta: 1 }]);
+    expect(press(filtering(), RAW.up).actions).toEqual([{ type: "move", delta: -1 }]);
+    expect(press(filtering(), RAW.pgdn).actions).toEqual([{ type: "page", delta: 1 }]);
   });
 
   it("leaves Tab and Ctrl+C to the app", () => {
     const onChoose = vi.fn();
-    expect(handlePickerKey(filtering(), () => {}, "", key({ tab: true }), onChoose)).toBe(false);
-    expect(handlePickerKey(filtering(), () => {}, "c", key({ ctrl: true }), onChoose)).toBe(false);
+    expect(handlePickerKey(filtering(), () => {}, ...keyPress(RAW.tab), onChoose)).toBe(false);
+    expect(handlePickerKey(filtering(), () => {}, ...keyPress(RAW.ctrl("c")), onChoose)).toBe(false);
     expect(onChoose).not.toHaveBeenCalled();
   });
 });

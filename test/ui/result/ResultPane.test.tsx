@@ -1,8 +1,8 @@
 // The result pane in every state, rendered through the hook that owns its views, as the app
 // does: summary, response, Invoke's tail and the complete log, and the keys that move them.
 import { afterEach, describe, expect, it } from "vitest";
-import { useLayoutEffect, useRef } from "react";
-import { useInput } from "ink";
+import { useStdin } from "ink";
+import { useKeyInput } from "../../../src/ui/input/useKeyInput.js";
 import stringWidth from "string-width";
 import {
   initialInvocation,
@@ -74,12 +74,12 @@ function Harness({ state, width, height }: { state: InvocationState; width: numb
     retryLogs: () => retried++,
   };
   const rv = useResultView(state, opts);
-  // As in App: keys reach the handler of the frame on screen, not of an earlier render.
-  const handler = useRef(rv.onKey);
-  useLayoutEffect(() => {
-    handler.current = rv.onKey;
+  // As in App: through the key layer, to the handler of the frame on screen.
+  const { stdin } = useStdin();
+  useKeyInput(stdin, (key) => {
+    rv.onKey(key.input, key, { width, height });
+    return true;
   });
-  useInput((input, key) => void handler.current(input, key, { width, height }));
   return (
     <ResultPane
       state={state}

@@ -3,7 +3,7 @@
 // payload into the editor, and filter. Keys are read through the key table; the handler
 // returns true when it used the key, so the App's global keys get the rest.
 import { useEffect, useState } from "react";
-import type { Key } from "ink";
+import type { Key } from "../../input/keys.js";
 import type { Clients } from "../../../aws/clients.js";
 import type { FunctionSummary } from "../../../aws/functions.js";
 import type { HistoryRecord } from "../../../core/history-record.js";

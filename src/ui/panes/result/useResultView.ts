@@ -3,7 +3,7 @@
 // frame), the view state, and the keys of the "result" and "search" scopes. Saving goes
 // through the path prompt the caller owns; copying writes OSC 52 through `write`.
 import { useEffect, useMemo, useReducer, useRef } from "react";
-import type { Key } from "ink";
+import type { Key } from "../../input/keys.js";
 import {
   logLines,
   tailEvents,

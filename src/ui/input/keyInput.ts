@@ -1,0 +1,113 @@
+// The key layer: reads stdin itself (Ink draws, it does not read keys), parses each read into
+// key presses and hands them, one at a time and in order, to a stack of subscribers: the last
+// to subscribe is asked first, and each answers whether it used the key.
+//
+// A key is handed on at once when it is the only one waiting (a person typing). When a read
+// brings several ("ord\r", "\u001b4"), each next one waits until React has rendered what the
+// one before changed: React commits a state update in a microtask after the handler returns,
+// and runs the effects that follow it from its scheduler (setImmediate on Node), so a turn of
+// the event loop after each key is enough for the subscriber, whose handler is set at
+// commit, to see the screen the previous key led to.
+import { traceEvent, tracing } from "../../state/trace.js";
+import { createKeyParser, type KeyParser } from "./parseKeys.js";
+import type { Key } from "./keys.js";
+
+/** Answers true when it used the key; unused keys go on down the stack. */
+export type KeyHandler = (key: Key) => boolean;
+
+/** The part of a stream the key layer needs: Node's stdin, or ink-testing-library's. */
+export interface InputStream {
+  isTTY?: boolean;
+  setRawMode?(mode: boolean): unknown;
+  setEncoding?(encoding: BufferEncoding): unknown;
+  read(): unknown;
+  on(event: "readable", listener: () => void): unknown;
+  off(event: "readable", listener: () => void): unknown;
+  ref?(): unknown;
+  unref?(): unknown;
+}
+
+/** After React's microtask render and the scheduler's effects that follow it. */
+const settled = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
+
+export class KeyInput {
+  private readonly parser: KeyParser = createKeyParser();
+  private readonly handlers: KeyHandler[] = [];
+  private reading = false;
+  private readonly queue: Key[] = [];
+  private pumping = false;
+  /** Input read before this time is thrown away (what a terminal answers after an editor quit). */
+  private discardUntil = 0;
+
+  constructor(private readonly stdin: InputStream) {}
+
+  /** Raw mode on and reading; true when stdin is a terminal that takes keys. */
+  start(): void {
+    if (this.reading) return;
+    this.reading = true;
+    this.stdin.setEncoding?.("utf8");
+    if (this.stdin.isTTY) this.stdin.setRawMode?.(true);
+    this.stdin.on("readable", this.onReadable);
+    this.stdin.ref?.();
+  }
+
+  stop(): void {
+    if (!this.reading) return;
+    this.reading = false;
+    this.stdin.off("readable", this.onReadable);
+    if (this.stdin.isTTY) this.stdin.setRawMode?.(false);
+    this.stdin.unref?.();
+  }
+
+  /** Stops reading while another program has the terminal; resuming drops its leftovers. */
+  suspend(): (discardMs?: number) => void {
+    this.stop();
+    return (discardMs = 0) => {
+      this.discardUntil = performance.now() + discardMs;
+      this.start();
+    };
+  }
+
+  subscribe(handler: KeyHandler): () => void {
+    this.handlers.push(handler);
+    return () => {
+      const i = this.handlers.lastIndexOf(handler);
+      if (i >= 0) this.handlers.splice(i, 1);
+    };
+  }
+
+  /** Hands keys on as if they had been read (for a key the app makes itself: the mouse wheel). */
+  dispatch(key: Key): boolean {
+    for (let i = this.handlers.length - 1; i >= 0; i--) {
+      if (this.handlers[i]!(key)) return true;
+    }
+    return false;
+  }
+
+  private readonly onReadable = (): void => {
+    let chunk: unknown;
+    while ((chunk = this.stdin.read()) !== null) {
+      const text = typeof chunk === "string" ? chunk : String(chunk);
+      if (tracing) traceEvent(`key ${JSON.stringify(text.slice(0, 16))}`);
+      if (this.discardUntil > 0) {
+        if (performance.now() < this.discardUntil) continue;
+        this.discardUntil = 0;
+      }
+      this.queue.push(...this.parser.feed(text));
+    }
+    void this.pump();
+  };
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      for (let key = this.queue.shift(); key; key = this.queue.shift()) {
+        this.dispatch(key);
+        if (this.queue.length > 0) await settled();
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+}
