@@ -5,7 +5,11 @@
 // the shell prompt on the alternate screen.
 
 const ENTER = "\u001b[?1049h\u001b[H";
-const LEAVE = "\u001b[?25h\u001b[?1049l";
+// The alternate screen is blanked before it is left: a terminal resized while on it can carry
+// its rows onto the main screen when it is left (tmux pulls them into the view it restores at
+// the new size), and blank rows leave nothing there. Only the screen: ESC [3J would also
+// erase the scrollback, which is the main screen's.
+const LEAVE = "\u001b[H\u001b[2J\u001b[?25h\u001b[?1049l";
 
 let active = false;
 
