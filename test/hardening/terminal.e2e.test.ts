@@ -38,6 +38,11 @@ async function expectTerminalRestored(s: Shell, rc: RegExp): Promise<void> {
   await s.waitFor(/^usable-42$/m);
 }
 
+/** A line that is one pane's top border, exactly `columns` wide: a frame drawn at that width. */
+function paneBorderAcross(columns: number): RegExp {
+  return new RegExp(`^╭─{${columns - 2}}╮$`, "m");
+}
+
 /** The header drawn at exactly `columns`: "? help" ends it only when drawn at that width. */
 function headerAcross(columns: number): RegExp {
   return new RegExp(`^(?=.{${columns}}$)lambda-explorer · .*\\? help$`, "m");
@@ -81,13 +86,18 @@ describe("the explorer under stress in a real terminal", () => {
   it("shrunk to 20x10 while an invocation runs: keeps running, and shows the result when grown again", async () => {
     sh = openShell(140, 40);
     await invokeSlowLogger(sh);
+    // Each size is waited for drawn: a pane's border across the whole new width.
     sh.resize(20, 10);
-    await new Promise((r) => setTimeout(r, 500));
+    await sh.waitFor(paneBorderAcross(20));
+    expect(sh.screen()).toMatch(/^Esc stop/m);
     sh.resize(60, 12);
-    await new Promise((r) => setTimeout(r, 300));
+    await sh.waitFor(paneBorderAcross(60));
     sh.resize(20, 10);
-    // slow-logger takes about 3 s: the result arrives while the terminal is tiny.
-    await new Promise((r) => setTimeout(r, 3000));
+    await sh.waitFor(paneBorderAcross(20));
+    // slow-logger takes about 3 s: the result arrives while the terminal is tiny, where the
+    // footer's first key goes from stopping the invocation to invoking again.
+    await sh.waitFor(/^Ctrl\+S invoke/m);
+    expect(sh.screen()).toMatch(paneBorderAcross(20));
     expect(sh.state().alternate).toBe(true);
     sh.resize(140, 40);
     await sh.waitFor(/200 · ExecutedVersion \$LATEST/);
