@@ -3,6 +3,7 @@
 import { build } from "esbuild";
 import { rm, chmod } from "node:fs/promises";
 import { inkOutputCache } from "./ink-output-cache.mjs";
+import { inkKeepScrollback } from "./ink-keep-scrollback.mjs";
 import { stringWidthFast } from "./string-width-fast.mjs";
 import { yogaWithoutFetch } from "./yoga-without-fetch.mjs";
 
@@ -31,7 +32,7 @@ await build({
   // Chunks sit beside cli.js so import.meta.url resolves bundled files the same from any module.
   chunkNames: "chunk-[hash]",
   alias: { "react-devtools-core": "./scripts/empty-module.mjs" },
-  plugins: [inkOutputCache, stringWidthFast, yogaWithoutFetch],
+  plugins: [inkOutputCache, inkKeepScrollback, stringWidthFast, yogaWithoutFetch],
 });
 await build({
   ...common,

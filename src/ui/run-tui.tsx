@@ -1,5 +1,5 @@
 // Starts the full-screen explorer and resolves when the user quits, the terminal restored.
-import { render } from "ink";
+import { render, type Instance } from "ink";
 import type { Clients, ConnectionOptions } from "../aws/clients.js";
 import type { EarlyList } from "./hooks/useFunctionList.js";
 import { traceEvent, tracing } from "../state/trace.js";
@@ -19,8 +19,9 @@ export interface TuiOptions {
 
 export async function runTui(options: TuiOptions): Promise<void> {
   if (tracing) traceKeysAndFrames(process.stdin, process.stdout);
-  enterAltScreen();
-  const instance = render(
+  let instance: Instance | undefined = undefined;
+  enterAltScreen(() => instance?.unmount());
+  instance = render(
     <App
       connection={options.connection}
       sandbox={options.sandbox}

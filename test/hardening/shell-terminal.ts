@@ -15,6 +15,8 @@ export interface Shell {
   keys(...names: string[]): void;
   resize(columns: number, rows: number): void;
   waitFor(pattern: RegExp, ms?: number): Promise<string>;
+  /** The main screen's whole text, scrollback and screen, wrapped lines joined and trimmed. */
+  everything(): string;
   /** tmux's view of the pane: alternate screen on, cursor shown. */
   state(): { alternate: boolean; cursorShown: boolean };
   /** The pid of the process the shell is running in the foreground (the app), if any. */
@@ -35,6 +37,12 @@ export function openShell(columns = 120, rows = 35): Shell {
     keys: t.keys,
     resize: t.resize,
     waitFor: t.waitFor,
+    everything: () =>
+      tmux("capture-pane", "-p", "-J", "-S", "-", "-t", "t")
+        .split("\n")
+        .map((line) => line.trimEnd())
+        .join("\n")
+        .trimEnd(),
     state: () => {
       const [alt, cursor] = tmux("display-message", "-p", "-t", "t", "#{alternate_on} #{cursor_flag}")
         .trim()

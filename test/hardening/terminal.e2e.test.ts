@@ -38,6 +38,16 @@ async function expectTerminalRestored(s: Shell, rc: RegExp): Promise<void> {
   await s.waitFor(/^usable-42$/m);
 }
 
+/** A line that is one pane's top border, exactly `columns` wide: a frame drawn at that width. */
+function paneBorderAcross(columns: number): RegExp {
+  return new RegExp(`^╭─{${columns - 2}}╮$`, "m");
+}
+
+/** The header drawn at exactly `columns`: "? help" ends it only when drawn at that width. */
+function headerAcross(columns: number): RegExp {
+  return new RegExp(`^(?=.{${columns}}$)lambda-explorer · .*\\? help$`, "m");
+}
+
 describe("the explorer under stress in a real terminal", () => {
   it("Ctrl+C while an invocation runs: quits at once, and the terminal is restored", async () => {
     sh = openShell(140, 40);
@@ -76,13 +86,18 @@ describe("the explorer under stress in a real terminal", () => {
   it("shrunk to 20x10 while an invocation runs: keeps running, and shows the result when grown again", async () => {
     sh = openShell(140, 40);
     await invokeSlowLogger(sh);
+    // Each size is waited for drawn: a pane's border across the whole new width.
     sh.resize(20, 10);
-    await new Promise((r) => setTimeout(r, 500));
+    await sh.waitFor(paneBorderAcross(20));
+    expect(sh.screen()).toMatch(/^Esc stop/m);
     sh.resize(60, 12);
-    await new Promise((r) => setTimeout(r, 300));
+    await sh.waitFor(paneBorderAcross(60));
     sh.resize(20, 10);
-    // slow-logger takes about 3 s: the result arrives while the terminal is tiny.
-    await new Promise((r) => setTimeout(r, 3000));
+    await sh.waitFor(paneBorderAcross(20));
+    // slow-logger takes about 3 s: the result arrives while the terminal is tiny, where the
+    // footer's first key goes from stopping the invocation to invoking again.
+    await sh.waitFor(/^Ctrl\+S invoke/m);
+    expect(sh.screen()).toMatch(paneBorderAcross(20));
     expect(sh.state().alternate).toBe(true);
     sh.resize(140, 40);
     await sh.waitFor(/200 · ExecutedVersion \$LATEST/);
@@ -96,6 +111,43 @@ describe("the explorer under stress in a real terminal", () => {
     sh.type("q");
     await expectTerminalRestored(sh, /^rc=0$/m);
   });
+
+  // Issue 12: quitting after a resize left frame borders on the main screen, which tmux fills
+  // from the alternate screen's rows when the pane grew while on it, and a shrink cost the
+  // shell its scrollback (Ink cleared the terminal's, which is the main screen's).
+  it.each(["100x30 → 70x20 → 130x35", "120x40 → 300x100"])(
+    "resized %s, then q: the main screen and its scrollback are as they were",
+    async (sizes) => {
+      const [[columns, rows], ...resizes] = sizes.split(" → ").map((size) => size.split("x").map(Number)) as [
+        [number, number],
+        ...[number, number][],
+      ];
+      sh = openShell(columns, rows);
+      await sh.waitFor(/^lx-prompt\$$/m);
+      // Enough lines to scroll some into the scrollback; printed from pieces, so that only the
+      // output matches the waits, never the typed command line.
+      sh.type(`seq -f "HIST""ORY-%g" ${rows * 2}; echo "BEFORE-""MARK"`);
+      sh.keys("Enter");
+      await sh.waitFor(/^BEFORE-MARK\nlx-prompt\$$/m);
+      const before = sh.everything();
+      expect(before).toMatch(/^HISTORY-1$/m);
+      sh.runApp(["--sandbox"]);
+      await sh.waitFor(headerAcross(columns));
+      await sh.waitFor(/slow-logger/);
+      for (const [c, r] of resizes) {
+        sh.resize(c, r);
+        await sh.waitFor(headerAcross(c));
+      }
+      sh.type("q");
+      await expectTerminalRestored(sh, /^rc=0$/m);
+      const after = sh.everything();
+      expect(after).not.toMatch(/[╭╮╰╯│─]/);
+      // All that was there, unchanged; then the typed command and what followed it.
+      const kept = before.slice(0, before.lastIndexOf("\n") + 1);
+      expect(after.slice(0, kept.length)).toBe(kept);
+      expect(after.slice(kept.length)).toMatch(/^lx-prompt\$ cd '/);
+    },
+  );
 
   it("a 10 MB log line from the invocation: the result shows and the explorer stays usable", async () => {
     sh = openShell(140, 40);
