@@ -45,11 +45,13 @@ async function focusResult(t: Terminal): Promise<void> {
   await t.waitFor(/l view .*scroll/);
 }
 
+/** Searches the active view: waits for the query on the search line, then for it to be run. */
 async function search(t: Terminal, query: string): Promise<void> {
+  const line = `/${query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}▏`;
   t.type(`/${query}`);
-  await sleep(100);
+  await t.waitFor(new RegExp(line));
   t.keys("Enter");
-  await sleep(300);
+  await t.waitFor(new RegExp(`^(?![\\s\\S]*${line})`));
 }
 
 describe("invoking from the explorer", () => {
