@@ -22,7 +22,7 @@ import { ConfirmQuit } from "../panes/ConfirmQuit.js";
 import { useFunctionDetails } from "../hooks/useFunctionDetails.js";
 import { useFunctionList, type EarlyList } from "../hooks/useFunctionList.js";
 import { useRetryNotice } from "../hooks/useRetryNotice.js";
-import type { Key } from "../input/keys.js";
+import { makeKey, type Key, type MouseInput } from "../input/keys.js";
 import { useKeyInput } from "../input/useKeyInput.js";
 import { commandFor, type CommandId, type Scope } from "../keys/keymap.js";
 import { handlePickerKey, pickerScopes } from "../picker/pickerKeys.js";
@@ -37,7 +37,8 @@ import { FunctionPane } from "../panes/function/FunctionPane.js";
 import { TemplateList } from "../panes/payload/TemplateList.js";
 import { PayloadEditor } from "../panes/payload/PayloadEditor.js";
 import { initialQualifierState, qualifierReducer } from "../panes/function/qualifierReducer.js";
-import { layout, PANES, type PaneId } from "./layout.js";
+import { focusedPane, focusReducer, initialFocus, type Overlay } from "./focus.js";
+import { layout, paneAt, PANES, type PaneId } from "./layout.js";
 import { historyListRows, HistoryPane } from "../panes/history/HistoryPane.js";
 import { useHistory } from "../panes/history/useHistory.js";
 import { useHistoryState } from "../panes/history/useHistoryState.js";
@@ -61,8 +62,6 @@ export interface AppProps {
   /** The history file (--history FILE); default: LAMBDA_EXPLORER_HISTORY or the state directory's. */
   historyFile?: string;
 }
-
-type Overlay = "help" | "confirmQuit" | null;
 
 function useTerminalSize(): { columns: number; rows: number } {
   const { stdout } = useStdout();
@@ -106,8 +105,11 @@ export function App({
   const { columns, rows } = useTerminalSize();
   const [connectionOptions, setConnectionOptions] = useState(initial);
   const [onSandbox, setOnSandbox] = useState(startedOnSandbox);
-  const [focus, setFocus] = useState<PaneId>("functions");
-  const [overlay, setOverlay] = useState<Overlay>(null);
+  const [focusState, dispatchFocus] = useReducer(focusReducer, initialFocus);
+  const focus = focusedPane(focusState);
+  const overlay = focusState.overlay;
+  const setFocus = (pane: PaneId) => dispatchFocus({ type: "focus", pane });
+  const setOverlay = (o: Overlay | null) => dispatchFocus({ type: "overlay", overlay: o });
   const [chosen, setChosen] = useState<string | null>(null);
   const [retry, setRetry] = useState(0);
   const [sandboxProblem, setSandboxProblem] = useState<string | null>(null);
@@ -201,7 +203,14 @@ export function App({
     write: (data) => stdout.write(data),
     retryLogs: invocation.retryLogs,
   });
-  const lay = layout(columns, rows, focus, invocation.state.phase !== "idle", Math.max(1, prompt.rows));
+  const lay = layout({
+    columns,
+    rows,
+    focus,
+    results: invocation.state.phase !== "idle",
+    footerRows: Math.max(1, prompt.rows),
+    zoomed: focusState.zoomed,
+  });
   const paneSize = (id: PaneId) => inner(lay.panes[id].width, lay.panes[id].height);
   const pickerRows = Math.max(1, inner(lay.panes.functions.width, lay.panes.functions.height).height - 1);
   useEffect(() => {
@@ -213,7 +222,7 @@ export function App({
   const editor = usePayloadEditor(storeScope, chosen, {
     invoke: (text) => invokeChosen(text),
     chooseQualifier: () => setQualifierOpen(true),
-    leave: () => setFocus("functions"),
+    leave: () => dispatchFocus({ type: "back" }),
     other: (command) => {
       if (command === "editor.load") {
         prompt.start({
@@ -280,7 +289,23 @@ export function App({
       payload: text,
       logGroup: chosenFn.logGroup,
     });
+    // Focus follows the invocation: its result shows without another key at any size, and
+    // Esc goes back to the payload.
+    setFocus("result");
   }
+
+  // A click focuses the pane under the pointer; the wheel focuses it and scrolls it, as the
+  // arrow keys would, three lines a notch.
+  const onMouse = (m: MouseInput): void => {
+    if (failure || overlay || prompt.open) return;
+    const id = paneAt(lay, m.x, m.y);
+    if (!id) return;
+    if (m.action === "down") setFocus(id);
+    else if (m.action === "wheelUp" || m.action === "wheelDown") {
+      setFocus(id);
+      keyInput.inject(Array.from({ length: 3 }, () => makeKey(m.action === "wheelUp" ? "up" : "down")));
+    }
+  };
 
   const openSandbox = useCallback(() => {
     if (!startSandbox) return;
@@ -327,9 +352,10 @@ export function App({
     "app.quit": () => (busy ? setOverlay("confirmQuit") : exit()),
     "app.forceQuit": exit,
     "app.help": () => setOverlay("help"),
-    "app.back": () => setFocus("functions"),
-    "focus.next": () => setFocus(PANES[(PANES.indexOf(focus) + 1) % PANES.length]!),
-    "focus.prev": () => setFocus(PANES[(PANES.indexOf(focus) + PANES.length - 1) % PANES.length]!),
+    "app.back": () => dispatchFocus({ type: "back" }),
+    "app.zoom": () => dispatchFocus({ type: "zoom" }),
+    "focus.next": () => dispatchFocus({ type: "cycle", delta: 1 }),
+    "focus.prev": () => dispatchFocus({ type: "cycle", delta: -1 }),
   };
 
   const onGlobal = (input: string, key: Key): void => {
@@ -341,6 +367,10 @@ export function App({
 
   // Keys reach this one at a time, each on the screen the one before led to (useKeyInput).
   const handleKey = (input: string, key: Key): void => {
+    if (key.mouse) {
+      onMouse(key.mouse);
+      return;
+    }
     if (commandFor("global", input, key) === "app.forceQuit") {
       exit();
       return;
@@ -458,6 +488,7 @@ export function App({
           height={box.height}
           focused={focus === id}
           collapsed={box.collapsed}
+          strip={box.strip}
         >
           {content(size.width, size.height)}
         </Pane>

@@ -76,7 +76,12 @@ export class KeyInput {
     };
   }
 
-  /** Hands keys on as if they had been read (for a key the app makes itself: the mouse wheel). */
+  /** Keys the app makes itself (the mouse wheel's scrolling), taken after those already read. */
+  inject(keys: Key[]): void {
+    this.queue.push(...keys);
+    void this.pump();
+  }
+
   dispatch(key: Key): boolean {
     for (let i = this.handlers.length - 1; i >= 0; i--) {
       if (this.handlers[i]!(key)) return true;

@@ -37,6 +37,13 @@ export const COMMANDS = [
   { id: "app.help", scope: "global", keys: ["?"], description: "Show all keys", hint: "help" },
   { id: "app.back", scope: "global", keys: ["esc"], description: "Back, close, or cancel" },
   {
+    id: "app.zoom",
+    scope: "global",
+    keys: ["z"],
+    description: "Zoom: the focused pane takes the whole screen (z again restores)",
+    hint: "zoom",
+  },
+  {
     id: "invocation.stop",
     scope: "busy",
     keys: ["esc"],

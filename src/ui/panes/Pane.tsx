@@ -9,11 +9,32 @@ export interface PaneProps {
   height: number;
   focused: boolean;
   collapsed: boolean;
+  /** Folded to a narrow column: its number and title read downwards. */
+  strip?: boolean;
   children?: ReactNode;
 }
 
-export function Pane({ title, number, width, height, focused, collapsed, children }: PaneProps) {
+export function Pane({ title, number, width, height, focused, collapsed, strip, children }: PaneProps) {
   if (height <= 0 || width <= 0) return null;
+  if (strip && height >= 3) {
+    const label = [...`${number} ${title}`].slice(0, height - 2);
+    return (
+      <Box
+        width={width}
+        height={height}
+        flexDirection="column"
+        borderStyle="round"
+        borderColor={focused ? "cyan" : "gray"}
+        overflow="hidden"
+      >
+        {label.map((ch, i) => (
+          <Text key={i} color={focused ? "cyan" : "gray"} bold={i === 0}>
+            {ch}
+          </Text>
+        ))}
+      </Box>
+    );
+  }
   if (collapsed || height < 3 || width < 4) {
     return (
       <Box width={width} height={height} overflow="hidden">
