@@ -25,15 +25,10 @@ import {
   resultViewReducer,
   type ResultViewAction,
   type ResultViewState,
-  type ViewId,
 } from "./resultViewReducer.js";
 import { saveViewText } from "./saveView.js";
 
 export type { ResultLines };
-
-export function linesOf(lines: ResultLines, view: ViewId): TextLines | null {
-  return lines[view];
-}
 
 /** Searches are run in slices, so `n` on a 50,000-line log stops at the first match it finds. */
 const SLICE = 4096;
