@@ -433,6 +433,11 @@ export function App({
         return;
       }
     }
+    if (focus === "result" && chosenFn && commandFor("result", input, key) === "result.invokeAgain") {
+      // Not valid any more (edited since): the editor says why, so it comes to the front.
+      if (!editor.invoke()) setFocus("payload");
+      return;
+    }
     if (focus === "result" && resultView.onKey(input, key, paneSize("result"))) return;
     onGlobal(input, key);
   };

@@ -47,6 +47,8 @@ export interface PayloadEditorState {
   replaceDraft: (fn: string, text: string, notice?: string) => void;
   /** Keys while the editor has focus; true when used. */
   onKey: (input: string, key: Key, size: { width: number; height: number }) => boolean;
+  /** Ctrl+S: invokes with this payload; false (and a notice) when it is not valid. */
+  invoke: () => boolean;
   onTemplateKey: (input: string, key: Key) => void;
   resetView: () => void;
 }
@@ -112,6 +114,17 @@ export function usePayloadEditor(
     setNotice(message ?? null);
   };
 
+  /** Invokes with the payload as it is now, or says why not (its check may still be pending). */
+  const invoke = (): boolean => {
+    const c = check ?? checkPayload(bufferText(buffer), invocationType);
+    if (c.ok) commands.invoke(bufferText(buffer));
+    else
+      setNotice(
+        `Not invoked: the payload is not valid JSON (line ${c.line}, column ${c.column}: ${c.message}).`,
+      );
+    return c.ok;
+  };
+
   const onKey = (input: string, key: Key, size: { width: number; height: number }): boolean => {
     const action = editorKey(input, key, Math.max(1, size.height - 3));
     if (!action || !chosen) return false;
@@ -125,15 +138,9 @@ export function usePayloadEditor(
     // Commands act on the text as it is now, even when its check is still pending.
     const fresh = () => check ?? checkPayload(bufferText(buffer), invocationType);
     switch (action.command) {
-      case "editor.invoke": {
-        const c = fresh();
-        if (c.ok) commands.invoke(bufferText(buffer));
-        else
-          setNotice(
-            `Not invoked: the payload is not valid JSON (line ${c.line}, column ${c.column}: ${c.message}).`,
-          );
+      case "editor.invoke":
+        invoke();
         return true;
-      }
       case "editor.format":
       case "editor.minify": {
         const c = fresh();
@@ -195,6 +202,7 @@ export function usePayloadEditor(
     replaceText,
     replaceDraft,
     onKey,
+    invoke,
     onTemplateKey,
     resetView: () => {
       setNotice(null);

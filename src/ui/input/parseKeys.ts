@@ -16,6 +16,7 @@ const PASTE_END = `${ESC}[201~`;
  * Text this long in one read (characters, Enter and Tab), outside a bracketed paste, is a paste
  * from a terminal that does not mark them (nobody types 32 characters between two reads): it
  * becomes one paste key, so a large paste is one edit and one frame, not one per character.
+ * A run of one character repeated is a held key the app read late, and stays keys.
  */
 export const UNMARKED_PASTE_CHARS = 32;
 
@@ -130,7 +131,9 @@ export function createKeyParser(): KeyParser {
       let text = "";
       let textStart = keys.length;
       const flushText = () => {
-        if ([...text].length >= UNMARKED_PASTE_CHARS)
+        const chars = [...text];
+        // One character many times is a key held down (read late), not a paste.
+        if (chars.length >= UNMARKED_PASTE_CHARS && chars.some((c) => c !== chars[0]))
           keys.splice(textStart, keys.length - textStart, pasteKey(text));
         text = "";
       };

@@ -233,6 +233,13 @@ export const COMMANDS = [
   },
   { id: "view.follow", scope: "result", keys: ["f"], description: "Follow new log lines" },
   {
+    id: "result.invokeAgain",
+    scope: "result",
+    keys: ["ctrl+s"],
+    description: "Invoke again with the payload in the editor",
+    hint: "again",
+  },
+  {
     id: "result.retryLogs",
     scope: "result",
     keys: ["R"],

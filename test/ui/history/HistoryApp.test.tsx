@@ -66,7 +66,7 @@ describe("the history pane in the app", () => {
       expect(first!.function.name).toBe("versioned-greeter");
       expect(first!.response.executedVersion).toBe("1");
 
-      await t.press({ key: "escape" });
+      // The result is in front after an invoke; 4 goes from there to the history.
       await t.press("4");
       const list = await t.waitFor(/History 2/);
       expect(list).toMatch(/› .*versioned-greeter:live\s+sync\s+200/);
@@ -135,6 +135,8 @@ describe("the history pane in the app", () => {
       await t.press('{"sent":1}');
       await t.press(CTRL_S);
       await eventually(async () => (fileLines(file).length === 2 ? true : undefined));
+      // Back from the result to the payload.
+      await t.press({ key: "escape" });
       await t.press({ key: "backspace" });
       await t.press({ key: "backspace" });
       await t.press("2}");
@@ -181,10 +183,9 @@ describe("the history pane in the app", () => {
       await t.press({ key: "enter" });
       await t.waitFor(/orders-api:\$LATEST/);
       await t.press(CTRL_S);
-      // Until the invocation and its logs are done, Esc would stop them: wait for the footer
-      // to offer Esc as "leave" again, with nothing to stop.
-      await t.waitFor(/^(?![\s\S]*Esc stop)[\s\S]*Esc leave/);
-      await t.press({ key: "escape" });
+      // The result comes to the front; wait for the invocation and its logs to be done (the
+      // footer no longer offers Esc stop), then go to the history.
+      await t.waitFor(/^(?![\s\S]*Esc stop)[\s\S]*Ctrl\+S again/);
       await t.press("4");
       const f = await t.waitFor(/History not saved/);
       expect(f).toContain("History not saved: cannot write the history file");

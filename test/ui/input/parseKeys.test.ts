@@ -72,6 +72,8 @@ describe("the key parser", () => {
     expect(keys[1]!.input).toBe(text);
     // Shorter runs are typed keys: "big-logger" and Enter, read at once, are eleven keys.
     expect(names("big-logger\r")).toHaveLength(11);
+    // So is a key held down and read late, however many times it repeats.
+    expect(names("j".repeat(400))).toEqual(Array(400).fill("j"));
   });
 
   it("reads SGR mouse reports: presses, releases, the wheel, at 0-based cells", () => {

@@ -1,63 +1,11 @@
 // The result pane in every state, rendered through the hook that owns its views, as the app
 // does: summary, response, Invoke's tail and the complete log, and the keys that move them.
 import { afterEach, describe, expect, it } from "vitest";
-import { useStdin } from "ink";
-import { useKeyInput } from "../../../src/ui/input/useKeyInput.js";
 import stringWidth from "string-width";
-import {
-  initialInvocation,
-  invocationReducer,
-  type InvocationState,
-  type InvocationTarget,
-} from "../../../src/ui/invocation/invocationReducer.js";
-import type { LogEvent } from "../../../src/aws/complete-logs.js";
-import type { InvokeResult } from "../../../src/aws/invoke.js";
-import { ResultPane } from "../../../src/ui/panes/result/ResultPane.js";
-import { useResultView, type ResultViewOptions } from "../../../src/ui/panes/result/useResultView.js";
+import { initialInvocation, type InvocationState } from "../../../src/ui/invocation/invocationReducer.js";
+import type { ResultViewOptions } from "../../../src/ui/panes/result/useResultView.js";
 import { result } from "../../helpers/invoke-result.js";
-import { renderTui } from "../../helpers/render-tui.js";
-
-const ID = "0d5b4a4e-6c2f-4a39-9a51-1c0ffee00001";
-const target: InvocationTarget = {
-  functionName: "orders-api",
-  qualifier: "live",
-  invocationType: "RequestResponse",
-  payload: "{}",
-  logGroup: "/aws/lambda/orders-api",
-};
-const running = invocationReducer(initialInvocation, { type: "start", seq: 1, target, at: 1_000 });
-const done = (r: InvokeResult): InvocationState =>
-  invocationReducer(running, { type: "result", seq: 1, result: r });
-const withLogs = (
-  s: InvocationState,
-  phase: "searching" | "receiving" | "complete" | "gave-up",
-  events: LogEvent[] = [],
-  elapsedMs = 0,
-): InvocationState => {
-  const started = invocationReducer(s, { type: "logsStart", seq: 1 });
-  return phase === "searching" && events.length === 0
-    ? { ...started, logs: { ...started.logs, elapsedMs } }
-    : invocationReducer(started, {
-        type: "logsProgress",
-        seq: 1,
-        phase,
-        events,
-        calls: 3,
-        elapsedMs,
-        reason: null,
-      });
-};
-
-const appLine = (i: number) =>
-  `2026-01-01T00:00:00.${String(i % 1000).padStart(3, "0")}Z\t${ID}\tINFO\tline ${String(i).padStart(4, "0")}: the quick brown fox`;
-const completeLog = (n: number): string[] => [
-  `START RequestId: ${ID} Version: $LATEST`,
-  ...Array.from({ length: n }, (_, i) => appLine(i + 1)),
-  `END RequestId: ${ID}`,
-  `REPORT RequestId: ${ID}\tDuration: 1.00 ms\tBilled Duration: 1 ms\tMemory Size: 128 MB\tMax Memory Used: 60 MB\t`,
-];
-const events = (messages: string[]): LogEvent[] =>
-  messages.map((message, i) => ({ timestamp: 1_000 + i, message }));
+import { completeLog, done, events, ID, running, showResult, withLogs } from "./resultHarness.js";
 
 let writes: string[] = [];
 let retried = 0;
@@ -66,34 +14,13 @@ afterEach(() => {
   retried = 0;
 });
 
-function Harness({ state, width, height }: { state: InvocationState; width: number; height: number }) {
-  const opts: ResultViewOptions = {
-    cwd: "/tmp",
-    prompt: () => undefined,
-    write: (d) => writes.push(d),
-    retryLogs: () => retried++,
-  };
-  const rv = useResultView(state, opts);
-  // As in App: through the key layer, to the handler of the frame on screen.
-  const { stdin } = useStdin();
-  useKeyInput(stdin, (key) => {
-    rv.onKey(key.input, key, { width, height });
-    return true;
-  });
-  return (
-    <ResultPane
-      state={state}
-      now={2_500}
-      width={width}
-      height={height}
-      focused
-      view={rv.view}
-      lines={rv.lines}
-    />
-  );
-}
-const show = (state: InvocationState, width = 120, height = 40) =>
-  renderTui(<Harness state={state} width={width} height={height} />);
+const opts: ResultViewOptions = {
+  cwd: "/tmp",
+  prompt: () => undefined,
+  write: (d) => writes.push(d),
+  retryLogs: () => retried++,
+};
+const show = (state: InvocationState, width = 120, height = 40) => showResult(state, width, height, opts);
 
 describe("ResultPane", () => {
   it("idle: how to invoke, no views, and the keys are not the pane's", async () => {
@@ -153,7 +80,9 @@ describe("ResultPane", () => {
     const f = show(
       done(result({ functionError: "Unhandled", error, payloadText: JSON.stringify(error) })),
     ).frame();
-    expect(f).toMatch(/FunctionError: Unhandled · ValidationError: customer.email is required/);
+    // The error's kind stays on the first row, with the status, version and duration.
+    expect(f).toMatch(/^200 · ExecutedVersion version 7 · 41 ms \(billed 42 ms\) · FunctionError: Unhandled/);
+    expect(f).toMatch(/\nValidationError: customer.email is required\n/);
     expect(f).toMatch(/at validate \(\/var\/task\/index.mjs:14:31\)/);
     expect(f).toMatch(/"errorType": "ValidationError"/);
   });
@@ -208,11 +137,11 @@ describe("ResultPane", () => {
     expect(t.frame()).toMatch(
       /Tail \(from Invoke, 4 KB\)[^\n]*\n[^\n]*cut: its first lines are only in CloudWatch/,
     );
-    // The complete log opens at START; the marker is further down.
+    // The complete log opens at START; the marker is further down. It is longer than its view,
+    // so it has the keys without a press.
     expect(t.frame()).toMatch(/START RequestId/);
+    expect(t.frame()).toMatch(/▶ CloudWatch \(complete\)/);
     expect(t.frame()).not.toMatch(/the tail from Invoke starts here/);
-    await t.press("l");
-    await t.press("l");
     await t.press("G");
     await t.waitFor(
       /INFO {2}line 0039[^\n]*\n[^\n]*▼ the tail from Invoke starts here[^\n]*\n[^\n]*INFO {2}line 0040/,
@@ -265,26 +194,26 @@ describe("ResultPane keys", () => {
 
   it("narrow: one view at a time under a row naming all three, l and h switch between them", async () => {
     const t = show(big(), 60, 30);
-    // The tabs name every view and keep the logs' state in sight.
-    expect(t.frame()).toMatch(/ Response {2}Tail \(4 KB\) {2}CloudWatch · complete \(REPORT seen\)/);
-    expect(t.frame()).toMatch(/"items": \[/);
+    // The tabs name every view and keep the logs' state in sight; the long complete log that
+    // arrived has the keys.
+    expect(t.frame()).toMatch(/ Response {2}Tail \(4 KB\) {2}▶ CloudWatch · complete \(REPORT se/);
+    expect(t.frame()).toMatch(/START RequestId/);
+    expect(t.frame()).not.toMatch(/"items": \[/);
+    await t.press("l");
+    await t.waitFor(/"items": \[/);
+    expect(t.frame()).toMatch(/ ▶ Response {2}Tail/);
     expect(t.frame()).not.toMatch(/START RequestId/);
     await t.press("l");
     await t.waitFor(/\(no tail\)/);
     expect(t.frame()).not.toMatch(/"items": \[/);
-    await t.press("l");
-    await t.waitFor(/START RequestId/);
-    expect(t.frame()).not.toMatch(/\(no tail\)/);
-    await t.press("h");
-    await t.waitFor(/\(no tail\)/);
     await t.press("h");
     await t.waitFor(/"items": \[/);
+    await t.press("h");
+    await t.waitFor(/START RequestId/);
   });
 
   it("j, PgDn, G and g scroll the active view", async () => {
     const t = show(big(), 60, 30);
-    await t.press("l");
-    await t.press("l");
     await t.waitFor(/START RequestId/);
     await t.press("j");
     await t.waitFor(/2–/);
@@ -298,8 +227,6 @@ describe("ResultPane keys", () => {
 
   it("/ searches the active view, n finds the next match, N the one before", async () => {
     const t = show(big(), 60, 30);
-    await t.press("l");
-    await t.press("l");
     await t.press("/line 0150");
     await t.press({ key: "enter" });
     await t.waitFor(/149–/);
@@ -316,7 +243,7 @@ describe("ResultPane keys", () => {
     await t.waitFor(/No match for "nothing like this"/);
   });
 
-  it("w wraps long lines, t shows the event times", async () => {
+  it("long lines wrap until w cuts them, t shows the event times", async () => {
     const long = "x".repeat(150);
     const s = withLogs(done(result({ requestId: ID })), "complete", [
       { timestamp: Date.UTC(2026, 0, 1, 10, 0, 0, 456), message: long },
@@ -324,9 +251,9 @@ describe("ResultPane keys", () => {
     const t = show(s, 60, 30);
     await t.press("l");
     await t.press("l");
-    await t.waitFor(/x…/);
-    await t.press("w");
     await t.waitFor(/x{60}\n\s*x{60}\n\s*x{30}\n/);
+    await t.press("w");
+    await t.waitFor(/x{59}…/);
     await t.press("t");
     await t.waitFor(/\d\d:\d\d:\d\d\.456 x/);
   });

@@ -36,9 +36,32 @@ describe("resultLayout", () => {
 
   it("keeps a row for the search line or a notice, and shows no views when there is no room", () => {
     expect(resultLayout(60, 20, 2, "response", true).statusRow).toBe(true);
-    const tiny = resultLayout(60, 3, 6, "response", false);
+    const tiny = resultLayout(60, 2, 6, "response", false);
     expect(tiny.rows).toEqual([]);
-    expect(tiny.summaryRows).toBe(3);
+    expect(tiny.summaryRows).toBe(2);
+  });
+
+  it("three rows: the summary's first row, and a view's label and one line", () => {
+    const l = resultLayout(60, 3, 6, "complete", false, 1, 2);
+    expect(l.summaryRows).toBe(1);
+    expect(l.rows).toEqual([[{ view: "complete", width: 60, height: 2 }]]);
+    expect(viewRowsOf(l, "complete").rows).toBe(1);
+  });
+
+  it("the summary wraps to the rows it needs, up to half the pane, never less than its first line", () => {
+    expect(resultLayout(60, 30, 5, "response", false).summaryRows).toBe(5);
+    expect(resultLayout(60, 30, 40, "response", false).summaryRows).toBe(15);
+    expect(resultLayout(60, 10, 8, "response", false, 1, 6).summaryRows).toBe(6);
+  });
+
+  it("the logs stand side by side from 90 columns, and all three views from 180", () => {
+    const at = (w: number) => resultLayout(w, 30, 2, "response", false).rows.map((r) => r.map((b) => b.view));
+    expect(at(89)).toEqual([["response"]]);
+    expect(at(90)).toEqual([["response"], ["tail", "complete"]]);
+    expect(at(110)).toEqual([["response"], ["tail", "complete"]]);
+    const three = resultLayout(200, 30, 2, "response", false).rows;
+    expect(three.map((r) => r.map((b) => b.view))).toEqual([["response", "tail", "complete"]]);
+    expect(three[0]!.reduce((w, b) => w + b.width, 0) + 2).toBe(200);
   });
 });
 

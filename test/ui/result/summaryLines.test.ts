@@ -55,7 +55,11 @@ describe("summaryLines", () => {
       },
     });
     const lines = summaryLines(done(r), 0, 1);
-    expect(text(lines)).toContain("FunctionError: Unhandled · TypeError: boom");
+    // FunctionError right after the duration, where the narrowest pane still shows it.
+    expect(lines[0]!.text).toBe(
+      "200 · ExecutedVersion version 7 · 41 ms (billed 42 ms) · FunctionError: Unhandled · 70/128 MB",
+    );
+    expect(lines[1]!.text).toBe("TypeError: boom");
     expect(text(lines)).toContain("  at handler (/var/task/index.js:3:9)");
     expect(text(lines)).toContain("… 1 more frames");
     expect(lines[0]!.color).toBe("red");

@@ -5,12 +5,12 @@
 import { Box, Text } from "ink";
 import type { InvocationState } from "../../invocation/invocationReducer.js";
 import { fit, safeLine } from "../../picker/safeText.js";
-import { headerRows, resultPaneLayout, VIEW_GAP } from "./resultLayout.js";
+import { colour } from "../../text/colour.js";
+import { resultFrame, viewWindow, type ResultLines } from "./resultFrame.js";
+import { VIEW_GAP } from "./resultLayout.js";
 import { initialResultView, VIEWS, type ResultViewState } from "./resultViewReducer.js";
-import { TextView } from "./TextView.js";
-import type { ResultLines } from "./useResultView.js";
+import { TextView, viewTitle } from "./TextView.js";
 import { emptyText, viewLabel } from "./viewLabels.js";
-import { viewRows } from "./viewRows.js";
 
 export interface ResultPaneProps {
   state: InvocationState;
@@ -41,7 +41,7 @@ export function ResultPane({
   lines = NO_LINES,
 }: ResultPaneProps) {
   if (width <= 0 || height <= 0) return null;
-  const { summary, layout } = resultPaneLayout(state, view, now, width, height, lines.response?.count);
+  const { summary, layout, active } = resultFrame(state, view, lines, now, width, height);
   const counts = {
     body: lines.response?.count ?? null,
     json: lines.response?.json ?? false,
@@ -53,7 +53,7 @@ export function ResultPane({
     // makes Ink slice each row of every frame again (half the cost of a frame when scrolling).
     <Box flexDirection="column" width={width} height={height} overflowY="hidden">
       {summary.slice(0, layout.summaryRows).map((l, i) => (
-        <Text key={i} color={l.color} bold={l.bold} wrap="truncate">
+        <Text key={i} color={colour(l.color)} bold={l.bold} wrap="truncate">
           {l.text}
         </Text>
       ))}
@@ -61,11 +61,12 @@ export function ResultPane({
         <Text wrap="truncate">
           {VIEWS.map((v) => {
             const l = viewLabel(v, state, counts, now);
+            const on = active === v;
             // Short names, and the logs' state: it matters while another view is shown.
-            const text = v === "complete" ? `CloudWatch${l.detail ? ` · ${l.detail}` : ""}` : TAB[v];
+            const name = v === "complete" ? `CloudWatch${l.detail ? ` · ${l.detail}` : ""}` : TAB[v];
             return (
-              <Text key={v} inverse={view.active === v} color={view.active === v ? "cyan" : l.color}>
-                {` ${text} `}
+              <Text key={v} inverse={on} bold={on} color={colour(on ? "cyan" : l.color)}>
+                {` ${viewTitle(name, on)} `}
               </Text>
             );
           })}
@@ -75,31 +76,19 @@ export function ResultPane({
         <Box key={r} flexDirection="row" width={width} height={row[0]?.height ?? 0}>
           {row.map((b, k) => {
             const text = lines[b.view];
-            const scroll = view.scroll[b.view];
-            const isActive = view.active === b.view;
-            const window = text
-              ? viewRows(text, {
-                  top: scroll.top,
-                  pinned: scroll.pinned,
-                  rows: Math.max(0, b.height - headerRows(b.width)),
-                  width: b.width,
-                  wrap: view.wrap,
-                  timestamps: view.timestamps,
-                  query: view.search.query,
-                  match: isActive ? view.search.match : null,
-                })
-              : null;
+            const isActive = active === b.view;
             return (
               <Box key={b.view} marginLeft={k > 0 ? VIEW_GAP : 0}>
                 <TextView
                   label={viewLabel(b.view, state, counts, now)}
-                  window={window}
+                  window={text ? viewWindow(text, view, b.view, b, isActive) : null}
                   count={text?.count ?? 0}
-                  pinned={scroll.pinned}
+                  pinned={view.scroll[b.view].pinned}
                   empty={emptyText(b.view, state)}
                   width={b.width}
                   height={b.height}
-                  active={focused && isActive}
+                  active={isActive}
+                  focused={focused}
                 />
               </Box>
             );
@@ -111,10 +100,10 @@ export function ResultPane({
           <Text wrap="truncate">
             <Text bold>/</Text>
             {safeLine(view.search.draft)}
-            <Text color="cyan">▏</Text>
+            <Text color={colour("cyan")}>▏</Text>
           </Text>
         ) : (
-          <Text color="yellow" wrap="truncate">
+          <Text color={colour("yellow")} wrap="truncate">
             {fit(safeLine(view.notice ?? ""), width)}
           </Text>
         ))}

@@ -1,15 +1,13 @@
 // Where the result pane's parts go, from its inner size: the summary rows on top, then the
-// response, then the two logs side by side when there is room (one view at a time, switched
-// with h / l, when there is not). Pure; the pane and the key handler both use it, so paging
-// moves by the rows actually shown.
-import type { InvocationState } from "../../invocation/invocationReducer.js";
-import type { ResultViewState, ViewId } from "./resultViewReducer.js";
-import { summaryLines, type SummaryLine } from "./summaryLines.js";
+// response, then the two logs side by side when there is room (all three side by side on very
+// wide panes; one view at a time, switched with h / l, when there is not). Pure; the pane and
+// the key handler both use it, so paging moves by the rows actually shown.
+import type { ViewId } from "./resultViewReducer.js";
 
 export interface ViewBox {
   view: ViewId;
   width: number;
-  /** Rows including the view's label row. */
+  /** Rows including the view's label rows. */
   height: number;
 }
 
@@ -23,9 +21,26 @@ export interface ResultLayout {
   tabs: boolean;
 }
 
-/** Both logs side by side need this many columns (each then gets about 48); narrower panes show one view at a time. */
-export const SIDE_BY_SIDE_WIDTH = 96;
+/**
+ * Both logs side by side need this many columns (each then gets 44 or more, enough for a Text
+ * log line's level and the start of its message); narrower panes show one view at a time.
+ */
+export const SIDE_BY_SIDE_WIDTH = 90;
+/** All three views side by side, each about 60 columns, on panes this wide. */
+export const THREE_COLUMNS_WIDTH = 180;
+/** A view needs its label and one line of text. */
+const MIN_VIEW = 2;
 const GAP = 1;
+
+/** How many of `count` summary rows to show in `room` rows, `lead` of them the first line's. */
+export function summaryBudget(count: number, lead: number, room: number): number {
+  // The summary wraps to as many rows as it needs, up to half the room, and gives way to the
+  // views below it, but never below its first row: status, version, duration, FunctionError.
+  const wanted = Math.min(count, Math.max(lead, Math.floor(room / 2)));
+  const rows = Math.min(room, wanted, Math.max(Math.min(1, count), room - MIN_VIEW));
+  // Too short for a view anyway: the summary may have every row.
+  return room - rows < MIN_VIEW ? Math.min(count, room) : rows;
+}
 
 export function resultLayout(
   width: number,
@@ -35,21 +50,34 @@ export function resultLayout(
   statusRow: boolean,
   /** Lines the response has: a short one takes only its rows, leaving the rest to the logs. */
   responseLines = 1,
+  /** Rows the summary's first line takes (wrapped); they are kept before any view. */
+  summaryLead = 1,
 ): ResultLayout {
   const status = statusRow && height >= 4;
   const room = Math.max(0, height - (status ? 1 : 0));
-  // The summary keeps at most a third of the room once there is a body to show below it.
-  const summaryRows = Math.min(summaryCount, room < 6 ? room : Math.max(2, Math.floor(room / 3)));
+  const summaryRows = summaryBudget(summaryCount, summaryLead, room);
   const rest = room - summaryRows;
-  if (rest < 2) return { summaryRows, rows: [], statusRow: status, tabs: false };
-  if (width >= SIDE_BY_SIDE_WIDTH && rest >= 10) {
+  if (rest < MIN_VIEW) return { summaryRows, rows: [], statusRow: status, tabs: false };
+  const base = { summaryRows, statusRow: status, tabs: false };
+  if (width >= THREE_COLUMNS_WIDTH && rest >= 6) {
+    const third = Math.floor((width - 2 * GAP) / 3);
+    return {
+      ...base,
+      rows: [
+        [
+          { view: "response", width: third, height: rest },
+          { view: "tail", width: third, height: rest },
+          { view: "complete", width: width - 2 * GAP - 2 * third, height: rest },
+        ],
+      ],
+    };
+  }
+  if (width >= SIDE_BY_SIDE_WIDTH && rest >= 8) {
     const want = headerRows(width) + Math.max(1, responseLines);
     const response = Math.max(3, Math.min(want, Math.floor(rest * 0.35)));
     const tail = Math.floor((width - GAP) / 2);
     return {
-      summaryRows,
-      statusRow: status,
-      tabs: false,
+      ...base,
       rows: [
         [{ view: "response", width, height: response }],
         [
@@ -60,47 +88,32 @@ export function resultLayout(
     };
   }
   const tabs = rest >= 4;
-  return {
-    summaryRows,
-    statusRow: status,
-    tabs,
-    rows: [[{ view: active, width, height: rest - (tabs ? 1 : 0) }]],
-  };
+  return { ...base, tabs, rows: [[{ view: active, width, height: rest - (tabs ? 1 : 0) }]] };
 }
 
 /** A view narrower than this puts its state on a second label row, under its title and position. */
 export const ONE_LABEL_ROW_WIDTH = 90;
 
-/** The label rows of a view `width` columns wide. */
-export function headerRows(width: number): number {
-  return width >= ONE_LABEL_ROW_WIDTH ? 1 : 2;
+/** The label rows of a view `width` columns wide and `height` rows high (a short one keeps one). */
+export function headerRows(width: number, height = Infinity): number {
+  return width >= ONE_LABEL_ROW_WIDTH || height < 5 ? 1 : 2;
+}
+
+/** The text rows of a view's box (its height less the label). */
+export function textRowsOf(box: ViewBox): number {
+  return Math.max(0, box.height - headerRows(box.width, box.height));
+}
+
+/** The box `view` is drawn in, or null when it is not shown. */
+export function boxOf(l: ResultLayout, view: ViewId): ViewBox | null {
+  for (const row of l.rows) for (const b of row) if (b.view === view) return b;
+  return null;
 }
 
 /** The text rows of `view` (its box less the label), or 0 when it is not shown. */
 export function viewRowsOf(l: ResultLayout, view: ViewId): { rows: number; width: number } {
-  for (const row of l.rows)
-    for (const b of row)
-      if (b.view === view) return { rows: Math.max(0, b.height - headerRows(b.width)), width: b.width };
-  return { rows: 0, width: 0 };
+  const b = boxOf(l, view);
+  return b ? { rows: textRowsOf(b), width: b.width } : { rows: 0, width: 0 };
 }
 
 export const VIEW_GAP = GAP;
-
-/** The summary and the layout of the whole pane, as the pane draws it and the keys page it. */
-export function resultPaneLayout(
-  state: InvocationState,
-  view: ResultViewState,
-  now: number,
-  width: number,
-  height: number,
-  responseLines?: number,
-): { summary: SummaryLine[]; layout: ResultLayout } {
-  const summary = summaryLines(state, now, Math.max(2, Math.floor(height / 6)));
-  const status = view.search.editing || view.notice !== null;
-  if (state.phase === "idle")
-    return {
-      summary,
-      layout: { summaryRows: Math.min(summary.length, height), rows: [], statusRow: false, tabs: false },
-    };
-  return { summary, layout: resultLayout(width, height, summary.length, view.active, status, responseLines) };
-}

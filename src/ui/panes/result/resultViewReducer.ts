@@ -1,7 +1,8 @@
 // How the result pane's three views (the response, Invoke's tail, the complete CloudWatch log)
 // are being looked at: which one has the keys, where each is scrolled, wrap and timestamps, and
-// the search. Pure and independent of the lines themselves: actions carry the line count and
-// the rows a view shows, and the hook finds matches, so every state is reachable in a test.
+// the search. Pure and independent of the lines themselves: actions carry the highest line a
+// view can start at (the hook measures it, wrapped lines and all), and the hook finds matches,
+// so every state is reachable in a test.
 
 export type ViewId = "response" | "tail" | "complete";
 export const VIEWS: readonly ViewId[] = ["response", "tail", "complete"];
@@ -25,6 +26,8 @@ export interface ViewSearch {
 
 export interface ResultViewState {
   active: ViewId;
+  /** The user chose `active` (h / l) for this invocation: nothing else may change it. */
+  picked: boolean;
   scroll: Record<ViewId, ViewScroll>;
   wrap: boolean;
   timestamps: boolean;
@@ -36,7 +39,10 @@ export interface ResultViewState {
 export type ResultViewAction =
   | { type: "reset" }
   | { type: "view"; delta: 1 | -1 }
-  | { type: "scroll"; delta: number; count: number; rows: number }
+  /** The pane gave `view` the keys (a complete log arrived): not the user's pick. */
+  | { type: "show"; view: ViewId }
+  /** `max`: the highest first line, the one that shows the view's last line. */
+  | { type: "scroll"; delta: number; max: number }
   | { type: "top" }
   | { type: "bottom" }
   | { type: "follow" }
@@ -47,25 +53,23 @@ export type ResultViewAction =
   | { type: "searchBack" }
   | { type: "searchCancel" }
   /** A search ran (the hook looked for `query`): `match` is the line found, or null. */
-  | { type: "found"; query: string; match: number | null; count: number; rows: number; notice?: string }
+  | { type: "found"; query: string; match: number | null; max: number; notice?: string }
   | { type: "notice"; notice: string | null };
 
 const AT_TOP: ViewScroll = { top: 0, pinned: false };
 
 export const initialResultView: ResultViewState = {
   active: "response",
+  picked: false,
   // The complete log starts at its top, where START is: that is where an invocation's story starts.
   scroll: { response: AT_TOP, tail: AT_TOP, complete: AT_TOP },
-  wrap: false,
+  // Log lines carry request ids, REPORT metrics and error JSON past any pane's width: they are
+  // read wrapped, and w cuts them when a screenful of lines matters more.
+  wrap: true,
   timestamps: false,
   search: { editing: false, draft: "", query: "", match: null },
   notice: null,
 };
-
-/** The highest first line that still fills `rows` rows (no wrapping). */
-export function maxTop(count: number, rows: number): number {
-  return Math.max(0, count - Math.max(1, rows));
-}
 
 function setScroll(state: ResultViewState, scroll: ViewScroll): ResultViewState {
   return { ...state, scroll: { ...state.scroll, [state.active]: scroll } };
@@ -75,7 +79,8 @@ export function resultViewReducer(state: ResultViewState, action: ResultViewActi
   const current = state.scroll[state.active];
   switch (action.type) {
     case "reset":
-      // A new invocation: back to the top of every view; wrap and timestamps are preferences, kept.
+      // A new invocation: back to the top of every view; wrap and timestamps are preferences,
+      // kept, and so is the view, though a long complete log may take over once it arrives.
       return {
         ...initialResultView,
         active: state.active,
@@ -86,12 +91,16 @@ export function resultViewReducer(state: ResultViewState, action: ResultViewActi
     case "view": {
       const i = VIEWS.indexOf(state.active);
       const active = VIEWS[(i + action.delta + VIEWS.length) % VIEWS.length]!;
-      return { ...state, active, search: { ...state.search, match: null }, notice: null };
+      return { ...state, active, picked: true, search: { ...state.search, match: null }, notice: null };
     }
+    case "show":
+      if (action.view === state.active) return state;
+      return { ...state, active: action.view, search: { ...state.search, match: null } };
     case "scroll": {
       // Scrolling from the pinned bottom starts from where the view actually is.
-      const from = current.pinned ? maxTop(action.count, action.rows) : current.top;
-      const top = Math.min(maxTop(action.count, action.rows), Math.max(0, from + action.delta));
+      const max = Math.max(0, action.max);
+      const from = current.pinned ? max : Math.min(current.top, max);
+      const top = Math.min(max, Math.max(0, from + action.delta));
       return setScroll(state, { top, pinned: false });
     }
     case "top":
@@ -118,7 +127,7 @@ export function resultViewReducer(state: ResultViewState, action: ResultViewActi
         action.notice ?? (action.match === null && action.query ? `No match for "${action.query}"` : null);
       if (action.match === null) return { ...state, search, notice };
       // Show the match a few lines below the top, so what leads to it is visible too.
-      const top = Math.min(maxTop(action.count, action.rows), Math.max(0, action.match - 2));
+      const top = Math.min(Math.max(0, action.max), Math.max(0, action.match - 2));
       return { ...setScroll(state, { top, pinned: false }), search, notice };
     }
     case "notice":

@@ -5,13 +5,17 @@ import type { InvokeResult } from "../../../aws/invoke.js";
 import { formatBytes } from "../../../core/payload.js";
 import type { InvocationState } from "../../invocation/invocationReducer.js";
 import { safeLine } from "../../picker/safeText.js";
+import { wrapParts, wrapWords } from "../../text/wrapParts.js";
 
 export interface SummaryLine {
   text: string;
+  /** The pieces `text` joins, which wrapping keeps whole. */
+  parts?: string[];
   color?: "green" | "red" | "yellow" | "gray" | "cyan";
   bold?: boolean;
 }
 
+const SEP = " · ";
 const SPINNER = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 /** No spinner for calls that answer at once: it would only flicker. */
 export const SPINNER_AFTER_MS = 100;
@@ -42,34 +46,46 @@ function resultLines(r: InvokeResult, stackRows: number): SummaryLine[] {
       color: "gray",
     });
   } else {
+    // What a narrow pane must still show comes first: it wraps, and the last rows go first.
     const parts = [`${r.statusCode}`];
     const v = version(r.executedVersion);
     if (v) parts.push(`ExecutedVersion ${v}`);
+    if (r.report) parts.push(`${ms(r.report.durationMs)} (billed ${r.report.billedMs} ms)`);
+    if (r.functionError) parts.push(safeLine(`FunctionError: ${r.functionError}`));
     if (r.report) {
-      parts.push(`${ms(r.report.durationMs)} (billed ${r.report.billedMs} ms)`);
       parts.push(`${r.report.maxMemoryMb}/${r.report.memoryMb} MB`);
       if (r.report.initMs !== undefined) parts.push(`cold start, init ${ms(r.report.initMs)}`);
       if (r.report.status) parts.push(`status ${r.report.status}`);
     }
-    out.push({ text: parts.join(" · "), color: ok ? "green" : "red", bold: true });
+    out.push({ text: parts.join(SEP), parts, color: ok ? "green" : "red", bold: true });
   }
-  const ids = [`RequestId ${r.requestId ?? "unknown"}`, `round trip ${ms(r.clientMs)}`];
-  if (r.invocationType === "RequestResponse") ids.push(`response ${formatBytes(r.payloadBytes)}`);
-  out.push({ text: safeLine(ids.join(" · ")), color: "gray" });
-  if (r.functionError) {
-    const e = r.error;
+  const e = r.functionError ? r.error : null;
+  if (e)
     out.push({
-      text: safeLine(
-        `FunctionError: ${r.functionError}${e ? ` · ${e.errorType}: ${e.errorMessage.split("\n")[0]}` : ""}`,
-      ),
+      text: safeLine(`${e.errorType}: ${e.errorMessage.split("\n")[0]}`),
       color: "red",
       bold: true,
     });
-    // The first trace line repeats the message; the frames follow, shown without their "at".
-    const frames = (e?.trace ?? []).slice(1).map((l) => `  ${l.trim().replace(/^at /, "at ")}`);
+  const ids = [`RequestId ${r.requestId ?? "unknown"}`, `round trip ${ms(r.clientMs)}`];
+  if (r.invocationType === "RequestResponse") ids.push(`response ${formatBytes(r.payloadBytes)}`);
+  const safeIds = ids.map(safeLine);
+  out.push({ text: safeIds.join(SEP), parts: safeIds, color: "gray" });
+  if (e) {
+    // The first trace line repeats the message; the frames follow.
+    const frames = e.trace.slice(1).map((l) => `  ${l.trim()}`);
     for (const f of frames.slice(0, stackRows)) out.push({ text: safeLine(f), color: "red" });
     if (frames.length > stackRows)
       out.push({ text: `  … ${frames.length - stackRows} more frames`, color: "gray" });
+  }
+  return out;
+}
+
+/** `lines` as the rows they take at `width` columns: parts kept whole, words where they can be. */
+export function summaryRows(lines: readonly SummaryLine[], width: number): SummaryLine[] {
+  const out: SummaryLine[] = [];
+  for (const l of lines) {
+    const rows = l.parts ? wrapParts(l.parts, width, SEP) : wrapWords(l.text, width);
+    for (const text of rows) out.push({ text, color: l.color, bold: l.bold });
   }
   return out;
 }

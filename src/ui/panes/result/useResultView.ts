@@ -12,32 +12,23 @@ import {
   type TextLines,
 } from "../../../core/log-display.js";
 import { formatBytes } from "../../../core/payload.js";
-import { tailInfo, tailStartIndex, type TailInfo } from "../../../core/tail-mark.js";
+import { tailInfo, tailStartIndex } from "../../../core/tail-mark.js";
 import type { InvocationState } from "../../invocation/invocationReducer.js";
 import { commandFor, printable, type Scope } from "../../keys/keymap.js";
 import type { PromptPurpose } from "../../hooks/usePathPrompt.js";
-import { bodyLines, type BodyLines } from "./bodyLines.js";
-import { resultPaneLayout, viewRowsOf } from "./resultLayout.js";
+import { bodyLines } from "./bodyLines.js";
+import { boxOf } from "./resultLayout.js";
+import { resultFrame, scrollMax, viewWindow, type ResultFrame, type ResultLines } from "./resultFrame.js";
 import { osc52, suggestedName, viewText } from "./resultText.js";
 import {
   initialResultView,
   resultViewReducer,
   type ResultViewAction,
   type ResultViewState,
-  type ViewId,
 } from "./resultViewReducer.js";
 import { saveViewText } from "./saveView.js";
 
-export interface ResultLines {
-  response: BodyLines | null;
-  tail: LogLines | null;
-  complete: LogLines | null;
-  tailInfo: TailInfo;
-}
-
-export function linesOf(lines: ResultLines, view: ViewId): TextLines | null {
-  return lines[view];
-}
+export type { ResultLines };
 
 /** Searches are run in slices, so `n` on a 50,000-line log stops at the first match it finds. */
 const SLICE = 4096;
@@ -125,9 +116,8 @@ export function useResultView(state: InvocationState, opts: ResultViewOptions): 
     dispatch({ type: "reset" });
   }, [state.target, state.startedAt]);
 
-  // Characters typed faster than they are read arrive as one input ("jjj", "line 42"; the app
-  // has cut Enter and other control keys out of it): each is handled in turn against the state
-  // the ones before it left, not the last render's.
+  // The key layer hands keys on one at a time, each on the state the one before left; a paste
+  // is one key, typed into the search line whole.
   const onKey = (input: string, key: Key, size: { width: number; height: number }): boolean => {
     // Before the first invocation there is nothing to scroll, save or copy: keys go on to the app.
     if (state.phase === "idle") return false;
@@ -136,33 +126,30 @@ export function useResultView(state: InvocationState, opts: ResultViewOptions): 
       v = resultViewReducer(v, a);
       dispatch(a);
     };
-    if (input.length < 2 || printable(input, key) === null) return handleKey(input, key, size, v, act);
-    let handled = false;
-    for (const ch of input) handled = handleKey(ch, key, size, v, act) || handled;
-    return handled;
+    const frame = resultFrame(state, v, lines, Date.now(), size.width, size.height);
+    // The keys go to the view the pane shows as active, even one the pane chose itself.
+    if (frame.active !== v.active) act({ type: "show", view: frame.active });
+    return handleKey(input, key, frame, v, act);
   };
 
   const handleKey = (
     input: string,
     key: Key,
-    size: { width: number; height: number },
+    frame: ResultFrame,
     view: ResultViewState,
     dispatch: (a: ResultViewAction) => void,
   ): boolean => {
-    const { layout } = resultPaneLayout(
-      state,
-      view,
-      Date.now(),
-      size.width,
-      size.height,
-      lines.response?.count,
-    );
-    const active = linesOf(lines, view.active);
-    const count = active?.count ?? 0;
-    const rows = Math.max(1, viewRowsOf(layout, view.active).rows);
+    const id = view.active;
+    const active = lines[id];
+    const box = boxOf(frame.layout, id);
+    // Measured as drawn: with wrapping, the last line shows from a later first line than count - rows.
+    const max = active ? (box ? scrollMax(active, view, id, box) : active.count - 1) : 0;
+    const shown = active && box ? viewWindow(active, view, id, box, true) : null;
+    // A page is the lines on screen less one, kept in sight for context.
+    const page = shown ? Math.max(1, shown.last - shown.first) : 1;
     const search = (query: string, back: boolean, from: number) => {
       const match = active ? findNext(active, query, from, back) : null;
-      dispatch({ type: "found", query, match, count, rows });
+      dispatch({ type: "found", query, match, max });
     };
     if (view.search.editing) {
       const cmd = commandFor("search", input, key);
@@ -176,7 +163,7 @@ export function useResultView(state: InvocationState, opts: ResultViewOptions): 
       return true;
     }
     const cmd = commandFor("result", input, key);
-    const scroll = (delta: number) => dispatch({ type: "scroll", delta, count, rows });
+    const scroll = (delta: number) => dispatch({ type: "scroll", delta, max });
     switch (cmd) {
       case "result.nextView":
       case "result.prevView":
@@ -188,7 +175,7 @@ export function useResultView(state: InvocationState, opts: ResultViewOptions): 
         return true;
       case "view.pageUp":
       case "view.pageDown":
-        scroll((cmd === "view.pageUp" ? -1 : 1) * Math.max(1, rows - 1));
+        scroll((cmd === "view.pageUp" ? -1 : 1) * page);
         return true;
       case "view.top":
         dispatch({ type: "top" });

@@ -4,6 +4,7 @@
 import { walkGraphemes } from "../../editor/graphemes.js";
 import { formatTime, TIME_WIDTH, type TextLines } from "../../../core/log-display.js";
 import type { Segment } from "../../picker/safeText.js";
+import { tonesOf, type Tone } from "./logTone.js";
 
 export interface ViewRow {
   kind: "line" | "mark";
@@ -18,6 +19,8 @@ export interface ViewRow {
    * measure the row grapheme by grapheme, every frame.
    */
   cut?: boolean;
+  /** An error, warning or platform line of a log (a response has none). */
+  tone?: Tone;
 }
 
 export interface ViewWindow {
@@ -136,11 +139,18 @@ export function bottomTop(lines: TextLines, rows: number, tw: number, wrap: bool
   return 0;
 }
 
+/** The columns left for text in a view `width` wide, after the timestamp column when shown. */
+export function textWidthOf(width: number, timestamps: boolean): number {
+  return Math.max(1, width - (timestamps ? TIME_WIDTH.local + 1 : 0));
+}
+
 export function viewRows(lines: TextLines, o: ViewRowsOptions): ViewWindow {
   const gutter = o.timestamps ? TIME_WIDTH.local + 1 : 0;
-  const tw = Math.max(1, o.width - gutter);
+  const tw = textWidthOf(o.width, o.timestamps);
   const top = o.pinned ? bottomTop(lines, o.rows, tw, o.wrap) : Math.max(0, Math.min(o.top, lines.count - 1));
   const rows: ViewRow[] = [];
+  // A window never holds more lines than rows.
+  const tones = tonesOf(lines, top, top + o.rows - 1);
   let i = top;
   for (; i < lines.count && rows.length < o.rows; i++) {
     if (lines.markLine === i) {
@@ -156,6 +166,7 @@ export function viewRows(lines: TextLines, o: ViewRowsOptions): ViewWindow {
     const one = o.wrap ? null : cutPiece(text, tw);
     const pieces = one ? [one.text] : wrapLine(text, tw, o.rows - rows.length);
     const t = o.timestamps ? lines.timeOf(i) : null;
+    const tone = tones[i - top];
     pieces.forEach((p, k) => {
       const time = !o.timestamps ? "" : (k === 0 && t !== null ? formatTime(t, "local") : "").padEnd(gutter);
       rows.push({
@@ -164,6 +175,7 @@ export function viewRows(lines: TextLines, o: ViewRowsOptions): ViewWindow {
         segments: highlight(p, o.query),
         current: o.match === i,
         ...(one?.cut ? { cut: true } : {}),
+        ...(tone ? { tone } : {}),
       });
     });
   }
