@@ -153,6 +153,9 @@ describe("the payload editor", () => {
     term.keys("C-s");
     const invoked = await term.waitFor(/200 · ExecutedVersion \$LATEST/);
     expect(invoked).not.toContain("Not invoked");
+    // The result came to the front; Esc goes back to the payload.
+    term.keys("Escape");
+    await term.waitFor(/Esc leave/);
     term.keys("C-t");
     await term.waitFor(/orders-api:\$LATEST · Event/);
     term.keys("Escape");
