@@ -205,6 +205,19 @@ export const COMMANDS = [
     description: "Close the templates",
     hint: "close",
   },
+  { id: "help.up", scope: "help", keys: ["up", "k"], description: "Scroll up", hint: "scroll" },
+  { id: "help.down", scope: "help", keys: ["down", "j"], description: "Scroll down" },
+  { id: "help.pageUp", scope: "help", keys: ["pgup"], description: "Page up" },
+  { id: "help.pageDown", scope: "help", keys: ["pgdn", "space"], description: "Page down", hint: "page" },
+  { id: "help.top", scope: "help", keys: ["home", "g"], description: "Top" },
+  { id: "help.bottom", scope: "help", keys: ["end", "G"], description: "Bottom" },
+  {
+    id: "help.search",
+    scope: "help",
+    keys: ["/"],
+    description: "Search the keys, their descriptions and sections",
+    hint: "search",
+  },
   {
     id: "help.close",
     scope: "help",
@@ -280,6 +293,7 @@ export const COMMANDS = [
     description: "Cancel the search",
     hint: "cancel",
   },
+  { id: "search.deleteBack", scope: "search", keys: ["backspace"], description: "Delete a character" },
   { id: "prompt.accept", scope: "prompt", keys: ["enter"], description: "Use this path", hint: "ok" },
   {
     id: "prompt.complete",
