@@ -1,6 +1,7 @@
 // Where each scope's keys apply, said for people: the section titles of the `?` help and of
-// the generated key tables, in the order they are shown (the everyday ones first).
-import type { Scope } from "./keymap.js";
+// the generated key tables, in the order they are shown (the everyday ones first), and the
+// table's commands under them.
+import { COMMANDS, keyLabel, type CommandSpec, type Scope } from "./keymap.js";
 
 // A Record, so a scope added to the table without a title fails to compile.
 const TITLES = {
@@ -30,3 +31,27 @@ export const SECTIONS: readonly Section[] = (Object.keys(TITLES) as Scope[]).map
   scope,
   title: TITLES[scope],
 }));
+
+export interface SectionEntry {
+  /** The key labels, as keyLabel writes them: ["↑", "k"]. */
+  keys: string[];
+  description: string;
+}
+
+export interface CommandSection {
+  scope: Scope;
+  title: string;
+  entries: SectionEntry[];
+}
+
+/** Every command of the table under its section; sections without commands left out. */
+export function commandSections(): CommandSection[] {
+  const commands: readonly CommandSpec[] = COMMANDS;
+  return SECTIONS.map(({ scope, title }) => ({
+    scope,
+    title,
+    entries: commands
+      .filter((c) => c.scope === scope)
+      .map((c) => ({ keys: c.keys.map(keyLabel), description: c.description })),
+  })).filter((s) => s.entries.length > 0);
+}

@@ -1,9 +1,9 @@
 // The `?` help's content: every command of the key table under its section, and the search
 // that narrows it.
-import { COMMANDS, keyLabel, type CommandSpec } from "../../keys/keymap.js";
-import { SECTIONS } from "../../keys/sections.js";
+import { commandSections } from "../../keys/sections.js";
 
 export interface HelpEntry {
+  /** "↑ / k" */
   keys: string;
   description: string;
 }
@@ -13,19 +13,11 @@ export interface HelpSection {
   entries: HelpEntry[];
 }
 
-/** How a command's keys are written in the help and the key tables: "↑ / k". */
-export function keysText(cmd: CommandSpec): string {
-  return cmd.keys.map(keyLabel).join(" / ");
-}
-
 export function allSections(): HelpSection[] {
-  const commands: readonly CommandSpec[] = COMMANDS;
-  return SECTIONS.map(({ scope, title }) => ({
-    title,
-    entries: commands
-      .filter((c) => c.scope === scope)
-      .map((c) => ({ keys: keysText(c), description: c.description })),
-  })).filter((s) => s.entries.length > 0);
+  return commandSections().map((s) => ({
+    title: s.title,
+    entries: s.entries.map((e) => ({ keys: e.keys.join(" / "), description: e.description })),
+  }));
 }
 
 /**
