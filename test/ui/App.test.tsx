@@ -56,7 +56,18 @@ describe("App", () => {
       await t.waitFor(/orders-api/);
       await t.press("?");
       const help = await t.waitFor(/Keyboard help/);
-      expect(help).toContain("Reload the function list");
+      expect(help).toContain("Quit at once");
+      expect(help).toMatch(/PgDn\/Space page/);
+      // The history's keys come late in the table: scroll (24 rows here) until replay shows.
+      for (let i = 0; i < 20 && !t.frame().includes("Replay it, diff answers"); i++) await t.press(" ");
+      expect(t.frame()).toMatch(/ r {2,}Replay it, diff answers/);
+      expect(t.frame()).not.toContain("Quit at once");
+      await t.press("/");
+      await t.press("reload");
+      expect(await t.waitFor(/\/reload/)).toContain("Reload the function list");
+      // Esc leaves the search first; the next one closes the help.
+      await t.press({ key: "escape" });
+      await t.waitFor(/Keyboard help[\s\S]*Quit at once/);
       await t.press({ key: "escape" });
       await t.waitFor(/orders-api/);
       expect(t.frame()).not.toContain("Keyboard help");

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { editorKey, pastedText } from "../../src/ui/panes/payload/editorKeys.js";
 import { statusText } from "../../src/ui/panes/payload/PayloadEditor.js";
 import { checkPayload } from "../../src/core/payload.js";
+import { COMMANDS } from "../../src/ui/keys/keymap.js";
 import { press, RAW } from "../helpers/keys.js";
 
 describe("editorKey", () => {
@@ -23,6 +24,49 @@ describe("editorKey", () => {
       edit: { type: "move", to: "pageDown", page: 7 },
     });
     expect(editorKey(...press("q"), 10)).toEqual({ edit: { type: "insert", text: "q" } });
+    expect(editorKey(...press(RAW.ctrl("x")), 10)).toBeNull();
+  });
+
+  it("reads moves and deletions from the key table, with no footer hint", () => {
+    const moves: Array<[string, string]> = [
+      [RAW.left, "left"],
+      [RAW.right, "right"],
+      [RAW.up, "up"],
+      [RAW.down, "down"],
+      ["\u001b[1;5C", "wordRight"],
+      ["\u001b[1;3D", "wordLeft"],
+      [RAW.home, "home"],
+      [RAW.end, "end"],
+      ["\u001b[1;5H", "top"],
+      ["\u001b[1;5F", "bottom"],
+      [RAW.pgup, "pageUp"],
+    ];
+    for (const [raw, to] of moves)
+      expect(editorKey(...press(raw), 5), to).toEqual({ edit: { type: "move", to, page: 5 } });
+    expect(editorKey(...press(RAW.tab), 10)).toEqual({ edit: { type: "insert", text: "  " } });
+    const editing = COMMANDS.filter(
+      (c) => c.scope === "editor" && /^editor\.(left|wordLeft|newline|deleteBack)$/.test(c.id),
+    );
+    expect(editing.map((c) => c.id).sort()).toEqual([
+      "editor.deleteBack",
+      "editor.left",
+      "editor.newline",
+      "editor.wordLeft",
+    ]);
+    expect(editing.some((c) => "hint" in c)).toBe(false);
+  });
+
+  it("moves as the plain key does under a modifier the table does not bind (there is no selection)", () => {
+    const move = (to: string) => ({ edit: { type: "move", to, page: 10 } });
+    expect(editorKey(...press("\u001b[1;2C"), 10)).toEqual(move("right")); // Shift+→
+    expect(editorKey(...press("\u001b[1;6D"), 10)).toEqual(move("wordLeft")); // Ctrl+Shift+←
+    expect(editorKey(...press("\u001b[1;7D"), 10)).toEqual(move("wordLeft")); // Ctrl+Alt+←
+    expect(editorKey(...press("\u001b[1;5A"), 10)).toEqual(move("up")); // Ctrl+↑
+    expect(editorKey(...press("\u001b[1;3H"), 10)).toEqual(move("home")); // Alt+Home
+    expect(editorKey(...press("\u001b[1;7F"), 10)).toEqual(move("bottom")); // Ctrl+Alt+End
+    expect(editorKey(...press("\u001b[3;5~"), 10)).toEqual({ edit: { type: "delete" } }); // Ctrl+Delete
+    expect(editorKey(...press(RAW.shiftTab), 10)).toEqual({ edit: { type: "insert", text: "  " } });
+    // Letters keep their modifiers: Ctrl+X is no x.
     expect(editorKey(...press(RAW.ctrl("x")), 10)).toBeNull();
   });
 

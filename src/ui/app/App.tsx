@@ -31,7 +31,8 @@ import { Picker } from "../picker/Picker.js";
 import { ErrorScreen } from "../panes/ErrorScreen.js";
 import { Footer } from "../panes/Footer.js";
 import { accountOf, Header } from "../panes/Header.js";
-import { HelpOverlay } from "../panes/HelpOverlay.js";
+import { HelpOverlay } from "../panes/help/HelpOverlay.js";
+import { useHelp } from "../panes/help/useHelp.js";
 import { inner, Pane } from "../panes/Pane.js";
 import { FunctionPane } from "../panes/function/FunctionPane.js";
 import { TemplateList } from "../panes/payload/TemplateList.js";
@@ -212,6 +213,7 @@ export function App({
     zoomed: focusState.zoomed,
   });
   const paneSize = (id: PaneId) => inner(lay.panes[id].width, lay.panes[id].height);
+  const help = useHelp(lay.width, lay.bodyHeight, () => setOverlay(null));
   const pickerRows = Math.max(1, inner(lay.panes.functions.width, lay.panes.functions.height).height - 1);
   useEffect(() => {
     dispatchPicker({ type: "resize", rows: pickerRows });
@@ -325,7 +327,7 @@ export function App({
     : prompt.open
       ? ["prompt"]
       : overlay === "help"
-        ? ["help"]
+        ? help.scopes
         : overlay === "confirmQuit"
           ? ["confirm"]
           : focus === "functions"
@@ -389,7 +391,7 @@ export function App({
       return;
     }
     if (overlay === "help") {
-      if (commandFor("help", input, key) === "help.close") setOverlay(null);
+      help.onKey(input, key);
       return;
     }
     if (overlay === "confirmQuit") {
@@ -477,7 +479,7 @@ export function App({
       <ErrorScreen failure={failure} problem={sandboxProblem} width={lay.width} height={lay.bodyHeight} />
     );
   } else if (overlay === "help") {
-    body = <HelpOverlay width={lay.width} height={lay.bodyHeight} />;
+    body = <HelpOverlay view={help.view} width={lay.width} height={lay.bodyHeight} />;
   } else if (overlay === "confirmQuit") {
     body = <ConfirmQuit width={lay.width} height={lay.bodyHeight} />;
   } else {
