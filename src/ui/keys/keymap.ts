@@ -40,7 +40,7 @@ export const COMMANDS = [
     id: "app.zoom",
     scope: "global",
     keys: ["z"],
-    description: "Zoom: the focused pane takes the whole screen (z again restores)",
+    description: "Zoom the focused pane to the whole screen, or back",
     hint: "zoom",
   },
   {

@@ -11,7 +11,7 @@ import { useHelp } from "../../../src/ui/panes/help/useHelp.js";
 import { renderTui } from "../../helpers/render-tui.js";
 
 const WIDTH = 80;
-const HEIGHT = layout(80, 24, "functions").bodyHeight;
+const HEIGHT = layout({ columns: 80, rows: 24, focus: "functions" }).bodyHeight;
 
 function Harness() {
   const { stdin } = useStdin();

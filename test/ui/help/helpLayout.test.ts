@@ -34,7 +34,10 @@ describe("the help's content", () => {
       "Replay once more",
       "Back to the history",
     ]);
-    expect(searchSections(all, "ctrl+s").flatMap((s) => s.entries.map((e) => e.keys))).toEqual(["Ctrl+S"]);
+    // Ctrl+S invokes from the editor, and again from the result.
+    const ctrlS = searchSections(all, "ctrl+s");
+    expect(ctrlS.map((s) => s.title)).toEqual(["Payload editor", "Result"]);
+    expect(ctrlS.flatMap((s) => s.entries.map((e) => e.keys))).toEqual(["Ctrl+S", "Ctrl+S"]);
     const history = searchSections(all, "history older");
     expect(history.map((s) => s.title)).toEqual(["History"]);
     expect(descriptions(history)).toEqual(["Older entry"]);
