@@ -18,7 +18,7 @@ export interface TuiOptions {
 }
 
 export async function runTui(options: TuiOptions): Promise<void> {
-  if (tracing) traceKeysAndFrames(process.stdin, process.stdout);
+  if (tracing) traceFrames(process.stdout);
   let instance: Instance | undefined = undefined;
   enterAltScreen(() => instance?.unmount());
   instance = render(
@@ -46,19 +46,11 @@ export async function runTui(options: TuiOptions): Promise<void> {
 }
 
 /**
- * For LAMBDA_EXPLORER_TRACE: `key` when input is taken from stdin and `frame` when output has
- * been written, so a benchmark can pair each keystroke with the frame it caused. Ink reads
- * keys with stdin.read() from a 'readable' listener, so read() is wrapped: a 'data' listener
- * would put stdin into flowing mode whenever Ink lets go of it (raw mode off), eating keys.
+ * For LAMBDA_EXPLORER_TRACE: `frame` when output has been written, so a benchmark can pair each
+ * keystroke (traced as `key` by the key layer when it reads input) with the frame it caused.
  * Writes to a terminal are synchronous, so the time after write() is when the frame is out.
  */
-function traceKeysAndFrames(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): void {
-  const read = stdin.read.bind(stdin);
-  stdin.read = (size?: number) => {
-    const chunk: unknown = read(size);
-    if (chunk !== null) traceEvent(`key ${JSON.stringify(String(chunk).slice(0, 16))}`);
-    return chunk;
-  };
+function traceFrames(stdout: NodeJS.WriteStream): void {
   const write = stdout.write.bind(stdout) as (...args: unknown[]) => boolean;
   stdout.write = ((...args: unknown[]) => {
     const ok = write(...args);

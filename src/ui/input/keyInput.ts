@@ -3,11 +3,9 @@
 // to subscribe is asked first, and each answers whether it used the key.
 //
 // A key is handed on at once when it is the only one waiting (a person typing). When a read
-// brings several ("ord\r", "\u001b4"), each next one waits until React has rendered what the
-// one before changed: React commits a state update in a microtask after the handler returns,
-// and runs the effects that follow it from its scheduler (setImmediate on Node), so a turn of
-// the event loop after each key is enough for the subscriber, whose handler is set at
-// commit, to see the screen the previous key led to.
+// brings several ("ord\r", "\u001b4"), each next one waits for the pace set by the app: in
+// React, until the frame the key before led to is committed (see useKeyInput), so the
+// subscriber sees the screen the previous key left, however busy the machine is.
 import { traceEvent, tracing } from "../../state/trace.js";
 import { createKeyParser, type KeyParser } from "./parseKeys.js";
 import type { Key } from "./keys.js";
@@ -27,8 +25,8 @@ export interface InputStream {
   unref?(): unknown;
 }
 
-/** After React's microtask render and the scheduler's effects that follow it. */
-const settled = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
+/** Without an app to say when a key has been taken in: a turn of the event loop. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class KeyInput {
   private readonly parser: KeyParser = createKeyParser();
@@ -36,6 +34,7 @@ export class KeyInput {
   private reading = false;
   private readonly queue: Key[] = [];
   private pumping = false;
+  private pace: () => Promise<void> = nextTurn;
   /** Input read before this time is thrown away (what a terminal answers after an editor quit). */
   private discardUntil = 0;
 
@@ -66,6 +65,11 @@ export class KeyInput {
       this.discardUntil = performance.now() + discardMs;
       this.start();
     };
+  }
+
+  /** What a key waits for after the one before it, when several were read together. */
+  setPace(pace: () => Promise<void>): void {
+    this.pace = pace;
   }
 
   subscribe(handler: KeyHandler): () => void {
@@ -109,7 +113,7 @@ export class KeyInput {
     try {
       for (let key = this.queue.shift(); key; key = this.queue.shift()) {
         this.dispatch(key);
-        if (this.queue.length > 0) await settled();
+        if (this.queue.length > 0) await this.pace();
       }
     } finally {
       this.pumping = false;
