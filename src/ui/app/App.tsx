@@ -41,6 +41,7 @@ import { layout, PANES, type PaneId } from "./layout.js";
 import { historyListRows, HistoryPane } from "../panes/history/HistoryPane.js";
 import { useHistory } from "../panes/history/useHistory.js";
 import { useHistoryState } from "../panes/history/useHistoryState.js";
+import { RecordedPayload } from "../panes/history/RecordedPayload.js";
 
 export interface AppProps {
   connection: ConnectionOptions;
@@ -242,6 +243,7 @@ export function App({
     else editor.setNotice(`No change from ${editorCommand()}.`);
   }
   const { resetView } = editor;
+  const { dispatch: dispatchHistory } = history;
   const choose = useCallback(
     /** `qualifier`: choose it too, once the function's versions and aliases list it. */
     (name: string, qualifier: string | null = null) => {
@@ -251,9 +253,11 @@ export function App({
       setChosen(name);
       setQualifierOpen(false);
       resetView();
+      // Choosing a function leaves an opened history entry for the editor.
+      dispatchHistory({ type: "show", record: null });
       setFocus("payload");
     },
-    [resetView, chosen],
+    [resetView, chosen, dispatchHistory],
   );
   const templateCursor = editor.templateCursor;
   const historyKeys = useHistory(history, conn.clients, invocation, {
@@ -295,6 +299,8 @@ export function App({
     );
   }, [startSandbox]);
 
+  // An opened history entry covers the payload pane, editor or not.
+  const recordedScopes = focus === "payload" && historyKeys.recorded.view ? historyKeys.recorded.scopes : [];
   const paneScopes: Scope[] = failure
     ? ["error"]
     : prompt.open
@@ -305,7 +311,7 @@ export function App({
           ? ["confirm"]
           : focus === "functions"
             ? pickerScopes(picker)
-            : focus === "payload" && chosenFn
+            : focus === "payload" && chosenFn && !historyKeys.recorded.view
               ? templateCursor !== null
                 ? ["templates"]
                 : qualifierOpen
@@ -315,7 +321,7 @@ export function App({
                 ? historyKeys.scopes
                 : focus === "result" && invocation.state.phase !== "idle"
                   ? resultView.scopes
-                  : [];
+                  : recordedScopes;
 
   const focusBy: Partial<Record<CommandId, PaneId>> = {
     "focus.functions": "functions",
@@ -379,6 +385,11 @@ export function App({
       return;
     }
     if (focus === "history" && historyKeys.onKey(input, key)) return;
+    // An opened entry covers the editor: no key may reach the draft beneath it.
+    if (focus === "payload" && historyKeys.recorded.showing()) {
+      if (!historyKeys.recorded.onKey(input, key, paneSize("payload"))) onGlobal(input, key);
+      return;
+    }
     if (focus === "functions" && handlePickerKey(picker, dispatchPicker, input, key, (f) => choose(f.name)))
       return;
     if (focus === "payload" && chosenFn && templateCursor !== null) {
@@ -467,7 +478,14 @@ export function App({
       <Picker state={picker} width={w} height={h} focused={focus === "functions"} />
     ));
     const payload = pane("payload", (w, h) =>
-      chosenFn && templateCursor !== null ? (
+      historyKeys.recorded.view ? (
+        <RecordedPayload
+          view={historyKeys.recorded.view}
+          width={w}
+          height={h}
+          focused={focus === "payload"}
+        />
+      ) : chosenFn && templateCursor !== null ? (
         <TemplateList cursor={templateCursor} width={w} height={h} />
       ) : chosenFn && !qualifierOpen ? (
         <PayloadEditor

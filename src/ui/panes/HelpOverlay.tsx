@@ -15,6 +15,7 @@ const GROUPS: Array<[Scope, string]> = [
   ["error", "On a connection problem"],
   ["history", "History"],
   ["historyDiff", "Replay diff"],
+  ["recorded", "A recorded payload (Enter in History)"],
 ];
 
 export function HelpOverlay({ width, height }: { width: number; height: number }) {
