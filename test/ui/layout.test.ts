@@ -54,6 +54,9 @@ describe("layout", () => {
     expect(editing.panes.payload.strip).toBe(false);
     expect(editing.panes.payload.width).toBeGreaterThanOrEqual(40);
     expect(editing.panes.functions.strip).toBe(true);
+    // Browsing the history, an opened entry's recorded payload stays readable beside its answer.
+    const browsing = layout({ columns: 120, rows: 40, focus: "history", results: true });
+    expect(browsing.panes.payload.strip).toBe(false);
     // Before any result, nothing is folded.
     const before = layout({ columns: 120, rows: 40, focus: "result" });
     expect(PANES.some((p) => before.panes[p].strip)).toBe(false);

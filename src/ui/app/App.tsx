@@ -43,6 +43,7 @@ import { layout, paneAt, PANES, type PaneId } from "./layout.js";
 import { historyListRows, HistoryPane } from "../panes/history/HistoryPane.js";
 import { useHistory } from "../panes/history/useHistory.js";
 import { useHistoryState } from "../panes/history/useHistoryState.js";
+import { RecordedPayload } from "../panes/history/RecordedPayload.js";
 
 export interface AppProps {
   connection: ConnectionOptions;
@@ -253,6 +254,7 @@ export function App({
     else editor.setNotice(`No change from ${editorCommand()}.`);
   }
   const { resetView } = editor;
+  const { dispatch: dispatchHistory } = history;
   const choose = useCallback(
     /** `qualifier`: choose it too, once the function's versions and aliases list it. */
     (name: string, qualifier: string | null = null) => {
@@ -262,9 +264,11 @@ export function App({
       setChosen(name);
       setQualifierOpen(false);
       resetView();
+      // Choosing a function leaves an opened history entry for the editor.
+      dispatchHistory({ type: "show", record: null });
       setFocus("payload");
     },
-    [resetView, chosen],
+    [resetView, chosen, dispatchHistory],
   );
   const templateCursor = editor.templateCursor;
   const historyKeys = useHistory(history, conn.clients, invocation, {
@@ -322,6 +326,8 @@ export function App({
     );
   }, [startSandbox]);
 
+  // An opened history entry covers the payload pane, editor or not.
+  const recordedScopes = focus === "payload" && historyKeys.recorded.view ? historyKeys.recorded.scopes : [];
   const paneScopes: Scope[] = failure
     ? ["error"]
     : prompt.open
@@ -332,7 +338,7 @@ export function App({
           ? ["confirm"]
           : focus === "functions"
             ? pickerScopes(picker)
-            : focus === "payload" && chosenFn
+            : focus === "payload" && chosenFn && !historyKeys.recorded.view
               ? templateCursor !== null
                 ? ["templates"]
                 : qualifierOpen
@@ -342,7 +348,7 @@ export function App({
                 ? historyKeys.scopes
                 : focus === "result" && invocation.state.phase !== "idle"
                   ? resultView.scopes
-                  : [];
+                  : recordedScopes;
 
   const focusBy: Partial<Record<CommandId, PaneId>> = {
     "focus.functions": "functions",
@@ -411,6 +417,11 @@ export function App({
       return;
     }
     if (focus === "history" && historyKeys.onKey(input, key)) return;
+    // An opened entry covers the editor: no key may reach the draft beneath it.
+    if (focus === "payload" && historyKeys.recorded.showing()) {
+      if (!historyKeys.recorded.onKey(input, key, paneSize("payload"))) onGlobal(input, key);
+      return;
+    }
     if (focus === "functions" && handlePickerKey(picker, dispatchPicker, input, key, (f) => choose(f.name)))
       return;
     if (focus === "payload" && chosenFn && templateCursor !== null) {
@@ -489,7 +500,8 @@ export function App({
       return (
         <Pane
           key={id}
-          title={TITLES[id]}
+          // Folded or stacked, the payload's title still says it shows a recorded entry.
+          title={id === "payload" && historyKeys.recorded.view ? "Payload · recorded" : TITLES[id]}
           number={PANES.indexOf(id) + 1}
           width={box.width}
           height={box.height}
@@ -505,7 +517,14 @@ export function App({
       <Picker state={picker} width={w} height={h} focused={focus === "functions"} />
     ));
     const payload = pane("payload", (w, h) =>
-      chosenFn && templateCursor !== null ? (
+      historyKeys.recorded.view ? (
+        <RecordedPayload
+          view={historyKeys.recorded.view}
+          width={w}
+          height={h}
+          focused={focus === "payload"}
+        />
+      ) : chosenFn && templateCursor !== null ? (
         <TemplateList cursor={templateCursor} width={w} height={h} />
       ) : chosenFn && !qualifierOpen ? (
         <PayloadEditor

@@ -53,10 +53,10 @@ const box = (width: number, height: number, x: number, y: number, more: Partial<
 });
 
 /**
- * Wide terminals get panes side by side. Once there are results, the result takes the width
- * while it (or the history) is in front: the function list folds to a strip, and below
- * PAYLOAD_BESIDE_RESULT columns the payload too, so Invoke's tail and the complete log fit
- * side by side. Below 100x30 panes stack, the focused one taking the room and the others
+ * Wide terminals get panes side by side. Once there are results, the function list folds to
+ * a strip unless it has the focus, and while the result is in front, below
+ * PAYLOAD_BESIDE_RESULT columns the payload folds too, so Invoke's tail and the complete log
+ * fit side by side. Below 100x30 panes stack, the focused one taking the room and the others
  * shrinking to their title line. Zoomed, the focused pane has the whole body. No size is
  * too small.
  */
@@ -94,7 +94,8 @@ export function layout({
     } else if (focus === "functions") {
       left = Math.max(24, Math.floor(width * 0.2));
       middle = Math.floor((width - left) * 0.36);
-    } else if (focus === "payload") {
+    } else if (focus === "payload" || focus === "history") {
+      // The history opens an entry's recorded payload beside its answer: both stay readable.
       left = STRIP_WIDTH;
       middle = Math.floor((width - left) * 0.4);
     } else {

@@ -16,6 +16,7 @@ export type Scope =
   | "result"
   | "history"
   | "historyDiff"
+  | "recorded"
   | "search"
   | "prompt"
   | "help"
@@ -367,6 +368,26 @@ export const COMMANDS = [
     keys: ["esc"],
     description: "Back to the history",
     hint: "back",
+  },
+  { id: "recorded.up", scope: "recorded", keys: ["up", "k"], description: "Scroll up", hint: "scroll" },
+  { id: "recorded.down", scope: "recorded", keys: ["down", "j"], description: "Scroll down" },
+  { id: "recorded.pageUp", scope: "recorded", keys: ["pgup"], description: "Page up" },
+  { id: "recorded.pageDown", scope: "recorded", keys: ["pgdn", "space"], description: "Page down" },
+  { id: "recorded.top", scope: "recorded", keys: ["home", "g"], description: "Top" },
+  { id: "recorded.bottom", scope: "recorded", keys: ["end", "G"], description: "Bottom" },
+  {
+    id: "recorded.edit",
+    scope: "recorded",
+    keys: ["e"],
+    description: "Edit a copy in the editor (Ctrl+Z undoes)",
+    hint: "edit a copy",
+  },
+  {
+    id: "recorded.close",
+    scope: "recorded",
+    keys: ["esc"],
+    description: "Close it: the editor's draft shows again",
+    hint: "close",
   },
   { id: "confirm.yes", scope: "confirm", keys: ["y"], description: "Yes", hint: "yes" },
   { id: "confirm.no", scope: "confirm", keys: ["n", "esc"], description: "No", hint: "no" },

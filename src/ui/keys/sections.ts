@@ -17,6 +17,7 @@ const TITLES = {
   search: "Search line (result and help)",
   history: "History",
   historyDiff: "Replay diff",
+  recorded: "A recorded payload (Enter in History, then 2)",
   confirm: "Quit while an invocation runs",
   error: "Connection problem",
   help: "This help",

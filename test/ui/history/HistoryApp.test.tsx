@@ -172,6 +172,95 @@ describe("the history pane in the app", () => {
     }
   });
 
+  it("shows an opened entry's payload as recorded, read-only, and never touches the draft", async () => {
+    const file = path.join(dir, "h-shown", "history.jsonl");
+    await appendRecord(file, historyRecord({ payload: '{"marker":"zz-shown-1"}' }));
+    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox historyFile={file} />);
+    try {
+      await t.waitFor(/orders-api/);
+      await t.press("payments-audit");
+      await t.press({ key: "enter" });
+      await t.waitFor(/payments-audit:\$LATEST/);
+      await t.press('{"draft":"mine"}');
+      await t.waitFor(/\{"draft":"mine"\}/);
+      await t.press({ key: "escape" });
+      await t.press("4");
+      await t.waitFor(/versioned-greeter:live/);
+      await t.press({ key: "enter" });
+      // The result pane has the entry (the layout is stacked at this size: 2 shows the payload).
+      await t.waitFor(/ExecutedVersion\D*1\b/);
+      await t.press("2");
+      const shown = await t.waitFor(/"marker": "zz-shown-1"/);
+      expect(shown).toContain("Recorded · versioned-greeter:live");
+      expect(shown).toContain("recorded payload (read-only)");
+      expect(shown).not.toContain('"draft"');
+
+      // Typing there reaches nothing; Esc closes it and the draft is as it was.
+      await t.press("x");
+      await t.press({ key: "escape" });
+      const draft = await t.waitFor(/payments-audit:\$LATEST/);
+      expect(draft).toContain('{"draft":"mine"}');
+      expect(draft).not.toMatch(/x\{"draft"|"mine"\}x/);
+      expect(draft).not.toContain("zz-shown-1");
+
+      // Opened again, `e` edits a copy: in the editor, on the qualifier it ran on.
+      await t.press({ key: "escape" });
+      await t.press("4");
+      await t.press({ key: "enter" });
+      await t.waitFor(/ExecutedVersion\D*1\b/);
+      await t.press("2");
+      await t.waitFor(/recorded payload/);
+      await t.press("e");
+      const copied = await t.waitFor(/versioned-greeter:live · RequestResponse/);
+      expect(copied).toContain('{"marker":"zz-shown-1"}');
+      expect(copied).toContain("Payload from history, on live as it ran.");
+      expect(copied).not.toContain("recorded payload");
+    } finally {
+      t.unmount();
+    }
+  });
+
+  it("leaves an opened entry when another invocation starts, or a function is chosen", async () => {
+    const file = path.join(dir, "h-shown-leave", "history.jsonl");
+    await appendRecord(file, historyRecord({ payload: '{"marker":"zz-leave-2"}' }));
+    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox historyFile={file} />);
+    const open = async () => {
+      await t.press("4");
+      await t.waitFor(/versioned-greeter:live/);
+      await t.press({ key: "enter" });
+      await t.waitFor(/ExecutedVersion\D*1\b/);
+      await t.press("2");
+      await t.waitFor(/zz-leave-2/);
+    };
+    try {
+      await t.waitFor(/orders-api/);
+      await open();
+      // A replay takes the result pane: the recorded payload beside it would be another's.
+      await t.press("4");
+      await t.press("r");
+      await t.waitFor(/Replay of versioned-greeter:live/);
+      await t.press("2");
+      // No function is chosen: the payload pane is back to the picked function's details.
+      const details = await t.waitFor(/Version or alias/);
+      expect(details).not.toContain("recorded payload");
+      await t.press("4");
+      // Esc would stop the replay's logs first: wait until it means "back" (from the diff).
+      await t.waitFor(/^(?![\s\S]*Esc stop)[\s\S]*Esc back/);
+      await t.press({ key: "escape" });
+      await t.waitFor(/History 2/);
+
+      await open();
+      await t.press("1");
+      await t.press("orders-api");
+      await t.press({ key: "enter" });
+      const editor = await t.waitFor(/orders-api:\$LATEST · RequestResponse/);
+      expect(editor).not.toContain("zz-leave-2");
+      expect(editor).not.toContain("recorded payload");
+    } finally {
+      t.unmount();
+    }
+  });
+
   it("keeps working and says so in a line when the history file cannot be written", async () => {
     const blocker = path.join(dir, "not-a-folder");
     writeFileSync(blocker, "");

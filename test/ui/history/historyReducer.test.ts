@@ -215,4 +215,21 @@ describe("historyReducer", () => {
     s = historyReducer(s, { type: "type", text: "rare-fn" });
     expect(shownCount(s)).toBe(100);
   });
+
+  it("keeps the opened entry, scrolled within bounds, until it is left; another starts at its top", () => {
+    const first = record({ payload: '{"first":1}' });
+    let s = run(loaded(), { type: "show", record: first });
+    expect(s.shown).toEqual({ record: first, top: 0 });
+    s = run(s, { type: "scrollShown", to: 4, max: 10 });
+    expect(s.shown?.top).toBe(4);
+    expect(run(s, { type: "scrollShown", to: 99, max: 10 }).shown?.top).toBe(10);
+    expect(run(s, { type: "scrollShown", to: -3, max: 10 }).shown?.top).toBe(0);
+    const second = record({ payload: '{"second":2}' });
+    expect(run(s, { type: "show", record: second }).shown).toEqual({ record: second, top: 0 });
+    // The list is not touched by any of it.
+    expect(current(s)).toBe("echo");
+    s = run(s, { type: "show", record: null });
+    expect(s.shown).toBeNull();
+    expect(run(s, { type: "scrollShown", to: 2, max: 10 }).shown).toBeNull();
+  });
 });

@@ -1,10 +1,11 @@
 // The history pane's state: the entries (newest first), the fuzzy filter, the selection and the
-// scroll window, plus what the pane shows over its list (a qualifier chooser, a replay's diff).
+// scroll window, plus what the pane shows over its list (a qualifier chooser, a replay's diff)
+// and the entry opened in the payload pane.
 // A history can hold 100,000 entries: the unfiltered list is never copied into a newest-first
 // array or into per-row objects; positions are mapped onto the index (oldest first) instead,
 // and only the filtered list holds positions of its own.
 import { moveTarget, type ListMove } from "../../list/listMoves.js";
-import type { HistorySummary } from "../../../core/history-record.js";
+import type { HistoryRecord, HistorySummary } from "../../../core/history-record.js";
 import type { HistoryIndexEntry } from "../../../history/store.js";
 import type { ResponseDiff } from "../../../core/response-diff.js";
 import type { QualifierOption } from "../function/qualifierReducer.js";
@@ -32,6 +33,13 @@ export type HistoryOverlay =
       scroll: number;
     };
 
+/** An opened entry, shown in the payload pane in place of the editor until the user leaves it. */
+export interface ShownRecord {
+  record: HistoryRecord;
+  /** The first line of its payload on screen. */
+  top: number;
+}
+
 export interface HistoryState {
   status: LoadStatus;
   /** Oldest first, as in the file; the pane shows them the other way round. */
@@ -53,6 +61,7 @@ export interface HistoryState {
   /** Rows of the list that fit on screen (at least 1). */
   height: number;
   overlay: HistoryOverlay | null;
+  shown: ShownRecord | null;
 }
 
 export type HistoryAction =
@@ -74,7 +83,11 @@ export type HistoryAction =
   | { type: "replaying"; original: HistoryRow; qualifier: string | null }
   | { type: "replayed"; replay: HistoryRow | null; diff: ResponseDiff | null; message: string | null }
   | { type: "scrollDiff"; delta: number }
-  | { type: "closeOverlay" };
+  | { type: "closeOverlay" }
+  /** An entry opened (null: the user left it). */
+  | { type: "show"; record: HistoryRecord | null }
+  /** `max`: the last first line that still fills the view, from the view's size. */
+  | { type: "scrollShown"; to: number; max: number };
 
 export function initialHistoryState(): HistoryState {
   return {
@@ -91,6 +104,7 @@ export function initialHistoryState(): HistoryState {
     scroll: 0,
     height: 5,
     overlay: null,
+    shown: null,
   };
 }
 
@@ -226,5 +240,13 @@ export function historyReducer(s: HistoryState, a: HistoryAction): HistoryState 
     }
     case "closeOverlay":
       return s.overlay ? { ...s, overlay: null } : s;
+    case "show":
+      if (!a.record) return s.shown ? { ...s, shown: null } : s;
+      return { ...s, shown: { record: a.record, top: 0 } };
+    case "scrollShown": {
+      if (!s.shown) return s;
+      const top = Math.max(0, Math.min(Math.trunc(a.to) || 0, a.max));
+      return top === s.shown.top ? s : { ...s, shown: { ...s.shown, top } };
+    }
   }
 }

@@ -1,5 +1,5 @@
-// The history pane's keys and what they do: open an entry in the result and log panes (never
-// re-sent), replay it (as recorded or on another qualifier) and diff the answers, copy its
+// The history pane's keys and what they do: open an entry in the result and log panes and its
+// payload in the payload pane (never re-sent), replay it (as recorded or on another qualifier) and diff the answers, copy its
 // payload into the editor, and filter. Keys are read through the key table; the handler
 // returns true when it used the key, so the App's global keys get the rest.
 import { useEffect, useState } from "react";
@@ -14,6 +14,7 @@ import { initialQualifierState, qualifierReducer } from "../function/qualifierRe
 import { selectedRow, type HistoryAction, type HistoryRow } from "./historyReducer.js";
 import { recordLogs, recordResult, recordTarget } from "./recordShow.js";
 import type { HistoryStore } from "./useHistoryState.js";
+import { useRecordedPayload, type RecordedPayloadKeys } from "./useRecordedPayload.js";
 
 export interface HistoryCommands {
   /** The function list, for the log group to follow a replay's logs in. */
@@ -31,6 +32,8 @@ export interface HistoryCommands {
 export interface HistoryKeys {
   scopes: Scope[];
   onKey: (input: string, key: Key) => boolean;
+  /** The opened entry's payload, for the payload pane. */
+  recorded: RecordedPayloadKeys;
 }
 
 const MOVES: Partial<Record<CommandId, HistoryAction>> = {
@@ -90,6 +93,13 @@ export function useHistory(
       dispatch({ type: "replayed", replay: null, diff: null, message: inv.message ?? "The replay failed." });
     }
   }, [inv.phase, inv.target, inv.message, store, dispatch]);
+
+  // Editing a copy leaves the recorded view: the editor, with the copy, is what shows next.
+  const edit = (r: HistoryRecord) => {
+    dispatch({ type: "show", record: null });
+    commands.edit(r);
+  };
+  const recorded = useRecordedPayload(store, invocation.state, edit);
 
   const withRecord = (row: HistoryRow, then: (r: HistoryRecord) => void) => {
     store.read(row).then(then, (err: unknown) => dispatch({ type: "notice", message: failure(err) }));
@@ -179,6 +189,7 @@ export function useHistory(
       case "history.open":
         withRecord(row, (r) => {
           invocation.show(recordTarget(r, logGroupOf(r.function.name)), recordResult(r), recordLogs(r));
+          dispatch({ type: "show", record: r });
           commands.opened?.();
         });
         return true;
@@ -190,7 +201,7 @@ export function useHistory(
         dispatch({ type: "choose", entry: row, options: [] });
         return true;
       case "history.edit":
-        withRecord(row, commands.edit);
+        withRecord(row, edit);
         return true;
       default:
         if (commandFor("global", input, key) === "app.back" && state.query !== "") {
@@ -209,5 +220,5 @@ export function useHistory(
         : store.state.filtering
           ? ["filter"]
           : ["history"];
-  return { scopes, onKey };
+  return { scopes, onKey, recorded };
 }

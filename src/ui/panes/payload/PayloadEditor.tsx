@@ -9,7 +9,7 @@ import { tokenizeJsonLine, tokensInRange, type JsonTokenKind } from "../../edito
 import type { TextBuffer } from "../../editor/textBuffer.js";
 import { safeText } from "../../picker/safeText.js";
 
-const COLOURS: Partial<Record<JsonTokenKind, string>> = {
+export const COLOURS: Partial<Record<JsonTokenKind, string>> = {
   key: "cyan",
   string: "green",
   number: "yellow",
