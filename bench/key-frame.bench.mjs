@@ -1,0 +1,295 @@
+// Issue 12, "every key in one frame": keystroke to frame through the real app in a real
+// terminal. `node dist/cli.js` runs in tmux with LAMBDA_EXPLORER_TRACE, which records when the
+// app reads each key from stdin and when each write to stdout has returned; every key is paired
+// with the first frame written after it and before the next key. So the figures are "key read
+// -> frame written": they leave out tmux's delivery of the key and its drawing of the frame,
+// which no change to the app can shorten. A key no frame answered before the next key is
+// counted apart (it would hide in the times otherwise).
+//
+// Keys go PAUSE_MS apart (175 ms: a person typing), so each key's frame is its own and the
+// app's work between keys (validation after a pause, list loading) happens as it does for a user.
+// - filter typing in the function picker over 10,000 and 100,000 realistic names (the names and
+//   queries of picker-filter.bench.mjs, which times the search alone), and the app's resident
+//   memory with 100,000: the list comes from a stand-in ListFunctions endpoint (lib.mjs).
+// - typing and moving in a 1 MB payload (a draft on disk, as if typed before).
+// - scrolling a 50,000-line complete log at 200x60, where both logs sit side by side.
+// - start-up: process start to the first frame showing a cached list of 10,000, against a bare
+//   `node -e` print timed the same way (seen on the tmux screen, and by the processes' own clocks).
+// KEEP_TRACE=1 keeps the traces; PAUSE_MS, RUNS change the pace and the start-up runs;
+// PARTS=picker10k,firstframe,picker100k,editor,log runs only those (a lever's effect in a minute).
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import {
+  FILTER_QUERIES,
+  RESULT_CASES,
+  SCROLL_KEYS,
+  appInTmux,
+  figure,
+  importSource,
+  keyFrameStats,
+  listEndpoint,
+  megabyteEvent,
+  openResult,
+  percentile,
+  realisticFunctions,
+  repeat,
+  sleep,
+  startSandbox,
+} from "./lib.mjs";
+
+const PREFIX = "lx-keyframe";
+const PAUSE_MS = Number(process.env.PAUSE_MS ?? 175);
+const RUNS = Number(process.env.RUNS ?? 5);
+const fmt = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms` : "none");
+let failed = false;
+
+/** Median and p95 (and keys left unanswered) of one set of keys, with the median's target. */
+function report(label, times, { median: medianTarget, p95: p95Target } = {}) {
+  const s = keyFrameStats(times);
+  const medianMet = medianTarget === undefined || s.median < medianTarget;
+  const p95Met = p95Target === undefined || s.p95 < p95Target;
+  figure({
+    figure: `${label}, median (${s.n} keys)`,
+    measured: fmt(s.median),
+    ...(medianTarget === undefined ? {} : { target: `< ${medianTarget} ms`, met: medianMet }),
+  });
+  figure({
+    figure: `${label}, p95`,
+    measured: fmt(s.p95),
+    ...(p95Target === undefined ? {} : { target: `< ${p95Target} ms`, met: p95Met }),
+  });
+  if (s.unanswered)
+    figure({ figure: `  keys with no frame before the next key`, measured: String(s.unanswered) });
+  if (!medianMet || !p95Met || s.n === 0) failed = true;
+}
+
+/** Whether the app has saved the whole list it loaded (the list is complete then). */
+const LIST_SAVED = (home) => () => {
+  try {
+    return readdirSync(path.join(home, "cache", "functions")).some((f) => f.endsWith(".json"));
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Filter typing over `n` functions: each query typed a key at a time, then erased with
+ * Backspace (also filtering: every press searches again). A query typed and erased first is
+ * not timed, so the JIT has seen the search, as in picker-filter.bench.mjs.
+ */
+async function picker(n, endpoint, home, targets) {
+  const label = n.toLocaleString("en-US");
+  const session = appInTmux({ prefix: PREFIX, args: ["--endpoint-url", endpoint], home });
+  try {
+    await session.waitFor(/\w+-\w+-\w+-\w+/, 60_000);
+    const saved = LIST_SAVED(home);
+    const end = Date.now() + 180_000;
+    while (!saved()) {
+      if (Date.now() > end || !session.alive())
+        throw new Error(`the list of ${label} never finished loading`);
+      await sleep(200);
+    }
+    if (!targets) return null;
+    const typing = [];
+    const erasing = [];
+    await session.timeKeys([..."gtwy", ...repeat(["BSpace"], 4)], PAUSE_MS);
+    for (const q of FILTER_QUERIES) {
+      const times = await session.timeKeys([...q, ...repeat(["BSpace"], q.length)], PAUSE_MS);
+      typing.push(...times.slice(0, q.length));
+      erasing.push(...times.slice(q.length));
+    }
+    const memory = session.memory();
+    await session.quit(["Escape", "q"]);
+    report(`filter typing, ${label} functions: key read to frame written`, typing, targets);
+    report(`  Backspace in the filter, ${label}`, erasing);
+    return memory;
+  } finally {
+    session.close();
+  }
+}
+
+/** Typing, deleting and moving in a 1 MB payload (the rounds editor-frame.bench.mjs used). */
+async function editor() {
+  const FUNCTION = "orders-api";
+  // What the app stores drafts under on the built-in sandbox (App.tsx storeScope): no profile,
+  // the region resolved for a local endpoint, and the sandbox's stable name for its endpoint.
+  const SCOPE = { region: "us-east-1", endpoint: "lambda-explorer sandbox" };
+  // Inside the first record's "id" string, so the payload stays valid JSON (an error near the
+  // top would make validation stop early) and ends each round as it began.
+  const ROUND = [
+    ..."abc",
+    ...repeat(["BSpace"], 3),
+    ...["Left", "Right", "Up", "Down", "x", "Left", "Right", "BSpace"],
+    ...["Left", "Left", "Right", "Right", "7", "BSpace"],
+  ];
+  const isEdit = (k) => k.length === 1 || k === "BSpace";
+  const text = megabyteEvent();
+  const home = mkdtempSync(path.join(os.tmpdir(), `${PREFIX}-`));
+  const { saveDraft } = await importSource('export * from "./src/history/drafts.ts";');
+  saveDraft(SCOPE, FUNCTION, text, path.join(home, "state"));
+  const session = appInTmux({ prefix: PREFIX, args: ["--sandbox"], home });
+  try {
+    await session.waitFor(new RegExp(FUNCTION));
+    session.type(FUNCTION);
+    await session.waitFor(new RegExp(`/${FUNCTION}`));
+    session.press("Enter");
+    await session.waitFor(/"id": "evt-000000"/);
+    // Keys sent while the 1 MB draft is still being checked could land on the wrong line.
+    await session.waitFor(/✓ valid JSON/);
+    // Row 3 is `      "id": "evt-000000",`: the cursor goes before its closing quote.
+    for (const k of ["Down", "Down", "Down", "End", "Left", "Left"]) {
+      session.press(k);
+      await sleep(PAUSE_MS);
+    }
+    // The keys must land inside the string, or the rounds measure nothing.
+    await session.timeKeys([..."abc"], PAUSE_MS);
+    await session.waitFor(/"id": "evt-000000abc",/, 5000);
+    await session.timeKeys(repeat(["BSpace"], 3), PAUSE_MS);
+    const keys = repeat(ROUND, Number(process.env.ROUNDS ?? 5));
+    const times = await session.timeKeys(keys, PAUSE_MS);
+    await session.waitFor(/"id": "evt-000000",/, 5000);
+    await session.quit(["Escape", "q"]);
+    const mb = `${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB`;
+    report(`editor, ${mb} payload: key read to frame written`, times, { median: 16 });
+    report(
+      `  edits (type, Backspace)`,
+      times.map((t, i) => (isEdit(keys[i]) ? t : undefined)).filter((t) => t !== undefined),
+    );
+    report(
+      `  cursor moves (arrows)`,
+      times.map((t, i) => (isEdit(keys[i]) ? undefined : t)).filter((t) => t !== undefined),
+    );
+  } finally {
+    session.close();
+    if (!process.env.KEEP_TRACE) rmSync(home, { recursive: true, force: true });
+  }
+}
+
+/** Scrolling the complete log of a 50,000-line invocation at 200x60. */
+async function logScroll() {
+  const sb = await startSandbox(["--quiet"]);
+  const session = appInTmux({
+    prefix: PREFIX,
+    args: ["--endpoint-url", sb.endpoint],
+    columns: 200,
+    rows: 60,
+  });
+  try {
+    await openResult(session, RESULT_CASES.log50k);
+    const times = await session.timeKeys(repeat(SCROLL_KEYS, 4), PAUSE_MS);
+    await session.quit(["q"]);
+    report(`scrolling a 50,000-line log, 200×60: key read to frame written`, times, { median: 16 });
+  } finally {
+    session.close();
+    await sb.stop();
+  }
+}
+
+/**
+ * Process start to first frame, RUNS times each for the app (its cached list of 10,000 in
+ * `home`) and for a bare `node -e` print, alternately so both see the same machine load. Two
+ * clocks: the wall time from the shell's exec until the tmux screen shows it (polled every
+ * 10 ms), and the process's own time (performance.now(), from its start) after the write.
+ */
+async function firstFrame(endpoint, home) {
+  const bare = [
+    process.execPath,
+    "-e",
+    "process.stdout.write('x');" +
+      "require('fs').appendFileSync(process.env.LAMBDA_EXPLORER_TRACE, performance.now().toFixed(3) + ' frame 1\\n');" +
+      "setTimeout(() => {}, 30000);",
+  ];
+  const kinds = [
+    { name: "app", argv: undefined, screen: /\w+-\w+-\w+-\w+/, minBytes: 64 },
+    { name: "bare", argv: bare, screen: /^x\s*$/m, minBytes: 0 },
+  ];
+  const seen = { app: { screen: [], own: [] }, bare: { screen: [], own: [] } };
+  for (let i = 0; i < RUNS; i++)
+    for (const k of kinds) {
+      const session = appInTmux({ prefix: PREFIX, args: ["--endpoint-url", endpoint], argv: k.argv, home });
+      try {
+        seen[k.name].screen.push(await session.screenTime(k.screen));
+        const f = await session.waitForTrace(
+          (e) => e.kind === "frame" && Number(e.info) > k.minBytes,
+          "the first frame in the trace",
+          5000,
+        );
+        seen[k.name].own.push(f.t);
+      } finally {
+        session.close();
+      }
+    }
+  const median = (xs) =>
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      50,
+    );
+  const app = median(seen.app.screen);
+  const base = median(seen.bare.screen);
+  figure({
+    figure: `first frame, cached list of 10,000, on the tmux screen (median of ${RUNS})`,
+    measured: fmt(app),
+  });
+  figure({ figure: `  bare \`node -e\` print, on the tmux screen`, measured: fmt(base) });
+  figure({
+    figure: `  ratio, app / bare node`,
+    measured: `${(app / base).toFixed(2)}×`,
+    target: "<= 1.5×",
+    met: app / base <= 1.5,
+  });
+  if (!(app / base <= 1.5)) failed = true;
+  const appOwn = median(seen.app.own);
+  const baseOwn = median(seen.bare.own);
+  figure({ figure: `  the same by the processes' own clocks: app`, measured: fmt(appOwn) });
+  figure({ figure: `  bare node`, measured: fmt(baseOwn) });
+  figure({ figure: `  ratio`, measured: `${(appOwn / baseOwn).toFixed(2)}×` });
+}
+
+const parts = new Set((process.env.PARTS ?? "picker10k,firstframe,picker100k,editor,log").split(","));
+const home10k = mkdtempSync(path.join(os.tmpdir(), `${PREFIX}-`));
+try {
+  if (parts.has("picker10k") || parts.has("firstframe")) {
+    const list10k = await listEndpoint(realisticFunctions(10_000));
+    try {
+      // The first-frame runs start with the list this run saves as their cache.
+      await picker(
+        10_000,
+        list10k.endpoint,
+        home10k,
+        parts.has("picker10k") ? { median: 16, p95: 33 } : null,
+      );
+      if (parts.has("firstframe")) await firstFrame(list10k.endpoint, home10k);
+    } finally {
+      await list10k.stop();
+    }
+  }
+  if (parts.has("picker100k")) await picker100k();
+  if (parts.has("editor")) await editor();
+  if (parts.has("log")) await logScroll();
+} finally {
+  if (!process.env.KEEP_TRACE) rmSync(home10k, { recursive: true, force: true });
+}
+process.exitCode = failed ? 1 : 0;
+
+async function picker100k() {
+  const home100k = mkdtempSync(path.join(os.tmpdir(), `${PREFIX}-`));
+  const list100k = await listEndpoint(realisticFunctions(100_000));
+  try {
+    const memory = await picker(100_000, list100k.endpoint, home100k, { median: 33 });
+    figure({
+      figure: `  resident memory, 100,000 functions, peak (VmHWM)`,
+      measured: `${memory.hwmMb.toFixed(0)} MB`,
+      target: "< 300 MB",
+      met: memory.hwmMb < 300,
+    });
+    figure({
+      figure: `  resident memory after filtering (VmRSS)`,
+      measured: `${memory.rssMb.toFixed(0)} MB`,
+    });
+    if (!(memory.hwmMb < 300)) failed = true;
+  } finally {
+    await list100k.stop();
+    if (!process.env.KEEP_TRACE) rmSync(home100k, { recursive: true, force: true });
+  }
+}
