@@ -120,17 +120,24 @@ export function traceEvents(file) {
 }
 
 /**
- * For the `count` keys traced after the first `before`: each key's time to the first frame
- * written after it and before the next key (null when none was). A frame is a write of more
- * than a few bytes, not the synchronized-output markers around it.
+ * Every read of input traced after the first `before`: what was read (`text`, cut at 16
+ * characters by the trace) and its time to the first frame written after it and before the
+ * next read (`ms`, null when none was). A frame is a write of more than a few bytes, not the
+ * synchronized-output markers around it. Keys that arrive while the app is busy are read
+ * together, as one read: they count once here, and timeKeys says how many were.
  */
-export function keyFrameTimes(events, before, count) {
-  const keys = events.filter((e) => e.kind === "key").slice(before, before + count);
-  if (keys.length !== count) throw new Error(`traced ${keys.length} of ${count} keys`);
-  return keys.map((k, i) => {
-    const next = keys[i + 1]?.t ?? Infinity;
+export function readFrameTimes(events, before) {
+  const reads = events.filter((e) => e.kind === "key").slice(before);
+  return reads.map((k, i) => {
+    const next = reads[i + 1]?.t ?? Infinity;
     const f = events.find((e) => e.kind === "frame" && e.t > k.t && e.t < next && Number(e.info) > 64);
-    return f ? f.t - k.t : null;
+    let text = k.info;
+    try {
+      text = JSON.parse(k.info);
+    } catch {
+      // kept as traced
+    }
+    return { text, ms: f ? f.t - k.t : null };
   });
 }
 
@@ -243,6 +250,16 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const quote = (s) => `'${String(s).replace(/'/g, `'\\''`)}'`;
 let sessions = 0;
 
+/** CPU time (user and system) process `pid` has used, in ms; 0 once it has gone. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 /** The resident memory of process `pid` now and at its peak (VmRSS, VmHWM), in MB. */
 export function memoryOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -302,8 +319,9 @@ export function appInTmux({ prefix, args = [], argv, env = {}, columns = 140, ro
     for (;;) {
       const found = test();
       if (found) return found;
-      if (!alive()) throw new Error(`the app exited while waiting for ${what}`);
-      if (Date.now() > end) throw new Error(`gave up after ${ms} ms waiting for ${what}`);
+      const said = () => (typeof what === "function" ? what() : what);
+      if (!alive()) throw new Error(`the app exited while waiting for ${said()}`);
+      if (Date.now() > end) throw new Error(`gave up after ${ms} ms waiting for ${said()}`);
       await sleep(everyMs);
     }
   }
@@ -323,25 +341,26 @@ export function appInTmux({ prefix, args = [], argv, env = {}, columns = 140, ro
           const s = screen();
           return re.test(s) ? s : null;
         },
-        `the screen to match ${re} (it shows:\n${alive() ? screen() : "nothing"})`,
+        () => `the screen to match ${re} (it shows:\n${alive() ? screen() : "nothing"})`,
         ms,
       ),
     /** Resolves when the trace has an event `test` accepts. */
     waitForTrace: (test, what, ms = 30_000) => until(() => trace().find(test), what, ms),
     /**
-     * Resolves once nothing has been traced for longer than the trace's 250 ms write delay:
-     * every key and frame so far is in the file.
+     * Resolves once the app is idle: it has used (almost) no CPU and traced nothing for longer
+     * than the trace's 250 ms write delay, so every key and frame so far is in the file. The CPU
+     * matters: while a slow frame is computed nothing is traced, and keys wait unread.
      */
-    async settle(ms = 10_000) {
-      let last = -1;
+    async settle(ms = 60_000) {
+      let last = "";
       let since = Date.now();
       await until(
         () => {
-          const now = size();
+          const now = `${size()} ${Math.floor(cpuMs(pid) / 30)}`;
           if (now !== last) [last, since] = [now, Date.now()];
           return Date.now() - since >= 600;
         },
-        "the trace to settle",
+        "the app to be idle",
         ms,
       );
     },
@@ -352,8 +371,8 @@ export function appInTmux({ prefix, args = [], argv, env = {}, columns = 140, ro
     type: (text) => tmux("send-keys", "-t", "bench", "-l", text),
     /**
      * Presses `keys` `pauseMs` apart (as a person types: far enough apart that each key's
-     * frame is its own) and pairs each key read with the first frame written after it, before
-     * the next key: { times (ms, null for a key no frame answered), sent }.
+     * frame is its own), waits until the app has dealt with them all, and pairs each read with
+     * its frame: { reads: readFrameTimes's, merged: keys read together with an earlier one }.
      */
     async timeKeys(keys, pauseMs) {
       await session.settle();
@@ -362,9 +381,9 @@ export function appInTmux({ prefix, args = [], argv, env = {}, columns = 140, ro
         session.press(k);
         await sleep(pauseMs);
       }
-      await until(() => keysTraced() >= before + keys.length, `${keys.length} keys in the trace`, 10_000);
       await session.settle();
-      return keyFrameTimes(trace(), before, keys.length);
+      const reads = readFrameTimes(trace(), before);
+      return { reads, merged: Math.max(0, keys.length - reads.length) };
     },
     memory: () => memoryOf(pid),
     /** Milliseconds from the exec to the first screen `re` matches, polled every 10 ms. */
@@ -396,17 +415,19 @@ export function appInTmux({ prefix, args = [], argv, env = {}, columns = 140, ro
   return session;
 }
 
-/** `times` from keyFrameTimes as { median, p95, n, unanswered } (ms). */
-export function keyFrameStats(times) {
-  const answered = times.filter((t) => t !== null).sort((a, b) => a - b);
+/** Reads from timeKeys as { median, p95, n, unanswered } (ms). */
+export function keyFrameStats(reads) {
+  const answered = reads
+    .map((r) => r.ms)
+    .filter((t) => t !== null)
+    .sort((a, b) => a - b);
   return {
     median: percentile(answered, 50),
     p95: percentile(answered, 95),
     n: answered.length,
-    unanswered: times.length - answered.length,
+    unanswered: reads.length - answered.length,
   };
 }
-
 /** `keys` `times` times over. */
 export const repeat = (keys, times) => Array.from({ length: times }, () => keys).flat();
 
