@@ -307,7 +307,10 @@ export function appInTmux({ prefix, args = [], argv, env = {}, columns = 140, ro
     ],
     { env: { ...process.env, TERM: "xterm-256color" } },
   );
-  const pid = Number(tmux("display", "-p", "-t", "bench", "#{pane_pid}").trim());
+  const [panePid, socketPath] = tmux("display", "-p", "-t", "bench", "#{pane_pid}\n#{socket_path}").split(
+    "\n",
+  );
+  const pid = Number(panePid);
   const screen = () => tmux("capture-pane", "-p", "-t", "bench");
   const alive = () => existsSync(`/proc/${pid}`);
   const trace = () => traceEvents(traceFile);
@@ -408,6 +411,8 @@ export function appInTmux({ prefix, args = [], argv, env = {}, columns = 140, ro
       } catch {
         // already gone with its last pane
       }
+      // tmux leaves its socket behind; one per session would pile up in /tmp.
+      rmSync(socketPath, { force: true });
       if (process.env.KEEP_TRACE) console.log(`trace kept in ${traceFile}`);
       else if (ownHome) rmSync(home, { recursive: true, force: true });
     },
