@@ -17,7 +17,9 @@
 // - start-up: process start to the first frame showing a cached list of 10,000, against a bare
 //   `node -e` print timed the same way (seen on the tmux screen, and by the processes' own clocks).
 // KEEP_TRACE=1 keeps the traces; PAUSE_MS, RUNS change the pace and the start-up runs;
-// PARTS=picker10k,firstframe,picker100k,editor,log runs only those (a lever's effect in a minute).
+// PARTS=picker10k,firstframe,picker100k,editor,log runs only those (a lever's effect in a minute);
+// PROFILE=1 runs the app under `node --cpu-prof` and prints where its CPU time went while keys
+// were typed (bench/cpu-profile.mjs): the profiler slows the app, so take no figures from it.
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -70,6 +72,26 @@ function report(label, { reads, merged }, { median: medianTarget, p95: p95Target
   if (!medianMet || !p95Met || s.n === 0) failed = true;
 }
 
+const NOT_PROFILED = { nodeArgs: [], done: async () => {} };
+
+/**
+ * With PROFILE=1, the node arguments that profile the app, and `done(session, from, to, keys)`
+ * to print the profile's window from `from` to `to` (wall clock ms) once the app has exited.
+ */
+function profiler() {
+  if (!process.env.PROFILE) return NOT_PROFILED;
+  const dir = mkdtempSync(path.join(os.tmpdir(), `${PREFIX}-profile-`));
+  return {
+    nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`],
+    async done(session, from, to, keys) {
+      const { cpuBreakdown } = await import("./cpu-profile.mjs");
+      const start = session.startedAt();
+      for (const l of cpuBreakdown(dir, from - start, to - start, keys)) console.log(l);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** Whether the app has saved the whole list it loaded (the list is complete then). */
 const LIST_SAVED = (home) => () => {
   try {
@@ -86,7 +108,13 @@ const LIST_SAVED = (home) => () => {
  */
 async function picker(n, endpoint, home, targets) {
   const label = n.toLocaleString("en-US");
-  const session = appInTmux({ prefix: PREFIX, args: ["--endpoint-url", endpoint], home });
+  const profile = targets ? profiler() : NOT_PROFILED;
+  const session = appInTmux({
+    prefix: PREFIX,
+    args: ["--endpoint-url", endpoint],
+    nodeArgs: profile.nodeArgs,
+    home,
+  });
   try {
     await session.waitFor(/\w+-\w+-\w+-\w+/, 60_000);
     const saved = LIST_SAVED(home);
@@ -100,6 +128,7 @@ async function picker(n, endpoint, home, targets) {
     const typing = { reads: [], merged: 0 };
     const erasing = { reads: [], merged: 0 };
     await session.timeKeys([..."gtwy", ...repeat(["BSpace"], 4)], PAUSE_MS);
+    const from = Date.now();
     for (const q of FILTER_QUERIES) {
       // Typed and erased apart (with the pause before erasing a person makes), so a read
       // queued behind a slow frame is known to be one or the other.
@@ -112,8 +141,10 @@ async function picker(n, endpoint, home, targets) {
         into.merged += r.merged;
       }
     }
+    const to = Date.now();
     const memory = session.memory();
     await session.quit(["Escape", "q"]);
+    await profile.done(session, from, to, 2 * FILTER_QUERIES.join("").length);
     report(`filter typing, ${label} functions: key read to frame written`, typing, targets);
     report(`  Backspace in the filter, ${label}`, erasing);
     return memory;
@@ -140,7 +171,8 @@ async function editor() {
   const home = mkdtempSync(path.join(os.tmpdir(), `${PREFIX}-`));
   const { saveDraft } = await importSource('export * from "./src/history/drafts.ts";');
   saveDraft(SCOPE, FUNCTION, text, path.join(home, "state"));
-  const session = appInTmux({ prefix: PREFIX, args: ["--sandbox"], home });
+  const profile = profiler();
+  const session = appInTmux({ prefix: PREFIX, args: ["--sandbox"], nodeArgs: profile.nodeArgs, home });
   try {
     await session.waitFor(new RegExp(FUNCTION));
     session.type(FUNCTION);
@@ -159,9 +191,12 @@ async function editor() {
     await session.waitFor(/"id": "evt-000000abc",/, 5000);
     await session.timeKeys(repeat(["BSpace"], 3), PAUSE_MS);
     const keys = repeat(ROUND, Number(process.env.ROUNDS ?? 5));
+    const from = Date.now();
     const timed = await session.timeKeys(keys, PAUSE_MS);
+    const to = Date.now();
     await session.waitFor(/"id": "evt-000000",/, 5000);
     await session.quit(["Escape", "q"]);
+    await profile.done(session, from, to, keys.length);
     const mb = `${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB`;
     report(`editor, ${mb} payload: key read to frame written`, timed, { median: 16 });
     // A read with an escape sequence in it is an arrow (or has one among its keys).
@@ -177,16 +212,22 @@ async function editor() {
 /** Scrolling the complete log of a 50,000-line invocation at 200x60. */
 async function logScroll() {
   const sb = await startSandbox(["--quiet"]);
+  const profile = profiler();
   const session = appInTmux({
     prefix: PREFIX,
     args: ["--endpoint-url", sb.endpoint],
+    nodeArgs: profile.nodeArgs,
     columns: 200,
     rows: 60,
   });
   try {
     await openResult(session, RESULT_CASES.log50k);
-    const timed = await session.timeKeys(repeat(SCROLL_KEYS, 4), PAUSE_MS);
+    const keys = repeat(SCROLL_KEYS, 4);
+    const from = Date.now();
+    const timed = await session.timeKeys(keys, PAUSE_MS);
+    const to = Date.now();
     await session.quit(["q"]);
+    await profile.done(session, from, to, keys.length);
     report(`scrolling a 50,000-line log, 200×60: key read to frame written`, timed, { median: 16 });
   } finally {
     session.close();

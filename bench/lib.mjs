@@ -274,7 +274,16 @@ export function memoryOf(pid) {
  * new temporary folder unless given, removed by close()). The command is exec'd, so the
  * pane's process is the app itself: its pid is the one whose memory is read.
  */
-export function appInTmux({ prefix, args = [], argv, env = {}, columns = 140, rows = 40, home }) {
+export function appInTmux({
+  prefix,
+  args = [],
+  nodeArgs = [],
+  argv,
+  env = {},
+  columns = 140,
+  rows = 40,
+  home,
+}) {
   const ownHome = !home;
   home ??= mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
   const traceFile = path.join(home, `trace-${sessions}.txt`);
@@ -293,7 +302,7 @@ export function appInTmux({ prefix, args = [], argv, env = {}, columns = 140, ro
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     ...env,
   };
-  const command = (argv ?? [process.execPath, CLI, ...args]).map(quote).join(" ");
+  const command = (argv ?? [process.execPath, ...nodeArgs, CLI, ...args]).map(quote).join(" ");
   const assignments = Object.entries(vars)
     .map(([k, v]) => `${k}=${quote(v)}`)
     .join(" ");
@@ -389,11 +398,12 @@ export function appInTmux({ prefix, args = [], argv, env = {}, columns = 140, ro
       return { reads, merged: Math.max(0, keys.length - reads.length) };
     },
     memory: () => memoryOf(pid),
+    /** When the command was exec'd (ms, wall clock). */
+    startedAt: () => Number(readFileSync(startFile, "utf8").trim()) / 1e6,
     /** Milliseconds from the exec to the first screen `re` matches, polled every 10 ms. */
     async screenTime(re, ms = 30_000) {
       await until(() => re.test(screen()), `the screen to match ${re}`, ms, 10);
-      const seen = Date.now();
-      return seen - Number(readFileSync(startFile, "utf8").trim()) / 1e6;
+      return Date.now() - session.startedAt();
     },
     /** Presses `keys` (e.g. q to quit) and waits for the app to exit, so its trace is complete. */
     async quit(keys, ms = 10_000) {
