@@ -2,10 +2,10 @@
 // key presses and hands them, one at a time and in order, to a stack of subscribers: the last
 // to subscribe is asked first, and each answers whether it used the key.
 //
-// A key is handed on at once when it is the only one waiting (a person typing). When a read
-// brings several ("ord\r", "\u001b4"), each next one waits for the pace set by the app: in
-// React, until the frame the key before led to is committed (see useKeyInput), so the
-// subscriber sees the screen the previous key left, however busy the machine is.
+// Each key after the first waits for the pace set by the app: in React, until the frame the
+// key before led to is committed (see useKeyInput), so the subscriber sees the screen the
+// previous key left, however busy the machine is and whether the keys came in one read
+// ("ord\r", "\u001b4") or in two. A person typing never waits: that commit is long done.
 import { traceEvent, tracing } from "../../state/trace.js";
 import { createKeyParser, type KeyParser } from "./parseKeys.js";
 import type { Key } from "./keys.js";
@@ -111,9 +111,10 @@ export class KeyInput {
     if (this.pumping) return;
     this.pumping = true;
     try {
+      // Also across reads: a key read before the last one's frame was committed waits for it.
       for (let key = this.queue.shift(); key; key = this.queue.shift()) {
         this.dispatch(key);
-        if (this.queue.length > 0) await this.pace();
+        await this.pace();
       }
     } finally {
       this.pumping = false;
