@@ -34,8 +34,10 @@ describe("HelpOverlay at 80x24", () => {
       expect(frame.split("\n")).toHaveLength(HEIGHT);
       const seen = [frame];
       for (let i = 0; i < 40 && position(frame)![1] !== position(frame)![2]; i++) {
+        const from = position(frame)![0]!;
         await t.press(" ");
-        frame = t.frame();
+        // Each page is waited for drawn: its first line is another.
+        frame = await t.waitFor(new RegExp(`(?<!\\d)(?!${from}–)\\d+–\\d+ of \\d+`));
         seen.push(frame);
       }
       const [first, last, total] = position(frame)!;
@@ -47,7 +49,7 @@ describe("HelpOverlay at 80x24", () => {
       // The table's last command is on the last page, and g goes back to the first.
       expect(frame).toContain(COMMANDS.find((c) => c.id === "help.close")!.description);
       await t.press("g");
-      expect(position(t.frame())?.[0]).toBe(1);
+      await t.waitFor(/ 1–\d+ of \d+/);
       expect(t.frame()).toContain("Everywhere");
     } finally {
       t.unmount();

@@ -1,0 +1,105 @@
+// The function list's state and the function chosen from it: the picker (its filter and the
+// ranking by recent use), the chosen function with its versions and aliases, and the qualifier
+// it is invoked on.
+import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import type { Clients } from "../../aws/clients.js";
+import type { FunctionSummary } from "../../aws/functions.js";
+import { useFunctionDetails, type FunctionDetails } from "../hooks/useFunctionDetails.js";
+import type { FunctionList } from "../hooks/useFunctionList.js";
+import {
+  initialQualifierState,
+  qualifierReducer,
+  type QualifierAction,
+  type QualifierState,
+} from "../panes/function/qualifierReducer.js";
+import {
+  initialPickerState,
+  pickerReducer,
+  type PickerAction,
+  type PickerState,
+} from "../picker/pickerReducer.js";
+
+export interface FunctionChoice {
+  picker: PickerState;
+  dispatchPicker: (a: PickerAction) => void;
+  chosen: FunctionSummary | null;
+  details: FunctionDetails;
+  qualifier: QualifierState;
+  dispatchQualifier: (a: QualifierAction) => void;
+  /** The version or alias chooser is open in the payload pane. */
+  qualifierOpen: boolean;
+  setQualifierOpen: (open: boolean) => void;
+  /** `qualifier`: choose it too, once the function's versions and aliases list it. */
+  choose: (name: string, qualifier?: string | null) => void;
+  /** Nothing chosen (another endpoint). */
+  clear: () => void;
+}
+
+export function useFunctionChoice(
+  clients: Clients | null,
+  list: FunctionList,
+  pickerRows: number,
+): FunctionChoice {
+  // With the list start-up already has (cached, or its first page), so the first frame shows it.
+  const [picker, dispatchPicker] = useReducer(pickerReducer, list, (l) =>
+    pickerReducer(initialPickerState(), { type: "items", items: l.items, loading: l.loading }),
+  );
+  const [qualifier, dispatchQualifier] = useReducer(qualifierReducer, undefined, initialQualifierState);
+  const [chosenName, setChosenName] = useState<string | null>(null);
+  const [qualifierOpen, setQualifierOpen] = useState(false);
+
+  useEffect(() => {
+    dispatchPicker({ type: "items", items: list.items, loading: list.loading });
+  }, [list.items, list.loading]);
+  useEffect(() => {
+    dispatchPicker({ type: "resize", rows: pickerRows });
+  }, [pickerRows]);
+  // Functions invoked recently and often come first in the unfiltered list.
+  useEffect(() => {
+    if (!clients) return;
+    let live = true;
+    void import("../../history/usage.js").then(({ readUsage }) =>
+      readUsage({ profile: clients.profile, region: clients.region, endpoint: clients.endpoint }).then(
+        (usage) => {
+          if (live) dispatchPicker({ type: "usage", usage });
+        },
+      ),
+    );
+    return () => {
+      live = false;
+    };
+  }, [clients]);
+
+  const chosen = useMemo(
+    () => list.items.find((f) => f.name === chosenName) ?? null,
+    [list.items, chosenName],
+  );
+  const details = useFunctionDetails(clients, chosenName);
+  useEffect(() => {
+    dispatchQualifier({ type: "options", versions: details.versions, aliases: details.aliases });
+  }, [details.versions, details.aliases]);
+
+  const choose = useCallback(
+    (name: string, want: string | null = null) => {
+      // The same function again keeps its versions and aliases (they are not fetched again).
+      if (name !== chosenName) dispatchQualifier({ type: "reset" });
+      if (want) dispatchQualifier({ type: "want", qualifier: want });
+      setChosenName(name);
+      setQualifierOpen(false);
+    },
+    [chosenName],
+  );
+  const clear = useCallback(() => setChosenName(null), []);
+  return {
+    picker,
+    dispatchPicker,
+    chosen,
+    details,
+    qualifier,
+    dispatchQualifier,
+    qualifierOpen,
+    setQualifierOpen,
+    choose,
+    clear,
+  };
+}

@@ -1,0 +1,55 @@
+// One session of invocations: the invocation in flight, the history it is recorded in (result
+// and complete logs), and the usage that ranks the function list. The panes read from it; the
+// App only starts invocations.
+import type { Clients } from "../../aws/clients.js";
+import type { FunctionSummary } from "../../aws/functions.js";
+import type { InvocationType } from "../../core/payload.js";
+import { isBusy } from "../invocation/invocationReducer.js";
+import { useInvocation, type Invocation } from "../hooks/useInvocation.js";
+import { useNow } from "../hooks/useNow.js";
+import { useHistoryState, type HistoryStore } from "../panes/history/useHistoryState.js";
+
+export interface Session {
+  invocation: Invocation;
+  /** Invokes `fn` (on `qualifier`, "$LATEST" for none) with `payload`. */
+  invoke: (fn: FunctionSummary, qualifier: string, type: InvocationType, payload: string) => void;
+  history: HistoryStore;
+  /** An invocation or its logs are awaited: Esc stops that, q asks first. */
+  busy: boolean;
+  /** The clock the result pane's spinner and elapsed times are drawn with. */
+  now: number;
+}
+
+export function useSession(
+  clients: Clients | null,
+  functions: readonly FunctionSummary[],
+  historyFile: string | undefined,
+): Session {
+  const history = useHistoryState(historyFile, clients, functions);
+  const invocation = useInvocation(clients, {
+    onLogs: history.recordLogs,
+    onResult: (target, result) => {
+      history.recordResult(target, result);
+      if (!clients) return;
+      // Advisory, as for the invoke command: a state directory that cannot be written must not matter.
+      void import("../../history/usage.js").then(({ recordUsage }) =>
+        recordUsage(
+          { profile: clients.profile, region: clients.region, endpoint: clients.endpoint },
+          target.functionName,
+        ).catch(() => undefined),
+      );
+    },
+  });
+  const busy = isBusy(invocation.state);
+  // The spinner needs 80 ms ticks; the logs' elapsed seconds only a few a second.
+  const now = useNow(busy, invocation.state.phase === "running" ? 80 : 250);
+  const invoke: Session["invoke"] = (fn, qualifier, invocationType, payload) =>
+    invocation.start({
+      functionName: fn.name,
+      qualifier: qualifier === "$LATEST" ? null : qualifier,
+      invocationType,
+      payload,
+      logGroup: fn.logGroup,
+    });
+  return { invocation, invoke, history, busy, now };
+}

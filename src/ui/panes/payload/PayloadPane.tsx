@@ -1,0 +1,50 @@
+// What the payload pane shows: an opened history entry's recorded payload (it covers the rest),
+// the event templates, the editor of the chosen function's draft, or, before a function is
+// chosen or while its version or alias is being chosen, the function's details.
+import type { FunctionChoice } from "../../app/useFunctionChoice.js";
+import type { PayloadEditorState } from "../../hooks/usePayloadEditor.js";
+import { selectedFunction } from "../../picker/pickerReducer.js";
+import { FunctionPane } from "../function/FunctionPane.js";
+import { RecordedPayload, type RecordedView } from "../history/RecordedPayload.js";
+import { PayloadEditor } from "./PayloadEditor.js";
+import { TemplateList } from "./TemplateList.js";
+
+export interface PayloadPaneProps {
+  choice: FunctionChoice;
+  editor: PayloadEditorState;
+  recorded: RecordedView | null;
+  width: number;
+  height: number;
+  focused: boolean;
+}
+
+export function PayloadPane({ choice, editor, recorded, width, height, focused }: PayloadPaneProps) {
+  const fn = choice.chosen;
+  if (recorded) return <RecordedPayload view={recorded} width={width} height={height} focused={focused} />;
+  if (fn && editor.templateCursor !== null)
+    return <TemplateList cursor={editor.templateCursor} width={width} height={height} />;
+  if (fn && !choice.qualifierOpen)
+    return (
+      <PayloadEditor
+        title={`${fn.name}:${choice.qualifier.chosen}`}
+        buffer={editor.buffer}
+        check={editor.check}
+        invocationType={editor.invocationType}
+        notice={editor.notice}
+        scrollTop={editor.scrollTop}
+        width={width}
+        height={height}
+        focused={focused}
+      />
+    );
+  return (
+    <FunctionPane
+      fn={fn ?? selectedFunction(choice.picker)}
+      details={choice.details}
+      qualifier={choice.qualifier}
+      width={width}
+      height={height}
+      focused={focused}
+    />
+  );
+}
