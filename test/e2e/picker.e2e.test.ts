@@ -154,7 +154,9 @@ describe("the payload editor", () => {
     term.keys("C-s");
     const invoked = await term.waitFor(/200 · ExecutedVersion \$LATEST/);
     expect(invoked).not.toContain("Not invoked");
-    // The result came to the front; Esc goes back to the payload.
+    // The result came to the front; once its logs are in (Esc would stop their search before),
+    // Esc goes back to the payload.
+    await term.waitFor(/^(?![\s\S]*Esc stop)[\s\S]*Ctrl\+S again/);
     term.keys("Escape");
     await term.waitFor(/Esc leave/);
     term.keys("C-t");
