@@ -4,23 +4,12 @@
 // 80x24 scrolls to every command of the key table. The sandbox delivers CloudWatch logs 1.5 s
 // late, as CloudWatch does, so the complete log has to fill in after the result is shown.
 import { randomBytes } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/ui/keys/keymap.js";
-import { startTestSandbox, type TestSandbox } from "../helpers/sandbox.js";
-import { openTerminal, type Terminal } from "../helpers/tmux.js";
+import { lateLogsExplorer } from "../helpers/late-logs.js";
+import type { Terminal } from "../helpers/tmux.js";
 
-let sb: TestSandbox;
-let term: Terminal | null = null;
-beforeAll(async () => {
-  sb = await startTestSandbox({ logDelayMs: 1500 });
-});
-afterAll(async () => {
-  await sb?.close();
-});
-afterEach(() => {
-  term?.stop();
-  term = null;
-});
+const openExplorer = lateLogsExplorer(1500);
 
 /** Polls the screen until `check` returns a value; the last screen is in the error. */
 async function until<T>(t: Terminal, what: string, check: (s: string) => T | null, ms = 30_000): Promise<T> {
@@ -104,8 +93,7 @@ describe("the promise of issue 12 in a real terminal", () => {
     [200, 60],
   ] as const) {
     it(`${columns}x${rows}: one Ctrl+S shows the summary, the tail's last lines and CloudWatch's first on one screen; the history shows the payload sent`, async () => {
-      const t = openTerminal(["--endpoint-url", sb.url], columns, rows);
-      term = t;
+      const t = openExplorer(columns, rows);
       const marker = await invokeBigLogger(t);
       // One capture: the summary, a line only the tail has at the top of its view, and a line
       // only CloudWatch has (the tail is cut 4 KB before its end), without another key.
@@ -137,8 +125,7 @@ describe("the promise of issue 12 in a real terminal", () => {
   }
 
   it("80x24: the summary without another key, the active view named, the other log view one key away; the history shows the payload sent", async () => {
-    const t = openTerminal(["--endpoint-url", sb.url], 80, 24);
-    term = t;
+    const t = openExplorer(80, 24);
     const marker = await invokeBigLogger(t);
     // No key after Ctrl+S: the result comes to the front by itself, its summary on top.
     const s = await t.waitFor(
@@ -175,8 +162,7 @@ describe("the promise of issue 12 in a real terminal", () => {
   }, 90_000);
 
   it("80x24: ? help pages to its end, and every command of the key table is on some page", async () => {
-    const t = openTerminal(["--endpoint-url", sb.url], 80, 24);
-    term = t;
+    const t = openExplorer(80, 24);
     await t.waitFor(/big-logger/, 20_000);
     t.type("?");
     const position = (s: string) => {

@@ -1,29 +1,17 @@
 // Invoking from the explorer in a real terminal (tmux) against a sandbox that delivers its
 // CloudWatch logs 1.5 s late, as CloudWatch does: the result pane, Invoke's tail and the
 // complete log side by side, and untrusted output that cannot drive the terminal.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startTestSandbox, type TestSandbox } from "../helpers/sandbox.js";
-import { openTerminal, type Terminal } from "../helpers/tmux.js";
+import { describe, expect, it } from "vitest";
+import { lateLogsExplorer } from "../helpers/late-logs.js";
+import type { Terminal } from "../helpers/tmux.js";
 
-let sb: TestSandbox;
-let term: Terminal | null = null;
-beforeAll(async () => {
-  sb = await startTestSandbox({ logDelayMs: 1500 });
-});
-afterAll(async () => {
-  await sb?.close();
-});
-afterEach(() => {
-  term?.stop();
-  term = null;
-});
+const openExplorer = lateLogsExplorer(1500);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Opens the explorer at 200x60, chooses `fn`, types `payload` and presses Ctrl+S. */
 async function invoke(fn: string, payload?: string): Promise<Terminal> {
-  const t = openTerminal(["--endpoint-url", sb.url], 200, 60);
-  term = t;
+  const t = openExplorer(200, 60);
   await t.waitFor(new RegExp(`functions[\\s\\S]*${fn}`));
   t.type(fn);
   await sleep(300);

@@ -1,5 +1,6 @@
 // What is wrong with the connection and how to fix it, with the sandbox as a way forward.
-import { Box, Text } from "ink";
+import { Text } from "ink";
+import { Frame } from "./Frame.js";
 import type { AwsFailure } from "../../aws/errors.js";
 
 const TITLES: Record<string, string> = {
@@ -21,15 +22,7 @@ export interface ErrorScreenProps {
 
 export function ErrorScreen({ failure, problem, width, height }: ErrorScreenProps) {
   return (
-    <Box
-      width={width}
-      height={height}
-      flexDirection="column"
-      borderStyle="round"
-      borderColor="red"
-      paddingX={1}
-      overflow="hidden"
-    >
+    <Frame width={width} height={height} borderColor="red" paddingX={1}>
       <Text bold color="red">
         {TITLES[failure.kind] ?? "Cannot list functions"}
       </Text>
@@ -46,6 +39,6 @@ export function ErrorScreen({ failure, problem, width, height }: ErrorScreenProp
         Press <Text color="cyan">s</Text> to explore the local sandbox with example functions instead,{" "}
         <Text color="cyan">r</Text> to try again, or <Text color="cyan">q</Text> to quit.
       </Text>
-    </Box>
+    </Frame>
   );
 }

@@ -1,6 +1,7 @@
 // A framed pane with its title in the first line; collapsed panes show only the title.
 import type { ReactNode } from "react";
 import { Box, Text } from "ink";
+import { Frame } from "./Frame.js";
 
 export interface PaneProps {
   title: string;
@@ -16,45 +17,26 @@ export interface PaneProps {
 
 export function Pane({ title, number, width, height, focused, collapsed, strip, children }: PaneProps) {
   if (height <= 0 || width <= 0) return null;
-  if (strip && height >= 3) {
-    const label = [...`${number} ${title}`].slice(0, height - 2);
-    return (
-      <Box
-        width={width}
-        height={height}
-        flexDirection="column"
-        borderStyle="round"
-        borderColor={focused ? "cyan" : "gray"}
-        overflow="hidden"
-      >
-        {label.map((ch, i) => (
-          <Text key={i} color={focused ? "cyan" : "gray"} bold={i === 0}>
-            {ch}
-          </Text>
-        ))}
-      </Box>
-    );
-  }
+  const colour = focused ? "cyan" : "gray";
   if (collapsed || height < 3 || width < 4) {
     return (
       <Box width={width} height={height} overflow="hidden">
-        <Text color={focused ? "cyan" : "gray"} wrap="truncate">
+        <Text color={colour} wrap="truncate">
           {`[${number}] ${title}`}
         </Text>
       </Box>
     );
   }
   return (
-    <Box
-      width={width}
-      height={height}
-      flexDirection="column"
-      borderStyle="round"
-      borderColor={focused ? "cyan" : "gray"}
-      overflow="hidden"
-    >
-      {children}
-    </Box>
+    <Frame width={width} height={height} borderColor={colour}>
+      {strip
+        ? [...`${number} ${title}`].slice(0, height - 2).map((ch, i) => (
+            <Text key={i} color={colour} bold={i === 0}>
+              {ch}
+            </Text>
+          ))
+        : children}
+    </Frame>
   );
 }
 

@@ -37,6 +37,13 @@ const records = (file: string): HistoryRecord[] =>
 const CTRL_Q = "\u0011";
 const CTRL_S = "\u0013";
 
+/** The App on a history file of its own holding one recorded invocation of `payload`. */
+async function appWithRecord(name: string, payload: string) {
+  const file = path.join(dir, name, "history.jsonl");
+  await appendRecord(file, historyRecord({ payload }));
+  return renderTui(<App connection={{ endpointUrl: sb.url }} sandbox historyFile={file} />);
+}
+
 describe("the history pane in the app", () => {
   it("records invocations and their logs, shows one as it was, and replays it on canary with a diff", async () => {
     const file = path.join(dir, "h1", "history.jsonl");
@@ -156,9 +163,7 @@ describe("the history pane in the app", () => {
   });
 
   it("copies an entry's payload with the qualifier it ran on", async () => {
-    const file = path.join(dir, "h-edit-live", "history.jsonl");
-    await appendRecord(file, historyRecord({ payload: '{"name":"from-history"}' }));
-    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox historyFile={file} />);
+    const t = await appWithRecord("h-edit-live", '{"name":"from-history"}');
     try {
       await t.waitFor(/orders-api/);
       await t.press("4");
@@ -173,9 +178,7 @@ describe("the history pane in the app", () => {
   });
 
   it("shows an opened entry's payload as recorded, read-only, and never touches the draft", async () => {
-    const file = path.join(dir, "h-shown", "history.jsonl");
-    await appendRecord(file, historyRecord({ payload: '{"marker":"zz-shown-1"}' }));
-    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox historyFile={file} />);
+    const t = await appWithRecord("h-shown", '{"marker":"zz-shown-1"}');
     try {
       await t.waitFor(/orders-api/);
       await t.press("payments-audit");
@@ -221,9 +224,7 @@ describe("the history pane in the app", () => {
   });
 
   it("leaves an opened entry when another invocation starts, or a function is chosen", async () => {
-    const file = path.join(dir, "h-shown-leave", "history.jsonl");
-    await appendRecord(file, historyRecord({ payload: '{"marker":"zz-leave-2"}' }));
-    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox historyFile={file} />);
+    const t = await appWithRecord("h-shown-leave", '{"marker":"zz-leave-2"}');
     const open = async () => {
       await t.press("4");
       await t.waitFor(/versioned-greeter:live/);

@@ -5,16 +5,8 @@ import {
   invocationReducer,
   isBusy,
   wantsLogs,
-  type InvocationTarget,
 } from "../../../src/ui/invocation/invocationReducer.js";
-
-const target: InvocationTarget = {
-  functionName: "orders-api",
-  qualifier: "live",
-  invocationType: "RequestResponse",
-  payload: "{}",
-  logGroup: "/aws/lambda/orders-api",
-};
+import { target } from "./resultHarness.js";
 
 const started = invocationReducer(initialInvocation, { type: "start", seq: 1, target, at: 1_000 });
 

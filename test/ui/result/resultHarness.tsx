@@ -15,7 +15,7 @@ import { useResultView, type ResultViewOptions } from "../../../src/ui/panes/res
 import { renderTui } from "../../helpers/render-tui.js";
 
 export const ID = "0d5b4a4e-6c2f-4a39-9a51-1c0ffee00001";
-const target: InvocationTarget = {
+export const target: InvocationTarget = {
   functionName: "orders-api",
   qualifier: "live",
   invocationType: "RequestResponse",

@@ -1,5 +1,6 @@
 // The `?` help: the visible window of its rows, where that window is, and the search line.
 import { Box, Text } from "ink";
+import { Frame } from "../Frame.js";
 import { clampOffset } from "./helpReducer.js";
 import type { HelpView } from "./useHelp.js";
 
@@ -16,15 +17,7 @@ export function HelpOverlay({ view, width, height }: { view: HelpView; width: nu
   const visible = layout.rows.slice(offset, offset + layout.bodyRows);
   const searching = state.editing || state.query !== "";
   return (
-    <Box
-      width={width}
-      height={height}
-      flexDirection="column"
-      borderStyle="double"
-      borderColor="cyan"
-      paddingX={1}
-      overflow="hidden"
-    >
+    <Frame width={width} height={height} borderStyle="double" borderColor="cyan" paddingX={1}>
       <Box justifyContent="space-between">
         <Text bold wrap="truncate">
           Keyboard help
@@ -52,6 +45,6 @@ export function HelpOverlay({ view, width, height }: { view: HelpView; width: nu
           </Text>
         ),
       )}
-    </Box>
+    </Frame>
   );
 }
