@@ -2,6 +2,7 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import { App } from "../../src/ui/app/App.js";
+import { layout } from "../../src/ui/app/layout.js";
 import { appSandbox } from "../helpers/app-sandbox.js";
 import { renderTui } from "../helpers/render-tui.js";
 import { FIXTURES } from "../helpers/sandbox.js";
@@ -221,6 +222,34 @@ describe("App", () => {
       expect(history).not.toContain("Load payload from:");
       await t.press("2");
       expect(status(await t.waitFor(/Esc leave/))).toBe(before);
+    } finally {
+      t.unmount();
+    }
+  });
+
+  it("focuses the pane clicked, scrolls the one under the wheel, and zooms with z", async () => {
+    const t = renderTui(<App connection={{ endpointUrl: sandbox().url }} sandbox />);
+    // SGR mouse reports, 1-based cells: a left press, and a wheel notch down.
+    const click = (x: number, y: number) => `\u001b[<0;${x + 1};${y + 1}M`;
+    const wheelDown = (x: number, y: number) => `\u001b[<65;${x + 1};${y + 1}M`;
+    try {
+      await t.waitFor(/orders-api/);
+      // ink-testing-library's terminal is 100x24: the panes stack, each closed one a title line.
+      const stacked = layout({ columns: 100, rows: 24, focus: "functions" });
+      await t.press(click(5, stacked.panes.history.y));
+      await t.waitFor(/Enter open/);
+      await t.press(click(5, stacked.panes.functions.y));
+      const list = await t.waitFor(new RegExp(`Functions ${fixtureCount}`));
+      const first = /› (\S+)/.exec(list)![1]!;
+      const names = [...list.matchAll(/^│[› ] (\S+)/gm)].map((m) => m[1]);
+      // One notch is three rows.
+      await t.press(wheelDown(5, stacked.panes.functions.y + 3));
+      await t.waitFor(new RegExp(`› ${names[names.indexOf(first) + 3]}`));
+      // Zoomed, the list has the whole body: no other pane's title is left.
+      expect(t.frame()).toContain("[4] History");
+      await t.press("z");
+      const zoomed = await t.waitFor(/^(?![\s\S]*\[4\] History)[\s\S]*z zoom/);
+      expect(zoomed).not.toContain("[2] Payload");
     } finally {
       t.unmount();
     }
