@@ -3,7 +3,7 @@
 // another core, or over the network) while Ink and React are still being loaded.
 import { early, type Early } from "../core/early.js";
 import type { Clients } from "./clients.js";
-import type { FunctionSummary } from "./functions.js";
+import type { FunctionSummary } from "../core/model.js";
 
 export interface ListingStart {
   /** The first page, readable at once when it has arrived (never when it failed). */

@@ -1,6 +1,5 @@
 // `lambda-explorer` with no command: the explorer on a terminal, optionally on the in-process
 // sandbox. Scripts (no terminal) are pointed at the commands instead.
-import type { FunctionSummary } from "../aws/functions.js";
 import { startListing } from "../aws/listing-start.js";
 import { listCacheKey, readFunctionCache } from "../cache/function-list-cache.js";
 import { early } from "../core/early.js";
@@ -8,6 +7,7 @@ import type { EarlyList } from "../ui/hooks/useFunctionList.js";
 import { EXIT, UserError } from "./exit-codes.js";
 import { bundledFunctionsDir } from "./paths.js";
 import { trace } from "../state/trace.js";
+import type { FunctionSummary } from "../core/model.js";
 
 export interface TuiFlags {
   profile?: string;

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Clients } from "../../aws/clients.js";
 import type { AwsFailure } from "../../aws/errors.js";
-import type { FunctionSummary } from "../../aws/functions.js";
+import type { FunctionSummary } from "../../core/model.js";
 import type { ListingStart } from "../../aws/listing-start.js";
 import { readFunctionCache, writeFunctionCache, type CacheKey } from "../../cache/function-list-cache.js";
 import type { Early } from "../../core/early.js";

@@ -4,7 +4,7 @@ import { Highlighted } from "../list/Highlighted.js";
 import { useMemo } from "react";
 import { Box, Text } from "ink";
 import stringWidth from "string-width";
-import type { FunctionSummary } from "../../aws/functions.js";
+import type { FunctionSummary } from "../../core/model.js";
 import type { PickerState } from "./pickerReducer.js";
 import { fit, fitSegments, highlightSegments, safeLine } from "./safeText.js";
 

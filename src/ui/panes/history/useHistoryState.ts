@@ -6,11 +6,9 @@
 // invocation that a newer one took the screen from still arrive (useInvocation goes on
 // looking for them) and are recorded the same way.
 import { useCallback, useEffect, useMemo, useReducer, useRef, type Dispatch } from "react";
-import type { FunctionSummary } from "../../../aws/functions.js";
 import { resolveHistoryFile } from "../../../history/history-path.js";
 import type { Clients } from "../../../aws/clients.js";
 import type { CompleteLogs } from "../../../aws/complete-logs.js";
-import type { InvokeResult } from "../../../aws/invoke.js";
 import { summarize, withLogs, type HistoryRecord } from "../../../core/history-record.js";
 import { logsRecordFor, recordFromInvocation, type RecordContext } from "../../../core/invocation-record.js";
 import { diffResponses } from "../../../core/response-diff.js";
@@ -22,6 +20,7 @@ import {
   type HistoryRow,
   type HistoryState,
 } from "./historyReducer.js";
+import type { FunctionSummary, InvokeResult } from "../../../core/model.js";
 
 /** A replay waiting for its answer, to be recorded with `replayOf` and diffed. */
 export interface PendingReplay {
