@@ -1,7 +1,7 @@
 // `lambda-explorer` with no command: the explorer on a terminal, optionally on the in-process
 // sandbox. Scripts (no terminal) are pointed at the commands instead.
 import { startListing } from "../aws/listing-start.js";
-import { listCacheKey, readFunctionCache } from "../cache/function-list-cache.js";
+import { listCacheKey, readFunctionCache } from "../state/function-list-cache.js";
 import { early } from "../core/early.js";
 import type { EarlyList } from "../ui/hooks/useFunctionList.js";
 import { EXIT, UserError } from "./exit-codes.js";
@@ -56,7 +56,7 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
     .then(([m, { reportRetry }]) => m.createClients({ ...connection, onRetry: reportRetry }));
   earlyClients.catch(() => undefined);
   const earlyList: EarlyList = { key, cached, listing: startListing(earlyClients) };
-  const { resolveHistoryFile } = await import("../history/history-path.js");
+  const { resolveHistoryFile } = await import("../state/history-path.js");
   const historyFile = resolveHistoryFile(flags.history);
   const { runTui } = await withoutCiVariables(() => import("../ui/run-tui.js"));
   trace("ui loaded");

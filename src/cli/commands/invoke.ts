@@ -108,7 +108,7 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
         throw err;
       }
       // Advisory: a state directory that cannot be written must not fail the invocation.
-      const { recordUsage, bareFunctionName } = await import("../../history/usage.js");
+      const { recordUsage, bareFunctionName } = await import("../../state/usage.js");
       await recordUsage(
         { profile: clients.profile, region: clients.region, endpoint: clients.endpoint },
         bareFunctionName(fn),

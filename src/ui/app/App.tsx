@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useState, type ReactNode } from "react";
 import { Box, useApp, useStdin, useStdout } from "ink";
 import type { Clients, ConnectionOptions } from "../../aws/clients.js";
-import { listCacheKey, SANDBOX_SCOPE, type CacheKey } from "../../cache/function-list-cache.js";
+import { listCacheKey, SANDBOX_SCOPE, type CacheKey } from "../../state/function-list-cache.js";
 import { useConnection } from "../hooks/useConnection.js";
 import { useInvocation } from "../hooks/useInvocation.js";
 import { useNow } from "../hooks/useNow.js";
@@ -156,7 +156,7 @@ export function App({
     const c = conn.clients;
     if (!c) return;
     let live = true;
-    void import("../../history/usage.js").then(({ readUsage }) =>
+    void import("../../state/usage.js").then(({ readUsage }) =>
       readUsage({ profile: c.profile, region: c.region, endpoint: c.endpoint }).then((usage) => {
         if (live) dispatchPicker({ type: "usage", usage });
       }),
@@ -186,7 +186,7 @@ export function App({
       const c = conn.clients;
       if (!c) return;
       // Advisory, as for the invoke command: a state directory that cannot be written must not matter.
-      void import("../../history/usage.js").then(({ recordUsage }) =>
+      void import("../../state/usage.js").then(({ recordUsage }) =>
         recordUsage(
           { profile: c.profile, region: c.region, endpoint: c.endpoint },
           target.functionName,

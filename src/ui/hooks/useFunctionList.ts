@@ -5,7 +5,7 @@ import type { Clients } from "../../aws/clients.js";
 import type { AwsFailure } from "../../aws/errors.js";
 import type { FunctionSummary } from "../../core/model.js";
 import type { ListingStart } from "../../aws/listing-start.js";
-import { readFunctionCache, writeFunctionCache, type CacheKey } from "../../cache/function-list-cache.js";
+import { readFunctionCache, writeFunctionCache, type CacheKey } from "../../state/function-list-cache.js";
 import type { Early } from "../../core/early.js";
 
 /**
