@@ -2,7 +2,7 @@
 import { windowStart } from "../../list/listMoves.js";
 import { Box, Text } from "ink";
 import type { FunctionDetails } from "../../hooks/useFunctionDetails.js";
-import { safeText } from "../../picker/safeText.js";
+import { safeText } from "../../text/safeText.js";
 import type { QualifierState } from "./qualifierReducer.js";
 import type { FunctionSummary } from "../../../core/model.js";
 

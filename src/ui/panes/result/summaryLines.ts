@@ -3,7 +3,7 @@
 // error with a readable stack. Pure, so every state can be tested without rendering.
 import { formatBytes } from "../../../core/payload.js";
 import type { InvocationState } from "../../invocation/invocationReducer.js";
-import { safeLine } from "../../picker/safeText.js";
+import { safeLine } from "../../text/safeText.js";
 import { wrapParts, wrapWords } from "../../text/wrapParts.js";
 import type { InvokeResult } from "../../../core/model.js";
 

@@ -4,7 +4,7 @@
 import { formatBytes } from "../../../core/payload.js";
 import type { TailInfo } from "../../../core/tail-mark.js";
 import type { InvocationState, LogsStatus } from "../../invocation/invocationReducer.js";
-import { safeLine } from "../../picker/safeText.js";
+import { safeLine } from "../../text/safeText.js";
 import type { ViewId } from "./resultViewReducer.js";
 import type { InvokeResult } from "../../../core/model.js";
 
