@@ -6,7 +6,8 @@ import { Box, Text } from "ink";
 import stringWidth from "string-width";
 import type { FunctionSummary } from "../../core/model.js";
 import type { PickerState } from "./pickerReducer.js";
-import { fit, fitSegments, highlightSegments, safeLine } from "../text/safeText.js";
+import { fit, fitSegments, highlightSegments } from "../text/fit.js";
+import { safeLine } from "../text/safeText.js";
 
 export interface PickerProps {
   state: PickerState;
