@@ -1,9 +1,8 @@
 // `lambda-explorer` with no command: the explorer on a terminal, optionally on the in-process
 // sandbox. Scripts (no terminal) are pointed at the commands instead.
-import { startListing } from "../aws/listing-start.js";
+import { startListing, type EarlyList } from "../aws/listing-start.js";
 import { listCacheKey, readFunctionCache } from "../state/function-list-cache.js";
 import { early } from "../core/early.js";
-import type { EarlyList } from "../ui/hooks/useFunctionList.js";
 import { EXIT, UserError } from "./exit-codes.js";
 import { bundledFunctionsDir } from "./paths.js";
 import { trace } from "../state/trace.js";
@@ -52,7 +51,7 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
   const drawn = new Promise<void>((resolve) => (firstFrameDrawn = resolve));
   const earlyClients = cached.promise
     .then((list) => (list && list.items.length > 0 ? drawn : undefined))
-    .then(() => Promise.all([import("../aws/clients.js"), import("../ui/retryNotices.js")]))
+    .then(() => Promise.all([import("../aws/clients.js"), import("../aws/retry-notices.js")]))
     .then(([m, { reportRetry }]) => m.createClients({ ...connection, onRetry: reportRetry }));
   earlyClients.catch(() => undefined);
   const earlyList: EarlyList = { key, cached, listing: startListing(earlyClients) };

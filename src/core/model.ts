@@ -3,6 +3,13 @@
 import type { FunctionErrorInfo } from "./error-payload.js";
 import type { InvocationType } from "./payload.js";
 
+/** Which profile / region / endpoint a function list belongs to: the list cache's key. */
+export interface CacheKey {
+  profile: string | undefined;
+  region: string | undefined;
+  endpoint: string | undefined;
+}
+
 /** One function as the picker and the function pane show it. */
 export interface FunctionSummary {
   name: string;

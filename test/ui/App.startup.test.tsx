@@ -9,7 +9,7 @@ import { listCacheKey, readFunctionCache, writeFunctionCache } from "../../src/s
 import { early } from "../../src/core/early.js";
 import { App } from "../../src/ui/app/App.js";
 import type { EarlyList } from "../../src/ui/hooks/useFunctionList.js";
-import { reportRetry } from "../../src/ui/retryNotices.js";
+import { reportRetry } from "../../src/aws/retry-notices.js";
 import { appSandbox } from "../helpers/app-sandbox.js";
 import { renderTui } from "../helpers/render-tui.js";
 import { startTestSandbox } from "../helpers/sandbox.js";
