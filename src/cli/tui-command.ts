@@ -2,6 +2,7 @@
 // sandbox. Scripts (no terminal) are pointed at the commands instead.
 import { startListing, type EarlyList } from "../aws/listing-start.js";
 import { listCacheKey, readFunctionCache } from "../state/function-list-cache.js";
+import { resolveHistoryFile } from "../state/history-path.js";
 import { early } from "../core/early.js";
 import { EXIT, UserError } from "./exit-codes.js";
 import { bundledFunctionsDir } from "./paths.js";
@@ -55,7 +56,6 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
     .then(([m, { reportRetry }]) => m.createClients({ ...connection, onRetry: reportRetry }));
   earlyClients.catch(() => undefined);
   const earlyList: EarlyList = { key, cached, listing: startListing(earlyClients) };
-  const { resolveHistoryFile } = await import("../state/history-path.js");
   const historyFile = resolveHistoryFile(flags.history);
   const { runTui } = await withoutCiVariables(() => import("../ui/run-tui.js"));
   trace("ui loaded");
