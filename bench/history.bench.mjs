@@ -66,7 +66,7 @@ const loader = path.join(dir, "load-index.mjs");
 await build({
   stdin: {
     contents: `
-      import { loadHistoryIndex } from "./src/history/store.ts";
+      import { loadHistoryIndex } from "./src/state/history-store.ts";
       const t0 = performance.now();
       const c0 = process.cpuUsage();
       const index = await loadHistoryIndex(process.argv[2]);

@@ -169,7 +169,7 @@ async function editor() {
   ];
   const text = megabyteEvent();
   const home = mkdtempSync(path.join(os.tmpdir(), `${PREFIX}-`));
-  const { saveDraft } = await importSource('export * from "./src/history/drafts.ts";');
+  const { saveDraft } = await importSource('export * from "./src/state/drafts.ts";');
   saveDraft(SCOPE, FUNCTION, text, path.join(home, "state"));
   const profile = profiler();
   const session = appInTmux({ prefix: PREFIX, args: ["--sandbox"], nodeArgs: profile.nodeArgs, home });

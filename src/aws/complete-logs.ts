@@ -8,14 +8,10 @@ import {
   type FilteredLogEvent,
 } from "@aws-sdk/client-cloudwatch-logs";
 import { isReportOf, isStartOf } from "../core/log-records.js";
+import type { LogEvent } from "../core/model.js";
 import type { Clients } from "./clients.js";
 import { AwsFailure, describeAwsError, isRetryableLogsError } from "./errors.js";
 import { sleep } from "./sleep.js";
-
-export interface LogEvent {
-  timestamp: number;
-  message: string;
-}
 
 export type LogsState = "searching" | "receiving" | "complete" | "gave-up";
 

@@ -8,21 +8,9 @@ import {
   type AliasConfiguration,
   type FunctionConfiguration,
 } from "@aws-sdk/client-lambda";
+import type { FunctionSummary } from "../core/model.js";
 import type { Clients } from "./clients.js";
 import { describeAwsError } from "./errors.js";
-
-export interface FunctionSummary {
-  name: string;
-  arn: string;
-  runtime: string | null;
-  description: string;
-  memoryMb: number | null;
-  timeoutS: number | null;
-  lastModified: string | null;
-  version: string;
-  logGroup: string;
-  logFormat: "Text" | "JSON";
-}
 
 export function summarize(f: FunctionConfiguration): FunctionSummary {
   const name = f.FunctionName ?? "";

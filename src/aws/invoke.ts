@@ -2,8 +2,9 @@
 // status, version, error, request id, payload, the decoded tail and its REPORT metrics.
 import { isUtf8 } from "node:buffer";
 import { InvokeCommand } from "@aws-sdk/client-lambda";
-import { parseErrorPayload, type FunctionErrorInfo } from "../core/error-payload.js";
-import { parseReport, requestIdFromTail, type ReportMetrics } from "../core/log-records.js";
+import { parseErrorPayload } from "../core/error-payload.js";
+import { parseReport, requestIdFromTail } from "../core/log-records.js";
+import type { InvokeResult } from "../core/model.js";
 import { checkPayload, describeCheck, type InvocationType } from "../core/payload.js";
 import type { Clients } from "./clients.js";
 import { describeAwsError } from "./errors.js";
@@ -16,33 +17,6 @@ export interface InvokeOptions {
   /** Client context (an object is JSON-encoded); Lambda passes it to the handler. */
   clientContext?: unknown;
   signal?: AbortSignal | undefined;
-}
-
-export interface InvokeResult {
-  functionName: string;
-  qualifier: string | null;
-  invocationType: InvocationType;
-  statusCode: number;
-  executedVersion: string | null;
-  functionError: string | null;
-  error: FunctionErrorInfo | null;
-  requestId: string | null;
-  payloadBytes: number;
-  /** The response as text; bytes that are not UTF-8 become U+FFFD (see payloadRaw). */
-  payloadText: string;
-  /**
-   * The response's bytes, only when they are not valid UTF-8 (Lambda does not require it: a
-   * custom runtime can answer anything), so they can be written out unchanged. Optional so that
-   * results rebuilt from elsewhere (history) need not carry it.
-   */
-  payloadRaw?: Uint8Array;
-  /** The parsed response when it is JSON; undefined otherwise. */
-  payloadJson: unknown;
-  tail: string | null;
-  report: ReportMetrics | null;
-  /** Epoch ms when the request was sent, and the client round trip. */
-  startedAt: number;
-  clientMs: number;
 }
 
 /** Bad input that was never sent: the message says where and what. */

@@ -3,7 +3,17 @@
 // another core, or over the network) while Ink and React are still being loaded.
 import { early, type Early } from "../core/early.js";
 import type { Clients } from "./clients.js";
-import type { FunctionSummary } from "./functions.js";
+import type { CacheKey, FunctionSummary } from "../core/model.js";
+
+/**
+ * What start-up began for the list before the UI loaded: reading the cache of `key`, and the
+ * first ListFunctions request. What has arrived by the first render is in the first frame.
+ */
+export interface EarlyList {
+  key: CacheKey;
+  cached: Early<{ items: FunctionSummary[]; savedAt: string } | null>;
+  listing?: ListingStart | undefined;
+}
 
 export interface ListingStart {
   /** The first page, readable at once when it has arrived (never when it failed). */

@@ -1,7 +1,7 @@
 // Opening a history file for a command (history list / export / import, replay): clear
 // messages for a missing file or one that is not a history, the damaged-lines notice on
 // stderr, and the --function / --since filters.
-import type { HistoryIndex, HistoryIndexEntry } from "../history/store.js";
+import type { HistoryIndex, HistoryIndexEntry } from "../state/history-store.js";
 import { EXIT, UserError } from "./exit-codes.js";
 import { escapeControl } from "./text.js";
 
@@ -15,7 +15,7 @@ export async function openHistoryFile(
   file: string,
   opts: { missingIsEmpty?: boolean } = {},
 ): Promise<HistoryIndex> {
-  const { damagedMessage, HistoryFileError, loadHistoryIndex } = await import("../history/store.js");
+  const { damagedMessage, HistoryFileError, loadHistoryIndex } = await import("../state/history-store.js");
   let index: HistoryIndex;
   try {
     index = await loadHistoryIndex(file);

@@ -39,7 +39,7 @@ export async function historyRecorder(
   const none = async () => {};
   if (flags.history === false) return { file: null, record: none, logs: none, close: none };
   const { appendLogsRecord, appendRecord, openHistoryAppender, resolveHistoryFile } =
-    await import("../history/store.js");
+    await import("../state/history-store.js");
   const { serializeLogsRecord, serializeRecord } = await import("../core/history-record.js");
   const file = resolveHistoryFile(flags.history);
   let warned = false;

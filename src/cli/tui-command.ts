@@ -1,13 +1,13 @@
 // `lambda-explorer` with no command: the explorer on a terminal, optionally on the in-process
 // sandbox. Scripts (no terminal) are pointed at the commands instead.
-import type { FunctionSummary } from "../aws/functions.js";
-import { startListing } from "../aws/listing-start.js";
-import { listCacheKey, readFunctionCache } from "../cache/function-list-cache.js";
+import { startListing, type EarlyList } from "../aws/listing-start.js";
+import { listCacheKey, readFunctionCache } from "../state/function-list-cache.js";
+import { resolveHistoryFile } from "../state/history-path.js";
 import { early } from "../core/early.js";
-import type { EarlyList } from "../ui/hooks/useFunctionList.js";
 import { EXIT, UserError } from "./exit-codes.js";
 import { bundledFunctionsDir } from "./paths.js";
 import { trace } from "../state/trace.js";
+import type { FunctionSummary } from "../core/model.js";
 
 export interface TuiFlags {
   profile?: string;
@@ -52,11 +52,10 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
   const drawn = new Promise<void>((resolve) => (firstFrameDrawn = resolve));
   const earlyClients = cached.promise
     .then((list) => (list && list.items.length > 0 ? drawn : undefined))
-    .then(() => Promise.all([import("../aws/clients.js"), import("../ui/retryNotices.js")]))
+    .then(() => Promise.all([import("../aws/clients.js"), import("../aws/retry-notices.js")]))
     .then(([m, { reportRetry }]) => m.createClients({ ...connection, onRetry: reportRetry }));
   earlyClients.catch(() => undefined);
   const earlyList: EarlyList = { key, cached, listing: startListing(earlyClients) };
-  const { resolveHistoryFile } = await import("../history/history-path.js");
   const historyFile = resolveHistoryFile(flags.history);
   const { runTui } = await withoutCiVariables(() => import("../ui/run-tui.js"));
   trace("ui loaded");

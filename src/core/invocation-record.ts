@@ -1,32 +1,9 @@
-// The history record of one invocation, built from what Invoke returned (any object with the
-// fields of `InvokeResult` in src/aws/invoke.ts: core does not import from src/aws).
+// The two mappings between an invocation's result and its history record: the record of a
+// result (recordFromInvocation, with logsRecordFor for the logs that come later) and the result
+// a record shows again (resultFromRecord, logsFromRecord).
+import { parseErrorPayload } from "./error-payload.js";
 import type { HistoryLogLine, HistoryRecord, LogsRecord, LogsState } from "./history-record.js";
-import type { InvocationType } from "./payload.js";
-
-/** What recordFromInvocation needs of an invocation; `InvokeResult` (src/aws/invoke.ts) has it. */
-export interface InvocationOutcome {
-  functionName: string;
-  qualifier: string | null;
-  invocationType: InvocationType;
-  statusCode: number;
-  executedVersion: string | null;
-  functionError: string | null;
-  requestId: string | null;
-  payloadText: string;
-  /** The response's bytes, present only when they are not UTF-8. */
-  payloadRaw?: Uint8Array;
-  tail: string | null;
-  report: {
-    durationMs: number;
-    billedMs: number;
-    memoryMb: number;
-    maxMemoryMb: number;
-    initMs?: number;
-  } | null;
-  /** Epoch ms when the request was sent. */
-  startedAt: number;
-  clientMs: number;
-}
+import type { InvokeResult, LogEvent } from "./model.js";
 
 export interface RecordContext {
   /** The request payload exactly as sent. */
@@ -60,11 +37,6 @@ export function parseFunctionRef(ref: string): FunctionRef {
   return { arn: null, account: null, name: name!, qualifier: qualifier ?? null };
 }
 
-/**
- * The record of one invocation. The function is stored by its bare name with the qualifier
- * apart (`orders-api:live` becomes name orders-api, qualifier live), so a replay can swap the
- * qualifier.
- */
 /** Log events as the history keeps them: time and message only (CloudWatch's carry more). */
 export function logLinesOf(events: readonly HistoryLogLine[]): HistoryLogLine[] {
   return events.map((e) => ({ timestamp: e.timestamp, message: e.message }));
@@ -79,7 +51,12 @@ export function logsRecordFor(
   return { logsFor: id, logsState: logs.state, at: at.toISOString(), logs: logLinesOf(logs.events) };
 }
 
-export function recordFromInvocation(outcome: InvocationOutcome, ctx: RecordContext): HistoryRecord {
+/**
+ * The record of one invocation. The function is stored by its bare name with the qualifier
+ * apart (`orders-api:live` becomes name orders-api, qualifier live), so a replay can swap the
+ * qualifier.
+ */
+export function recordFromInvocation(outcome: InvokeResult, ctx: RecordContext): HistoryRecord {
   const ref = parseFunctionRef(outcome.functionName);
   const configArn = ctx.functionArn ? parseFunctionRef(ctx.functionArn) : null;
   const arn = configArn?.arn ?? ref.arn;
@@ -121,4 +98,52 @@ export function recordFromInvocation(outcome: InvocationOutcome, ctx: RecordCont
   if (ctx.logs) record.logsState = ctx.logs.state;
   if (ctx.replayOf !== undefined) record.replayOf = ctx.replayOf;
   return record;
+}
+
+function parsedJson(text: string): unknown {
+  if (text.length === 0) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A recorded invocation as the result it was, to be shown exactly as it was, never re-sent. */
+export function resultFromRecord(r: HistoryRecord): InvokeResult {
+  const res = r.response;
+  // Bytes that are not UTF-8 were recorded as they came: shown and saved as they came.
+  const raw =
+    res.payloadBase64 !== undefined ? new Uint8Array(Buffer.from(res.payloadBase64, "base64")) : null;
+  const report = r.report
+    ? {
+        durationMs: r.report.durationMs,
+        billedMs: r.report.billedMs,
+        memoryMb: r.report.memoryMb,
+        maxMemoryMb: r.report.maxMemoryMb,
+        ...(r.report.initMs === null ? {} : { initMs: r.report.initMs }),
+      }
+    : null;
+  return {
+    functionName: r.function.name,
+    qualifier: r.qualifier,
+    invocationType: r.invocationType,
+    statusCode: res.statusCode,
+    executedVersion: res.executedVersion,
+    functionError: res.functionError,
+    error: res.functionError ? parseErrorPayload(res.payload) : null,
+    requestId: res.requestId,
+    ...(raw ? { payloadRaw: raw } : {}),
+    payloadBytes: raw ? raw.length : Buffer.byteLength(res.payload, "utf8"),
+    payloadText: res.payload,
+    payloadJson: raw ? undefined : parsedJson(res.payload),
+    tail: res.logTail,
+    report,
+    startedAt: Date.parse(r.at),
+    clientMs: r.clientMs,
+  };
+}
+
+export function logsFromRecord(r: HistoryRecord): LogEvent[] | null {
+  return r.logs ? r.logs.map((l) => ({ timestamp: l.timestamp, message: l.message })) : null;
 }

@@ -3,13 +3,9 @@
 // here once so a view draws lines as they are. A view touches only the lines it draws; log
 // lines grow by appending to arrays shared with earlier snapshots, so new events cost only
 // their own lines. (A response body's lines: src/ui/panes/result/bodyLines.ts.)
-import { parseLogLine, type ReportMetrics } from "./log-records.js";
+import { parseLogLine } from "./log-records.js";
+import type { LogEvent, ReportMetrics } from "./model.js";
 import { sanitizeLine } from "./sanitize.js";
-
-export interface LogEvent {
-  timestamp: number;
-  message: string;
-}
 
 /** Lines to show. Treat as immutable: a change makes a new one. */
 export interface TextLines {

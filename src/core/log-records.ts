@@ -1,18 +1,6 @@
 // Reading Lambda log lines, Text or JSON format: START / END / REPORT (and their JSON
 // platform records), application lines, and the REPORT metrics of an invocation.
-
-export interface ReportMetrics {
-  durationMs: number;
-  billedMs: number;
-  memoryMb: number;
-  maxMemoryMb: number;
-  /** Only on a cold start. */
-  initMs?: number;
-  /** Absent on success; e.g. "timeout" or "error". */
-  status?: string;
-  /** e.g. "Runtime.ExitError", only with a status. */
-  errorType?: string;
-}
+import type { ReportMetrics } from "./model.js";
 
 export type LogMark =
   | { kind: "start"; requestId: string; version: string }

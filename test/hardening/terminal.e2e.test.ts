@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { appendRecords, loadHistoryIndex } from "../../src/history/store.js";
+import { appendRecords, loadHistoryIndex } from "../../src/state/history-store.js";
 import { startSandboxProcess } from "../helpers/cli.js";
 import { historyRecord } from "../helpers/history-records.js";
 import { openShell, type Shell } from "./shell-terminal.js";

@@ -1,5 +1,5 @@
+import type { InvokeResult } from "../../src/core/model.js";
 // An InvokeResult for tests of what the UI shows; override what the test is about.
-import type { InvokeResult } from "../../src/aws/invoke.js";
 
 export function result(over: Partial<InvokeResult> = {}): InvokeResult {
   return {

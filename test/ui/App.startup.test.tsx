@@ -5,11 +5,11 @@
 import { describe, expect, it, vi } from "vitest";
 import { createClients } from "../../src/aws/clients.js";
 import { startListing } from "../../src/aws/listing-start.js";
-import { listCacheKey, readFunctionCache, writeFunctionCache } from "../../src/cache/function-list-cache.js";
+import { listCacheKey, readFunctionCache, writeFunctionCache } from "../../src/state/function-list-cache.js";
 import { early } from "../../src/core/early.js";
 import { App } from "../../src/ui/app/App.js";
 import type { EarlyList } from "../../src/ui/hooks/useFunctionList.js";
-import { reportRetry } from "../../src/ui/retryNotices.js";
+import { reportRetry } from "../../src/aws/retry-notices.js";
 import { appSandbox } from "../helpers/app-sandbox.js";
 import { renderTui } from "../helpers/render-tui.js";
 import { startTestSandbox } from "../helpers/sandbox.js";

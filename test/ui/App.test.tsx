@@ -37,7 +37,7 @@ describe("App", () => {
   });
 
   it("puts recently and frequently invoked functions first in the unfiltered list", async () => {
-    const { recordUsage } = await import("../../src/history/usage.js");
+    const { recordUsage } = await import("../../src/state/usage.js");
     const scope = { profile: process.env.AWS_PROFILE, region: "us-east-1", endpoint: sandbox().url };
     await recordUsage(scope, "thrower", Date.now() - 1000);
     await recordUsage(scope, "slow-logger", Date.now());

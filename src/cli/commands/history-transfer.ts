@@ -7,7 +7,7 @@ import { rename, rm, open, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { EXIT, UserError } from "../exit-codes.js";
 import type { HistoryRecord } from "../../core/history-record.js";
-import type { HistoryIndexEntry } from "../../history/store.js";
+import type { HistoryIndexEntry } from "../../state/history-store.js";
 import { filterEntries, openHistoryFile, type EntryFilters } from "../history-input.js";
 
 export interface ExportFlags extends EntryFilters {
@@ -52,7 +52,7 @@ async function* readSkippingDamaged(
   skipped: number[],
 ): AsyncGenerator<HistoryRecord> {
   if (entries.length === 0) return;
-  const { HistoryFileError, openHistoryReader } = await import("../../history/store.js");
+  const { HistoryFileError, openHistoryReader } = await import("../../state/history-store.js");
   const reader = await openHistoryReader(file);
   try {
     for (const e of entries) {
@@ -73,7 +73,7 @@ async function* readSkippingDamaged(
 
 async function reportSkipped(file: string, skipped: number[]): Promise<void> {
   if (skipped.length === 0) return;
-  const { damagedMessage } = await import("../../history/store.js");
+  const { damagedMessage } = await import("../../state/history-store.js");
   process.stderr.write(
     `lambda-explorer: ${file}: ${damagedMessage({ damaged: skipped.length, damagedLines: skipped })}\n`,
   );
@@ -96,7 +96,7 @@ async function writeLines(fh: FileHandle, lines: AsyncIterable<string>): Promise
 }
 
 export async function runExport(out: string, flags: ExportFlags): Promise<void> {
-  const { HistoryFileError, resolveHistoryFile } = await import("../../history/store.js");
+  const { HistoryFileError, resolveHistoryFile } = await import("../../state/history-store.js");
   const { serializeRecord } = await import("../../core/history-record.js");
   const { redact } = await import("../../core/history-redact.js");
   const file = resolveHistoryFile(flags.history);
@@ -165,7 +165,8 @@ export async function runExport(out: string, flags: ExportFlags): Promise<void> 
 }
 
 export async function runImport(from: string, flags: ImportFlags): Promise<void> {
-  const { appendRecords, HistoryFileError, resolveHistoryFile } = await import("../../history/store.js");
+  const { appendRecords, HistoryFileError, resolveHistoryFile } =
+    await import("../../state/history-store.js");
   const file = resolveHistoryFile(flags.history);
   const source = path.resolve(from);
   if (sameFile(source, file))

@@ -1,7 +1,7 @@
 // `lambda-explorer history`: list the recorded invocations (newest first), export a selection
 // to share (with redaction), import a shared file. --history FILE picks the history for all.
 import type { Command } from "commander";
-import type { HistoryIndexEntry } from "../../history/store.js";
+import type { HistoryIndexEntry } from "../../state/history-store.js";
 import { filterEntries, openHistoryFile, type EntryFilters } from "../history-input.js";
 import { intOption } from "../options.js";
 import { escapeControl, ms, truncate } from "../text.js";
@@ -101,7 +101,7 @@ function listJson(e: HistoryIndexEntry) {
 }
 
 async function runList(flags: ListFlags): Promise<void> {
-  const { resolveHistoryFile } = await import("../../history/store.js");
+  const { resolveHistoryFile } = await import("../../state/history-store.js");
   const file = resolveHistoryFile(flags.history);
   const limit = flags.limit === undefined ? Infinity : intOption("limit", flags.limit, 1, 1e9);
   const index = await openHistoryFile(file, { missingIsEmpty: true });

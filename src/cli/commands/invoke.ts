@@ -1,8 +1,7 @@
 // `lambda-explorer invoke`: a better `aws lambda invoke`. The response goes to stdout (so it
 // pipes into jq), the status and logs to stderr; --json prints one object with everything.
 import type { Command } from "commander";
-import type { CompleteLogs, LogEvent } from "../../aws/complete-logs.js";
-import type { InvokeResult } from "../../aws/invoke.js";
+import type { CompleteLogs } from "../../aws/complete-logs.js";
 import type { InvocationType } from "../../core/payload.js";
 import { connect, withAwsErrors, withConnectionOptions, type ConnectionFlags } from "../connection.js";
 import { EXIT, UserError } from "../exit-codes.js";
@@ -10,6 +9,7 @@ import { historyRecorder, withHistoryOption, type HistoryFlags } from "../histor
 import { intOption } from "../options.js";
 import { readPayload } from "../read-input.js";
 import { escapeControl, ms, readableLogLine } from "../text.js";
+import type { InvokeResult, LogEvent } from "../../core/model.js";
 
 const TYPES = ["RequestResponse", "Event", "DryRun"] as const;
 const LOG_MODES = ["full", "tail", "none"] as const;
@@ -108,7 +108,7 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
         throw err;
       }
       // Advisory: a state directory that cannot be written must not fail the invocation.
-      const { recordUsage, bareFunctionName } = await import("../../history/usage.js");
+      const { recordUsage, bareFunctionName } = await import("../../state/usage.js");
       await recordUsage(
         { profile: clients.profile, region: clients.region, endpoint: clients.endpoint },
         bareFunctionName(fn),

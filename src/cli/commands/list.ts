@@ -1,10 +1,10 @@
 // `lambda-explorer list`: every function (a page printed as soon as it arrives), or one
 // function's configuration, versions and aliases.
 import type { Command } from "commander";
-import type { FunctionSummary } from "../../aws/functions.js";
 import { connect, withAwsErrors, withConnectionOptions, type ConnectionFlags } from "../connection.js";
 import { EXIT } from "../exit-codes.js";
 import { escapeControl, truncate } from "../text.js";
+import type { FunctionSummary } from "../../core/model.js";
 
 interface ListFlags extends ConnectionFlags {
   json?: boolean;

@@ -20,7 +20,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import type { Clients } from "../../aws/clients.js";
 import type { HistoryRecord } from "../../core/history-record.js";
-import type { HistoryIndexEntry } from "../../history/store.js";
+import type { HistoryIndexEntry } from "../../state/history-store.js";
 import { connect, withConnectionOptions, type ConnectionFlags } from "../connection.js";
 import { EXIT, UserError } from "../exit-codes.js";
 import { filterEntries, openHistoryFile, type EntryFilters } from "../history-input.js";
@@ -147,7 +147,7 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
   const concurrency = intOption("concurrency", flags.concurrency, 1, 256);
   ignorePaths(flags.ignore); // checked before any work
   if (flags.qualifier === "") throw new UserError("--qualifier needs a version or alias name", EXIT.usage);
-  const { openHistoryReader } = await import("../../history/store.js");
+  const { openHistoryReader } = await import("../../state/history-store.js");
   const path = resolve(file);
   const index = await openHistoryFile(path);
   const all = entriesToReplay(index.entries);
@@ -170,7 +170,7 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
   const limit = pLimit(concurrency);
   const reader = await openHistoryReader(path);
   const progress = new table.ProgressBar(entries.length);
-  const { HistoryFileError, damagedMessage } = await import("../../history/store.js");
+  const { HistoryFileError, damagedMessage } = await import("../../state/history-store.js");
   const unreadable: number[] = [];
   let results: ReplayResult[];
   try {

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useStdout } from "ink";
 import { formatBytes, PAYLOAD_LIMITS } from "../../core/payload.js";
-import type { UsageScope } from "../../history/usage.js";
+import type { UsageScope } from "../../state/usage.js";
 import { readPayloadFile } from "../editor/payloadFile.js";
 import { bufferText } from "../editor/textBuffer.js";
 import { editExternally, editorCommand } from "../external-editor.js";

@@ -3,7 +3,7 @@
 // it is invoked on.
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import type { Clients } from "../../aws/clients.js";
-import type { FunctionSummary } from "../../aws/functions.js";
+import type { FunctionSummary } from "../../core/model.js";
 import { useFunctionDetails, type FunctionDetails } from "../hooks/useFunctionDetails.js";
 import type { FunctionList } from "../hooks/useFunctionList.js";
 import {
@@ -58,7 +58,7 @@ export function useFunctionChoice(
   useEffect(() => {
     if (!clients) return;
     let live = true;
-    void import("../../history/usage.js").then(({ readUsage }) =>
+    void import("../../state/usage.js").then(({ readUsage }) =>
       readUsage({ profile: clients.profile, region: clients.region, endpoint: clients.endpoint }).then(
         (usage) => {
           if (live) dispatchPicker({ type: "usage", usage });

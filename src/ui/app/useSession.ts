@@ -2,7 +2,7 @@
 // and complete logs), and the usage that ranks the function list. The panes read from it; the
 // App only starts invocations.
 import type { Clients } from "../../aws/clients.js";
-import type { FunctionSummary } from "../../aws/functions.js";
+import type { FunctionSummary } from "../../core/model.js";
 import type { InvocationType } from "../../core/payload.js";
 import { isBusy } from "../invocation/invocationReducer.js";
 import { useInvocation, type Invocation } from "../hooks/useInvocation.js";
@@ -32,7 +32,7 @@ export function useSession(
       history.recordResult(target, result);
       if (!clients) return;
       // Advisory, as for the invoke command: a state directory that cannot be written must not matter.
-      void import("../../history/usage.js").then(({ recordUsage }) =>
+      void import("../../state/usage.js").then(({ recordUsage }) =>
         recordUsage(
           { profile: clients.profile, region: clients.region, endpoint: clients.endpoint },
           target.functionName,

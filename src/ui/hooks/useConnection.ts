@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { Clients, ConnectionOptions } from "../../aws/clients.js";
 import type { AwsFailure } from "../../aws/errors.js";
-import { reportRetry } from "../retryNotices.js";
+import { reportRetry } from "../../aws/retry-notices.js";
 
 export interface Connection {
   clients: Clients | null;

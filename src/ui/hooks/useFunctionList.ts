@@ -3,20 +3,11 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Clients } from "../../aws/clients.js";
 import type { AwsFailure } from "../../aws/errors.js";
-import type { FunctionSummary } from "../../aws/functions.js";
-import type { ListingStart } from "../../aws/listing-start.js";
-import { readFunctionCache, writeFunctionCache, type CacheKey } from "../../cache/function-list-cache.js";
-import type { Early } from "../../core/early.js";
+import type { FunctionSummary } from "../../core/model.js";
+import type { EarlyList } from "../../aws/listing-start.js";
+import { readFunctionCache, writeFunctionCache, type CacheKey } from "../../state/function-list-cache.js";
 
-/**
- * What start-up began for the list before the UI loaded: reading the cache of `key`, and the
- * first ListFunctions request. What has arrived by the first render is in the first frame.
- */
-export interface EarlyList {
-  key: CacheKey;
-  cached: Early<{ items: FunctionSummary[]; savedAt: string } | null>;
-  listing?: ListingStart | undefined;
-}
+export type { EarlyList };
 
 export interface FunctionList {
   items: readonly FunctionSummary[];

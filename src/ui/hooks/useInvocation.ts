@@ -3,8 +3,7 @@
 // function, which Lambda keeps running), and answers to an older invocation are dropped.
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { Clients } from "../../aws/clients.js";
-import type { CompleteLogs, LogEvent, LogsProgress } from "../../aws/complete-logs.js";
-import type { InvokeResult } from "../../aws/invoke.js";
+import type { CompleteLogs, LogsProgress } from "../../aws/complete-logs.js";
 import {
   initialInvocation,
   invocationReducer,
@@ -12,6 +11,7 @@ import {
   type InvocationState,
   type InvocationTarget,
 } from "../invocation/invocationReducer.js";
+import type { InvokeResult, LogEvent } from "../../core/model.js";
 
 /** Progress reaches the screen at most this often: CloudWatch pages can come fast. */
 const PROGRESS_EVERY_MS = 100;

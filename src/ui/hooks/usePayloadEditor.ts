@@ -5,13 +5,13 @@
 import { useEffect, useMemo, useState } from "react";
 import type { Key } from "../input/keys.js";
 import { checkPayload, type InvocationType, type PayloadCheck } from "../../core/payload.js";
-import type { UsageScope } from "../../history/usage.js";
+import type { UsageScope } from "../../state/usage.js";
 import { bufferText, createBuffer, editReducer, type TextBuffer } from "../editor/textBuffer.js";
 import { commandFor, type CommandId } from "../keys/keymap.js";
 import { editorKey } from "../panes/payload/editorKeys.js";
 import { editorLayout } from "../panes/payload/PayloadEditor.js";
 import { TEMPLATES, templateText } from "../panes/payload/templates.js";
-import { readDraft } from "../../history/drafts.js";
+import { readDraft } from "../../state/drafts.js";
 import { useDrafts } from "./useDrafts.js";
 
 const EMPTY_BUFFER = createBuffer("");

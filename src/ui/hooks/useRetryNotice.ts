@@ -2,7 +2,7 @@
 // while its wait lasts and a moment after, then gone.
 import { useEffect, useState } from "react";
 import { retryMessage } from "../../aws/errors.js";
-import { onRetryNotice } from "../retryNotices.js";
+import { onRetryNotice } from "../../aws/retry-notices.js";
 
 const LINGER_MS = 1500;
 

@@ -1,12 +1,13 @@
 // The function picker, drawn from its state: a title line, then only the rows of the scroll
 // window the reducer keeps. Columns give way to the name as the pane narrows.
-import { Highlighted } from "../list/Highlighted.js";
+import { Highlighted } from "../text/Highlighted.js";
 import { useMemo } from "react";
 import { Box, Text } from "ink";
 import stringWidth from "string-width";
-import type { FunctionSummary } from "../../aws/functions.js";
+import type { FunctionSummary } from "../../core/model.js";
 import type { PickerState } from "./pickerReducer.js";
-import { fit, fitSegments, highlightSegments, safeLine } from "./safeText.js";
+import { fit, fitSegments, highlightSegments } from "../text/fit.js";
+import { safeLine } from "../text/safeText.js";
 
 export interface PickerProps {
   state: PickerState;

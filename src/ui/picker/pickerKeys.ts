@@ -2,7 +2,7 @@
 // character is text (q and ? included); otherwise picker commands apply, and a character no
 // command claims starts the filter with it.
 import type { Key } from "../input/keys.js";
-import type { FunctionSummary } from "../../aws/functions.js";
+import type { FunctionSummary } from "../../core/model.js";
 import { commandFor, printable, type CommandId, type Scope } from "../keys/keymap.js";
 import { selectedFunction, type PickerAction, type PickerState } from "./pickerReducer.js";
 

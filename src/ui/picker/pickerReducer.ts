@@ -1,7 +1,7 @@
 // The function picker's state: the list, the filter and the selection, with the scroll window
 // kept here so the view only draws what this says is visible.
 import { moveTarget, type ListMove } from "../list/listMoves.js";
-import type { FunctionSummary } from "../../aws/functions.js";
+import type { FunctionSummary } from "../../core/model.js";
 import { FunctionIndex, type Ranked, type Usage } from "../../core/ranking.js";
 
 export interface PickerState {

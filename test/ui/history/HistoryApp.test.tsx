@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseHistoryLine, type HistoryRecord } from "../../../src/core/history-record.js";
-import { appendRecord } from "../../../src/history/store.js";
+import { appendRecord } from "../../../src/state/history-store.js";
 import { App } from "../../../src/ui/app/App.js";
 import { historyRecord } from "../../helpers/history-records.js";
 import { renderTui } from "../../helpers/render-tui.js";

@@ -1,5 +1,5 @@
+import type { FunctionSummary } from "../../../src/core/model.js";
 // Fake function summaries for picker tests.
-import type { FunctionSummary } from "../../../src/aws/functions.js";
 
 export function fn(name: string, extra: Partial<FunctionSummary> = {}): FunctionSummary {
   return {

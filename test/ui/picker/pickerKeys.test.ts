@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from "vitest";
-import type { FunctionSummary } from "../../../src/aws/functions.js";
 import { handlePickerKey, pickerScopes } from "../../../src/ui/picker/pickerKeys.js";
 import {
   initialPickerState,
@@ -9,6 +8,7 @@ import {
 } from "../../../src/ui/picker/pickerReducer.js";
 import { fns } from "./functions.js";
 import { press as keyPress, RAW } from "../../helpers/keys.js";
+import type { FunctionSummary } from "../../../src/core/model.js";
 
 /** Feeds one key press to the picker; the state after, what was dispatched, and what was chosen. */
 function press(s: PickerState, raw: string) {

@@ -8,11 +8,10 @@ import {
   type InvocationState,
   type InvocationTarget,
 } from "../../../src/ui/invocation/invocationReducer.js";
-import type { LogEvent } from "../../../src/aws/complete-logs.js";
-import type { InvokeResult } from "../../../src/aws/invoke.js";
 import { ResultPane } from "../../../src/ui/panes/result/ResultPane.js";
 import { useResultView, type ResultViewOptions } from "../../../src/ui/panes/result/useResultView.js";
 import { renderTui } from "../../helpers/render-tui.js";
+import type { InvokeResult, LogEvent } from "../../../src/core/model.js";
 
 export const ID = "0d5b4a4e-6c2f-4a39-9a51-1c0ffee00001";
 export const target: InvocationTarget = {

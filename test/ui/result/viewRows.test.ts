@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { logLines, type LogEvent } from "../../../src/core/log-display.js";
+import { logLines } from "../../../src/core/log-display.js";
 import { bodyLines } from "../../../src/ui/panes/result/bodyLines.js";
 import {
   bottomTop,
@@ -10,6 +10,7 @@ import {
   wrapLine,
   type ViewRowsOptions,
 } from "../../../src/ui/panes/result/viewRows.js";
+import type { LogEvent } from "../../../src/core/model.js";
 
 const opts = (o: Partial<ViewRowsOptions> = {}): ViewRowsOptions => ({
   top: 0,

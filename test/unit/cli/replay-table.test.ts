@@ -11,7 +11,7 @@ import {
   type ReplayResult,
 } from "../../../src/cli/replay-table.js";
 import { diffResponses } from "../../../src/core/response-diff.js";
-import type { HistoryIndexEntry } from "../../../src/history/store.js";
+import type { HistoryIndexEntry } from "../../../src/state/history-store.js";
 import { historyRecord } from "../../helpers/history-records.js";
 
 function result(replayPayload: string | null, error: string | null = null): ReplayResult {

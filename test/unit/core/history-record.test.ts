@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { InvokeResult } from "../../../src/aws/invoke.js";
 import {
   parseHistoryLine,
   serializeLogsRecord,
@@ -12,9 +11,11 @@ import {
 import {
   logsRecordFor,
   parseFunctionRef,
+  logsFromRecord,
   recordFromInvocation,
-  type InvocationOutcome,
+  resultFromRecord,
 } from "../../../src/core/invocation-record.js";
+import type { InvokeResult } from "../../../src/core/model.js";
 
 const RID = "8f6a2c1e-0000-4000-8000-000000000001";
 
@@ -42,9 +43,21 @@ function invokeResult(over: Partial<InvokeResult> = {}): InvokeResult {
 const ctx = { payload: '{ "name": "Ada" }', endpoint: { profile: "dev", region: "us-east-1", url: null } };
 
 describe("recordFromInvocation", () => {
-  it("takes an InvokeResult as it is (a structural type, no import from src/aws)", () => {
-    const outcome: InvocationOutcome = invokeResult();
-    expect(outcome.functionName).toBe("versioned-greeter:live");
+  it("is undone by resultFromRecord, up to what a record does not keep", () => {
+    const record = recordFromInvocation(invokeResult(), {
+      ...ctx,
+      id: "id-1",
+      logs: { state: "complete", events: [{ timestamp: 5, message: "hi" }] },
+    });
+    expect(resultFromRecord(record)).toEqual(
+      invokeResult({
+        functionName: "versioned-greeter",
+        qualifier: "live",
+        clientMs: 12.3,
+        payloadBytes: 39,
+      }),
+    );
+    expect(logsFromRecord(record)).toEqual([{ timestamp: 5, message: "hi" }]);
   });
 
   it("records the function by bare name with the qualifier apart, and the payload as sent", () => {

@@ -6,8 +6,8 @@ import {
   MAX_LINE,
   tailEvents,
   updateLogLines,
-  type LogEvent,
 } from "../../../src/core/log-display.js";
+import type { LogEvent } from "../../../src/core/model.js";
 
 const ID = "5f1c2b3a-0000-4000-8000-00000000abcd";
 const ev = (message: string, timestamp = 1_000): LogEvent => ({ timestamp, message });

@@ -1,10 +1,10 @@
 // The chosen function: its configuration, and the version or alias to invoke.
 import { windowStart } from "../../list/listMoves.js";
 import { Box, Text } from "ink";
-import type { FunctionSummary } from "../../../aws/functions.js";
 import type { FunctionDetails } from "../../hooks/useFunctionDetails.js";
-import { safeText } from "../../picker/safeText.js";
+import { safeText } from "../../text/safeText.js";
 import type { QualifierState } from "./qualifierReducer.js";
+import type { FunctionSummary } from "../../../core/model.js";
 
 export interface FunctionPaneProps {
   fn: FunctionSummary | null;

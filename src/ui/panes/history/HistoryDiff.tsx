@@ -3,7 +3,8 @@
 // responses from src/core/response-diff.ts, scrolled by the reducer. Shown in the history pane,
 // so the result pane keeps showing the replay's own response and logs.
 import { Box, Text } from "ink";
-import { fit, safeLine } from "../../picker/safeText.js";
+import { fit } from "../../text/fit.js";
+import { safeLine } from "../../text/safeText.js";
 import { diffLines, type DiffOverlay } from "./diffLines.js";
 import { functionLabel } from "./historyReducer.js";
 

@@ -2,11 +2,12 @@
 // for each problem (damaged records, a file that cannot be written), then only the entries of
 // the scroll window: a 100,000-entry history draws as fast as a short one. Everything shown
 // comes from records, which hold text from functions we do not control: it is made safe first.
-import { Highlighted } from "../../list/Highlighted.js";
+import { Highlighted } from "../../text/Highlighted.js";
 import { Box, Text } from "ink";
 import stringWidth from "string-width";
 import type { HistorySummary } from "../../../core/history-record.js";
-import { fit, fitSegments, highlightSegments, safeLine, type Segment } from "../../picker/safeText.js";
+import { fit, fitSegments, highlightSegments, type Segment } from "../../text/fit.js";
+import { safeLine } from "../../text/safeText.js";
 import { functionLabel, rowAt, shownCount, statusLabel, type HistoryState } from "./historyReducer.js";
 import { labelHits } from "./historyFilter.js";
 import { HistoryDiff } from "./HistoryDiff.js";

@@ -2,7 +2,8 @@
 // when the chooser opens). The recorded qualifier is left out: replaying there is `r`.
 import { windowStart } from "../../list/listMoves.js";
 import { Box, Text } from "ink";
-import { fit, safeLine } from "../../picker/safeText.js";
+import { fit } from "../../text/fit.js";
+import { safeLine } from "../../text/safeText.js";
 import { functionLabel, type HistoryOverlay } from "./historyReducer.js";
 
 type ChooseOverlay = Extract<HistoryOverlay, { kind: "choose" }>;

@@ -5,7 +5,7 @@
 import { Box, Text } from "ink";
 import stringWidth from "string-width";
 import type { HistoryRecord } from "../../../core/history-record.js";
-import { fit } from "../../picker/safeText.js";
+import { fit } from "../../text/fit.js";
 import type { BodyLines } from "../result/bodyLines.js";
 import { COLOURS } from "../payload/PayloadEditor.js";
 import { recordedFrame, recordedRows } from "./recordedLayout.js";

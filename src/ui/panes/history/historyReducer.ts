@@ -6,7 +6,7 @@
 // and only the filtered list holds positions of its own.
 import { moveTarget, type ListMove } from "../../list/listMoves.js";
 import type { HistoryRecord, HistorySummary } from "../../../core/history-record.js";
-import type { HistoryIndexEntry } from "../../../history/store.js";
+import type { HistoryIndexEntry } from "../../../state/history-store.js";
 import type { ResponseDiff } from "../../../core/response-diff.js";
 import type { QualifierOption } from "../function/qualifierReducer.js";
 import { diffLines } from "./diffLines.js";

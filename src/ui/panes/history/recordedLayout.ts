@@ -6,7 +6,8 @@
 import stringWidth from "string-width";
 import type { HistoryRecord } from "../../../core/history-record.js";
 import { formatBytes } from "../../../core/payload.js";
-import { fit, safeLine } from "../../picker/safeText.js";
+import { fit } from "../../text/fit.js";
+import { safeLine } from "../../text/safeText.js";
 import { tokenizeJsonLine, tokensInRange, type JsonToken } from "../../editor/jsonTokens.js";
 import type { BodyLines } from "../result/bodyLines.js";
 import { bottomTop, wrapLine } from "../result/viewRows.js";

@@ -5,16 +5,17 @@
 import { useEffect, useState } from "react";
 import type { Key } from "../../input/keys.js";
 import type { Clients } from "../../../aws/clients.js";
-import type { FunctionSummary } from "../../../aws/functions.js";
 import type { HistoryRecord } from "../../../core/history-record.js";
 import { useFunctionDetails } from "../../hooks/useFunctionDetails.js";
 import type { Invocation } from "../../hooks/useInvocation.js";
 import { commandFor, printable, type CommandId, type Scope } from "../../keys/keymap.js";
 import { initialQualifierState, qualifierReducer } from "../function/qualifierReducer.js";
 import { selectedRow, type HistoryAction, type HistoryRow } from "./historyReducer.js";
-import { recordLogs, recordResult, recordTarget } from "./recordShow.js";
+import { logsFromRecord, resultFromRecord } from "../../../core/invocation-record.js";
+import { recordTarget } from "./recordShow.js";
 import type { HistoryStore } from "./useHistoryState.js";
 import { useRecordedPayload, type RecordedPayloadKeys } from "./useRecordedPayload.js";
+import type { FunctionSummary } from "../../../core/model.js";
 
 export interface HistoryCommands {
   /** The function list, for the log group to follow a replay's logs in. */
@@ -188,7 +189,11 @@ export function useHistory(
     switch (cmd) {
       case "history.open":
         withRecord(row, (r) => {
-          invocation.show(recordTarget(r, logGroupOf(r.function.name)), recordResult(r), recordLogs(r));
+          invocation.show(
+            recordTarget(r, logGroupOf(r.function.name)),
+            resultFromRecord(r),
+            logsFromRecord(r),
+          );
           dispatch({ type: "show", record: r });
           commands.opened?.();
         });

@@ -6,11 +6,9 @@
 // invocation that a newer one took the screen from still arrive (useInvocation goes on
 // looking for them) and are recorded the same way.
 import { useCallback, useEffect, useMemo, useReducer, useRef, type Dispatch } from "react";
-import type { FunctionSummary } from "../../../aws/functions.js";
-import { resolveHistoryFile } from "../../../history/history-path.js";
+import { resolveHistoryFile } from "../../../state/history-path.js";
 import type { Clients } from "../../../aws/clients.js";
 import type { CompleteLogs } from "../../../aws/complete-logs.js";
-import type { InvokeResult } from "../../../aws/invoke.js";
 import { summarize, withLogs, type HistoryRecord } from "../../../core/history-record.js";
 import { logsRecordFor, recordFromInvocation, type RecordContext } from "../../../core/invocation-record.js";
 import { diffResponses } from "../../../core/response-diff.js";
@@ -22,6 +20,7 @@ import {
   type HistoryRow,
   type HistoryState,
 } from "./historyReducer.js";
+import type { FunctionSummary, InvokeResult } from "../../../core/model.js";
 
 /** A replay waiting for its answer, to be recorded with `replayOf` and diffed. */
 export interface PendingReplay {
@@ -94,7 +93,7 @@ export function useHistoryState(
     const abort = new AbortController();
     // After the first frame: the index is never on the way to it.
     const timer = setTimeout(() => {
-      void import("../../../history/store.js").then(async ({ loadHistoryIndex, damagedMessage }) => {
+      void import("../../../state/history-store.js").then(async ({ loadHistoryIndex, damagedMessage }) => {
         try {
           const index = await loadHistoryIndex(file, { signal: abort.signal });
           if (!abort.signal.aborted)
@@ -117,7 +116,7 @@ export function useHistoryState(
       if (!id || !record) return;
       const entry = logsRecordFor(id, logs);
       session.current.set(id, withLogs(record, entry));
-      void import("../../../history/store.js").then(({ appendLogsRecord }) =>
+      void import("../../../state/history-store.js").then(({ appendLogsRecord }) =>
         appendLogsRecord(file, entry).catch((err: unknown) =>
           dispatch({ type: "writeFailed", message: writeProblem(err) }),
         ),
@@ -145,7 +144,7 @@ export function useHistoryState(
           diff: diffResponses(pending.original, record),
           message: null,
         });
-      void import("../../../history/store.js").then(({ appendRecord }) =>
+      void import("../../../state/history-store.js").then(({ appendRecord }) =>
         appendRecord(file, record).then(
           () => dispatch({ type: "writeFailed", message: null }),
           (err: unknown) => dispatch({ type: "writeFailed", message: writeProblem(err) }),
@@ -165,7 +164,7 @@ export function useHistoryState(
       const mine = session.current.get(row.id);
       if (mine) return mine;
       if (!("offset" in row)) throw new Error("it was not recorded");
-      const { readEntry } = await import("../../../history/store.js");
+      const { readEntry } = await import("../../../state/history-store.js");
       return readEntry(file, row);
     },
     [file],

@@ -7,7 +7,7 @@ import { describeCheck, formatBytes, PAYLOAD_LIMITS } from "../../../core/payloa
 import { layoutEditor, gutterText, type EditorLayout } from "../../editor/editorLayout.js";
 import { tokenizeJsonLine, tokensInRange, type JsonTokenKind } from "../../editor/jsonTokens.js";
 import type { TextBuffer } from "../../editor/textBuffer.js";
-import { safeText } from "../../picker/safeText.js";
+import { safeText } from "../../text/safeText.js";
 
 export const COLOURS: Partial<Record<JsonTokenKind, string>> = {
   key: "cyan",

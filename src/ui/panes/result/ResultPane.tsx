@@ -4,7 +4,8 @@
 // root, and only the visible lines of each view are read.
 import { Box, Text } from "ink";
 import type { InvocationState } from "../../invocation/invocationReducer.js";
-import { fit, safeLine } from "../../picker/safeText.js";
+import { fit } from "../../text/fit.js";
+import { safeLine } from "../../text/safeText.js";
 import { colour } from "../../text/colour.js";
 import { resultFrame, viewWindow, type ResultLines } from "./resultFrame.js";
 import { VIEW_GAP } from "./resultLayout.js";

@@ -3,7 +3,7 @@
 // the keys, its whole label row in inverse video, so which one j and PgDn move is never a guess.
 // Render only.
 import { Box, Text } from "ink";
-import { fit } from "../../picker/safeText.js";
+import { fit } from "../../text/fit.js";
 import { colour, coloursOn } from "../../text/colour.js";
 import type { Tone } from "./logTone.js";
 import { headerRows } from "./resultLayout.js";

@@ -1,11 +1,11 @@
 // The top of the result pane as data: what the invocation is doing or what it answered
 // (status, ExecutedVersion, REPORT metrics, request id, round trip) and a failed function's
 // error with a readable stack. Pure, so every state can be tested without rendering.
-import type { InvokeResult } from "../../../aws/invoke.js";
 import { formatBytes } from "../../../core/payload.js";
 import type { InvocationState } from "../../invocation/invocationReducer.js";
-import { safeLine } from "../../picker/safeText.js";
+import { safeLine } from "../../text/safeText.js";
 import { wrapParts, wrapWords } from "../../text/wrapParts.js";
+import type { InvokeResult } from "../../../core/model.js";
 
 export interface SummaryLine {
   text: string;

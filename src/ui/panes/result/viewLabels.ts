@@ -1,12 +1,12 @@
 // The label row of each view as data: what it holds and where it stands (the response's type
 // and size, whether Invoke's tail was cut, how far the CloudWatch search got), and the text a
 // view shows when it has no lines. Pure, so every state is testable without rendering.
-import type { InvokeResult } from "../../../aws/invoke.js";
 import { formatBytes } from "../../../core/payload.js";
 import type { TailInfo } from "../../../core/tail-mark.js";
 import type { InvocationState, LogsStatus } from "../../invocation/invocationReducer.js";
-import { safeLine } from "../../picker/safeText.js";
+import { safeLine } from "../../text/safeText.js";
 import type { ViewId } from "./resultViewReducer.js";
+import type { InvokeResult } from "../../../core/model.js";
 
 export interface ViewLabel {
   title: string;

@@ -3,7 +3,7 @@
 // highlights. Pure, and its cost is the window's, never the whole log's or body's.
 import { walkGraphemes } from "../../editor/graphemes.js";
 import { formatTime, TIME_WIDTH, type TextLines } from "../../../core/log-display.js";
-import type { Segment } from "../../picker/safeText.js";
+import type { Segment } from "../../text/fit.js";
 import { tonesOf, type Tone } from "./logTone.js";
 
 export interface ViewRow {

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { stateDir } from "../cache/paths.js";
+import { stateDir } from "./paths.js";
 import type { UsageScope } from "./usage.js";
 
 interface DraftFile {

@@ -2,7 +2,7 @@ import { mkdtemp, stat, writeFile, mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { draftFile, readDraft, saveDraft } from "../../../src/history/drafts.js";
+import { draftFile, readDraft, saveDraft } from "../../../src/state/drafts.js";
 
 const scope = { profile: undefined, region: "us-east-1", endpoint: "http://127.0.0.1:1" };
 

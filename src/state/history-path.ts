@@ -2,7 +2,7 @@
 // LAMBDA_EXPLORER_HISTORY variable, else history.jsonl in the state directory
 // ($XDG_STATE_HOME/lambda-explorer, or LAMBDA_EXPLORER_STATE_DIR).
 import path from "node:path";
-import { stateDir } from "../cache/paths.js";
+import { stateDir } from "./paths.js";
 
 export const HISTORY_ENV = "LAMBDA_EXPLORER_HISTORY";
 export const HISTORY_FILE_NAME = "history.jsonl";

@@ -14,7 +14,7 @@ import {
   loadHistoryIndex,
   readEntries,
   readEntry,
-} from "../../../src/history/store.js";
+} from "../../../src/state/history-store.js";
 import { historyRecord } from "../../helpers/history-records.js";
 
 let dir: string;
@@ -69,7 +69,7 @@ describe("appendRecord", () => {
     await build({
       stdin: {
         contents: `
-          import { appendRecord } from "./src/history/store.ts";
+          import { appendRecord } from "./src/state/history-store.ts";
           const [file, who, count] = process.argv.slice(2);
           const big = "x".repeat(3000);
           for (let i = 0; i < Number(count); i++) {

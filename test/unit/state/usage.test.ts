@@ -2,7 +2,7 @@ import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { bareFunctionName, readUsage, recordUsage, usageFile } from "../../../src/history/usage.js";
+import { bareFunctionName, readUsage, recordUsage, usageFile } from "../../../src/state/usage.js";
 
 const scope = { profile: "dev", region: "eu-west-1", endpoint: undefined };
 

@@ -1,6 +1,6 @@
 // Text with the letters a filter matched in bold yellow: the picker's and the history's rows.
 import { Text } from "ink";
-import type { Segment } from "../picker/safeText.js";
+import type { Segment } from "./fit.js";
 
 export function Highlighted({ segments }: { segments: readonly Segment[] }) {
   return (

@@ -4,7 +4,7 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Usage } from "../core/ranking.js";
-import { stateDir } from "../cache/paths.js";
+import { stateDir } from "./paths.js";
 
 export interface UsageScope {
   profile: string | undefined;

@@ -3,7 +3,7 @@
 // so they report here and the UI subscribes: without this a throttled explorer just looked stuck
 // while the SDK backed off in silence. A retry reported before the UI subscribed is told to it
 // when it does, while that retry's wait lasts, so the early request's back-off is said too.
-import type { RetryListener, RetryNotice } from "../aws/retry.js";
+import type { RetryListener, RetryNotice } from "./retry.js";
 
 /** Told a notice and how long ago it was reported (0 when it is new). */
 export type RetryNoticeListener = (notice: RetryNotice, ageMs: number) => void;

@@ -1,8 +1,8 @@
 // Retries reported before the UI subscribed (start-up's first request is sent while Ink loads)
 // are told to it when it subscribes, while their wait lasts.
 import { describe, expect, it } from "vitest";
-import type { RetryNotice } from "../../src/aws/retry.js";
-import { onRetryNotice, reportRetry } from "../../src/ui/retryNotices.js";
+import type { RetryNotice } from "../../../src/aws/retry.js";
+import { onRetryNotice, reportRetry } from "../../../src/aws/retry-notices.js";
 
 const notice = (delayMs: number): RetryNotice => ({
   service: "Lambda",

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, stat, writeFile, mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cacheFile, readFunctionCache, writeFunctionCache } from "../../../src/cache/function-list-cache.js";
+import { cacheFile, readFunctionCache, writeFunctionCache } from "../../../src/state/function-list-cache.js";
 
 const key = { profile: "dev", region: "eu-west-1", endpoint: undefined };
 

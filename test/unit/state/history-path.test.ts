@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { HISTORY_ENV, resolveHistoryFile } from "../../../src/history/store.js";
+import { HISTORY_ENV, resolveHistoryFile } from "../../../src/state/history-store.js";
 
 describe("resolveHistoryFile", () => {
   const env = { LAMBDA_EXPLORER_STATE_DIR: "/state" };

@@ -4,13 +4,10 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { CacheKey } from "../core/model.js";
 import { cacheDir } from "./paths.js";
 
-export interface CacheKey {
-  profile: string | undefined;
-  region: string | undefined;
-  endpoint: string | undefined;
-}
+export type { CacheKey };
 
 /**
  * What the built-in sandbox is known by: it listens on a new port each start, so its URL would

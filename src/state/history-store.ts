@@ -25,7 +25,7 @@ export {
   appendRecords,
   openHistoryAppender,
   type HistoryAppender,
-} from "./append.js";
+} from "./history-append.js";
 export { HistoryFileError } from "./history-error.js";
 export { defaultHistoryFile, HISTORY_ENV, resolveHistoryFile } from "./history-path.js";
 
