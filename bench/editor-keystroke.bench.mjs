@@ -4,9 +4,10 @@
 import { figure, importSource, megabyteEvent, percentile } from "./lib.mjs";
 
 const editor = await importSource(
-  ['export * from "./src/ui/editor/textBuffer.ts";', 'export * from "./src/ui/editor/editorLayout.ts";'].join(
-    "\n",
-  ),
+  [
+    'export * from "./src/ui/panes/payload/textBuffer.ts";',
+    'export * from "./src/ui/panes/payload/editorLayout.ts";',
+  ].join("\n"),
 );
 const { createBuffer, editReducer, bufferText, layoutEditor } = editor;
 

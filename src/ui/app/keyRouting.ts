@@ -4,9 +4,9 @@
 // the keys it offers are the keys that work.
 import { makeKey, type Key, type MouseInput } from "../input/keys.js";
 import { commandFor, type CommandId, type Scope } from "../keys/keymap.js";
-import type { Invocation } from "../hooks/useInvocation.js";
-import type { PathPromptControl } from "../hooks/usePathPrompt.js";
-import type { PayloadEditorState } from "../hooks/usePayloadEditor.js";
+import type { Invocation } from "./useInvocation.js";
+import type { PathPromptControl } from "../panes/payload/usePathPrompt.js";
+import type { PayloadEditorState } from "../panes/payload/usePayloadEditor.js";
 import type { Help } from "../panes/help/useHelp.js";
 import type { HistoryKeys } from "../panes/history/useHistory.js";
 import type { ResultView } from "../panes/result/useResultView.js";

@@ -4,11 +4,11 @@ import { useState } from "react";
 import { useStdout } from "ink";
 import { formatBytes, PAYLOAD_LIMITS } from "../../core/payload.js";
 import type { UsageScope } from "../../state/usage.js";
-import { readPayloadFile } from "../editor/payloadFile.js";
-import { bufferText } from "../editor/textBuffer.js";
-import { editExternally, editorCommand } from "../external-editor.js";
-import type { PathPromptControl } from "../hooks/usePathPrompt.js";
-import { usePayloadEditor, type PayloadEditorState } from "../hooks/usePayloadEditor.js";
+import { readPayloadFile } from "../panes/payload/payloadFile.js";
+import { bufferText } from "../panes/payload/textBuffer.js";
+import { editExternally, editorCommand } from "../panes/payload/externalEditor.js";
+import type { PathPromptControl } from "../panes/payload/usePathPrompt.js";
+import { usePayloadEditor, type PayloadEditorState } from "../panes/payload/usePayloadEditor.js";
 import type { KeyInput } from "../input/keyInput.js";
 
 export interface EditorOptions {

@@ -5,7 +5,7 @@ import type { Clients, ConnectionOptions } from "../../aws/clients.js";
 import type { AwsFailure } from "../../aws/errors.js";
 import { listCacheKey, SANDBOX_SCOPE, type CacheKey } from "../../state/function-list-cache.js";
 import type { UsageScope } from "../../state/usage.js";
-import { useConnection, type Connection } from "../hooks/useConnection.js";
+import { useConnection, type Connection } from "./useConnection.js";
 import { useFunctionList, type EarlyList, type FunctionList } from "../hooks/useFunctionList.js";
 
 export interface EndpointOptions {

@@ -11,7 +11,7 @@ import {
   qualifierReducer,
   type QualifierAction,
   type QualifierState,
-} from "../panes/function/qualifierReducer.js";
+} from "../panes/payload/qualifierReducer.js";
 import {
   initialPickerState,
   pickerReducer,

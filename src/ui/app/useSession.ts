@@ -4,9 +4,9 @@
 import type { Clients } from "../../aws/clients.js";
 import type { FunctionSummary } from "../../core/model.js";
 import type { InvocationType } from "../../core/payload.js";
-import { isBusy } from "../invocation/invocationReducer.js";
-import { useInvocation, type Invocation } from "../hooks/useInvocation.js";
-import { useNow } from "../hooks/useNow.js";
+import { isBusy } from "../panes/result/invocationReducer.js";
+import { useInvocation, type Invocation } from "./useInvocation.js";
+import { useNow } from "./useNow.js";
 import { useHistoryState, type HistoryStore } from "../panes/history/useHistoryState.js";
 
 export interface Session {

@@ -1,7 +1,7 @@
 // Wrapping a line made of parts ("200 · version 7 · 41 ms") at a width: parts stay whole on a
 // row where they fit, so a row never ends halfway through "41 ms (billed 42 ms)"; a part wider
 // than the row breaks at spaces, and a word wider than the row at a grapheme.
-import { textWidth, walkGraphemes } from "../editor/graphemes.js";
+import { textWidth, walkGraphemes } from "./graphemes.js";
 
 /** `text` in rows of at most `width` columns, cut at grapheme boundaries. */
 export function hardWrap(text: string, width: number): string[] {

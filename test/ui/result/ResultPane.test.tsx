@@ -2,7 +2,7 @@
 // does: summary, response, Invoke's tail and the complete log, and the keys that move them.
 import { afterEach, describe, expect, it } from "vitest";
 import stringWidth from "string-width";
-import { initialInvocation, type InvocationState } from "../../../src/ui/invocation/invocationReducer.js";
+import { initialInvocation, type InvocationState } from "../../../src/ui/panes/result/invocationReducer.js";
 import type { ResultViewOptions } from "../../../src/ui/panes/result/useResultView.js";
 import { result } from "../../helpers/invoke-result.js";
 import { completeLog, done, events, ID, running, showResult, withLogs } from "./resultHarness.js";

@@ -5,7 +5,7 @@ import {
   invocationReducer,
   isBusy,
   wantsLogs,
-} from "../../../src/ui/invocation/invocationReducer.js";
+} from "../../../src/ui/panes/result/invocationReducer.js";
 import { target } from "./resultHarness.js";
 
 const started = invocationReducer(initialInvocation, { type: "start", seq: 1, target, at: 1_000 });

@@ -7,7 +7,7 @@ import {
   invocationReducer,
   type InvocationState,
   type InvocationTarget,
-} from "../../../src/ui/invocation/invocationReducer.js";
+} from "../../../src/ui/panes/result/invocationReducer.js";
 import { ResultPane } from "../../../src/ui/panes/result/ResultPane.js";
 import { useResultView, type ResultViewOptions } from "../../../src/ui/panes/result/useResultView.js";
 import { renderTui } from "../../helpers/render-tui.js";

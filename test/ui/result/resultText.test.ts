@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { initialInvocation, type InvocationState } from "../../../src/ui/invocation/invocationReducer.js";
+import { initialInvocation, type InvocationState } from "../../../src/ui/panes/result/invocationReducer.js";
 import { COPY_LIMIT, osc52, suggestedName, viewText } from "../../../src/ui/panes/result/resultText.js";
 import { saveViewText } from "../../../src/ui/panes/result/saveView.js";
 import { result } from "../../helpers/invoke-result.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { initialInvocation, invocationReducer } from "../../../src/ui/invocation/invocationReducer.js";
+import { initialInvocation, invocationReducer } from "../../../src/ui/panes/result/invocationReducer.js";
 import { summaryLines } from "../../../src/ui/panes/result/summaryLines.js";
 import { result } from "../../helpers/invoke-result.js";
 

@@ -8,7 +8,7 @@ import { moveTarget, type ListMove } from "../../list/listMoves.js";
 import type { HistoryRecord, HistorySummary } from "../../../core/history-record.js";
 import type { HistoryIndexEntry } from "../../../state/history-store.js";
 import type { ResponseDiff } from "../../../core/response-diff.js";
-import type { QualifierOption } from "../function/qualifierReducer.js";
+import type { QualifierOption } from "../payload/qualifierReducer.js";
 import { diffLines } from "./diffLines.js";
 import { filterRows } from "./historyFilter.js";
 

@@ -2,7 +2,7 @@
 // had come from core (resultFromRecord, logsFromRecord), so a record is drawn through the same
 // code as a live answer and never re-sent.
 import type { HistoryRecord } from "../../../core/history-record.js";
-import type { InvocationTarget } from "../../invocation/invocationReducer.js";
+import type { InvocationTarget } from "../result/invocationReducer.js";
 
 export function recordTarget(r: HistoryRecord, logGroup: string): InvocationTarget {
   return {

@@ -8,7 +8,7 @@ import type { HistoryRecord } from "../../../core/history-record.js";
 import { formatBytes } from "../../../core/payload.js";
 import { fit } from "../../text/fit.js";
 import { safeLine } from "../../text/safeText.js";
-import { tokenizeJsonLine, tokensInRange, type JsonToken } from "../../editor/jsonTokens.js";
+import { tokenizeJsonLine, tokensInRange, type JsonToken } from "../payload/jsonTokens.js";
 import type { BodyLines } from "../result/bodyLines.js";
 import { bottomTop, wrapLine } from "../result/viewRows.js";
 import { timeLabel } from "./timeLabel.js";

@@ -12,7 +12,7 @@ import type { CompleteLogs } from "../../../aws/complete-logs.js";
 import { summarize, withLogs, type HistoryRecord } from "../../../core/history-record.js";
 import { logsRecordFor, recordFromInvocation, type RecordContext } from "../../../core/invocation-record.js";
 import { diffResponses } from "../../../core/response-diff.js";
-import type { InvocationTarget } from "../../invocation/invocationReducer.js";
+import type { InvocationTarget } from "../result/invocationReducer.js";
 import {
   historyReducer,
   initialHistoryState,

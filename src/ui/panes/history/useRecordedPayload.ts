@@ -3,9 +3,9 @@
 // shows that one, and the payload beside it would be another's.
 import { useEffect, useMemo } from "react";
 import type { HistoryRecord } from "../../../core/history-record.js";
-import { useNow } from "../../hooks/useNow.js";
+import { useNow } from "../../app/useNow.js";
 import type { Key } from "../../input/keys.js";
-import type { InvocationState } from "../../invocation/invocationReducer.js";
+import type { InvocationState } from "../result/invocationReducer.js";
 import { commandFor, type CommandId, type Scope } from "../../keys/keymap.js";
 import { bodyLines } from "../result/bodyLines.js";
 import { recordedFrame, recordedMaxTop } from "./recordedLayout.js";

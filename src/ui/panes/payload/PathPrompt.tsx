@@ -2,7 +2,7 @@
 // (scrolled sideways when it is longer than the line), then the candidates of the last Tab and
 // the message, each on a line of its own when there is one.
 import { Box, Text } from "ink";
-import { displayText, textWidth, walkGraphemes } from "../../editor/graphemes.js";
+import { displayText, textWidth, walkGraphemes } from "../../text/graphemes.js";
 import type { PathPromptState } from "./pathPromptReducer.js";
 
 export interface PathPromptProps {

@@ -4,9 +4,9 @@ import { Box, Text } from "ink";
 import wrapAnsi from "wrap-ansi";
 import type { PayloadCheck, InvocationType } from "../../../core/payload.js";
 import { describeCheck, formatBytes, PAYLOAD_LIMITS } from "../../../core/payload.js";
-import { layoutEditor, gutterText, type EditorLayout } from "../../editor/editorLayout.js";
-import { tokenizeJsonLine, tokensInRange, type JsonTokenKind } from "../../editor/jsonTokens.js";
-import type { TextBuffer } from "../../editor/textBuffer.js";
+import { layoutEditor, gutterText, type EditorLayout } from "./editorLayout.js";
+import { tokenizeJsonLine, tokensInRange, type JsonTokenKind } from "./jsonTokens.js";
+import type { TextBuffer } from "./textBuffer.js";
 import { safeText } from "../../text/safeText.js";
 
 export const COLOURS: Partial<Record<JsonTokenKind, string>> = {

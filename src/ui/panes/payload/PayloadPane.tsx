@@ -2,9 +2,9 @@
 // the event templates, the editor of the chosen function's draft, or, before a function is
 // chosen or while its version or alias is being chosen, the function's details.
 import type { FunctionChoice } from "../../app/useFunctionChoice.js";
-import type { PayloadEditorState } from "../../hooks/usePayloadEditor.js";
+import type { PayloadEditorState } from "./usePayloadEditor.js";
 import { selectedFunction } from "../../picker/pickerReducer.js";
-import { FunctionPane } from "../function/FunctionPane.js";
+import { FunctionPane } from "./FunctionPane.js";
 import { RecordedPayload, type RecordedView } from "../history/RecordedPayload.js";
 import { PayloadEditor } from "./PayloadEditor.js";
 import { TemplateList } from "./TemplateList.js";

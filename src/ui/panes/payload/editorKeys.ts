@@ -3,7 +3,7 @@
 // the house style.
 import type { Key } from "../../input/keys.js";
 import { commandFor, printable, type CommandId } from "../../keys/keymap.js";
-import type { EditAction, MoveTarget } from "../../editor/textBuffer.js";
+import type { EditAction, MoveTarget } from "./textBuffer.js";
 
 /** An editor command (invoke, format, …) or a text edit for this key; null when neither. */
 export type EditorKeyResult = { command: CommandId } | { edit: EditAction } | null;

@@ -2,8 +2,8 @@
 // directory listing Tab needs is asynchronous, so it is done outside: `completionRequest` says
 // what to list, and the listing comes back as a `completions` action, which is dropped if the
 // text changed meanwhile. Everything here is pure.
-import { nextBoundary, prevBoundary, snapBack } from "../../editor/graphemes.js";
-import type { DirEntry } from "../../editor/payloadFile.js";
+import { nextBoundary, prevBoundary, snapBack } from "../../text/graphemes.js";
+import type { DirEntry } from "./payloadFile.js";
 
 export type { DirEntry };
 

@@ -3,7 +3,7 @@
 // there is room. Render only: state comes from useInvocation and useResultView, sizes from the
 // root, and only the visible lines of each view are read.
 import { Box, Text } from "ink";
-import type { InvocationState } from "../../invocation/invocationReducer.js";
+import type { InvocationState } from "./invocationReducer.js";
 import { fit } from "../../text/fit.js";
 import { safeLine } from "../../text/safeText.js";
 import { colour } from "../../text/colour.js";

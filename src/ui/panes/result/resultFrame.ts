@@ -3,7 +3,7 @@
 // so a key always acts on what is on screen. Pure.
 import type { LogLines } from "../../../core/log-display.js";
 import type { TailInfo } from "../../../core/tail-mark.js";
-import type { InvocationState } from "../../invocation/invocationReducer.js";
+import type { InvocationState } from "./invocationReducer.js";
 import type { BodyLines } from "./bodyLines.js";
 import { boxOf, resultLayout, textRowsOf, type ResultLayout, type ViewBox } from "./resultLayout.js";
 import type { ResultViewState, ViewId } from "./resultViewReducer.js";

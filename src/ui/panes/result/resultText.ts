@@ -1,7 +1,7 @@
 // What saving or copying a view takes: the text exactly as it came (the response body as
 // sent, the tail as decoded, the complete log's messages a line each), not the screen's
 // readable form, so a saved file can be fed to jq or diffed.
-import type { InvocationState } from "../../invocation/invocationReducer.js";
+import type { InvocationState } from "./invocationReducer.js";
 import type { ViewId } from "./resultViewReducer.js";
 
 /** A view's text; the response's exact bytes when they are not UTF-8 (the screen shows U+FFFD). */

@@ -2,7 +2,7 @@
 // only when nothing is there, so an existing file is never overwritten behind the user's back.
 import { writeFile } from "node:fs/promises";
 import { formatBytes } from "../../../core/payload.js";
-import { resolvePayloadPath } from "../../editor/payloadFile.js";
+import { resolvePayloadPath } from "../payload/payloadFile.js";
 
 export type SaveResult = { ok: true; path: string; message: string } | { ok: false; message: string };
 

@@ -2,7 +2,7 @@
 // (status, ExecutedVersion, REPORT metrics, request id, round trip) and a failed function's
 // error with a readable stack. Pure, so every state can be tested without rendering.
 import { formatBytes } from "../../../core/payload.js";
-import type { InvocationState } from "../../invocation/invocationReducer.js";
+import type { InvocationState } from "./invocationReducer.js";
 import { safeLine } from "../../text/safeText.js";
 import { wrapParts, wrapWords } from "../../text/wrapParts.js";
 import type { InvokeResult } from "../../../core/model.js";

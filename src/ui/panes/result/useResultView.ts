@@ -13,9 +13,9 @@ import {
 } from "../../../core/log-display.js";
 import { formatBytes } from "../../../core/payload.js";
 import { tailInfo, tailStartIndex } from "../../../core/tail-mark.js";
-import type { InvocationState } from "../../invocation/invocationReducer.js";
+import type { InvocationState } from "./invocationReducer.js";
 import { commandFor, printable, type Scope } from "../../keys/keymap.js";
-import type { PromptPurpose } from "../../hooks/usePathPrompt.js";
+import type { PromptPurpose } from "../payload/usePathPrompt.js";
 import { bodyLines } from "./bodyLines.js";
 import { boxOf } from "./resultLayout.js";
 import { resultFrame, scrollMax, viewWindow, type ResultFrame, type ResultLines } from "./resultFrame.js";

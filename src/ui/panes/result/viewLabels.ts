@@ -3,7 +3,7 @@
 // view shows when it has no lines. Pure, so every state is testable without rendering.
 import { formatBytes } from "../../../core/payload.js";
 import type { TailInfo } from "../../../core/tail-mark.js";
-import type { InvocationState, LogsStatus } from "../../invocation/invocationReducer.js";
+import type { InvocationState, LogsStatus } from "./invocationReducer.js";
 import { safeLine } from "../../text/safeText.js";
 import type { ViewId } from "./resultViewReducer.js";
 import type { InvokeResult } from "../../../core/model.js";

@@ -1,7 +1,7 @@
 // The rows a text view draws, from its lines and where it is scrolled: only the visible lines
 // are read, cut or wrapped to the width, given a timestamp column, the tail marker and search
 // highlights. Pure, and its cost is the window's, never the whole log's or body's.
-import { walkGraphemes } from "../../editor/graphemes.js";
+import { walkGraphemes } from "../../text/graphemes.js";
 import { formatTime, TIME_WIDTH, type TextLines } from "../../../core/log-display.js";
 import type { Segment } from "../../text/fit.js";
 import { tonesOf, type Tone } from "./logTone.js";

@@ -11,7 +11,7 @@ import {
   snapBack,
   textWidth,
   walkGraphemes,
-} from "../../../src/ui/editor/graphemes.js";
+} from "../../../src/ui/text/graphemes.js";
 
 describe("walkGraphemes and textWidth", () => {
   /** Every grapheme the walk reports, plain runs split into their characters. */

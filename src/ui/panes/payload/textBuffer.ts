@@ -11,7 +11,7 @@ import {
   snap,
   snapBack,
   textWidth,
-} from "./graphemes.js";
+} from "../../text/graphemes.js";
 
 /** One undo (or redo) step: put `lines` back in place of the `count` lines from `start`. */
 export interface Snapshot {

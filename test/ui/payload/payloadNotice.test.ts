@@ -1,7 +1,7 @@
 // The payload editor's notice takes the rows Ink's word wrap gives it, so the status line above
 // it is never pushed out of the pane.
 import { describe, expect, it } from "vitest";
-import { noticeRows } from "../../src/ui/panes/payload/PayloadEditor.js";
+import { noticeRows } from "../../../src/ui/panes/payload/PayloadEditor.js";
 
 describe("noticeRows", () => {
   it("counts a path that wraps alone onto its own row", () => {

@@ -7,8 +7,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { KeyInput } from "./input/keyInput.js";
-import { KEY_MODES_OFF, KEY_MODES_ON } from "./input/terminalModes.js";
+import type { KeyInput } from "../../input/keyInput.js";
+import { KEY_MODES_OFF, KEY_MODES_ON } from "../../input/terminalModes.js";
 
 export interface ExternalEditOptions {
   /** The key layer: it stops reading (raw mode off) while the editor runs. */

@@ -2,8 +2,8 @@ import { createElement } from "react";
 import { render } from "ink-testing-library";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { PathPrompt, pathWindow } from "../../src/ui/panes/payload/PathPrompt.js";
-import { initialPathPrompt, type PathPromptState } from "../../src/ui/panes/payload/pathPromptReducer.js";
+import { PathPrompt, pathWindow } from "../../../src/ui/panes/payload/PathPrompt.js";
+import { initialPathPrompt, type PathPromptState } from "../../../src/ui/panes/payload/pathPromptReducer.js";
 
 // eslint-disable-next-line no-control-regex
 const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, "");

@@ -8,7 +8,7 @@ import {
   type EditAction,
   type MoveTarget,
   type TextBuffer,
-} from "../../../src/ui/editor/textBuffer.js";
+} from "../../../src/ui/panes/payload/textBuffer.js";
 
 /** A buffer from text with the cursor marked by "|". */
 function buf(marked: string): TextBuffer {

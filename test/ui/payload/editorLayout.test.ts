@@ -1,13 +1,13 @@
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { gutterText, layoutEditor, type EditorLayout } from "../../../src/ui/editor/editorLayout.js";
-import { displayText } from "../../../src/ui/editor/graphemes.js";
+import { gutterText, layoutEditor, type EditorLayout } from "../../../src/ui/panes/payload/editorLayout.js";
+import { displayText } from "../../../src/ui/text/graphemes.js";
 import {
   createBuffer,
   editReducer,
   type MoveTarget,
   type TextBuffer,
-} from "../../../src/ui/editor/textBuffer.js";
+} from "../../../src/ui/panes/payload/textBuffer.js";
 
 const at = (text: string, row = 0, col = 0): TextBuffer => ({ ...createBuffer(text), row, col });
 const texts = (l: EditorLayout) => l.rows.map((r) => r.text);

@@ -7,7 +7,7 @@ import {
   type DirEntry,
   type PathPromptAction,
   type PathPromptState,
-} from "../../src/ui/panes/payload/pathPromptReducer.js";
+} from "../../../src/ui/panes/payload/pathPromptReducer.js";
 
 const run = (s: PathPromptState, ...actions: PathPromptAction[]) => actions.reduce(pathPromptReducer, s);
 /** The text with the cursor marked by "|". */

@@ -2,9 +2,9 @@
 // already being edited), and the draft being edited is saved 300 ms after typing stops and
 // whenever the function changes or the app closes, so nothing typed is lost.
 import { useEffect, useRef, type Dispatch, type SetStateAction } from "react";
-import type { UsageScope } from "../../state/usage.js";
-import { readDraft, saveDraft } from "../../state/drafts.js";
-import { bufferText, createBuffer, type TextBuffer } from "../editor/textBuffer.js";
+import type { UsageScope } from "../../../state/usage.js";
+import { readDraft, saveDraft } from "../../../state/drafts.js";
+import { bufferText, createBuffer, type TextBuffer } from "./textBuffer.js";
 
 type Drafts = Record<string, TextBuffer>;
 

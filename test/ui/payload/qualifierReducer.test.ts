@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { initialQualifierState, qualifierReducer } from "../../src/ui/panes/function/qualifierReducer.js";
+import { initialQualifierState, qualifierReducer } from "../../../src/ui/panes/payload/qualifierReducer.js";
 
 const aliases = [
   { name: "live", version: "1", description: "", arn: "" },

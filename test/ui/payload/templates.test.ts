@@ -1,7 +1,7 @@
 // The bundled event templates look like what each service sends.
 import { describe, expect, it } from "vitest";
-import { TEMPLATES, templateText } from "../../src/ui/panes/payload/templates.js";
-import { checkPayload } from "../../src/core/payload.js";
+import { TEMPLATES, templateText } from "../../../src/ui/panes/payload/templates.js";
+import { checkPayload } from "../../../src/core/payload.js";
 
 const byTitle = (t: string) => TEMPLATES.find((x) => x.title === t)!.event as Record<string, unknown>;
 const records = (t: string) => byTitle(t).Records as Array<Record<string, unknown>>;

@@ -1,9 +1,9 @@
 // One invocation from the explorer as data: what was sent, where it stands (running, done,
 // failed, or stopped waiting), its result, and how far the complete CloudWatch logs have got.
 // A pure reducer, so every state the result pane can show is reachable in a test.
-import type { LogsState } from "../../aws/complete-logs.js";
-import type { InvocationType } from "../../core/payload.js";
-import type { InvokeResult, LogEvent } from "../../core/model.js";
+import type { LogsState } from "../../../aws/complete-logs.js";
+import type { InvocationType } from "../../../core/payload.js";
+import type { InvokeResult, LogEvent } from "../../../core/model.js";
 
 export interface InvocationTarget {
   functionName: string;

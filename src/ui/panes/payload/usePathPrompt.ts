@@ -2,15 +2,15 @@
 // view to one: keys edit the path, Tab completes it from the directory, Enter hands it to the
 // purpose's submit function, which answers an error message (the prompt stays) or null.
 import { useReducer, useRef, useState } from "react";
-import type { Key } from "../input/keys.js";
-import { listDirectory } from "../editor/payloadFile.js";
-import { commandFor, printable } from "../keys/keymap.js";
+import type { Key } from "../../input/keys.js";
+import { listDirectory } from "./payloadFile.js";
+import { commandFor, printable } from "../../keys/keymap.js";
 import {
   completionRequest,
   initialPathPrompt,
   pathPromptReducer,
   type PathPromptState,
-} from "../panes/payload/pathPromptReducer.js";
+} from "./pathPromptReducer.js";
 
 export interface PromptPurpose {
   label: string;

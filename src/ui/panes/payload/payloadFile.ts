@@ -3,7 +3,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import path from "node:path";
-import { formatBytes } from "../../core/payload.js";
+import { formatBytes } from "../../../core/payload.js";
 
 export type PayloadFileResult =
   { ok: true; text: string; path: string; bytes: number } | { ok: false; message: string };

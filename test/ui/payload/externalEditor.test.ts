@@ -4,8 +4,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DISCARD_INPUT_MS, editExternally, editorCommand } from "../../src/ui/external-editor.js";
-import { KeyInput } from "../../src/ui/input/keyInput.js";
+import {
+  DISCARD_INPUT_MS,
+  editExternally,
+  editorCommand,
+} from "../../../src/ui/panes/payload/externalEditor.js";
+import { KeyInput } from "../../../src/ui/input/keyInput.js";
 
 /** What the terminal saw, in order: writes, raw-mode switches and resize events. */
 let log: string[];

@@ -2,7 +2,7 @@
 // cut at a horizontal offset, and the scroll positions that keep the cursor in view. Pure, and
 // it measures only the lines it shows (plus at most a screenful above the cursor), so its cost
 // follows the frame, not the payload. Plain ASCII lines, the usual JSON, are measured by length.
-import { displayText, graphemeAfter, graphemeWidth, textWidth, walkGraphemes } from "./graphemes.js";
+import { displayText, graphemeAfter, graphemeWidth, textWidth, walkGraphemes } from "../../text/graphemes.js";
 import type { TextBuffer } from "./textBuffer.js";
 
 export interface EditorRow {

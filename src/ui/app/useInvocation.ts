@@ -10,7 +10,7 @@ import {
   wantsLogs,
   type InvocationState,
   type InvocationTarget,
-} from "../invocation/invocationReducer.js";
+} from "../panes/result/invocationReducer.js";
 import type { InvokeResult, LogEvent } from "../../core/model.js";
 
 /** Progress reaches the screen at most this often: CloudWatch pages can come fast. */

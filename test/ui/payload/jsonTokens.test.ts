@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tokenizeJsonLine, tokensInRange, type JsonToken } from "../../../src/ui/editor/jsonTokens.js";
+import { tokenizeJsonLine, tokensInRange, type JsonToken } from "../../../src/ui/panes/payload/jsonTokens.js";
 
 /** The tokens as "kind:text" with spaces left out, for short assertions. */
 const kinds = (line: string) =>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { editorKey, pastedText } from "../../src/ui/panes/payload/editorKeys.js";
-import { statusText } from "../../src/ui/panes/payload/PayloadEditor.js";
-import { checkPayload } from "../../src/core/payload.js";
-import { COMMANDS } from "../../src/ui/keys/keymap.js";
-import { press, RAW } from "../helpers/keys.js";
+import { editorKey, pastedText } from "../../../src/ui/panes/payload/editorKeys.js";
+import { statusText } from "../../../src/ui/panes/payload/PayloadEditor.js";
+import { checkPayload } from "../../../src/core/payload.js";
+import { COMMANDS } from "../../../src/ui/keys/keymap.js";
+import { press, RAW } from "../../helpers/keys.js";
 
 describe("editorKey", () => {
   it("maps editor commands from the key table before text", () => {

@@ -3,7 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { readFile } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { listDirectory, readPayloadFile, resolvePayloadPath } from "../../src/ui/editor/payloadFile.js";
+import {
+  listDirectory,
+  readPayloadFile,
+  resolvePayloadPath,
+} from "../../../src/ui/panes/payload/payloadFile.js";
 
 // The real readFile, replaceable in one test: root reads a file whatever its mode.
 vi.mock("node:fs/promises", async (importOriginal) => {

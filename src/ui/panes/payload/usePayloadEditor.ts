@@ -3,15 +3,15 @@
 // Validation of large payloads waits for a pause in typing, so a keystroke never waits for a
 // full parse of a megabyte of JSON.
 import { useEffect, useMemo, useState } from "react";
-import type { Key } from "../input/keys.js";
-import { checkPayload, type InvocationType, type PayloadCheck } from "../../core/payload.js";
-import type { UsageScope } from "../../state/usage.js";
-import { bufferText, createBuffer, editReducer, type TextBuffer } from "../editor/textBuffer.js";
-import { commandFor, type CommandId } from "../keys/keymap.js";
-import { editorKey } from "../panes/payload/editorKeys.js";
-import { editorLayout } from "../panes/payload/PayloadEditor.js";
-import { TEMPLATES, templateText } from "../panes/payload/templates.js";
-import { readDraft } from "../../state/drafts.js";
+import type { Key } from "../../input/keys.js";
+import { checkPayload, type InvocationType, type PayloadCheck } from "../../../core/payload.js";
+import type { UsageScope } from "../../../state/usage.js";
+import { bufferText, createBuffer, editReducer, type TextBuffer } from "./textBuffer.js";
+import { commandFor, type CommandId } from "../../keys/keymap.js";
+import { editorKey } from "./editorKeys.js";
+import { editorLayout } from "./PayloadEditor.js";
+import { TEMPLATES, templateText } from "./templates.js";
+import { readDraft } from "../../../state/drafts.js";
 import { useDrafts } from "./useDrafts.js";
 
 const EMPTY_BUFFER = createBuffer("");
