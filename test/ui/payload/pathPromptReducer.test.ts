@@ -29,6 +29,14 @@ describe("pathPromptReducer: editing", () => {
     expect(show(initialPathPrompt("./a.json"))).toBe("./a.json|");
   });
 
+  it("starts again from a suggestion, dropping the text, candidates and message before", () => {
+    const used = run(at("old/path", 3), { type: "message", message: "No file at old/path" });
+    const again = run(used, { type: "reset", text: "out.log" });
+    expect(show(again)).toBe("out.log|");
+    expect(again).toMatchObject({ candidates: [], message: null });
+    expect(show(run(used, { type: "reset", text: "" }))).toBe("|");
+  });
+
   it("types at the cursor and drops line breaks and control characters from a paste", () => {
     expect(show(run(at("./.json", 2), { type: "type", text: "a" }))).toBe("./a|.json");
     expect(show(run(at(""), { type: "type", text: "/tmp/e\u001b[31mv.json\r\n" }))).toBe("/tmp/e[31mv.json|");

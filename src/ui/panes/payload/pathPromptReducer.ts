@@ -31,6 +31,8 @@ export interface CompletionRequest {
 }
 
 export type PathPromptAction =
+  /** A new prompt holding `text` (a purpose's suggestion), the cursor at its end. */
+  | { type: "reset"; text: string }
   /** Typed or pasted text; line breaks and other control characters are dropped. */
   | { type: "type"; text: string }
   | { type: "backspace" }
@@ -62,6 +64,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 export function pathPromptReducer(s: PathPromptState, a: PathPromptAction): PathPromptState {
   switch (a.type) {
+    case "reset":
+      return pathPromptReducer(initialPathPrompt(), { type: "type", text: a.text });
     case "type": {
       const text = a.text.replace(CONTROL, "");
       if (text === "") return s;

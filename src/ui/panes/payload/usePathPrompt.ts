@@ -1,7 +1,7 @@
 // The one-line path prompt under the panes, for loading a payload from a file and saving a
 // view to one: keys edit the path, Tab completes it from the directory, Enter hands it to the
 // purpose's submit function, which answers an error message (the prompt stays) or null.
-import { useReducer, useRef, useState } from "react";
+import { useReducer, useState } from "react";
 import type { Key } from "../../input/keys.js";
 import { listDirectory } from "./payloadFile.js";
 import { commandFor, printable } from "../../keys/keymap.js";
@@ -30,15 +30,10 @@ export interface PathPromptControl {
 export function usePathPrompt(cwd: string): PathPromptControl {
   const [open, setOpen] = useState<PromptPurpose | null>(null);
   const [state, dispatch] = useReducer(pathPromptReducer, undefined, () => initialPathPrompt());
-  const latest = useRef(state);
-  latest.current = state;
-
+  // Keys come one at a time, each on the frame the one before led to (the key layer waits for
+  // it), so `state` here is the prompt as the user sees it.
   const start = (purpose: PromptPurpose) => {
-    dispatch({ type: "message", message: null });
-    // Start from the purpose's suggestion: a reducer reset is typing over an empty prompt.
-    dispatch({ type: "home" });
-    for (let i = 0; i < latest.current.text.length + 1; i++) dispatch({ type: "delete" });
-    if (purpose.initial) dispatch({ type: "type", text: purpose.initial });
+    dispatch({ type: "reset", text: purpose.initial ?? "" });
     setOpen(purpose);
   };
 
@@ -51,14 +46,14 @@ export function usePathPrompt(cwd: string): PathPromptControl {
     }
     if (cmd === "prompt.accept") {
       const purpose = open;
-      void purpose.submit(latest.current.text).then((problem) => {
+      void purpose.submit(state.text).then((problem) => {
         if (problem === null) setOpen((o) => (o === purpose ? null : o));
         else dispatch({ type: "message", message: problem });
       });
       return;
     }
     if (cmd === "prompt.complete") {
-      const request = completionRequest(latest.current);
+      const request = completionRequest(state);
       void listDirectory(request.dir, cwd).then((entries) =>
         dispatch({ type: "completions", request, entries }),
       );
