@@ -145,8 +145,20 @@ async function picker(n, endpoint, home, targets) {
     const memory = session.memory();
     await session.quit(["Escape", "q"]);
     await profile.done(session, from, to, 2 * FILTER_QUERIES.join("").length);
-    report(`filter typing, ${label} functions: key read to frame written`, typing, targets);
-    report(`  Backspace in the filter, ${label}`, erasing);
+    // The picker draws the typed query at once and searches after that frame: both frames are
+    // reported, and both held to the targets.
+    const withMatches = ({ reads, merged }) => ({
+      reads: reads.map((r) => ({ ...r, ms: r.matchesMs })),
+      merged,
+    });
+    report(`filter typing, ${label} functions: key read to frame showing the typed query`, typing, targets);
+    report(
+      `filter typing, ${label} functions: key read to frame with its matches`,
+      withMatches(typing),
+      targets,
+    );
+    report(`  Backspace in the filter, ${label}: to frame showing the query`, erasing);
+    report(`  Backspace in the filter, ${label}: to frame with its matches`, withMatches(erasing));
     return memory;
   } finally {
     session.close();

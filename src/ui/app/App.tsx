@@ -28,6 +28,7 @@ import { commandFor, type CommandId, type Scope } from "../keys/keymap.js";
 import { handlePickerKey, pickerScopes } from "../picker/pickerKeys.js";
 import { initialPickerState, pickerReducer, selectedFunction } from "../picker/pickerReducer.js";
 import { Picker } from "../picker/Picker.js";
+import { usePickerSearch } from "../picker/usePickerSearch.js";
 import { ErrorScreen } from "../panes/ErrorScreen.js";
 import { Footer } from "../panes/Footer.js";
 import { accountOf, Header } from "../panes/Header.js";
@@ -145,6 +146,7 @@ export function App({
   const [picker, dispatchPicker] = useReducer(pickerReducer, list, (l) =>
     pickerReducer(initialPickerState(), { type: "items", items: l.items, loading: l.loading }),
   );
+  usePickerSearch(picker, dispatchPicker);
   const [qualifier, dispatchQualifier] = useReducer(qualifierReducer, undefined, initialQualifierState);
 
   useEffect(() => {
