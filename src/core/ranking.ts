@@ -75,11 +75,15 @@ interface Entry<T> {
   at: number;
 }
 
-/** An item past the last full block: searched as prepared targets until its block fills. */
+/**
+ * An item past the last full block: searched as prepared targets until its block fills. It is
+ * prepared on the first search after it came, so an item that goes into a block unsearched
+ * (most of a long list loading) is prepared once, by the block.
+ */
 interface Loose<T> {
   entry: Entry<T>;
-  name: Prepared;
-  all: Prepared;
+  name: Prepared | null;
+  all: Prepared | null;
 }
 
 interface Block<T> {
@@ -124,10 +128,21 @@ class Shelf<T extends Rankable> {
       const entry = { item, at: this.entries.length };
       this.entries.push(entry);
       if (!this.byName.has(item.name)) this.byName.set(item.name, entry);
-      this.loose.push({ entry, name: fuzzysort.prepare(item.name), all: fuzzysort.prepare(allText(item)) });
-      this.prepared++;
+      this.loose.push({ entry, name: null, all: null });
       if (this.loose.length === BLOCK_SIZE) this.#freeze();
     }
+  }
+
+  /** The loose items, each prepared. */
+  looseForSearch(): readonly Loose<T>[] {
+    for (let i = this.loose.length - 1; i >= 0; i--) {
+      const l = this.loose[i] as Loose<T>;
+      if (l.name) break;
+      l.name = fuzzysort.prepare(l.entry.item.name);
+      l.all = fuzzysort.prepare(allText(l.entry.item));
+      this.prepared++;
+    }
+    return this.loose;
   }
 
   #freeze(): void {
@@ -222,9 +237,11 @@ export class FunctionIndex<T extends Rankable> {
       const block = shelf.blocks[b] as Block<T>;
       keep(fuzzysort.go(query, block[field], { limit: max, threshold }), false);
     }
-    if (shelf.loose.length > 0 && shelf.loose[0]!.entry.at < this.size)
+    const loose =
+      shelf.loose.length > 0 && shelf.loose[0]!.entry.at < this.size ? shelf.looseForSearch() : [];
+    if (loose.length > 0)
       keep(
-        fuzzysort.go(query, shelf.loose, { key: field === "names" ? "name" : "all", limit: max, threshold }),
+        fuzzysort.go(query, loose, { key: field === "names" ? "name" : "all", limit: max, threshold }),
         true,
       );
     out.sort((a, b) => b.score - a.score || a.entry.at - b.entry.at);

@@ -271,6 +271,7 @@ describe("pickerReducer", () => {
 
     it("adds only the new functions to the index while the list grows", () => {
       const first = run(initialPickerState(), { type: "items", items: many(100), loading: true });
+      first.index.search("fn");
       const prepared = first.index.prepared;
       const grown = pickerReducer(first, {
         type: "items",
@@ -278,6 +279,7 @@ describe("pickerReducer", () => {
         loading: true,
       });
       expect(grown.index.size).toBe(150);
+      expect(searched(pickerReducer(grown, { type: "startFilter", text: "fn" })).results).toHaveLength(150);
       expect(grown.index.prepared - prepared).toBe(50);
       // A list that is not the old one grown starts a new index.
       const other = pickerReducer(grown, { type: "items", items: fns("x", "y"), loading: false });

@@ -170,20 +170,29 @@ describe("FunctionIndex, growing page by page", () => {
 
   it("prepares a page of 50 added to 10,000 functions, not the 10,050", () => {
     const big = new FunctionIndex(page(0, 10_000));
+    big.search("svc");
     const before = big.prepared;
     const grown = big.add(page(10_000));
     expect(grown.size).toBe(10_050);
-    // 10,000 leaves the last block unfilled, so the page is prepared alone.
+    // 10,000 leaves the last block unfilled, so the page is prepared alone, by the next search.
     expect((10_000 % BLOCK_SIZE) + 50).toBeLessThan(BLOCK_SIZE);
+    expect(grown.search("job-10010")[0]?.item.name).toBe("svc-19-job-10010");
     expect(grown.prepared - before).toBe(50);
   });
 
-  it("prepares each function at most twice over a whole load in pages", () => {
+  it("prepares each function once while nobody searches, at most twice while someone does", () => {
     const total = 50 * Math.ceil((2 * BLOCK_SIZE + 500) / 50);
-    let index = new FunctionIndex<Rankable>([]);
-    for (let n = 0; n < total; n += 50) index = index.add(page(n));
-    expect(index.size).toBe(total);
-    expect(index.prepared).toBeLessThanOrEqual(2 * index.size);
+    let quiet = new FunctionIndex<Rankable>([]);
+    let searched = new FunctionIndex<Rankable>([]);
+    for (let n = 0; n < total; n += 50) {
+      quiet = quiet.add(page(n));
+      searched = searched.add(page(n));
+      searched.search("job");
+    }
+    expect(quiet.size).toBe(total);
+    // Only what filled a block: the rest waits for a search.
+    expect(quiet.prepared).toBe(2 * BLOCK_SIZE);
+    expect(searched.prepared).toBeLessThanOrEqual(2 * total);
   });
 
   it("answers as an index of the whole list does, across its blocks", () => {
