@@ -117,6 +117,7 @@ async function picker(n, endpoint, home, targets) {
   });
   try {
     await session.waitFor(/\w+-\w+-\w+-\w+/, 60_000);
+    const firstShown = Date.now();
     const saved = LIST_SAVED(home);
     const end = Date.now() + 180_000;
     while (!saved()) {
@@ -124,6 +125,11 @@ async function picker(n, endpoint, home, targets) {
         throw new Error(`the list of ${label} never finished loading`);
       await sleep(200);
     }
+    if (targets)
+      figure({
+        figure: `loading ${label} functions: first page on screen to the whole list saved`,
+        measured: `${((Date.now() - firstShown) / 1000).toFixed(1)} s`,
+      });
     if (!targets) return null;
     const typing = { reads: [], merged: 0 };
     const erasing = { reads: [], merged: 0 };
