@@ -213,7 +213,12 @@ export class FunctionIndex<T extends Rankable> {
    * Matches of `query` in one field over every block and loose item of this view, best first,
    * at most `max`. Once `max` are in hand, later blocks only look for better ones.
    */
-  #matches(query: string, field: "names" | "everything", max: number, min: number): Match<T>[] {
+  *#matches(
+    query: string,
+    field: "names" | "everything",
+    max: number,
+    min: number,
+  ): Generator<void, Match<T>[], void> {
     let out: Match<T>[] = [];
     let threshold = min;
     const keep = (results: KeyResults<Entry<T>> | KeyResults<Loose<T>>, loose: boolean) => {
@@ -236,6 +241,7 @@ export class FunctionIndex<T extends Rankable> {
     for (let b = 0; b < blocks; b++) {
       const block = shelf.blocks[b] as Block<T>;
       keep(fuzzysort.go(query, block[field], { limit: max, threshold }), false);
+      yield;
     }
     const loose =
       shelf.loose.length > 0 && shelf.loose[0]!.entry.at < this.size ? shelf.looseForSearch() : [];
@@ -256,19 +262,35 @@ export class FunctionIndex<T extends Rankable> {
    * name.
    */
   search(query: string, usage: ReadonlyMap<string, Usage> = new Map(), limit?: number): Ranked<T>[] {
+    const steps = this.searchSteps(query, usage, limit);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * `search` a block at a time: each `next()` searches one block of the list, and the last
+   * returns the results. A caller can give way between blocks (to a key) or stop.
+   */
+  *searchSteps(
+    query: string,
+    usage: ReadonlyMap<string, Usage> = new Map(),
+    limit?: number,
+  ): Generator<void, Ranked<T>[], void> {
     if (query.trim() === "") return this.#all(usage, limit ?? Infinity);
     const max = limit ?? DEFAULT_QUERY_LIMIT;
     if (max <= 0 || this.size === 0) return [];
 
     const hits = new Map<Entry<T>, Hit<T>>();
-    const names = this.#matches(query, "names", max, ANY);
+    const names = yield* this.#matches(query, "names", max, ANY);
     for (const r of names) hits.set(r.entry, { item: r.entry.item, nameIndexes: r.indexes, score: r.score });
     // When names alone fill the results with scores a half-weighted match can never reach, the
     // slower search over long descriptions is skipped: it could not change the outcome.
     const full = names.length >= max;
     const floor = full ? (names[names.length - 1]?.score ?? 0) : 0;
     if (!full || floor <= SECONDARY_WEIGHT) {
-      const everything = this.#matches(query, "everything", max, SECONDARY_MIN);
+      const everything = yield* this.#matches(query, "everything", max, SECONDARY_MIN);
       for (const r of everything) {
         const score = SECONDARY_WEIGHT * r.score;
         if (full && score < floor) continue;

@@ -209,6 +209,17 @@ describe("FunctionIndex, growing page by page", () => {
     expect(names(grown.search("")).slice(0, 3)).toEqual(names(whole.search("")).slice(0, 3));
   });
 
+  it("searches a block at a time, ending with the results search gives", () => {
+    const index = new FunctionIndex(page(0, 2 * BLOCK_SIZE + 10));
+    const steps = index.searchSteps("orders", new Map(), 30);
+    let yielded = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yielded++;
+    // Names, then descriptions: a pause after each of the two blocks in each.
+    expect(yielded).toBeGreaterThanOrEqual(2);
+    expect(step.value.map((r) => r.item.name)).toEqual(names(index.search("orders", new Map(), 30)));
+  });
+
   it("keeps an index as it was when another is made from it", () => {
     const small = new FunctionIndex(page(0, 100));
     const bigger = small.add(page(100));
