@@ -156,12 +156,11 @@ export function pickerReducer(s: PickerState, a: PickerAction): PickerState {
       if (s.query === "") return s.filtering ? { ...s, filtering: false } : s;
       // By code point, so an emoji or other astral character goes in one press.
       return requery(s, Array.from(s.query).slice(0, -1).join(""));
-    case "stopFilter": {
+    case "stopFilter":
       if (s.query === "") return s.filtering ? { ...s, filtering: false } : s;
-      // Back to the whole list, still on the function the filter led to.
-      const on = settled(s);
-      return requery({ ...on, filtering: false }, "", selectedFunction(on)?.name ?? null);
-    }
+      // Back to the whole list, still on the function selected on screen (not searching the
+      // query typed last, which Escape is leaving).
+      return requery({ ...s, filtering: false }, "", selectedFunction(s)?.name ?? null);
     case "acceptFilter":
       // Accepted to choose from: the matches of what was typed, not an earlier query's.
       return s.filtering ? { ...settled(s), filtering: false } : s;

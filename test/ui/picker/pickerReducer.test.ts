@@ -269,6 +269,17 @@ describe("pickerReducer", () => {
       expect(current(done)).toBe("delta");
     });
 
+    it("leaves the whole list as it was when the filter is cleared before its search is back", () => {
+      const before = run(loaded(), { type: "move", delta: 2 });
+      const typed = run(before, { type: "startFilter", text: "d" });
+      const cleared = pickerReducer(typed, { type: "stopFilter" });
+      expect(searchDue(cleared)).toBe(false);
+      expect(cleared.results).toBe(before.results);
+      expect(current(cleared)).toBe("charlie");
+      // The search for "d" that was on its way is dropped.
+      expect(pickerReducer(cleared, resultsOf(typed))).toBe(cleared);
+    });
+
     it("adds only the new functions to the index while the list grows", () => {
       const first = run(initialPickerState(), { type: "items", items: many(100), loading: true });
       first.index.search("fn");
