@@ -103,7 +103,10 @@ export async function importSource(contents) {
   }
 }
 
-/** LAMBDA_EXPLORER_TRACE's key and frame events, in time order (ms from the app's start). */
+/**
+ * LAMBDA_EXPLORER_TRACE's key, frame and matches events (the picker's deferred search done), in
+ * time order (ms from the app's start).
+ */
 export function traceEvents(file) {
   let text = "";
   try {
@@ -113,7 +116,7 @@ export function traceEvents(file) {
   }
   return text
     .split("\n")
-    .map((l) => /^([\d.]+) (key|frame) ?(.*)$/.exec(l))
+    .map((l) => /^([\d.]+) (key|frame|matches) ?(.*)$/.exec(l))
     .filter(Boolean)
     .map((m) => ({ t: Number(m[1]), kind: m[2], info: m[3] }))
     .sort((a, b) => a.t - b.t);
@@ -137,7 +140,13 @@ export function readFrameTimes(events, before) {
     } catch {
       // kept as traced
     }
-    return { text, ms: f ? f.t - k.t : null };
+    // The picker answers a key with a frame showing the typed query, then searches: the frame
+    // after its last search for this read is the one with the matches.
+    const searched = events.filter((e) => e.kind === "matches" && e.t > k.t && e.t < next).at(-1);
+    const m = searched
+      ? events.find((e) => e.kind === "frame" && e.t > searched.t && e.t < next && Number(e.info) > 64)
+      : f;
+    return { text, ms: f ? f.t - k.t : null, matchesMs: m ? m.t - k.t : null };
   });
 }
 

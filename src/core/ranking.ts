@@ -1,7 +1,7 @@
 // Ranking of functions for the picker: fuzzy matching over name, description and runtime with
 // the name dominating, and "recently and often used first" when nothing is typed. Pure apart
 // from fuzzysort's internal caches, which never change a result.
-import fuzzysort, { type SnapshotKey } from "fuzzysort";
+import fuzzysort, { type KeyResults, type Prepared, type SnapshotKey } from "fuzzysort";
 
 export interface Rankable {
   name: string;
@@ -69,26 +69,133 @@ interface Hit<T> {
   score: number;
 }
 
-export class FunctionIndex<T extends Rankable> {
-  readonly size: number;
-  readonly #items: readonly T[];
+/** One function in the index, with where it stands in the list (results are cut to a view's size). */
+interface Entry<T> {
+  item: T;
+  at: number;
+}
+
+/**
+ * An item past the last full block: searched as prepared targets until its block fills. It is
+ * prepared on the first search after it came, so an item that goes into a block unsearched
+ * (most of a long list loading) is prepared once, by the block.
+ */
+interface Loose<T> {
+  entry: Entry<T>;
+  name: Prepared | null;
+  all: Prepared | null;
+}
+
+interface Block<T> {
   /** Names alone: most queries are decided here, and it is the cheap one to search. */
-  readonly #names: SnapshotKey<T>;
+  names: SnapshotKey<Entry<T>>;
   /**
    * Name, runtime and description as one line, for matches that need more than the name:
    * a word of the description, or "payments python" spread over two fields.
    */
-  readonly #everything: SnapshotKey<T>;
-  #alphabetical: readonly T[] | null = null;
-  #byName: ReadonlyMap<string, T> | null = null;
+  everything: SnapshotKey<Entry<T>>;
+}
 
-  constructor(items: readonly T[]) {
-    this.#items = items.slice();
-    this.size = this.#items.length;
+/** A match of one query in one field: the entry, its score, and the matched positions (copied). */
+interface Match<T> {
+  entry: Entry<T>;
+  score: number;
+  indexes: readonly number[];
+}
+
+/**
+ * Functions per frozen block. A list grows by pages of 50 while it loads: only the items past
+ * the last full block are prepared one by one, and a block is indexed once, when it fills, so
+ * adding a page costs the page (and now and then one block), never the whole list.
+ */
+export const BLOCK_SIZE = 4096;
+
+/**
+ * What the indexes of one growing list share: its entries and their blocks. Indexes made from
+ * each other by `add` are views of a shelf, each of its first `size` items.
+ */
+class Shelf<T extends Rankable> {
+  readonly entries: Entry<T>[] = [];
+  readonly blocks: Block<T>[] = [];
+  loose: Loose<T>[] = [];
+  /** First entry of each name, for usage (the name of a used function is all usage keeps). */
+  readonly byName = new Map<string, Entry<T>>();
+  /** Items prepared for searching so far (entries given to a block count again): work, for tests. */
+  prepared = 0;
+
+  push(items: readonly T[]): void {
+    for (const item of items) {
+      const entry = { item, at: this.entries.length };
+      this.entries.push(entry);
+      if (!this.byName.has(item.name)) this.byName.set(item.name, entry);
+      this.loose.push({ entry, name: null, all: null });
+      if (this.loose.length === BLOCK_SIZE) this.#freeze();
+    }
+  }
+
+  /** The loose items, each prepared. */
+  looseForSearch(): readonly Loose<T>[] {
+    for (let i = this.loose.length - 1; i >= 0; i--) {
+      const l = this.loose[i] as Loose<T>;
+      if (l.name) break;
+      l.name = fuzzysort.prepare(l.entry.item.name);
+      l.all = fuzzysort.prepare(allText(l.entry.item));
+      this.prepared++;
+    }
+    return this.loose;
+  }
+
+  #freeze(): void {
+    const entries = this.loose.map((l) => l.entry);
+    this.loose = [];
     // fuzzysort prepares snapshots in idle slices and finishes them on the first search, so a
-    // list that grows page by page while loading does not pay for indexes nobody searches.
-    this.#names = fuzzysort.snapshot(this.#items, { key: "name" });
-    this.#everything = fuzzysort.snapshot(this.#items, { key: allText });
+    // list that grows while loading does not pay for a block in one piece.
+    this.blocks.push({
+      names: fuzzysort.snapshot(entries, { key: (e) => e.item.name }),
+      everything: fuzzysort.snapshot(entries, { key: (e) => allText(e.item) }),
+    });
+    this.prepared += entries.length;
+  }
+}
+
+export class FunctionIndex<T extends Rankable> {
+  readonly size: number;
+  readonly #shelf: Shelf<T>;
+  #alphabetical: readonly T[] | null = null;
+  /** The view this one was made from by `add`, for its name order (merged, not sorted again). */
+  #before: FunctionIndex<T> | null;
+
+  constructor(items: readonly T[], shelf?: Shelf<T>, before?: FunctionIndex<T>) {
+    if (shelf) this.#shelf = shelf;
+    else {
+      this.#shelf = new Shelf<T>();
+      this.#shelf.push(items);
+    }
+    this.size = shelf ? shelf.entries.length : items.length;
+    this.#before = before ?? null;
+  }
+
+  /** Items prepared for searching since the list began: the indexing work, counted for tests. */
+  get prepared(): number {
+    return this.#shelf.prepared;
+  }
+
+  /** The items in list order. */
+  get items(): readonly T[] {
+    return this.#shelf.entries.slice(0, this.size).map((e) => e.item);
+  }
+
+  /**
+   * An index of these items and `more` after them. It shares this one's work: only `more` is
+   * prepared. This index stays as it was (searches keep to its own items), so a state that
+   * holds it does not change.
+   */
+  add(more: readonly T[]): FunctionIndex<T> {
+    if (more.length === 0) return this;
+    // Another index was made from this one already: the shelf holds its items past ours.
+    if (this.#shelf.entries.length !== this.size) return new FunctionIndex([...this.items, ...more]);
+    this.#shelf.push(more);
+    return new FunctionIndex<T>([], this.#shelf, this);
   }
 
   /**
@@ -96,8 +203,56 @@ export class FunctionIndex<T extends Rankable> {
    * that want the cost up front (benchmarks, a long list just loaded).
    */
   prepare(): void {
-    fuzzysort.go("", this.#names, { limit: 1 });
-    fuzzysort.go("", this.#everything, { limit: 1 });
+    for (const b of this.#shelf.blocks) {
+      fuzzysort.go("", b.names, { limit: 1 });
+      fuzzysort.go("", b.everything, { limit: 1 });
+    }
+  }
+
+  /**
+   * Matches of `query` in one field over every block and loose item of this view, best first,
+   * at most `max`. Once `max` are in hand, later blocks only look for better ones.
+   */
+  *#matches(
+    query: string,
+    field: "names" | "everything",
+    max: number,
+    min: number,
+  ): Generator<void, Match<T>[], void> {
+    let out: Match<T>[] = [];
+    let threshold = min;
+    const keep = (results: KeyResults<Entry<T>> | KeyResults<Loose<T>>, loose: boolean) => {
+      for (const r of results) {
+        if (r.score < threshold) continue;
+        const entry = loose ? (r.obj as Loose<T>).entry : (r.obj as Entry<T>);
+        if (entry.at >= this.size) continue;
+        // Result index arrays belong to fuzzysort's prepared targets and the next search
+        // overwrites them: copy them out now.
+        out.push({ entry, score: r.score, indexes: r.indexes.slice() });
+      }
+      if (out.length > max) {
+        out.sort((a, b) => b.score - a.score || a.entry.at - b.entry.at);
+        out = out.slice(0, max);
+        threshold = Math.max(threshold, out[out.length - 1]?.score ?? 0);
+      }
+    };
+    const shelf = this.#shelf;
+    const blocks = Math.min(shelf.blocks.length, Math.ceil(this.size / BLOCK_SIZE));
+    for (let b = 0; b < blocks; b++) {
+      const block = shelf.blocks[b] as Block<T>;
+      keep(fuzzysort.go(query, block[field], { limit: max, threshold }), false);
+      yield;
+    }
+    const loose =
+      shelf.loose.length > 0 && shelf.loose[0]!.entry.at < this.size ? shelf.looseForSearch() : [];
+    if (loose.length > 0)
+      keep(
+        fuzzysort.go(query, loose, { key: field === "names" ? "name" : "all", limit: max, threshold }),
+        true,
+      );
+    out.sort((a, b) => b.score - a.score || a.entry.at - b.entry.at);
+    if (out.length > max) out.length = max;
+    return out;
   }
 
   /**
@@ -107,31 +262,48 @@ export class FunctionIndex<T extends Rankable> {
    * name.
    */
   search(query: string, usage: ReadonlyMap<string, Usage> = new Map(), limit?: number): Ranked<T>[] {
+    const steps = this.searchSteps(query, usage, limit);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * `search` a block at a time: each `next()` searches one block of the list, and the last
+   * returns the results. A caller can give way between blocks (to a key) or stop.
+   */
+  *searchSteps(
+    query: string,
+    usage: ReadonlyMap<string, Usage> = new Map(),
+    limit?: number,
+  ): Generator<void, Ranked<T>[], void> {
     if (query.trim() === "") return this.#all(usage, limit ?? Infinity);
     const max = limit ?? DEFAULT_QUERY_LIMIT;
     if (max <= 0 || this.size === 0) return [];
 
-    const hits = new Map<T, Hit<T>>();
-    const names = fuzzysort.go(query, this.#names, { limit: max, threshold: ANY });
-    // Result index arrays belong to fuzzysort's prepared targets and the next search overwrites
-    // them: copy them out now.
-    for (const r of names) hits.set(r.obj, { item: r.obj, nameIndexes: r.indexes.slice(), score: r.score });
+    const hits = new Map<Entry<T>, Hit<T>>();
+    const names = yield* this.#matches(query, "names", max, ANY);
+    for (const r of names) hits.set(r.entry, { item: r.entry.item, nameIndexes: r.indexes, score: r.score });
     // When names alone fill the results with scores a half-weighted match can never reach, the
     // slower search over long descriptions is skipped: it could not change the outcome.
     const full = names.length >= max;
     const floor = full ? (names[names.length - 1]?.score ?? 0) : 0;
     if (!full || floor <= SECONDARY_WEIGHT) {
-      const everything = fuzzysort.go(query, this.#everything, { limit: max, threshold: ANY });
+      const everything = yield* this.#matches(query, "everything", max, SECONDARY_MIN);
       for (const r of everything) {
-        if (r.score < SECONDARY_MIN) continue;
         const score = SECONDARY_WEIGHT * r.score;
         if (full && score < floor) continue;
-        const hit = hits.get(r.obj);
+        const hit = hits.get(r.entry);
         if (hit) hit.score = Math.max(hit.score, score);
         else {
-          const nameLength = r.obj.name.length;
+          const nameLength = r.entry.item.name.length;
           const nameIndexes = r.indexes.filter((i) => i < nameLength);
-          hits.set(r.obj, { item: r.obj, nameIndexes: nameIndexes.length ? nameIndexes : NO_INDEXES, score });
+          hits.set(r.entry, {
+            item: r.entry.item,
+            nameIndexes: nameIndexes.length ? nameIndexes : NO_INDEXES,
+            score,
+          });
         }
       }
     }
@@ -147,28 +319,61 @@ export class FunctionIndex<T extends Rankable> {
     return ranked;
   }
 
+  /** The view's items by name; from the view before it, its items merged with the new ones. */
+  #byName(): readonly T[] {
+    if (this.#alphabetical) return this.#alphabetical;
+    const before = this.#before;
+    this.#before = null;
+    const entries = this.#shelf.entries;
+    if (before && before.#alphabetical) {
+      const added = entries.slice(before.size, this.size).map((e) => e.item);
+      added.sort((a, b) => byName(a.name, b.name));
+      this.#alphabetical = merge(before.#alphabetical, added);
+    } else {
+      this.#alphabetical = entries
+        .slice(0, this.size)
+        .map((e) => e.item)
+        .sort((a, b) => byName(a.name, b.name));
+    }
+    return this.#alphabetical;
+  }
+
   #all(usage: ReadonlyMap<string, Usage>, limit: number): Ranked<T>[] {
     const out: Ranked<T>[] = [];
     if (limit <= 0) return out;
-    this.#alphabetical ??= this.#items.slice().sort((a, b) => byName(a.name, b.name));
+    const alphabetical = this.#byName();
     const used = new Set<T>();
     if (usage.size > 0) {
-      this.#byName ??= new Map(this.#items.map((f) => [f.name, f]));
-      const lookup = this.#byName;
-      const recent = [...frecencies(usage)].filter(([name]) => lookup.has(name));
+      const lookup = this.#shelf.byName;
+      const recent = [...frecencies(usage)].filter(
+        ([name]) => (lookup.get(name)?.at ?? Infinity) < this.size,
+      );
       recent.sort((a, b) => b[1] - a[1] || byName(a[0], b[0]));
       for (const [name] of recent) {
         if (out.length >= limit) return out;
-        const item = lookup.get(name) as T;
+        const item = (lookup.get(name) as Entry<T>).item;
         used.add(item);
         out.push({ item, nameIndexes: NO_INDEXES, score: 0 });
       }
     }
-    for (const item of this.#alphabetical) {
+    for (const item of alphabetical) {
       if (out.length >= limit) break;
       if (used.size > 0 && used.has(item)) continue;
       out.push({ item, nameIndexes: NO_INDEXES, score: 0 });
     }
     return out;
   }
+}
+
+/** Two lists in name order as one, in name order (ties: `a` first). */
+function merge<T extends Rankable>(a: readonly T[], b: readonly T[]): T[] {
+  const out = new Array<T>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length)
+    out[k++] = byName((b[j] as T).name, (a[i] as T).name) < 0 ? (b[j++] as T) : (a[i++] as T);
+  while (i < a.length) out[k++] = a[i++] as T;
+  while (j < b.length) out[k++] = b[j++] as T;
+  return out;
 }

@@ -35,6 +35,9 @@ export async function runTui(options: TuiOptions): Promise<void> {
     {
       exitOnCtrlC: false,
       patchConsole: true,
+      // Ink's default 30 fps holds a frame that follows another within 34 ms: the picker's
+      // matches, which come just after the frame showing the typed query, waited for it.
+      maxFps: 60,
     },
   );
   try {

@@ -20,7 +20,9 @@ describe("App", () => {
       expect(t.frame()).toMatch(new RegExp(`\\b${fixtureCount} functions`));
       // "/" first: g and r alone are the picker's First and Reload.
       await t.press("/grtr");
-      const filtered = await t.waitFor(/grtr/);
+      // The typed query shows first, over the earlier rows ("…" for their count); the count
+      // says when the rows are its matches.
+      const filtered = await t.waitFor(/Functions \d+\/\d+[\s\S]*grtr/);
       expect(filtered).toContain("versioned-greeter");
       expect(filtered).not.toContain("orders-api");
       await t.press({ key: "enter" });

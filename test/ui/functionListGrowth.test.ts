@@ -1,4 +1,4 @@
-// How often a loading function list is shown again: each showing re-indexes the whole list.
+// How often a loading function list is shown again: each showing passes over the whole list.
 import { describe, expect, it } from "vitest";
 import { shouldShowGrowth } from "../../src/ui/hooks/useFunctionList.js";
 

@@ -18,6 +18,7 @@ import {
   type PickerAction,
   type PickerState,
 } from "../picker/pickerReducer.js";
+import { usePickerSearch } from "../picker/usePickerSearch.js";
 
 export interface FunctionChoice {
   picker: PickerState;
@@ -44,6 +45,8 @@ export function useFunctionChoice(
   const [picker, dispatchPicker] = useReducer(pickerReducer, list, (l) =>
     pickerReducer(initialPickerState(), { type: "items", items: l.items, loading: l.loading }),
   );
+  // The matches of a typed query are searched after the frame that shows the query.
+  usePickerSearch(picker, dispatchPicker);
   const [qualifier, dispatchQualifier] = useReducer(qualifierReducer, undefined, initialQualifierState);
   const [chosenName, setChosenName] = useState<string | null>(null);
   const [qualifierOpen, setQualifierOpen] = useState(false);

@@ -20,8 +20,9 @@ export interface FunctionList {
 
 /**
  * Whether a list that has grown to `count` (of which `shown` are on screen, drawn `sinceMs`
- * ago) should be shown again while it loads. Each showing re-indexes the whole list for the
- * picker, so showing every page of 50 made loading quadratic: 100,000 functions took minutes.
+ * ago) should be shown again while it loads. The picker's index only adds the new pages, but
+ * each showing still passes over the whole list (copying it, its name order, the column
+ * widths, the app's lookups), so showing every page of 50 would make loading quadratic.
  * Showing it when it has grown by half (or every 2 s) keeps the work linear, and the first
  * page still appears at once.
  */

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { Box, Text } from "ink";
 
 export interface HeaderProps {
@@ -14,7 +15,7 @@ export interface HeaderProps {
   notice?: string | null;
 }
 
-export function Header(p: HeaderProps) {
+export const Header = memo(function Header(p: HeaderProps) {
   const parts = ["lambda-explorer"];
   if (p.sandbox) parts.push("sandbox");
   else if (p.profile) parts.push(`profile ${p.profile}`);
@@ -41,7 +42,7 @@ export function Header(p: HeaderProps) {
       ) : null}
     </Box>
   );
-}
+});
 
 /** The account id from function ARNs (arn:aws:lambda:region:ACCOUNT:function:name). */
 export function accountOf(arns: readonly string[]): string | undefined {

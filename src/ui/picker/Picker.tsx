@@ -1,11 +1,11 @@
 // The function picker, drawn from its state: a title line, then only the rows of the scroll
 // window the reducer keeps. Columns give way to the name as the pane narrows.
 import { Highlighted } from "../text/Highlighted.js";
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { Box, Text } from "ink";
 import stringWidth from "string-width";
 import type { FunctionSummary } from "../../core/model.js";
-import type { PickerState } from "./pickerReducer.js";
+import { searchDue, type PickerState } from "./pickerReducer.js";
 import { fit, fitSegments, highlightSegments } from "../text/fit.js";
 import { safeLine } from "../text/safeText.js";
 
@@ -89,7 +89,9 @@ function tail(text: string, width: number): string {
 
 function Title({ state, width }: { state: PickerState; width: number }) {
   const total = state.items.length;
-  const count = state.query ? `${state.results.length}/${total}` : `${total}`;
+  // While the query's search is due, the rows are still the previous query's: no count for them.
+  const found = searchDue(state) ? "…" : String(state.results.length);
+  const count = state.query ? `${found}/${total}` : `${total}`;
   const head = `Functions ${count}${state.loading ? " loading…" : ""}`;
   const headText = fit(head, width);
   const rest = width - stringWidth(headText);
@@ -117,7 +119,8 @@ function Title({ state, width }: { state: PickerState; width: number }) {
   );
 }
 
-export function Picker({ state, width, height, focused }: PickerProps) {
+// Memoized: the app renders on every key, and the picker's rows cost as much as the rest.
+export const Picker = memo(function Picker({ state, width, height, focused }: PickerProps) {
   const { longestName, longestRuntime } = useMemo(() => {
     let name = 0;
     let rt = 0;
@@ -159,4 +162,4 @@ export function Picker({ state, width, height, focused }: PickerProps) {
       })}
     </Box>
   );
-}
+});

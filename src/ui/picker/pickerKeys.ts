@@ -4,7 +4,7 @@
 import type { Key } from "../input/keys.js";
 import type { FunctionSummary } from "../../core/model.js";
 import { commandFor, printable, type CommandId, type Scope } from "../keys/keymap.js";
-import { selectedFunction, type PickerAction, type PickerState } from "./pickerReducer.js";
+import { selectedFunction, settled, type PickerAction, type PickerState } from "./pickerReducer.js";
 
 export function pickerScopes(s: PickerState): Scope[] {
   return s.filtering ? ["filter"] : ["picker"];
@@ -20,7 +20,8 @@ const MOVES: Partial<Record<CommandId, PickerAction>> = {
 };
 
 function choose(s: PickerState, onChoose: (f: FunctionSummary) => void): void {
-  const f = selectedFunction(s);
+  // What is chosen is the match of the query typed, even before its deferred search is back.
+  const f = selectedFunction(settled(s));
   if (f) onChoose(f);
 }
 

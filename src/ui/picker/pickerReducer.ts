@@ -1,5 +1,7 @@
 // The function picker's state: the list, the filter and the selection, with the scroll window
-// kept here so the view only draws what this says is visible.
+// kept here so the view only draws what this says is visible. A typed key changes the query
+// alone; its matches come in a "results" action once the search has run (usePickerSearch), so
+// the key's frame never waits for the search over a long list.
 import { moveTarget, type ListMove } from "../list/listMoves.js";
 import type { FunctionSummary } from "../../core/model.js";
 import { FunctionIndex, type Ranked, type Usage } from "../../core/ranking.js";
@@ -12,6 +14,13 @@ export interface PickerState {
   query: string;
   filtering: boolean;
   results: readonly Ranked<FunctionSummary>[];
+  /**
+   * The query `results` are the matches of. When it is not `query`, a search is due and the
+   * results on screen are an earlier query's.
+   */
+  searched: string;
+  /** The function to keep selected when the due search's results come (else the best match). */
+  keep: string | null;
   selected: number;
   scroll: number;
   /** Rows of the list that fit on screen (at least 1). */
@@ -30,6 +39,14 @@ export type PickerAction =
   | { type: "stopFilter" }
   /** Leaves filter mode, keeping the query. */
   | { type: "acceptFilter" }
+  /** A search's results; dropped unless they are for the state's query, list and usage. */
+  | {
+      type: "results";
+      query: string;
+      index: FunctionIndex<FunctionSummary>;
+      usage: ReadonlyMap<string, Usage>;
+      results: readonly Ranked<FunctionSummary>[];
+    }
   | ListMove
   | { type: "resize"; rows: number };
 
@@ -44,6 +61,8 @@ export function initialPickerState(): PickerState {
     query: "",
     filtering: false,
     results: [],
+    searched: "",
+    keep: null,
     selected: 0,
     scroll: 0,
     rows: 10,
@@ -67,19 +86,53 @@ function place(s: PickerState, selected: number): PickerState {
   return { ...s, selected: sel, scroll, rows };
 }
 
-/**
- * Results for the state's query, with the selection on `keep` when it is still listed, and
- * otherwise at the same position (clamped).
- */
-function rerank(s: PickerState, keep: string | null): PickerState {
-  const results = s.index.search(s.query, s.usage);
-  const at = keep === null ? -1 : results.findIndex((r) => r.item.name === keep);
-  return place({ ...s, results }, at === -1 ? s.selected : at);
+/** A search for the query is due: the results shown are for an earlier one. */
+export function searchDue(s: PickerState): boolean {
+  return s.searched !== s.query;
 }
 
-/** A new query: the best match is selected. */
-function requery(s: PickerState, query: string): PickerState {
-  return place({ ...s, query, results: s.index.search(query, s.usage), scroll: 0 }, 0);
+/**
+ * `results` (for the state's query) placed: the selection on `keep` when it is still listed,
+ * otherwise on the best match for a new query, or at the same position (clamped).
+ */
+function withResults(
+  s: PickerState,
+  results: readonly Ranked<FunctionSummary>[],
+  keep: string | null,
+  newQuery: boolean,
+): PickerState {
+  const at = keep === null ? -1 : results.findIndex((r) => r.item.name === keep);
+  const next = { ...s, results, searched: s.query, keep: null };
+  if (at !== -1) return place(next, at);
+  return newQuery ? place({ ...next, scroll: 0 }, 0) : place(next, s.selected);
+}
+
+/** Results for the state's query, searched now, the selection kept on `keep` when listed. */
+function rerank(s: PickerState, keep: string | null): PickerState {
+  const newQuery = searchDue(s);
+  return withResults(s, s.index.search(s.query, s.usage), newQuery ? s.keep : keep, newQuery);
+}
+
+/**
+ * The state with its due search done now: for what needs the matches of the query typed so
+ * far (a move in them, choosing one) before the deferred search has come back.
+ */
+export function settled(s: PickerState): PickerState {
+  return searchDue(s) ? rerank(s, null) : s;
+}
+
+/** A new query: its search is due; the best match will be selected, or `keep`. */
+function requery(s: PickerState, query: string, keep: string | null = null): PickerState {
+  if (query === s.searched) return { ...s, query, keep: null };
+  return { ...s, query, keep };
+}
+
+/** The list `items` takes the place of `s.items`: by adding to the index when it only grew. */
+function indexFor(s: PickerState, items: readonly FunctionSummary[]): FunctionIndex<FunctionSummary> {
+  const before = s.items;
+  if (items.length < before.length || before.length !== s.index.size) return new FunctionIndex(items);
+  for (let i = 0; i < before.length; i++) if (items[i] !== before[i]) return new FunctionIndex(items);
+  return s.index.add(items.slice(before.length));
 }
 
 export function pickerReducer(s: PickerState, a: PickerAction): PickerState {
@@ -87,7 +140,7 @@ export function pickerReducer(s: PickerState, a: PickerAction): PickerState {
     case "items": {
       if (a.items === s.items) return a.loading === s.loading ? s : { ...s, loading: a.loading };
       const keep = selectedFunction(s)?.name ?? null;
-      return rerank({ ...s, items: a.items, index: new FunctionIndex(a.items), loading: a.loading }, keep);
+      return rerank({ ...s, items: a.items, index: indexFor(s, a.items), loading: a.loading }, keep);
     }
     case "usage":
       if (a.usage === s.usage) return s;
@@ -105,15 +158,23 @@ export function pickerReducer(s: PickerState, a: PickerAction): PickerState {
       return requery(s, Array.from(s.query).slice(0, -1).join(""));
     case "stopFilter":
       if (s.query === "") return s.filtering ? { ...s, filtering: false } : s;
-      // Back to the whole list, still on the function the filter led to.
-      return rerank({ ...s, filtering: false, query: "" }, selectedFunction(s)?.name ?? null);
+      // Back to the whole list, still on the function selected on screen (not searching the
+      // query typed last, which Escape is leaving).
+      return requery({ ...s, filtering: false }, "", selectedFunction(s)?.name ?? null);
     case "acceptFilter":
-      return s.filtering ? { ...s, filtering: false } : s;
+      // Accepted to choose from: the matches of what was typed, not an earlier query's.
+      return s.filtering ? { ...settled(s), filtering: false } : s;
+    case "results":
+      if (a.query !== s.query || a.index !== s.index || a.usage !== s.usage || !searchDue(s)) return s;
+      return withResults(s, a.results, s.keep, true);
     case "move":
     case "page":
     case "top":
-    case "bottom":
-      return place(s, moveTarget(s.selected, a, s.rows, s.results.length));
+    case "bottom": {
+      // A move is in the matches of the query typed, so their search is done first.
+      const on = settled(s);
+      return place(on, moveTarget(on.selected, a, on.rows, on.results.length));
+    }
     case "resize":
       return place({ ...s, rows: Math.max(1, Math.trunc(a.rows) || 1) }, s.selected);
   }

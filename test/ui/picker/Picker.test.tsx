@@ -11,6 +11,7 @@ import { Picker } from "../../../src/ui/picker/Picker.js";
 import {
   initialPickerState,
   pickerReducer,
+  settled,
   type PickerAction,
   type PickerState,
 } from "../../../src/ui/picker/pickerReducer.js";
@@ -19,7 +20,8 @@ import { fn, fns, many } from "./functions.js";
 const ESC = "\u001b";
 // eslint-disable-next-line no-control-regex
 const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, "");
-const run = (s: PickerState, ...actions: PickerAction[]) => actions.reduce(pickerReducer, s);
+/** The state after `actions`, with the search they made due done (as usePickerSearch does). */
+const run = (s: PickerState, ...actions: PickerAction[]) => settled(actions.reduce(pickerReducer, s));
 const withItems = (items = fns("alpha", "bravo"), rows = 10, loading = false) =>
   run(initialPickerState(), { type: "resize", rows }, { type: "items", items, loading });
 

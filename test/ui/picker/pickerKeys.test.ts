@@ -3,6 +3,8 @@ import { handlePickerKey, pickerScopes } from "../../../src/ui/picker/pickerKeys
 import {
   initialPickerState,
   pickerReducer,
+  searchDue,
+  selectedFunction,
   type PickerAction,
   type PickerState,
 } from "../../../src/ui/picker/pickerReducer.js";
@@ -133,6 +135,14 @@ describe("handlePickerKey, filtering", () => {
     expect(r.actions).toEqual([{ type: "acceptFilter" }]);
     expect(r.chosen.map((f) => f.name)).toEqual(["quux"]);
     expect(r.state).toMatchObject({ filtering: false, query: "qu" });
+  });
+
+  it("chooses the match of the query typed, not the earlier rows still shown", () => {
+    const typed = filtering("qu");
+    // Its search has not come back: the rows on screen are the whole list, alpha selected.
+    expect(searchDue(typed)).toBe(true);
+    expect(selectedFunction(typed)?.name).toBe("alpha");
+    expect(press(typed, RAW.enter).chosen.map((f) => f.name)).toEqual(["quux"]);
   });
 
   it("accepts without choosing when nothing matches", () => {

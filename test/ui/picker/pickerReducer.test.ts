@@ -3,6 +3,7 @@ import type { Usage } from "../../../src/core/ranking.js";
 import {
   initialPickerState,
   pickerReducer,
+  searchDue,
   selectedFunction,
   type PickerAction,
   type PickerState,
@@ -10,6 +11,16 @@ import {
 import { fn, fns, many } from "./functions.js";
 
 const run = (s: PickerState, ...actions: PickerAction[]) => actions.reduce(pickerReducer, s);
+/** The results of the state's due search, as usePickerSearch dispatches them. */
+const resultsOf = (s: PickerState, query = s.query): PickerAction => ({
+  type: "results",
+  query,
+  index: s.index,
+  usage: s.usage,
+  results: s.index.search(query, s.usage),
+});
+/** The state once its due search has come back. */
+const searched = (s: PickerState) => pickerReducer(s, resultsOf(s));
 const loaded = (items = fns("alpha", "bravo", "charlie", "delta", "echo"), rows = 3) =>
   run(initialPickerState(), { type: "resize", rows }, { type: "items", items, loading: false });
 const shown = (s: PickerState) => s.results.map((r) => r.item.name);
@@ -85,7 +96,7 @@ describe("pickerReducer", () => {
     expect(s.filtering).toBe(true);
     expect(s.query).toBe("");
     expect(current(s)).toBe("delta"); // entering the filter moves nothing
-    s = run(s, { type: "type", text: "c" }, { type: "type", text: "h" });
+    s = searched(run(s, { type: "type", text: "c" }, { type: "type", text: "h" }));
     expect(s.query).toBe("ch");
     expect(shown(s)[0]).toBe("charlie");
     expect(s.selected).toBe(0);
@@ -113,16 +124,16 @@ describe("pickerReducer", () => {
   });
 
   it("stopFilter clears the query, keeping the chosen function selected", () => {
-    let s = run(loaded(), { type: "startFilter", text: "d" });
+    let s = searched(run(loaded(), { type: "startFilter", text: "d" }));
     expect(current(s)).toBe("delta");
-    s = pickerReducer(s, { type: "stopFilter" });
+    s = searched(pickerReducer(s, { type: "stopFilter" }));
     expect(s).toMatchObject({ filtering: false, query: "" });
     expect(shown(s)).toHaveLength(5);
     expect(current(s)).toBe("delta");
   });
 
   it("acceptFilter keeps the query and results", () => {
-    const s = run(loaded(), { type: "startFilter", text: "ch" });
+    const s = searched(run(loaded(), { type: "startFilter", text: "ch" }));
     const accepted = pickerReducer(s, { type: "acceptFilter" });
     expect(accepted).toMatchObject({ filtering: false, query: "ch" });
     expect(accepted.results).toBe(s.results);
@@ -130,7 +141,7 @@ describe("pickerReducer", () => {
   });
 
   it("shows no results for a query nothing matches", () => {
-    const s = run(loaded(), { type: "startFilter", text: "zzz" });
+    const s = searched(run(loaded(), { type: "startFilter", text: "zzz" }));
     expect(s.results).toEqual([]);
     expect(selectedFunction(s)).toBeNull();
     expect(run(s, { type: "move", delta: 1 }, { type: "bottom" }, { type: "page", delta: 1 }).selected).toBe(
@@ -191,5 +202,100 @@ describe("pickerReducer", () => {
     expect([s.selected, s.scroll]).toEqual([3, 1]);
     s = pickerReducer(s, { type: "items", items: [fn("solo")], loading: false });
     expect([s.selected, s.scroll]).toEqual([0, 0]);
+  });
+
+  describe("the search off the key's frame", () => {
+    it("shows the typed query at once and its matches when the search comes back", () => {
+      const before = loaded();
+      const typed = run(before, { type: "startFilter", text: "ch" });
+      expect(typed).toMatchObject({ query: "ch", filtering: true });
+      // No search ran: the rows are still the whole list's, and the state says so.
+      expect(typed.results).toBe(before.results);
+      expect(searchDue(typed)).toBe(true);
+      const done = searched(typed);
+      expect(searchDue(done)).toBe(false);
+      expect(shown(done)[0]).toBe("charlie");
+      expect(done.selected).toBe(0);
+    });
+
+    it("never lets an older query's results replace a newer one's", () => {
+      const c = run(loaded(), { type: "startFilter", text: "c" });
+      const forC = resultsOf(c);
+      const ch = pickerReducer(c, { type: "type", text: "h" });
+      // The search for "c" comes back after "h" was typed: dropped, the search for "ch" still due.
+      expect(pickerReducer(ch, forC)).toBe(ch);
+      const done = searched(ch);
+      expect(shown(done)[0]).toBe("charlie");
+      // …and once "ch" has its matches, a late answer for "c" changes nothing either.
+      expect(pickerReducer(done, forC)).toBe(done);
+      expect(pickerReducer(done, resultsOf(done))).toBe(done);
+    });
+
+    it("drops results searched in a list that has since changed", () => {
+      const typed = run(loaded(), { type: "startFilter", text: "e" });
+      const stale = resultsOf(typed);
+      const grown = pickerReducer(typed, {
+        type: "items",
+        items: [...typed.items, fn("echo-two")],
+        loading: true,
+      });
+      // The new list is searched when it comes, so nothing is due and the old answer is dropped.
+      expect(searchDue(grown)).toBe(false);
+      expect(pickerReducer(grown, stale)).toBe(grown);
+      expect(shown(grown)).toContain("echo-two");
+    });
+
+    it("moves in the matches of the query typed, even before its search is back", () => {
+      const typed = run(loaded(), { type: "move", delta: 4 }, { type: "startFilter", text: "a" });
+      const moved = pickerReducer(typed, { type: "move", delta: 1 });
+      expect(searchDue(moved)).toBe(false);
+      expect(moved.results).toEqual(typed.index.search("a"));
+      expect(moved.selected).toBe(1);
+    });
+
+    it("accepts the matches of the query typed", () => {
+      const typed = run(loaded(), { type: "startFilter", text: "ch" });
+      const accepted = pickerReducer(typed, { type: "acceptFilter" });
+      expect(accepted.filtering).toBe(false);
+      expect(current(accepted)).toBe("charlie");
+    });
+
+    it("keeps the selected function when the filter is cleared, once the whole list is back", () => {
+      const filtered = searched(run(loaded(), { type: "startFilter", text: "d" }));
+      const cleared = pickerReducer(filtered, { type: "stopFilter" });
+      expect(cleared.query).toBe("");
+      const done = searched(cleared);
+      expect(shown(done)).toHaveLength(5);
+      expect(current(done)).toBe("delta");
+    });
+
+    it("leaves the whole list as it was when the filter is cleared before its search is back", () => {
+      const before = run(loaded(), { type: "move", delta: 2 });
+      const typed = run(before, { type: "startFilter", text: "d" });
+      const cleared = pickerReducer(typed, { type: "stopFilter" });
+      expect(searchDue(cleared)).toBe(false);
+      expect(cleared.results).toBe(before.results);
+      expect(current(cleared)).toBe("charlie");
+      // The search for "d" that was on its way is dropped.
+      expect(pickerReducer(cleared, resultsOf(typed))).toBe(cleared);
+    });
+
+    it("adds only the new functions to the index while the list grows", () => {
+      const first = run(initialPickerState(), { type: "items", items: many(100), loading: true });
+      first.index.search("fn");
+      const prepared = first.index.prepared;
+      const grown = pickerReducer(first, {
+        type: "items",
+        items: [...first.items, ...many(150).slice(100)],
+        loading: true,
+      });
+      expect(grown.index.size).toBe(150);
+      expect(searched(pickerReducer(grown, { type: "startFilter", text: "fn" })).results).toHaveLength(150);
+      expect(grown.index.prepared - prepared).toBe(50);
+      // A list that is not the old one grown starts a new index.
+      const other = pickerReducer(grown, { type: "items", items: fns("x", "y"), loading: false });
+      expect(other.index.size).toBe(2);
+      expect(shown(other)).toEqual(["x", "y"]);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  BLOCK_SIZE,
   DEFAULT_QUERY_LIMIT,
   FunctionIndex,
   frecencies,
@@ -153,5 +154,82 @@ describe("frecencies", () => {
     expect(f.get("a")).toBe(4);
     expect(f.get("b")).toBeCloseTo(2);
     expect(f.has("c")).toBe(false);
+  });
+});
+
+describe("FunctionIndex, growing page by page", () => {
+  const page = (from: number, count = 50): Rankable[] =>
+    Array.from({ length: count }, (_, i) => {
+      const n = from + i;
+      return item(
+        `svc-${n % 97}-job-${n}`,
+        n % 3 ? `handles batch ${n % 11} of orders` : "",
+        n % 2 ? "python3.12" : null,
+      );
+    });
+
+  it("prepares a page of 50 added to 10,000 functions, not the 10,050", () => {
+    const big = new FunctionIndex(page(0, 10_000));
+    big.search("svc");
+    const before = big.prepared;
+    const grown = big.add(page(10_000));
+    expect(grown.size).toBe(10_050);
+    // 10,000 leaves the last block unfilled, so the page is prepared alone, by the next search.
+    expect((10_000 % BLOCK_SIZE) + 50).toBeLessThan(BLOCK_SIZE);
+    expect(grown.search("job-10010")[0]?.item.name).toBe("svc-19-job-10010");
+    expect(grown.prepared - before).toBe(50);
+  });
+
+  it("prepares each function once while nobody searches, at most twice while someone does", () => {
+    const total = 50 * Math.ceil((2 * BLOCK_SIZE + 500) / 50);
+    let quiet = new FunctionIndex<Rankable>([]);
+    let searched = new FunctionIndex<Rankable>([]);
+    for (let n = 0; n < total; n += 50) {
+      quiet = quiet.add(page(n));
+      searched = searched.add(page(n));
+      searched.search("job");
+    }
+    expect(quiet.size).toBe(total);
+    // Only what filled a block: the rest waits for a search.
+    expect(quiet.prepared).toBe(2 * BLOCK_SIZE);
+    expect(searched.prepared).toBeLessThanOrEqual(2 * total);
+  });
+
+  it("answers as an index of the whole list does, across its blocks", () => {
+    const all = page(0, BLOCK_SIZE + 700);
+    let grown = new FunctionIndex<Rankable>([]);
+    for (let n = 0; n < all.length; n += 50) grown = grown.add(all.slice(n, n + 50));
+    const whole = new FunctionIndex(all);
+    for (const q of ["svc-4", "job-41", "orders", "batch 7 python", "sj41"]) {
+      const a = grown.search(q, new Map(), 40);
+      const b = whole.search(q, new Map(), 40);
+      expect(a.map((r) => [r.item.name, r.score])).toEqual(b.map((r) => [r.item.name, r.score]));
+      expect(a.length).toBeGreaterThan(0);
+    }
+    expect(names(grown.search("")).slice(0, 3)).toEqual(names(whole.search("")).slice(0, 3));
+  });
+
+  it("searches a block at a time, ending with the results search gives", () => {
+    const index = new FunctionIndex(page(0, 2 * BLOCK_SIZE + 10));
+    const steps = index.searchSteps("orders", new Map(), 30);
+    let yielded = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yielded++;
+    // Names, then descriptions: a pause after each of the two blocks in each.
+    expect(yielded).toBeGreaterThanOrEqual(2);
+    expect(step.value.map((r) => r.item.name)).toEqual(names(index.search("orders", new Map(), 30)));
+  });
+
+  it("keeps an index as it was when another is made from it", () => {
+    const small = new FunctionIndex(page(0, 100));
+    const bigger = small.add(page(100));
+    expect(small.size).toBe(100);
+    expect(names(small.search("job-120"))).not.toContain("svc-23-job-120");
+    expect(names(bigger.search("job-120"))).toContain("svc-23-job-120");
+    expect(small.search("")).toHaveLength(100);
+    // Made from the older index again: it does not see `bigger`'s functions.
+    const other = small.add([item("other")]);
+    expect(other.size).toBe(101);
+    expect(names(other.search("job-120"))).not.toContain("svc-23-job-120");
   });
 });

@@ -2,6 +2,7 @@
 // for each problem (damaged records, a file that cannot be written), then only the entries of
 // the scroll window: a 100,000-entry history draws as fast as a short one. Everything shown
 // comes from records, which hold text from functions we do not control: it is made safe first.
+import { memo } from "react";
 import { Highlighted } from "../../text/Highlighted.js";
 import { Box, Text } from "ink";
 import stringWidth from "string-width";
@@ -117,7 +118,7 @@ function emptyText(s: HistoryState): string {
   return `no entry matches “${safeLine(s.query)}”`;
 }
 
-export function HistoryPane({ state, width, height, focused }: HistoryPaneProps) {
+export const HistoryPane = memo(function HistoryPane({ state, width, height, focused }: HistoryPaneProps) {
   if (width <= 0 || height <= 0) return null;
   if (state.overlay?.kind === "diff")
     return <HistoryDiff overlay={state.overlay} width={width} height={height} />;
@@ -163,4 +164,4 @@ export function HistoryPane({ state, width, height, focused }: HistoryPaneProps)
       })}
     </Box>
   );
-}
+});

@@ -2,6 +2,7 @@
 // as recorded, with the function, qualifier and time it ran, in place of the editor (whose
 // draft is left as it was). Render only: the lines, the scroll position and the time come
 // from useRecordedPayload, sizes from the root.
+import { memo } from "react";
 import { Box, Text } from "ink";
 import stringWidth from "string-width";
 import type { HistoryRecord } from "../../../core/history-record.js";
@@ -48,7 +49,12 @@ function noteRow(focused: boolean, position: string, width: number): { note: str
   return { note: fit(all.find((n) => stringWidth(n) <= width) ?? all.at(-1)!, width), position: "" };
 }
 
-export function RecordedPayload({ view, width, height, focused }: RecordedPayloadProps) {
+export const RecordedPayload = memo(function RecordedPayload({
+  view,
+  width,
+  height,
+  focused,
+}: RecordedPayloadProps) {
   if (width <= 0 || height <= 0) return null;
   const { record: r, lines } = view;
   const frame = recordedFrame(r, width, height);
@@ -102,4 +108,4 @@ export function RecordedPayload({ view, width, height, focused }: RecordedPayloa
       )}
     </Box>
   );
-}
+});

@@ -1,4 +1,5 @@
 // The chosen function: its configuration, and the version or alias to invoke.
+import { memo } from "react";
 import { windowStart } from "../../list/listMoves.js";
 import { Box, Text } from "ink";
 import type { FunctionDetails } from "../../hooks/useFunctionDetails.js";
@@ -15,7 +16,14 @@ export interface FunctionPaneProps {
   focused: boolean;
 }
 
-export function FunctionPane({ fn, details, qualifier, width, height, focused }: FunctionPaneProps) {
+export const FunctionPane = memo(function FunctionPane({
+  fn,
+  details,
+  qualifier,
+  width,
+  height,
+  focused,
+}: FunctionPaneProps) {
   if (!fn) {
     return (
       <Box flexDirection="column" width={width} height={height}>
@@ -65,4 +73,4 @@ export function FunctionPane({ fn, details, qualifier, width, height, focused }:
       })}
     </Box>
   );
-}
+});

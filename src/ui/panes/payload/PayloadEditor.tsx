@@ -1,5 +1,6 @@
 // The payload editor: line numbers, JSON colours, the cursor, and a status line that says
 // whether the payload is valid JSON (and where it is not) and its size against the limit.
+import { memo } from "react";
 import { Box, Text } from "ink";
 import wrapAnsi from "wrap-ansi";
 import type { PayloadCheck, InvocationType } from "../../../core/payload.js";
@@ -51,7 +52,7 @@ export function editorLayout(
   return layoutEditor(buffer, Math.max(1, width), Math.max(1, rows), scrollTop, { wrap: true });
 }
 
-export function PayloadEditor(p: PayloadEditorProps) {
+export const PayloadEditor = memo(function PayloadEditor(p: PayloadEditorProps) {
   if (p.width <= 0 || p.height <= 0) return null;
   const lay = editorLayout(p.buffer, p.width, p.height, p.scrollTop, p.notice);
   const status = statusText(p.check, p.invocationType);
@@ -102,7 +103,7 @@ export function PayloadEditor(p: PayloadEditorProps) {
       )}
     </Box>
   );
-}
+});
 
 const MAX_NOTICE_ROWS = 3;
 

@@ -1,9 +1,18 @@
 // The event templates to insert into the payload editor.
+import { memo } from "react";
 import { windowStart } from "../../list/listMoves.js";
 import { Box, Text } from "ink";
 import { TEMPLATES } from "./templates.js";
 
-export function TemplateList({ cursor, width, height }: { cursor: number; width: number; height: number }) {
+export const TemplateList = memo(function TemplateList({
+  cursor,
+  width,
+  height,
+}: {
+  cursor: number;
+  width: number;
+  height: number;
+}) {
   const rows = Math.max(0, height - 2);
   const start = windowStart(cursor, rows, TEMPLATES.length);
   return (
@@ -18,4 +27,4 @@ export function TemplateList({ cursor, width, height }: { cursor: number; width:
       ))}
     </Box>
   );
-}
+});

@@ -2,6 +2,7 @@
 // response and the two logs (Invoke's tail and the complete CloudWatch log), side by side when
 // there is room. Render only: state comes from useInvocation and useResultView, sizes from the
 // root, and only the visible lines of each view are read.
+import { memo } from "react";
 import { Box, Text } from "ink";
 import type { InvocationState } from "./invocationReducer.js";
 import { fit } from "../../text/fit.js";
@@ -32,7 +33,7 @@ const NO_LINES: ResultLines = {
   tailInfo: { lines: [], cut: false },
 };
 
-export function ResultPane({
+export const ResultPane = memo(function ResultPane({
   state,
   now,
   width,
@@ -110,4 +111,4 @@ export function ResultPane({
         ))}
     </Box>
   );
-}
+});
