@@ -3,7 +3,7 @@
 // when they have arrived; a failure of that early request ends on the same error screen as a
 // request made by the UI.
 import { describe, expect, it, vi } from "vitest";
-import { createClients } from "../../src/aws/clients.js";
+import { createClients, type Clients } from "../../src/aws/clients.js";
 import { startListing } from "../../src/aws/listing-start.js";
 import { listCacheKey, readFunctionCache, writeFunctionCache } from "../../src/state/function-list-cache.js";
 import { early } from "../../src/core/early.js";
@@ -54,6 +54,30 @@ describe("App at start-up", () => {
       expect(t.frame()).toContain("orders-api");
       // Then the rest is listed as usual (the early page is not asked for again).
       await t.waitFor(/versioned-greeter/);
+    } finally {
+      t.unmount();
+    }
+  });
+
+  it("draws the first page as soon as it arrives after the first frame, not when the UI's clients are ready", async () => {
+    const connection = { endpointUrl: sandbox().url };
+    const key = listCacheKey(connection, { region: process.env.AWS_REGION }, false);
+    let release!: (c: Clients) => void;
+    const startUpClients = new Promise<Clients>((r) => (release = r));
+    const earlyList: EarlyList = {
+      key,
+      cached: early(Promise.resolve(null)),
+      listing: startListing(startUpClients),
+    };
+    // The UI's own clients never come: only the early page can put the list on screen.
+    const never = new Promise<Clients>(() => undefined);
+    const t = renderTui(
+      <App connection={connection} sandbox={false} earlyClients={never} earlyList={earlyList} />,
+    );
+    try {
+      expect(t.frame()).not.toContain("orders-api");
+      release(await createClients(connection));
+      await t.waitFor(/orders-api/);
     } finally {
       t.unmount();
     }

@@ -60,6 +60,29 @@ export function useFunctionList(
   /** Fresh functions already on screen from the early listing's first page. */
   const shownEarly = useRef(initial.cached ? 0 : initial.items.length);
 
+  // Start-up's first page, when it comes after the first render: shown as it arrives, not when
+  // the UI's own clients are ready (that was up to 100 ms later). A cached list is whole, so it
+  // goes first when there is one.
+  const earlyFirst = useRef(early && JSON.stringify(early.key) === key ? early.listing?.first : undefined);
+  useEffect(() => {
+    const first = earlyFirst.current;
+    earlyFirst.current = undefined;
+    if (!first || haveItems.current) return;
+    let cancelled = false;
+    void first.promise.then(
+      (page) => {
+        if (cancelled || !page || page.length === 0 || haveItems.current) return;
+        haveItems.current = true;
+        shownEarly.current = page.length;
+        setItems(page);
+      },
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
   // The cached list, once per cache key, shown before any network call.
   useEffect(() => {
     let cancelled = false;
