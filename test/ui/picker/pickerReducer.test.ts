@@ -23,6 +23,8 @@ const resultsOf = (s: PickerState, query = s.query): PickerAction => ({
 const searched = (s: PickerState) => pickerReducer(s, resultsOf(s));
 const loaded = (items = fns("alpha", "bravo", "charlie", "delta", "echo"), rows = 3) =>
   run(initialPickerState(), { type: "resize", rows }, { type: "items", items, loading: false });
+/** As a list too long to search in the key's own frame. */
+const long = (s: PickerState = loaded()): PickerState => ({ ...s, searchInKeyFrameUpTo: 0 });
 const shown = (s: PickerState) => s.results.map((r) => r.item.name);
 const current = (s: PickerState) => selectedFunction(s)?.name ?? null;
 
@@ -205,8 +207,14 @@ describe("pickerReducer", () => {
   });
 
   describe("the search off the key's frame", () => {
+    it("searches a short list in the key's own frame: one frame, the query and its matches", () => {
+      const typed = run(loaded(), { type: "startFilter", text: "ch" });
+      expect(searchDue(typed)).toBe(false);
+      expect(shown(typed)).toEqual(["charlie", "echo"]);
+    });
+
     it("shows the typed query at once and its matches when the search comes back", () => {
-      const before = loaded();
+      const before = long();
       const typed = run(before, { type: "startFilter", text: "ch" });
       expect(typed).toMatchObject({ query: "ch", filtering: true });
       // No search ran: the rows are still the whole list's, and the state says so.
@@ -270,7 +278,7 @@ describe("pickerReducer", () => {
     });
 
     it("leaves the whole list as it was when the filter is cleared before its search is back", () => {
-      const before = run(loaded(), { type: "move", delta: 2 });
+      const before = run(long(), { type: "move", delta: 2 });
       const typed = run(before, { type: "startFilter", text: "d" });
       const cleared = pickerReducer(typed, { type: "stopFilter" });
       expect(searchDue(cleared)).toBe(false);
