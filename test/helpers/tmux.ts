@@ -65,11 +65,22 @@ export function startTmux(prefix: string, columns: number, rows: number, command
     resize: (c, r) => void tmux("resize-window", "-t", "t", "-x", String(c), "-y", String(r)),
     waitFor: async (pattern, ms = 10_000) => {
       const end = Date.now() + ms;
+      // tmux may be read between two parts of one frame's write (the top rows new, the rest
+      // still the frame before), so a match counts once two captures in a row agree. A
+      // screen that never holds still (a streaming log) falls back to its last match.
+      let previous: string | undefined;
+      let matched: string | undefined;
       for (;;) {
         const s = screen();
-        if (pattern.test(s)) return s;
-        if (Date.now() > end)
+        if (pattern.test(s)) {
+          if (s === previous) return s;
+          matched = s;
+        }
+        if (Date.now() > end) {
+          if (matched !== undefined) return matched;
           throw new Error(`screen never matched ${pattern} within ${ms} ms; it shows:\n${s}`);
+        }
+        previous = s;
         await new Promise((r) => setTimeout(r, 50));
       }
     },
