@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { loadFunctions, syntheticFunctions, type FunctionSpec } from "./config.js";
 import { AwsError } from "./errors.js";
 import { LogStore } from "./log-store.js";
+import { allowedHostNames, refusal } from "./request-gate.js";
 import { handleLogsOperation } from "./logs/api.js";
 import { LambdaApi, SYNC_LIMIT, type InvocationEvent, type LambdaResponse } from "./lambda/api.js";
 import { ACCOUNT, Registry, type Scope } from "./lambda/registry.js";
@@ -89,7 +90,8 @@ function lambdaError(err: AwsError): LambdaResponse {
 
 function logsError(err: AwsError): LambdaResponse {
   return {
-    status: err.status >= 500 ? err.status : 400,
+    // CloudWatch Logs answers its errors 400, but a refused caller 403, as AWS does.
+    status: err.status >= 500 || err.status === 403 ? err.status : 400,
     headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-errortype": err.code },
     body: JSON.stringify({ __type: err.code, message: err.message }),
   };
@@ -108,6 +110,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     logs: new Throttle(options.throttleEvery ?? 0),
   };
 
+  const host = options.host ?? "127.0.0.1";
+  const hostAllowed = allowedHostNames(host);
+  let port = 0;
   const server = http.createServer((req, res) => {
     const requestId = randomUUID();
     const scope: Scope = { region: regionOf(req, defaultRegion), account: ACCOUNT };
@@ -115,6 +120,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const target = req.headers["x-amz-target"];
     const isLogs = typeof target === "string" && target.startsWith(LOGS_TARGET);
     const wrap = isLogs ? logsError : lambdaError;
+    // Refused before the body is read or a throttle counts it: nothing of it reaches a function.
+    const refused = refusal(req, port, hostAllowed);
+    if (refused) {
+      req.resume();
+      send(res, wrap(refused), requestId);
+      return;
+    }
     readBody(req, SYNC_LIMIT)
       .then(async ({ body, tooLarge }) => {
         if (throttles[isLogs ? "logs" : "lambda"].next()) {
@@ -165,12 +177,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   // Invocations can run for the function's whole timeout (up to 15 minutes).
   server.requestTimeout = 0;
 
-  const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, host, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://${host}:${port}`,
     port,

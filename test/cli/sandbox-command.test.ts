@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { run, runCli, startSandboxProcess } from "../helpers/cli.js";
-import { CLI } from "../helpers/sandbox.js";
+import { CLI, SIGNED } from "../helpers/sandbox.js";
 
 describe("lambda-explorer sandbox", () => {
   it("prints the endpoint and how to use it with the AWS CLI, and serves until SIGTERM", async () => {
@@ -23,7 +23,7 @@ describe("lambda-explorer sandbox", () => {
     expect(url).toBeDefined();
     expect(text).toContain(`export AWS_ENDPOINT_URL=${url}`);
     expect(text).toMatch(/aws lambda invoke --function-name \S+ --log-type Tail/);
-    const res = await fetch(`${url}/2015-03-31/functions/`);
+    const res = await fetch(`${url}/2015-03-31/functions/`, { headers: SIGNED });
     expect(res.status).toBe(200);
     const code = await new Promise<number | null>((r) => {
       child.once("close", r);
@@ -35,7 +35,7 @@ describe("lambda-explorer sandbox", () => {
   it("--json prints one line with the endpoint; --synthetic adds functions", async () => {
     const sb = await startSandboxProcess(["--synthetic", "25"]);
     try {
-      const res = await fetch(`${sb.endpoint}/2015-03-31/functions/?MaxItems=50`);
+      const res = await fetch(`${sb.endpoint}/2015-03-31/functions/?MaxItems=50`, { headers: SIGNED });
       const body = (await res.json()) as { Functions: Array<{ FunctionName: string }> };
       expect(body.Functions.filter((f) => f.FunctionName.startsWith("synthetic-")).length).toBeGreaterThan(0);
     } finally {

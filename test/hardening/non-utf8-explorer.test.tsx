@@ -30,7 +30,14 @@ beforeAll(async () => {
   const target = new URL(sb.url);
   proxy = await startLocalServer((req, res, body) => {
     const forward = http.request(
-      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: req.url,
+        method: req.method,
+        // Addressed to the sandbox, as a reverse proxy does: the sandbox answers only its own Host.
+        headers: { ...req.headers, host: target.host },
+      },
       (up) => {
         const chunks: Buffer[] = [];
         up.on("data", (c: Buffer) => chunks.push(c));

@@ -18,6 +18,15 @@ export interface TestSandbox extends Sandbox {
 
 export const credentials = { accessKeyId: "test", secretAccessKey: "test" };
 
+/**
+ * What raw HTTP needs to be let in: a SigV4-shaped Authorization header, as every AWS client
+ * sends (the sandbox checks its shape, not the signature).
+ */
+export const SIGNED = {
+  authorization:
+    "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0",
+};
+
 export async function startTestSandbox(options: Partial<SandboxOptions> = {}): Promise<TestSandbox> {
   if (!existsSync(RUNTIME))
     throw new Error(`${RUNTIME} is missing: run "npm run build" first (npm test does)`);

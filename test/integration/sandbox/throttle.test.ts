@@ -2,7 +2,7 @@
 import { ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import { DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSandbox, type TestSandbox } from "../../helpers/sandbox.js";
+import { SIGNED, startTestSandbox, type TestSandbox } from "../../helpers/sandbox.js";
 import type { ThrottleEvent } from "../../../src/sandbox/server.js";
 
 let sb: TestSandbox;
@@ -16,10 +16,11 @@ afterAll(async () => {
 
 describe("a sandbox throttling every 2nd request", () => {
   it("answers the 2nd Lambda request 429 TooManyRequestsException as Lambda does", async () => {
-    const first = await fetch(`${sb.url}/2015-03-31/functions`);
+    const first = await fetch(`${sb.url}/2015-03-31/functions`, { headers: SIGNED });
     expect(first.status).toBe(200);
     const second = await fetch(`${sb.url}/2015-03-31/functions/orders-api/invocations`, {
       method: "POST",
+      headers: SIGNED,
       body: "{}",
     });
     expect(second.status).toBe(429);
