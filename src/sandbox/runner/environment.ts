@@ -7,6 +7,7 @@ import { performance } from "node:perf_hooks";
 import type { FunctionSpec, VersionSettings } from "../config.js";
 import type { LogStore } from "../log-store.js";
 import { END_MARKER, type ErrorPayload, type FromRuntime } from "../runtime/protocol.js";
+import { MemoryWatchdog, heapFlags, isHeapOutOfMemoryLine } from "./memory.js";
 import { LineSplitter, TailBuffer } from "./output.js";
 import {
   endLine,
@@ -71,6 +72,9 @@ export class ExecutionEnvironment {
   private preInvoke = new TailBuffer();
   private pendingInitMs: number | undefined;
   private lastMaxRssKb = 0;
+  private readonly watchdog: MemoryWatchdog | null;
+  /** Why memory ended the process: the watchdog killed it, or V8 aborted at its heap limit. */
+  private outOfMemory: "killed" | "heap" | null = null;
   private dead = false;
   private closed = false;
   private claimed = false;
@@ -89,8 +93,16 @@ export class ExecutionEnvironment {
       cwd: target.spec.codeDir ?? os.tmpdir(),
       env: this.environment(),
       stdio: ["ignore", "pipe", "pipe", "ipc"],
-      execArgv: [],
+      execArgv: heapFlags(target.settings.memorySize),
     });
+    const pid = this.child.pid;
+    this.watchdog =
+      pid === undefined
+        ? null
+        : new MemoryWatchdog(pid, target.settings.memorySize, () => {
+            this.outOfMemory ??= "killed";
+            this.kill();
+          });
     const out = new LineSplitter((l) => this.onLine("stdout", l));
     const err = new LineSplitter((l) => this.onLine("stderr", l));
     this.child.stdout!.on("data", (c: Buffer) => out.push(c));
@@ -109,6 +121,7 @@ export class ExecutionEnvironment {
 
   claim(): void {
     this.claimed = true;
+    this.watchdog?.start();
   }
 
   get alive(): boolean {
@@ -117,6 +130,7 @@ export class ExecutionEnvironment {
 
   kill(): void {
     this.dead = true;
+    this.watchdog?.stop();
     if (!this.closed) this.child.kill("SIGKILL");
   }
 
@@ -181,6 +195,8 @@ export class ExecutionEnvironment {
   }
 
   private onLine(channel: "stdout" | "stderr", line: string): void {
+    if (channel === "stderr" && this.outOfMemory === null && isHeapOutOfMemoryLine(line))
+      this.outOfMemory = "heap";
     const at = line.indexOf(END_MARKER);
     if (at < 0) {
       this.log(line);
@@ -221,12 +237,21 @@ export class ExecutionEnvironment {
       durationMs,
       billedMs: Math.max(1, Math.ceil(durationMs)),
       memoryMb: this.target.settings.memorySize,
-      maxMemoryMb: Math.max(1, Math.ceil(this.lastMaxRssKb / 1024)),
+      maxMemoryMb: this.maxMemoryMb(),
       ...extra,
     };
     if (this.pendingInitMs !== undefined) m.initMs = this.pendingInitMs;
     this.pendingInitMs = undefined;
     return m;
+  }
+
+  /**
+   * The environment's peak resident memory: read from /proc by the watchdog, or as the runtime
+   * last reported it where there is no /proc. Over the memory size only when that ended it.
+   */
+  private maxMemoryMb(): number {
+    const kb = Math.max(this.lastMaxRssKb, this.watchdog?.peakKb ?? 0);
+    return Math.max(1, Math.ceil(kb / 1024));
   }
 
   private complete(
@@ -236,6 +261,7 @@ export class ExecutionEnvironment {
     metrics: ReportMetrics,
   ): void {
     clearTimeout(run.timer);
+    this.watchdog?.stop();
     const format = this.target.spec.logFormat;
     this.log(endLine(format, run.req.requestId, metrics));
     this.log(reportLine(format, run.req.requestId, metrics));
@@ -248,6 +274,9 @@ export class ExecutionEnvironment {
   private maybeFinish(): void {
     const run = this.current;
     if (!run?.result || !run.flushed.stdout || !run.flushed.stderr) return;
+    // A last reading: a peak over the limit since the previous one fails the invocation as
+    // Lambda's cgroup would have, however quickly the handler got back under it.
+    if (this.watchdog?.check()) return;
     const { result } = run;
     const metrics = this.metrics(result.durationMs);
     if (result.error) this.complete(run, JSON.stringify(result.error), "Unhandled", metrics);
@@ -269,8 +298,8 @@ export class ExecutionEnvironment {
         ok: false,
         initMs: 0,
         error: {
-          errorType: "Runtime.ExitError",
-          errorMessage: `Runtime exited during init: ${signal ?? `exit status ${code}`}`,
+          errorType: this.outOfMemory ? "Runtime.OutOfMemory" : "Runtime.ExitError",
+          errorMessage: `Runtime exited during init: ${signal ? `signal: ${signalName(signal)}` : `exit status ${code}`}`,
         },
       });
       return;
@@ -292,15 +321,13 @@ export class ExecutionEnvironment {
       );
       return;
     }
-    const why = signal ? `signal: ${signal === "SIGKILL" ? "killed" : signal}` : `exit status ${code}`;
+    const why = signal ? `signal: ${signalName(signal)}` : `exit status ${code}`;
     const message = `RequestId: ${id} Error: Runtime exited with error: ${why}`;
+    const errorType = this.outOfMemory ? "Runtime.OutOfMemory" : "Runtime.ExitError";
     this.log(message);
-    this.log("Runtime.ExitError");
-    const error = { errorType: "Runtime.ExitError", errorMessage: message };
-    const metrics = this.metrics(performance.now() - run.started, {
-      status: "error",
-      errorType: "Runtime.ExitError",
-    });
+    this.log(errorType);
+    const error = { errorType, errorMessage: message };
+    const metrics = this.metrics(performance.now() - run.started, { status: "error", errorType });
     this.complete(run, JSON.stringify(error), "Unhandled", metrics);
   }
 
@@ -320,7 +347,7 @@ export class ExecutionEnvironment {
       durationMs: ready.initMs,
       billedMs: Math.max(1, Math.ceil(ready.initMs)),
       memoryMb: this.target.settings.memorySize,
-      maxMemoryMb: Math.max(1, Math.ceil(this.lastMaxRssKb / 1024)),
+      maxMemoryMb: this.maxMemoryMb(),
       status: "error",
       errorType: ready.error.errorType,
     };
@@ -329,4 +356,15 @@ export class ExecutionEnvironment {
     this.kill();
     return { payload: JSON.stringify(ready.error), functionError: "Unhandled", tail: tail.text(), metrics };
   }
+}
+
+/** Signal names as Lambda words them in "Runtime exited with error: signal: …". */
+function signalName(signal: NodeJS.Signals): string {
+  const names: Partial<Record<NodeJS.Signals, string>> = {
+    SIGKILL: "killed",
+    SIGABRT: "aborted",
+    SIGTERM: "terminated",
+    SIGSEGV: "segmentation fault",
+  };
+  return names[signal] ?? signal;
 }
