@@ -9,6 +9,7 @@ import type { LogStore } from "../log-store.js";
 import { END_MARKER, type ErrorPayload, type FromRuntime } from "../runtime/protocol.js";
 import { MemoryWatchdog, heapFlags, isHeapOutOfMemoryLine } from "./memory.js";
 import { LineSplitter, TailBuffer } from "./output.js";
+import { killEnvironmentProcesses } from "./process-group.js";
 import {
   endLine,
   initReportLine,
@@ -76,6 +77,7 @@ export class ExecutionEnvironment {
   /** Why memory ended the process: the watchdog killed it, or V8 aborted at its heap limit. */
   private outOfMemory: "killed" | "heap" | null = null;
   private dead = false;
+  private exited = false;
   private closed = false;
   private claimed = false;
   /** Init is measured from the fork, as a cold start includes starting the runtime. */
@@ -94,6 +96,8 @@ export class ExecutionEnvironment {
       env: this.environment(),
       stdio: ["ignore", "pipe", "pipe", "ipc"],
       execArgv: heapFlags(target.settings.memorySize),
+      // Leads its own process group, so ending the environment ends what its handler started.
+      detached: true,
     });
     const pid = this.child.pid;
     this.watchdog =
@@ -111,6 +115,11 @@ export class ExecutionEnvironment {
     this.child.stderr!.on("end", () => err.end());
     this.child.on("message", (m: FromRuntime) => this.onMessage(m));
     this.child.on("error", () => this.kill());
+    this.child.on("exit", () => {
+      this.exited = true;
+      // The handler's own processes go with it, however it ended.
+      if (pid !== undefined) killEnvironmentProcesses(pid, false);
+    });
     this.child.on("close", (code, signal) => this.onClose(code, signal));
   }
 
@@ -131,7 +140,9 @@ export class ExecutionEnvironment {
   kill(): void {
     this.dead = true;
     this.watchdog?.stop();
-    if (!this.closed) this.child.kill("SIGKILL");
+    if (this.closed) return;
+    if (this.child.pid !== undefined) killEnvironmentProcesses(this.child.pid, !this.exited);
+    this.child.kill("SIGKILL");
   }
 
   async invoke(req: InvokeRequest): Promise<InvokeOutcome> {

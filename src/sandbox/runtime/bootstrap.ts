@@ -114,6 +114,16 @@ function crash(label: string, err: unknown, code: number): never {
   process.exit(code);
 }
 process.on("uncaughtException", (err) => crash("Uncaught Exception", err, 129));
+// The sandbox is gone (it crashed or was killed without stopping us): end this environment's
+// process group, the handler's children included, rather than outlive it. The sandbox forks
+// us as a group leader, so -pid is our group.
+process.on("disconnect", () => {
+  try {
+    process.kill(-process.pid, "SIGKILL");
+  } catch {
+    process.exit(1);
+  }
+});
 process.on("unhandledRejection", (err) => crash("Unhandled Promise Rejection", err, 128));
 
 function builtin(name: string): Handler | undefined {
