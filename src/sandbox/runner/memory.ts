@@ -49,6 +49,8 @@ export class MemoryWatchdog {
   start(): void {
     if (this.timer || this.exceeded) return;
     this.timer = setInterval(() => this.check(), POLL_MS);
+    // Watching is no reason to keep the sandbox's process alive.
+    this.timer.unref();
   }
 
   stop(): void {
