@@ -39,6 +39,12 @@ beforeAll(async () => {
   await fn("hog-128", { memorySize: 128, timeout: 120 });
   await fn("hog-256", { memorySize: 256, timeout: 120 });
   await fn("hog-hang", { memorySize: 128, timeout: 5 });
+  await mkdir(path.join(dir, "hog-init"));
+  await writeFile(path.join(dir, "hog-init", "function.json"), JSON.stringify({ memorySize: 128 }));
+  await writeFile(
+    path.join(dir, "hog-init", "index.mjs"),
+    "const kept = [];\nfor (;;) kept.push(Buffer.alloc(4 << 20, 1));\nexport const handler = async () => 1;\n",
+  );
   sb = await startTestSandbox({ functionsDir: dir });
 });
 afterAll(async () => {
@@ -92,6 +98,19 @@ describe("a function that goes over its memory", () => {
 
   it("over it only for a moment, between two readings, still fails", { timeout: 180_000 }, async () => {
     expectOutOfMemory(await invoke("hog-128", { mode: "spike", mb: 120 }), /signal: killed/);
+  });
+
+  it("while its module loads: the init fails as Runtime.OutOfMemory", { timeout: 180_000 }, async () => {
+    const out = await invoke("hog-init", {});
+    expect(out.FunctionError).toBe("Unhandled");
+    expect(JSON.parse(payloadText(out.Payload))).toEqual({
+      errorType: "Runtime.OutOfMemory",
+      errorMessage: "Runtime exited during init: signal: killed",
+    });
+    expect(decodeTail(out.LogResult)).toMatch(
+      /^INIT_REPORT .*\tStatus: error\tError Type: Runtime.OutOfMemory$/m,
+    );
+    expect(report(out).line).toContain("\tStatus: error\tError Type: Runtime.OutOfMemory\t");
   });
 
   it("gets a fresh environment for the next invocation", { timeout: 180_000 }, async () => {
