@@ -2,7 +2,9 @@
 // the kernel places every write at the end of the file as a whole, so processes appending at
 // the same time never interleave or overwrite each other's records. (fs.appendFile is not
 // enough: it splits data above 512 KB into several writes, and a 6 MB response is one record.)
-import { mkdir, open, type FileHandle } from "node:fs/promises";
+// Each write, with the torn-line check before it, is made holding the file's lock
+// (history-lock.ts).
+import { mkdir, open, realpath, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import {
   serializeLogsRecord,
@@ -11,6 +13,7 @@ import {
   type LogsRecord,
 } from "../core/history-record.js";
 import { HistoryFileError } from "./history-error.js";
+import { withHistoryLock } from "./history-lock.js";
 
 async function writeAll(fh: FileHandle, data: Buffer): Promise<void> {
   let done = 0;
@@ -49,27 +52,54 @@ async function endsTorn(fh: FileHandle): Promise<boolean> {
   return last[0] !== 10;
 }
 
-/**
- * Appends whole lines, one write each. Creates the file with mode 0600 (and its folder, 0700).
- * Throws HistoryFileError.
- */
-export async function appendLines(file: string, lines: readonly string[]): Promise<void> {
-  if (lines.length === 0) return;
-  let fh: FileHandle | undefined;
+interface OpenHistory {
+  fh: FileHandle;
+  /** The file itself, symbolic links resolved: what the lock is named after; null for no lock. */
+  lockFile: string | null;
+}
+
+/** Opens `file` for appending, creating it 0600 (and its folder, 0700). */
+async function openForAppend(file: string): Promise<OpenHistory> {
+  await ensureDir(path.dirname(file));
+  // "a+": O_APPEND for the writes, and reading for the torn-line check.
+  const fh = await open(file, "a+", 0o600);
   try {
-    await ensureDir(path.dirname(file));
-    // "a+": O_APPEND for the writes, and reading for the torn-line check.
-    fh = await open(file, "a+", 0o600);
-    // A record written after a torn line would be glued to it and lost with it: start afresh.
-    let lead = (await endsTorn(fh)) ? "\n" : "";
+    // Not a regular file (/dev/null): nothing to lock, and no lock folder beside a device.
+    const lockFile = (await fh.stat()).isFile() ? await realpath(file) : null;
+    return { fh, lockFile };
+  } catch (err) {
+    await fh.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * Writes whole lines, one write each, after a torn last line is ended: a record written after
+ * one would be glued to it and lost with it. Under the lock, so that the check never sees
+ * another process's write half done.
+ */
+async function writeLines(h: OpenHistory, lines: readonly string[]): Promise<void> {
+  const write = async () => {
+    let lead = (await endsTorn(h.fh)) ? "\n" : "";
     for (const line of lines) {
-      await writeAll(fh, Buffer.from(lead + line, "utf8"));
+      await writeAll(h.fh, Buffer.from(lead + line, "utf8"));
       lead = "";
     }
+  };
+  await (h.lockFile === null ? write() : withHistoryLock(h.lockFile, write));
+}
+
+/** Appends whole lines, one write each. Throws HistoryFileError. */
+export async function appendLines(file: string, lines: readonly string[]): Promise<void> {
+  if (lines.length === 0) return;
+  let opened: OpenHistory | undefined;
+  try {
+    opened = await openForAppend(file);
+    await writeLines(opened, lines);
   } catch (err) {
     throw HistoryFileError.from(err, file, "write");
   } finally {
-    await fh?.close().catch(() => undefined);
+    await opened?.fh.close().catch(() => undefined);
   }
 }
 
@@ -86,22 +116,20 @@ export interface HistoryAppender {
  * record took a third off the cost of recording each replay. Throws HistoryFileError.
  */
 export async function openHistoryAppender(file: string): Promise<HistoryAppender> {
-  let fh: FileHandle;
+  let opened: OpenHistory;
   try {
-    await ensureDir(path.dirname(file));
-    fh = await open(file, "a+", 0o600);
+    opened = await openForAppend(file);
   } catch (err) {
     throw HistoryFileError.from(err, file, "write");
   }
-  // Writes go one after another: the torn-line check must see the previous write's newline.
+  // One write at a time from this process too: each waits for the lock anyway.
   let queue: Promise<void> = Promise.resolve();
   return {
     file,
     append(line) {
       const next = queue.then(async () => {
         try {
-          const lead = (await endsTorn(fh)) ? "\n" : "";
-          await writeAll(fh, Buffer.from(lead + line, "utf8"));
+          await writeLines(opened, [line]);
         } catch (err) {
           throw HistoryFileError.from(err, file, "write");
         }
@@ -111,7 +139,7 @@ export async function openHistoryAppender(file: string): Promise<HistoryAppender
     },
     async close() {
       await queue;
-      await fh.close().catch(() => undefined);
+      await opened.fh.close().catch(() => undefined);
     },
   };
 }
