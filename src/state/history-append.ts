@@ -2,8 +2,8 @@
 // the kernel places every write at the end of the file as a whole, so processes appending at
 // the same time never interleave or overwrite each other's records. (fs.appendFile is not
 // enough: it splits data above 512 KB into several writes, and a 6 MB response is one record.)
-// Each write, with the torn-line check before it, is made holding the file's lock
-// (history-lock.ts).
+// Before the first write the file is checked to be a history (history-target.ts), and each
+// write, with the torn-line check before it, is made holding the file's lock (history-lock.ts).
 import { mkdir, open, realpath, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import {
@@ -14,6 +14,7 @@ import {
 } from "../core/history-record.js";
 import { HistoryFileError } from "./history-error.js";
 import { withHistoryLock } from "./history-lock.js";
+import { checkHistoryTarget, type HistoryTarget } from "./history-target.js";
 
 async function writeAll(fh: FileHandle, data: Buffer): Promise<void> {
   let done = 0;
@@ -56,17 +57,19 @@ interface OpenHistory {
   fh: FileHandle;
   /** The file itself, symbolic links resolved: what the lock is named after; null for no lock. */
   lockFile: string | null;
+  target: HistoryTarget;
 }
 
-/** Opens `file` for appending, creating it 0600 (and its folder, 0700). */
+/** Checks `file` and opens it for appending, creating it 0600 (and its folder, 0700). */
 async function openForAppend(file: string): Promise<OpenHistory> {
-  await ensureDir(path.dirname(file));
+  const target = await checkHistoryTarget(file);
+  await ensureDir(path.dirname(target.real));
   // "a+": O_APPEND for the writes, and reading for the torn-line check.
-  const fh = await open(file, "a+", 0o600);
+  const fh = await open(target.real, "a+", 0o600);
   try {
     // Not a regular file (/dev/null): nothing to lock, and no lock folder beside a device.
-    const lockFile = (await fh.stat()).isFile() ? await realpath(file) : null;
-    return { fh, lockFile };
+    const lockFile = (await fh.stat()).isFile() ? await realpath(target.real) : null;
+    return { fh, lockFile, target };
   } catch (err) {
     await fh.close().catch(() => undefined);
     throw err;

@@ -1,6 +1,6 @@
 // invoke's recording, history list / export / import and replay, as a user runs them against
 // the sandbox: files, modes, output streams and exit codes.
-import { appendFile, mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
+import { appendFile, chmod, mkdir, mkdtemp, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -114,6 +114,50 @@ describe("invoke records into the history", () => {
     const failed = await lx(["invoke", "thrower", "--logs", "none", "--history", bad], s.state);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/warning: not recorded/);
+  });
+
+  it("refuses a file that is not a history, even through a link: exit 2, nothing invoked or written", async () => {
+    const s = scratch();
+    const elsewhere = s.file("etc");
+    await mkdir(elsewhere, { recursive: true });
+    const passwd = path.join(elsewhere, "passwd");
+    const text = "root:x:0:0:root:/root:/bin/bash\n";
+    await writeFile(passwd, text, { mode: 0o644 });
+    const link = s.file("h.jsonl");
+    await symlink(passwd, link);
+    const notHistory = /h\.jsonl \(a link to .*etc\/passwd\) is not a history file: .*nothing was written/;
+    const r = await lx(["invoke", "orders-api", "--logs", "none", "--history", link], s.state);
+    expect([r.code, r.stdout]).toEqual([2, ""]);
+    expect(r.stderr).toMatch(notHistory);
+    await invokeInto(s.file("mine.jsonl"), s.state, ["{}"]);
+    const replay = await lx(["replay", s.file("mine.jsonl"), "--history", link], s.state);
+    expect([replay.code, replay.stdout]).toEqual([2, ""]);
+    expect(replay.stderr).toMatch(notHistory);
+    expect(await readFile(passwd, "utf8")).toBe(text);
+    expect((await stat(passwd)).mode & 0o777).toBe(0o644);
+  });
+
+  it("warns once when the history is readable by others, or is a link leading out of its folder", async () => {
+    const s = scratch();
+    const h = s.file("h.jsonl");
+    await invokeInto(h, s.state, ["{}"]);
+    await chmod(h, 0o644);
+    const r = await lx(["invoke", "orders-api", "--history", h], s.state);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.split("\n").filter((l) => l.includes("warning"))).toEqual([
+      `lambda-explorer: warning: the history ${h} is readable by other users (mode 0644), and it holds payloads and responses: chmod 600 ${h}`,
+    ]);
+    await chmod(h, 0o600);
+    const link = path.join(s.dir, "links", "h.jsonl");
+    await mkdir(path.dirname(link));
+    await symlink(h, link);
+    const viaLink = await lx(["invoke", "orders-api", "--logs", "none", "--history", link], s.state);
+    expect(viaLink.code, viaLink.stderr).toBe(0);
+    expect(viaLink.stderr).toContain(
+      `lambda-explorer: warning: ${link} is a symbolic link: recording into ${h}`,
+    );
+    // Two records from invokeInto, the invocation and its logs, then one through the link.
+    expect(await lines(h)).toHaveLength(5);
   });
 });
 

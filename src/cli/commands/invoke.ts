@@ -85,6 +85,8 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
     }
   }
   const payload = await readPayload(flags, fromStdin);
+  // Before invoking: a history that is not one to write to is refused with nothing sent.
+  const recorder = await historyRecorder(flags);
   const { invoke, PayloadError } = await import("../../aws/invoke.js");
   const clients = await connect(flags);
   try {
@@ -115,7 +117,6 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
       ).catch(() => undefined);
       // Recorded before the logs are awaited, so an invocation is kept even if that wait is
       // stopped; its complete logs follow as a further record (the file is never rewritten).
-      const recorder = await historyRecorder(flags);
       const functionArn = config
         ? await config.then(
             (c) => c.arn,
