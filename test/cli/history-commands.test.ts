@@ -338,7 +338,9 @@ describe("history list / export / import", () => {
   it("exports with logs folded in and values redacted, never over a file, and imports each once", async () => {
     const s = scratch();
     const h = s.file("h.jsonl");
-    await invokeInto(h, s.state, ['{"name":"Ada","password":"hunter2","nested":{"Token":"t0k"}}']);
+    await invokeInto(h, s.state, [
+      '{"name":"Ada","password":"hunter2","nested":{"Token":"t0k"},"client_secret":"cs","ssn":"1","note":"AKIAIOSFODNN7EXAMPLE"}',
+    ]);
     await lx(["invoke", "orders-api", "--payload", "{}", "--logs", "none", "--history", h], s.state);
     const out = s.file("shared.jsonl");
     const ex = await lx(
@@ -346,7 +348,7 @@ describe("history list / export / import", () => {
       s.state,
     );
     expect(ex.code, ex.stderr).toBe(0);
-    expect(ex.stderr).toMatch(/exported 1 invocation to .*shared\.jsonl \(values of password, secret, token/);
+    expect(ex.stderr).toMatch(/exported 1 invocation to .*shared\.jsonl \(secrets redacted\)/);
     expect((await stat(out)).mode & 0o777).toBe(0o600);
     const [rec, ...rest] = await lines(out);
     expect(rest).toEqual([]);
@@ -354,6 +356,9 @@ describe("history list / export / import", () => {
       name: "Ada",
       password: "[redacted]",
       nested: { Token: "[redacted]" },
+      client_secret: "[redacted]",
+      ssn: "1",
+      note: "[redacted]",
     });
     expect(rec!.logs!.some((l) => l.message.includes("v1 greeting Ada"))).toBe(true);
     expect(rec!.logsState).toBe("complete");
@@ -361,15 +366,27 @@ describe("history list / export / import", () => {
     const again = await lx(["history", "export", out, "--history", h], s.state);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/shared\.jsonl exists: choose another file name, or add --force/);
+    // Names of one's own add to the default ones.
     const forced = await lx(
-      ["history", "export", out, "--history", h, "--redact", "name", "--force"],
+      ["history", "export", out, "--history", h, "--redact", "name", "--redact-key", "SSN", "--force"],
       s.state,
     );
-    expect(forced.code).toBe(0);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toMatch(/\(secrets redacted, and the values of name, SSN\)/);
+    const [first] = await lines(out);
+    expect(JSON.parse(first!.payload!)).toMatchObject({
+      name: "[redacted]",
+      password: "[redacted]",
+      ssn: "[redacted]",
+    });
     expect((await lines(out)).map((l) => JSON.parse(l.payload!).name as unknown)).toEqual([
       "[redacted]",
       undefined,
     ]);
+    // --redact-key alone redacts too.
+    const keyOnly = await lx(["history", "export", "-", "--history", h, "--redact-key", "name"], s.state);
+    expect(keyOnly.stdout).not.toContain("hunter2");
+    expect(keyOnly.stdout).toContain('\\"name\\":\\"[redacted]\\"');
 
     const target = s.file("mine.jsonl");
     const imp = await lx(["history", "import", out, "--history", target], s.state);
