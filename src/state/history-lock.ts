@@ -9,7 +9,6 @@
 // died (kill -9, a crash) and left it behind, and it handles that (the holder refreshes the
 // lock's mtime; one older than `stale` is taken over), with a directory made by mkdir as the
 // atomic step, which works on every local and network file system Node writes to.
-import lockfile from "proper-lockfile";
 
 /** A lock older than this is a dead holder's: taken over. Holders refresh theirs at half. */
 const STALE_MS = 10_000;
@@ -29,6 +28,8 @@ function unlockable(err: unknown): boolean {
 export async function withHistoryLock<T>(file: string, fn: () => Promise<T>): Promise<T> {
   let release: (() => Promise<void>) | null = null;
   try {
+    // Loaded by the first append only: reading a history needs no lock.
+    const { default: lockfile } = await import("proper-lockfile");
     release = await lockfile.lock(file, {
       realpath: false,
       lockfilePath: `${file}.lock`,
