@@ -95,6 +95,19 @@ describe("appending to a history", () => {
     expect((await loadHistoryIndex(empty)).entries).toHaveLength(1);
   });
 
+  it("appends to a history written before this check, empty lines and a torn line included", async () => {
+    // As four concurrent replays left them before the lock: an empty line between records.
+    const file = path.join(await folder(), "old.jsonl");
+    const [a, b, c] = [historyRecord(), historyRecord(), historyRecord()];
+    await writeFile(file, serializeRecord(a) + "\n" + serializeRecord(b) + '{"id":"torn","at":"20', {
+      mode: 0o600,
+    });
+    await appendRecord(file, c);
+    const index = await loadHistoryIndex(file);
+    expect(index.entries.map((e) => e.id)).toEqual([a.id, b.id, c.id]);
+    expect(index.damaged).toBe(1);
+  });
+
   it("follows a link within the folder silently (a rotated history), creating its target 0600", async () => {
     const d = await folder();
     const link = path.join(d, "history.jsonl");
