@@ -71,15 +71,15 @@ async function ids(file: string): Promise<string[]> {
 describe("concurrent appends to one history", () => {
   it("four writers holding the file open (replay) and four opening it per record (invoke): no empty line", async () => {
     const file = path.join(dir, "shared.jsonl");
-    const writers = ["a", "b", "c", "d"].map((who) => run(file, who, 250, "held"));
-    writers.push(...["e", "f", "g", "h"].map((who) => run(file, who, 60, "each")));
+    const writers = ["a", "b", "c", "d"].map((who) => run(file, who, 150, "held"));
+    writers.push(...["e", "f", "g", "h"].map((who) => run(file, who, 40, "each")));
     expect(await Promise.all(writers)).toEqual(Array(8).fill(0));
     const got = await ids(file);
-    expect(got).toHaveLength(4 * 250 + 4 * 60);
+    expect(got).toHaveLength(4 * 150 + 4 * 40);
     expect(new Set(got).size).toBe(got.length);
     for (const who of "abcdefgh") {
       const mine = got.filter((id) => id.startsWith(`${who}-`)).map((id) => Number(id.slice(2)));
-      expect(mine, who).toEqual(Array.from({ length: "abcd".includes(who) ? 250 : 60 }, (_, i) => i));
+      expect(mine, who).toEqual(Array.from({ length: "abcd".includes(who) ? 150 : 40 }, (_, i) => i));
     }
   }, 300_000);
 
