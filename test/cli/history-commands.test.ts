@@ -395,5 +395,19 @@ describe("history list / export / import", () => {
     expect(twice.stderr).toMatch(/imported 0 invocations .*\(2 already there\)/);
     expect(await lines(target)).toHaveLength(2);
     expect((await stat(target)).mode & 0o777).toBe(0o600);
+    // Into a file that is not a history: refused, nothing written.
+    const notes = s.file("notes.txt");
+    await writeFile(notes, "remember the milk\n");
+    const refused = await lx(["history", "import", out, "--history", notes], s.state);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/notes\.txt is not a history file/);
+    expect(await readFile(notes, "utf8")).toBe("remember the milk\n");
+    // Into a history others can read: imported, with the warning.
+    await chmod(target, 0o644);
+    const readable = await lx(["history", "import", out, "--history", target], s.state);
+    expect(readable.code).toBe(0);
+    expect(readable.stderr).toMatch(
+      /warning: the history .*mine\.jsonl is readable by other users \(mode 0644\)/,
+    );
   });
 });

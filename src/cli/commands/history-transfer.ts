@@ -178,6 +178,13 @@ export async function runImport(from: string, flags: ImportFlags): Promise<void>
     throw new UserError(`${source} is the history itself: nothing to import`, EXIT.usage);
   const index = await openHistoryFile(source);
   const have = new Set((await openHistoryFile(file, { missingIsEmpty: true })).entries.map((e) => e.id));
+  // As invoke and replay do before recording: where a link leads, a history others can read.
+  const { checkHistoryTarget } = await import("../../state/history-target.js");
+  const target = await checkHistoryTarget(file).catch((err: unknown) => {
+    if (err instanceof HistoryFileError) throw new UserError(err.message, EXIT.usage);
+    throw err;
+  });
+  for (const note of target.notes) process.stderr.write(`lambda-explorer: warning: ${note}\n`);
   const fresh = index.entries.filter((e) => !have.has(e.id));
   let batch: HistoryRecord[] = [];
   const unreadable: number[] = [];
