@@ -36,54 +36,58 @@ const SHAPES: readonly RegExp[] = [
   // PEM private keys, whatever their kind.
   /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----/g,
   // JSON Web Tokens: a base64url JSON header ({" is eyJ), a payload and a signature.
-  /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
+  /\beyJ[A-Za-z0-9_-]{8,1024}\.[A-Za-z0-9_-]{8,16384}\.[A-Za-z0-9_-]{0,1024}/g,
   // AWS access key ids: long-term (AKIA) and temporary (ASIA), and the rarer ABIA and ACCA.
   /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g,
   // Service tokens that carry their own prefix: GitHub, GitLab, Slack, Stripe, Google, npm,
   // OpenAI and Anthropic.
-  /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\b/g,
-  /\bgithub_pat_[A-Za-z0-9_]{22,}/g,
-  /\bglpat-[A-Za-z0-9_-]{20,}/g,
-  /\bxox[abposr]-[A-Za-z0-9-]{10,}/g,
-  /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g,
+  /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}\b/g,
+  /\bgithub_pat_[A-Za-z0-9_]{22,255}/g,
+  /\bglpat-[A-Za-z0-9_-]{20,255}/g,
+  /\bxox[abposr]-[A-Za-z0-9-]{10,255}/g,
+  /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,255}/g,
   /\bAIza[0-9A-Za-z_-]{35}/g,
   /\bnpm_[A-Za-z0-9]{36}\b/g,
-  /\bsk-(?:proj-|ant-[a-z0-9]+-)?[A-Za-z0-9_-]{20,}/g,
+  /\bsk-(?:proj-|ant-[a-z0-9]{1,16}-)?[A-Za-z0-9_-]{20,255}/g,
 ];
 
 /** `scheme://user:password@`: the password goes, the user stays. */
-const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/[^\s/?#@:"']+:)([^\s/?#@"']+)@/gi;
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#@:"']{1,256}:)([^\s/?#@"']{1,2048})@/gi;
 
 /**
  * `Bearer …` and `Basic …` credentials. A word of lowercase letters after the scheme is prose
  * ("Basic authentication"), not a credential.
  */
-const AUTH_SCHEME = /\b(Bearer|Basic)(\s+)([A-Za-z0-9\-._~+/]+=*)/gi;
+const AUTH_SCHEME = /\b(Bearer|Basic)(\s{1,8})([A-Za-z0-9\-._~+/]{1,8192}={0,2})/gi;
 
 /**
  * A `name=value`, `name: value` or `"name": "value"` pair in free text: a query parameter, a
- * logged setting, a Python dict. The value is quoted, or an auth scheme with its credential,
- * or runs to a space or punctuation.
+ * logged setting, a Python dict. The name and separator are found first; the value is looked
+ * at only when the name holds a secret, so text full of `a:` costs one pass, not one per colon.
  */
-const PAIR =
-  /(?<![\w-])(["']?)([A-Za-z][\w.-]{0,63})\1(\s*[:=]\s*)(?:(["'])((?:\\.|(?!\4)[^\\])*)\4|((?:Bearer|Basic|Digest|Negotiate)\s+[^\s,;&"']+|[^\s,;&#"'<>(){}[\]]+))/g;
+const NAME = /(?<![\w-])(["']?)([A-Za-z][\w.-]{0,63})\1(\s{0,8}[:=]\s{0,8})/g;
+/**
+ * The value after a secret's name: quoted (on its line), or an auth scheme with its credential,
+ * or a run to a space or punctuation. Bounded, as every pattern here is: no text makes them slow.
+ */
+const VALUE =
+  /(["'])(?:\\.|(?!\1)[^\\\n]){0,8192}\1|(?:Bearer|Basic|Digest|Negotiate)\s{1,8}[^\s,;&"']{1,8192}|[^\s,;&#"'<>(){}[\]]{1,8192}/y;
 
 function redactPairs(text: string, extra: ReadonlySet<string>): string {
   let out = "";
   let from = 0;
-  PAIR.lastIndex = 0;
+  NAME.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = PAIR.exec(text)) !== null) {
-    const [whole, quote, name, sep, valueQuote] = m;
-    const valueAt = m.index + quote!.length * 2 + name!.length + sep!.length;
-    if (!isSecretKey(name!, extra)) {
-      // Only the name is passed over: the value may hold a pair of its own (a URL's query).
-      PAIR.lastIndex = valueAt;
-      continue;
-    }
-    const q = valueQuote ?? "";
-    out += text.slice(from, valueAt) + q + REDACTED + q;
-    from = m.index + whole.length;
+  while ((m = NAME.exec(text)) !== null) {
+    if (!isSecretKey(m[2]!, extra)) continue;
+    const at = m.index + m[0].length;
+    VALUE.lastIndex = at;
+    const v = VALUE.exec(text);
+    if (!v) continue;
+    const quote = v[1] ?? "";
+    out += text.slice(from, at) + quote + REDACTED + quote;
+    from = at + v[0].length;
+    NAME.lastIndex = from;
   }
   return from === 0 ? text : out + text.slice(from);
 }
