@@ -56,7 +56,8 @@ export function registerInvoke(program: Command): void {
       `
 The response goes to stdout and the status and logs to stderr, so stdout pipes into jq.
 Every invocation is recorded in the history (see lambda-explorer history --help); --no-history
-records nothing. A history file that cannot be written is a warning, never a failure.
+records nothing. A history file that cannot be written is a warning, never a failure; a file
+that is not a history (its first line is not a record) is refused before invoking, exit 2.
 Exit codes: 0 ok, 1 the function failed (FunctionError), 2 bad usage or input, 3 AWS or network error.
 
 Examples:
