@@ -1,8 +1,11 @@
 // How the commands record into the history: --history FILE, the LAMBDA_EXPLORER_HISTORY
 // variable or the state directory's history.jsonl; --no-history records nothing. Recording is
 // advisory: a file that cannot be written is one warning on stderr (once per command), and the
-// command goes on with its own result and exit code.
+// command goes on with its own result and exit code. A file that is not one to write to (not a
+// history, a link to nothing outside its folder; see src/state/history-target.ts) is refused
+// before the command does anything: a usage error, exit 2, nothing written.
 import type { Command } from "commander";
+import { EXIT, UserError } from "./exit-codes.js";
 import type { HistoryRecord, LogsRecord } from "../core/history-record.js";
 
 export interface HistoryFlags {
@@ -28,6 +31,25 @@ export interface HistoryRecorder {
   close(): Promise<void>;
 }
 
+const REFUSED = new Set(["ENOTHISTORY", "ESYMLINK", "ENOTREG"]);
+
+/**
+ * Checks the history before the command runs: throws UserError when it must not be written to,
+ * and prints the notes (where a link leads, a file others can read) once. A file that cannot be
+ * looked at is left to the first write's warning.
+ */
+async function preflight(file: string): Promise<void> {
+  const { checkHistoryTarget } = await import("../state/history-target.js");
+  const { HistoryFileError } = await import("../state/history-error.js");
+  try {
+    const { notes } = await checkHistoryTarget(file);
+    for (const note of notes) process.stderr.write(`lambda-explorer: warning: ${note}\n`);
+  } catch (err) {
+    if (err instanceof HistoryFileError && err.code !== undefined && REFUSED.has(err.code))
+      throw new UserError(err.message, EXIT.usage);
+  }
+}
+
 /**
  * `keepOpen` holds the file open for many records (replay); otherwise each record opens it, so a
  * long-running command never holds a descriptor between records.
@@ -42,6 +64,7 @@ export async function historyRecorder(
     await import("../state/history-store.js");
   const { serializeLogsRecord, serializeRecord } = await import("../core/history-record.js");
   const file = resolveHistoryFile(flags.history);
+  await preflight(file);
   let warned = false;
   const guard = async (write: () => Promise<void>) => {
     try {

@@ -2,7 +2,9 @@
 // the kernel places every write at the end of the file as a whole, so processes appending at
 // the same time never interleave or overwrite each other's records. (fs.appendFile is not
 // enough: it splits data above 512 KB into several writes, and a 6 MB response is one record.)
-import { mkdir, open, type FileHandle } from "node:fs/promises";
+// Before the first write the file is checked to be a history (history-target.ts), and each
+// write, with the torn-line check before it, is made holding the file's lock (history-lock.ts).
+import { mkdir, open, realpath, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import {
   serializeLogsRecord,
@@ -11,6 +13,8 @@ import {
   type LogsRecord,
 } from "../core/history-record.js";
 import { HistoryFileError } from "./history-error.js";
+import { withHistoryLock } from "./history-lock.js";
+import { checkHistoryTarget, type HistoryTarget } from "./history-target.js";
 
 async function writeAll(fh: FileHandle, data: Buffer): Promise<void> {
   let done = 0;
@@ -49,34 +53,63 @@ async function endsTorn(fh: FileHandle): Promise<boolean> {
   return last[0] !== 10;
 }
 
-/**
- * Appends whole lines, one write each. Creates the file with mode 0600 (and its folder, 0700).
- * Throws HistoryFileError.
- */
-export async function appendLines(file: string, lines: readonly string[]): Promise<void> {
-  if (lines.length === 0) return;
-  let fh: FileHandle | undefined;
+interface OpenHistory {
+  fh: FileHandle;
+  /** The file itself, symbolic links resolved: what the lock is named after; null for no lock. */
+  lockFile: string | null;
+  target: HistoryTarget;
+}
+
+/** Checks `file` and opens it for appending, creating it 0600 (and its folder, 0700). */
+async function openForAppend(file: string): Promise<OpenHistory> {
+  const target = await checkHistoryTarget(file);
+  await ensureDir(path.dirname(target.real));
+  // "a+": O_APPEND for the writes, and reading for the torn-line check.
+  const fh = await open(target.real, "a+", 0o600);
   try {
-    await ensureDir(path.dirname(file));
-    // "a+": O_APPEND for the writes, and reading for the torn-line check.
-    fh = await open(file, "a+", 0o600);
-    // A record written after a torn line would be glued to it and lost with it: start afresh.
-    let lead = (await endsTorn(fh)) ? "\n" : "";
+    // Not a regular file (/dev/null): nothing to lock, and no lock folder beside a device.
+    const lockFile = (await fh.stat()).isFile() ? await realpath(target.real) : null;
+    return { fh, lockFile, target };
+  } catch (err) {
+    await fh.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * Writes whole lines, one write each, after a torn last line is ended: a record written after
+ * one would be glued to it and lost with it. Under the lock, so that the check never sees
+ * another process's write half done.
+ */
+async function writeLines(h: OpenHistory, lines: readonly string[]): Promise<void> {
+  const write = async () => {
+    let lead = (await endsTorn(h.fh)) ? "\n" : "";
     for (const line of lines) {
-      await writeAll(fh, Buffer.from(lead + line, "utf8"));
+      await writeAll(h.fh, Buffer.from(lead + line, "utf8"));
       lead = "";
     }
+  };
+  await (h.lockFile === null ? write() : withHistoryLock(h.lockFile, write));
+}
+
+/** Appends whole lines, one write each. Throws HistoryFileError. */
+export async function appendLines(file: string, lines: readonly string[]): Promise<void> {
+  if (lines.length === 0) return;
+  let opened: OpenHistory | undefined;
+  try {
+    opened = await openForAppend(file);
+    await writeLines(opened, lines);
   } catch (err) {
     throw HistoryFileError.from(err, file, "write");
   } finally {
-    await fh?.close().catch(() => undefined);
+    await opened?.fh.close().catch(() => undefined);
   }
 }
 
 /** A history file held open for many appends (a batch replay records hundreds a second). */
 export interface HistoryAppender {
   file: string;
-  /** Appends one record: one write, after the same torn-line check as appendLines. */
+  /** Appends one record: one write, after the same torn-line check as appendLines, in order. */
   append(line: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -86,32 +119,45 @@ export interface HistoryAppender {
  * record took a third off the cost of recording each replay. Throws HistoryFileError.
  */
 export async function openHistoryAppender(file: string): Promise<HistoryAppender> {
-  let fh: FileHandle;
+  let opened: OpenHistory;
   try {
-    await ensureDir(path.dirname(file));
-    fh = await open(file, "a+", 0o600);
+    opened = await openForAppend(file);
   } catch (err) {
     throw HistoryFileError.from(err, file, "write");
   }
-  // Writes go one after another: the torn-line check must see the previous write's newline.
-  let queue: Promise<void> = Promise.resolve();
+  // Records that arrive while a write is under way wait, and are then written together under
+  // one lock: still one write each, but a replay recording hundreds a second takes the lock
+  // once a batch instead of once a record (taking it costs about as much as the write).
+  let pending: Array<{ line: string; done: (err?: unknown) => void }> = [];
+  let writing: Promise<void> | null = null;
+  const drain = async () => {
+    while (pending.length > 0) {
+      const batch = pending;
+      pending = [];
+      try {
+        await writeLines(
+          opened,
+          batch.map((p) => p.line),
+        );
+        for (const p of batch) p.done();
+      } catch (err) {
+        const failure = HistoryFileError.from(err, file, "write");
+        for (const p of batch) p.done(failure);
+      }
+    }
+    writing = null;
+  };
   return {
     file,
     append(line) {
-      const next = queue.then(async () => {
-        try {
-          const lead = (await endsTorn(fh)) ? "\n" : "";
-          await writeAll(fh, Buffer.from(lead + line, "utf8"));
-        } catch (err) {
-          throw HistoryFileError.from(err, file, "write");
-        }
+      return new Promise<void>((resolve, reject) => {
+        pending.push({ line, done: (err) => (err === undefined ? resolve() : reject(err as Error)) });
+        writing ??= drain();
       });
-      queue = next.catch(() => undefined);
-      return next;
     },
     async close() {
-      await queue;
-      await fh.close().catch(() => undefined);
+      await writing;
+      await opened.fh.close().catch(() => undefined);
     },
   };
 }

@@ -1,6 +1,6 @@
 // invoke's recording, history list / export / import and replay, as a user runs them against
 // the sandbox: files, modes, output streams and exit codes.
-import { appendFile, mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
+import { appendFile, chmod, mkdir, mkdtemp, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -114,6 +114,50 @@ describe("invoke records into the history", () => {
     const failed = await lx(["invoke", "thrower", "--logs", "none", "--history", bad], s.state);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/warning: not recorded/);
+  });
+
+  it("refuses a file that is not a history, even through a link: exit 2, nothing invoked or written", async () => {
+    const s = scratch();
+    const elsewhere = s.file("etc");
+    await mkdir(elsewhere, { recursive: true });
+    const passwd = path.join(elsewhere, "passwd");
+    const text = "root:x:0:0:root:/root:/bin/bash\n";
+    await writeFile(passwd, text, { mode: 0o644 });
+    const link = s.file("h.jsonl");
+    await symlink(passwd, link);
+    const notHistory = /h\.jsonl \(a link to .*etc\/passwd\) is not a history file: .*nothing was written/;
+    const r = await lx(["invoke", "orders-api", "--logs", "none", "--history", link], s.state);
+    expect([r.code, r.stdout]).toEqual([2, ""]);
+    expect(r.stderr).toMatch(notHistory);
+    await invokeInto(s.file("mine.jsonl"), s.state, ["{}"]);
+    const replay = await lx(["replay", s.file("mine.jsonl"), "--history", link], s.state);
+    expect([replay.code, replay.stdout]).toEqual([2, ""]);
+    expect(replay.stderr).toMatch(notHistory);
+    expect(await readFile(passwd, "utf8")).toBe(text);
+    expect((await stat(passwd)).mode & 0o777).toBe(0o644);
+  });
+
+  it("warns once when the history is readable by others, or is a link leading out of its folder", async () => {
+    const s = scratch();
+    const h = s.file("h.jsonl");
+    await invokeInto(h, s.state, ["{}"]);
+    await chmod(h, 0o644);
+    const r = await lx(["invoke", "orders-api", "--history", h], s.state);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.split("\n").filter((l) => l.includes("warning"))).toEqual([
+      `lambda-explorer: warning: the history ${h} is readable by other users (mode 0644), and it holds payloads and responses: chmod 600 ${h}`,
+    ]);
+    await chmod(h, 0o600);
+    const link = path.join(s.dir, "links", "h.jsonl");
+    await mkdir(path.dirname(link));
+    await symlink(h, link);
+    const viaLink = await lx(["invoke", "orders-api", "--logs", "none", "--history", link], s.state);
+    expect(viaLink.code, viaLink.stderr).toBe(0);
+    expect(viaLink.stderr).toContain(
+      `lambda-explorer: warning: ${link} is a symbolic link: recording into ${h}`,
+    );
+    // Two records from invokeInto, the invocation and its logs, then one through the link.
+    expect(await lines(h)).toHaveLength(5);
   });
 });
 
@@ -294,7 +338,9 @@ describe("history list / export / import", () => {
   it("exports with logs folded in and values redacted, never over a file, and imports each once", async () => {
     const s = scratch();
     const h = s.file("h.jsonl");
-    await invokeInto(h, s.state, ['{"name":"Ada","password":"hunter2","nested":{"Token":"t0k"}}']);
+    await invokeInto(h, s.state, [
+      '{"name":"Ada","password":"hunter2","nested":{"Token":"t0k"},"client_secret":"cs","ssn":"1","note":"AKIAIOSFODNN7EXAMPLE"}',
+    ]);
     await lx(["invoke", "orders-api", "--payload", "{}", "--logs", "none", "--history", h], s.state);
     const out = s.file("shared.jsonl");
     const ex = await lx(
@@ -302,7 +348,7 @@ describe("history list / export / import", () => {
       s.state,
     );
     expect(ex.code, ex.stderr).toBe(0);
-    expect(ex.stderr).toMatch(/exported 1 invocation to .*shared\.jsonl \(values of password, secret, token/);
+    expect(ex.stderr).toMatch(/exported 1 invocation to .*shared\.jsonl \(secrets redacted\)/);
     expect((await stat(out)).mode & 0o777).toBe(0o600);
     const [rec, ...rest] = await lines(out);
     expect(rest).toEqual([]);
@@ -310,6 +356,9 @@ describe("history list / export / import", () => {
       name: "Ada",
       password: "[redacted]",
       nested: { Token: "[redacted]" },
+      client_secret: "[redacted]",
+      ssn: "1",
+      note: "[redacted]",
     });
     expect(rec!.logs!.some((l) => l.message.includes("v1 greeting Ada"))).toBe(true);
     expect(rec!.logsState).toBe("complete");
@@ -317,15 +366,27 @@ describe("history list / export / import", () => {
     const again = await lx(["history", "export", out, "--history", h], s.state);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/shared\.jsonl exists: choose another file name, or add --force/);
+    // Names of one's own add to the default ones.
     const forced = await lx(
-      ["history", "export", out, "--history", h, "--redact", "name", "--force"],
+      ["history", "export", out, "--history", h, "--redact", "name", "--redact-key", "SSN", "--force"],
       s.state,
     );
-    expect(forced.code).toBe(0);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toMatch(/\(secrets redacted, and the values of name, SSN\)/);
+    const [first] = await lines(out);
+    expect(JSON.parse(first!.payload!)).toMatchObject({
+      name: "[redacted]",
+      password: "[redacted]",
+      ssn: "[redacted]",
+    });
     expect((await lines(out)).map((l) => JSON.parse(l.payload!).name as unknown)).toEqual([
       "[redacted]",
       undefined,
     ]);
+    // --redact-key alone redacts too.
+    const keyOnly = await lx(["history", "export", "-", "--history", h, "--redact-key", "name"], s.state);
+    expect(keyOnly.stdout).not.toContain("hunter2");
+    expect(keyOnly.stdout).toContain('\\"name\\":\\"[redacted]\\"');
 
     const target = s.file("mine.jsonl");
     const imp = await lx(["history", "import", out, "--history", target], s.state);
@@ -334,5 +395,19 @@ describe("history list / export / import", () => {
     expect(twice.stderr).toMatch(/imported 0 invocations .*\(2 already there\)/);
     expect(await lines(target)).toHaveLength(2);
     expect((await stat(target)).mode & 0o777).toBe(0o600);
+    // Into a file that is not a history: refused, nothing written.
+    const notes = s.file("notes.txt");
+    await writeFile(notes, "remember the milk\n");
+    const refused = await lx(["history", "import", out, "--history", notes], s.state);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/notes\.txt is not a history file/);
+    expect(await readFile(notes, "utf8")).toBe("remember the milk\n");
+    // Into a history others can read: imported, with the warning.
+    await chmod(target, 0o644);
+    const readable = await lx(["history", "import", out, "--history", target], s.state);
+    expect(readable.code).toBe(0);
+    expect(readable.stderr).toMatch(
+      /warning: the history .*mine\.jsonl is readable by other users \(mode 0644\)/,
+    );
   });
 });

@@ -13,6 +13,8 @@ import { filterEntries, openHistoryFile, type EntryFilters } from "../history-in
 export interface ExportFlags extends EntryFilters {
   history?: string;
   redact?: string | boolean;
+  /** --redact-key NAME, repeatable. */
+  redactKey?: string[];
   force?: boolean;
 }
 
@@ -26,20 +28,24 @@ function sameFile(a: string, b: string): boolean {
   return path.resolve(a) === path.resolve(b);
 }
 
-async function redactKeys(flag: string | boolean | undefined): Promise<string[] | null> {
-  if (flag === undefined || flag === false) return null;
-  const { DEFAULT_REDACT_KEYS } = await import("../../core/history-redact.js");
-  if (flag === true) return [...DEFAULT_REDACT_KEYS];
-  const keys = flag
-    .split(",")
-    .map((k) => k.trim())
-    .filter(Boolean);
-  if (keys.length === 0)
+/**
+ * The names to redact beyond the default ones, or null for no redaction. `--redact a,b` and
+ * `--redact-key a` add names (they used to replace the defaults, which silently unredacted a
+ * password for whoever named one key of their own); a --redact-key alone implies --redact.
+ */
+function redactKeys(flags: Pick<ExportFlags, "redact" | "redactKey">): string[] | null {
+  const named = flags.redactKey ?? [];
+  if ((flags.redact === undefined || flags.redact === false) && named.length === 0) return null;
+  const listed = typeof flags.redact === "string" ? flags.redact.split(",") : [];
+  if (typeof flags.redact === "string" && listed.every((k) => k.trim() === ""))
     throw new UserError(
-      "--redact takes key names separated by commas, e.g. --redact password,apiKey",
+      "--redact takes key names separated by commas, e.g. --redact ssn,pin (or none: --redact)",
       EXIT.usage,
     );
-  return keys;
+  for (const name of named)
+    if (name.trim() === "")
+      throw new UserError("--redact-key takes a key name, e.g. --redact-key ssn", EXIT.usage);
+  return [...listed, ...named].map((k) => k.trim()).filter(Boolean);
 }
 
 /**
@@ -100,7 +106,7 @@ export async function runExport(out: string, flags: ExportFlags): Promise<void> 
   const { serializeRecord } = await import("../../core/history-record.js");
   const { redact } = await import("../../core/history-redact.js");
   const file = resolveHistoryFile(flags.history);
-  const keys = await redactKeys(flags.redact);
+  const keys = redactKeys(flags);
   const toStdout = out === "-";
   const target = toStdout ? out : path.resolve(out);
   if (!toStdout && sameFile(target, file))
@@ -154,10 +160,9 @@ export async function runExport(out: string, flags: ExportFlags): Promise<void> 
       throw err;
     }
   }
-  const { DEFAULT_REDACT_KEYS } = await import("../../core/history-redact.js");
   const note = keys
-    ? `values of ${keys.join(", ")} redacted`
-    : `nothing redacted: add --redact to hide the values of ${DEFAULT_REDACT_KEYS.join(", ")}`;
+    ? `secrets redacted${keys.length ? `, and the values of ${keys.join(", ")}` : ""}`
+    : "nothing redacted: add --redact to hide passwords, tokens, keys and other secrets";
   await reportSkipped(file, unreadable);
   process.stderr.write(
     `exported ${plural(exported, "invocation")} to ${toStdout ? "standard output" : target} (${note})\n`,
@@ -173,6 +178,13 @@ export async function runImport(from: string, flags: ImportFlags): Promise<void>
     throw new UserError(`${source} is the history itself: nothing to import`, EXIT.usage);
   const index = await openHistoryFile(source);
   const have = new Set((await openHistoryFile(file, { missingIsEmpty: true })).entries.map((e) => e.id));
+  // As invoke and replay do before recording: where a link leads, a history others can read.
+  const { checkHistoryTarget } = await import("../../state/history-target.js");
+  const target = await checkHistoryTarget(file).catch((err: unknown) => {
+    if (err instanceof HistoryFileError) throw new UserError(err.message, EXIT.usage);
+    throw err;
+  });
+  for (const note of target.notes) process.stderr.write(`lambda-explorer: warning: ${note}\n`);
   const fresh = index.entries.filter((e) => !have.has(e.id));
   let batch: HistoryRecord[] = [];
   const unreadable: number[] = [];

@@ -37,6 +37,7 @@ Examples:
   $ lambda-explorer history                          # the same as history list
   $ lambda-explorer history list --function orders-api --since 1d
   $ lambda-explorer history export shared.jsonl --since 2h --redact
+  $ lambda-explorer history export shared.jsonl --redact-key ssn --redact-key pin
   $ lambda-explorer history import shared.jsonl
   $ lambda-explorer replay shared.jsonl --qualifier canary`,
     );
@@ -62,7 +63,12 @@ Examples:
       .option("--since <time>", "only invocations since then: 90s, 15m, 2h, 3d, 2026-11-25")
       .option(
         "--redact [keys]",
-        "replace the values of these keys, comma-separated (default: password,secret,token,authorization)",
+        "replace secrets with [redacted]: values of keys like password, token, secret, api key, auth, and values shaped like AWS key ids, bearer tokens, JWTs, URL passwords; KEYS (comma-separated) adds names",
+      )
+      .option(
+        "--redact-key <name>",
+        "also redact the values of this key (repeatable; case, _ and - do not matter); implies --redact",
+        (name: string, names: string[] = []) => [...names, name],
       )
       .option("--force", "replace FILE if it exists"),
   ).action(async (file: string, flags: Parameters<typeof runExport>[1], cmd: Command) => {

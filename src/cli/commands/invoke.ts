@@ -56,7 +56,8 @@ export function registerInvoke(program: Command): void {
       `
 The response goes to stdout and the status and logs to stderr, so stdout pipes into jq.
 Every invocation is recorded in the history (see lambda-explorer history --help); --no-history
-records nothing. A history file that cannot be written is a warning, never a failure.
+records nothing. A history file that cannot be written is a warning, never a failure; a file
+that is not a history (its first line is not a record) is refused before invoking, exit 2.
 Exit codes: 0 ok, 1 the function failed (FunctionError), 2 bad usage or input, 3 AWS or network error.
 
 Examples:
@@ -85,6 +86,8 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
     }
   }
   const payload = await readPayload(flags, fromStdin);
+  // Before invoking: a history that is not one to write to is refused with nothing sent.
+  const recorder = await historyRecorder(flags);
   const { invoke, PayloadError } = await import("../../aws/invoke.js");
   const clients = await connect(flags);
   try {
@@ -115,7 +118,6 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
       ).catch(() => undefined);
       // Recorded before the logs are awaited, so an invocation is kept even if that wait is
       // stopped; its complete logs follow as a further record (the file is never rewritten).
-      const recorder = await historyRecorder(flags);
       const functionArn = config
         ? await config.then(
             (c) => c.arn,

@@ -1,7 +1,7 @@
 // The history pane in the whole app, against a real sandbox over HTTP: invocations recorded
 // (their complete logs as further records), an entry shown as it was without re-sending, a
 // replay on another alias diffed, a history file that cannot be written, and a damaged one.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -284,6 +284,47 @@ describe("the history pane in the app", () => {
       expect(f).toMatch(/orders-api\s+sync\s+200/);
       await t.press("1");
       await t.waitFor(/Functions 1\/\d+/);
+    } finally {
+      t.unmount();
+    }
+  });
+
+  it("says where a link leads, and never writes to a file that is not a history", async () => {
+    const elsewhere = path.join(dir, "elsewhere");
+    mkdirSync(elsewhere);
+    const target = path.join(elsewhere, "synced.jsonl");
+    writeFileSync(target, lines(record({ name: "payments-audit" })), { mode: 0o600 });
+    const link = path.join(dir, "links", "history.jsonl");
+    mkdirSync(path.dirname(link));
+    symlinkSync(target, link);
+    const linked = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox historyFile={link} />);
+    try {
+      await linked.waitFor(/orders-api/);
+      await linked.press("4");
+      const f = await linked.waitFor(/is a symbolic link: recording into/);
+      expect(f).toContain("payments-audit");
+    } finally {
+      linked.unmount();
+    }
+
+    const passwd = path.join(elsewhere, "passwd");
+    const text = "root:x:0:0:root:/root:/bin/bash\n";
+    writeFileSync(passwd, text, { mode: 0o644 });
+    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox historyFile={passwd} />);
+    try {
+      await t.waitFor(/orders-api/);
+      await t.press("4");
+      await t.waitFor(/History not saved: .*passwd is not a history file/);
+      await t.press("1");
+      await t.press("orders-api");
+      await t.press({ key: "enter" });
+      await t.waitFor(/orders-api:\$LATEST/);
+      await t.press(CTRL_S);
+      await t.waitFor(/^(?![\s\S]*Esc stop)[\s\S]*Ctrl\+S again/);
+      await t.press("4");
+      // The invocation is listed (kept in memory), the file is as it was.
+      await t.waitFor(/orders-api\s+sync\s+200/);
+      expect(readFileSync(passwd, "utf8")).toBe(text);
     } finally {
       t.unmount();
     }

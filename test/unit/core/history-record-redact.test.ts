@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { HistoryRecord } from "../../../src/core/history-record.js";
-import { DEFAULT_REDACT_KEYS, redact, redactLogLine, redactText } from "../../../src/core/history-redact.js";
+import { redact, redactLogLine, redactText } from "../../../src/core/history-redact.js";
 
-const keys = new Set(DEFAULT_REDACT_KEYS);
+/** No names beyond the default ones. */
+const keys = new Set<string>();
 
 const record: HistoryRecord = {
   id: "id-1",
@@ -41,15 +42,18 @@ describe("redact", () => {
     expect(body).toEqual({ token: "[redacted]", ok: true });
   });
 
-  it("redacts JSON log lines and the JSON part of Text log lines; leaves free text alone", () => {
+  it("redacts JSON log lines, the JSON part of Text log lines, and secrets in free text", () => {
     const r = redact(record);
     expect(r.response.logTail).toBe(
       'START RequestId: r\n2026-01-01T00:00:00.000Z\tr\tINFO\t{"secret":"[redacted]"}\nEND RequestId: r',
     );
     expect(r.logs).toEqual([
       { timestamp: 1, message: '{"level":"INFO","message":{"password":"[redacted]"}}' },
-      { timestamp: 2, message: "plain text password=hunter2" },
+      { timestamp: 2, message: "plain text password=[redacted]" },
     ]);
+    expect(redactLogLine('token=abc [INFO] {"token":1}', keys)).toBe(
+      'token=[redacted] [INFO] {"token":"[redacted]"}',
+    );
     expect(redactLogLine('[INFO] user {"token":1}', keys)).toBe('[INFO] user {"token":"[redacted]"}');
   });
 
@@ -60,10 +64,17 @@ describe("redact", () => {
     expect(record.payload).toContain("hunter2");
   });
 
-  it("takes its own keys; none means no change", () => {
-    expect(redact(record, ["user"]).payload).toContain('"user": "[redacted]"');
-    expect(redact(record, ["user"]).payload).toContain("hunter2");
-    expect(redact(record, [" "])).toBe(record);
+  it("adds its own keys to the default ones, matched whatever their case and separators", () => {
+    const r = redact({ ...record, payload: '{"user":"ada","User_Name":"ada","password":"p"}' }, [
+      "userName",
+      "USER",
+    ]);
+    expect(JSON.parse(r.payload)).toEqual({
+      user: "[redacted]",
+      User_Name: "[redacted]",
+      password: "[redacted]",
+    });
+    expect(redact({ ...record, payload: '{"user":"ada"}' }, [" "]).payload).toBe('{"user":"ada"}');
   });
 
   it("keeps a response's exact bytes only when nothing in it was redacted (they would give it away)", () => {
@@ -79,9 +90,17 @@ describe("redact", () => {
     expect(redact(plain).response.payloadBase64).toBe(plain.response.payloadBase64);
   });
 
-  it("leaves text that is not JSON as it is", () => {
-    expect(redactText("password: hunter2", keys)).toBe("password: hunter2");
-    expect(redactText('{"password": "x",}', keys)).toBe('{"password": "x",}');
+  it("redacts text that is not JSON as free text", () => {
+    expect(redactText("password: hunter2", keys)).toBe("password: [redacted]");
+    expect(redactText('{"password": "x",}', keys)).toBe('{"password": "[redacted]",}');
+    expect(redactText("just words", keys)).toBe("just words");
     expect(redactText("", keys)).toBe("");
+  });
+
+  it("redacts JSON nested thousands deep without running out of stack", () => {
+    const deep = "[".repeat(20_000) + '{"password":"p","note":"AKIAIOSFODNN7EXAMPLE"}' + "]".repeat(20_000);
+    expect(redactText(deep, keys)).toBe(
+      "[".repeat(20_000) + '{"password":"[redacted]","note":"[redacted]"}' + "]".repeat(20_000),
+    );
   });
 });

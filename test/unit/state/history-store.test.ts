@@ -90,6 +90,10 @@ describe("appendRecord", () => {
       format: "esm",
       outfile: script,
       logLevel: "silent",
+      // The file lock (proper-lockfile) is CommonJS and requires Node's modules.
+      banner: {
+        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
     });
     const file = fresh();
     const runOne = (who: string) =>

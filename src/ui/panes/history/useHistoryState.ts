@@ -101,6 +101,19 @@ export function useHistoryState(
         } catch (err) {
           if (!abort.signal.aborted) dispatch({ type: "loadFailed", message: (err as Error).message });
         }
+        // What the commands print on stderr before recording (where a link leads, a history
+        // others can read, a file that will not be written to) is said here in a line, before
+        // the first invocation rather than after it.
+        const { checkHistoryTarget } = await import("../../../state/history-target.js");
+        await checkHistoryTarget(file).then(
+          ({ notes }) => {
+            if (notes.length && !abort.signal.aborted)
+              dispatch({ type: "notice", message: notes.join("; ") });
+          },
+          (err: unknown) => {
+            if (!abort.signal.aborted) dispatch({ type: "writeFailed", message: writeProblem(err) });
+          },
+        );
       });
     }, 0);
     return () => {
