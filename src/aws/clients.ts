@@ -67,6 +67,23 @@ function validateUrl(url: string | undefined, what: string): void {
     );
 }
 
+/**
+ * A region's form: two letters, one or more words, a number (us-east-1, us-gov-west-1,
+ * eu-isoe-west-1). The SDK would only say "region is not a valid hostname component", and a
+ * local endpoint would take anything, though the request is signed for it.
+ */
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+function validateRegion(region: string, fromFlag: boolean): void {
+  if (!REGION.test(region))
+    throw new AwsFailure(
+      "invalid-input",
+      `${fromFlag ? "--region " : "The region "}${JSON.stringify(region)}` +
+        `${fromFlag ? "" : " (from AWS_REGION or the profile)"} is not an AWS region.`,
+      "A region is written like us-east-1, eu-west-1 or ap-southeast-2 (lower case).",
+    );
+}
+
 const LOCAL_CREDENTIALS = { accessKeyId: "sandbox", secretAccessKey: "sandbox" };
 
 /**
@@ -90,6 +107,7 @@ export async function createClients(
   opts: ConnectionOptions,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Clients> {
+  if (opts.region !== undefined) validateRegion(opts.region, true);
   const endpoints = resolveEndpoints(opts.endpointUrl, env);
   validateUrl(endpoints.lambda, "The Lambda endpoint");
   validateUrl(endpoints.logs, "The CloudWatch Logs endpoint");
@@ -106,6 +124,8 @@ export async function createClients(
     if (!local) throw describeAwsError(err, ctx);
     region = "us-east-1";
   }
+  // Against AWS the region names the endpoint; a local one may be given any (moto takes "local").
+  if (!local && opts.region === undefined) validateRegion(region, false);
 
   let credentials: typeof LOCAL_CREDENTIALS | undefined;
   try {
@@ -142,6 +162,8 @@ export async function createClients(
     profile,
     endpoint: endpoints.lambda,
     destroy: () => {
+      lambdaRetry.closed = true;
+      logsRetry.closed = true;
       lambda.destroy();
       logs.destroy();
     },

@@ -13,6 +13,8 @@ export type AwsFailureKind =
   | "not-found"
   | "throttled"
   | "cancelled"
+  /** The request itself is wrong (a malformed function name or region): a usage error. */
+  | "invalid-input"
   | "service";
 
 export class AwsFailure extends Error {
@@ -150,6 +152,8 @@ export function describeAwsError(err: unknown, ctx: FailureContext = {}): AwsFai
   const attempts = typeof meta?.attempts === "number" && meta.attempts > 1 ? meta.attempts : 0;
   const times = attempts ? `, ${attempts} attempts` : "";
   if (name === "ResourceNotFoundException") return new AwsFailure("not-found", message, null, name);
+  if (name === "ValidationException" || name === "InvalidParameterValueException")
+    return new AwsFailure("invalid-input", ...describeInvalidInput(message), name);
   if (/TooManyRequests|Throttl/.test(name))
     return new AwsFailure(
       "throttled",
@@ -182,6 +186,36 @@ export function describeAwsError(err: unknown, ctx: FailureContext = {}): AwsFai
       name,
     );
   return new AwsFailure("service", `${name}: ${message}`, null, name);
+}
+
+/** What a valid value of a field Lambda checks against a pattern looks like. */
+const VALID_SHAPES: Record<string, [what: string, shape: string]> = {
+  functionName: [
+    "function name",
+    "A function is named by its name (1 to 64 letters, digits, - and _), name:qualifier, or its ARN " +
+      "(arn:aws:lambda:eu-west-1:123456789012:function:orders-api).",
+  ],
+  qualifier: [
+    "qualifier",
+    "A qualifier is a version number, $LATEST, or an alias name (letters, digits, - and _).",
+  ],
+};
+
+/**
+ * Lambda's "1 validation error detected: Value 'x' at 'functionName' failed to satisfy
+ * constraint: Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?…" names
+ * the field and quotes a regular expression nobody should have to read: say which value is
+ * wrong and what a valid one looks like.
+ */
+function describeInvalidInput(message: string): [message: string, hint: string | null] {
+  const m = /Value '(.*?)' at '(\w+)' failed to satisfy constraint: (.*)$/s.exec(message);
+  if (!m) return [message, null];
+  const [, value = "", field = "", constraint = ""] = m;
+  const known = VALID_SHAPES[field];
+  // JSON quoting shows a control character the user typed as an escape, never raw.
+  if (known) return [`${JSON.stringify(value)} is not a valid ${known[0]}.`, known[1]];
+  const why = /regular expression/.test(constraint) ? "it does not have the expected form" : constraint;
+  return [`${JSON.stringify(value)} is not a valid ${field}: ${why.replace(/\.$/, "")}.`, null];
 }
 
 export function isRetryableLogsError(err: unknown): boolean {
