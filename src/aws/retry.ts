@@ -104,6 +104,12 @@ export class ReportingRetryStrategy implements RetryStrategyV2 {
   /** Replaced once the client has resolved max_attempts (AWS_MAX_ATTEMPTS, the profile). */
   maxAttempts: () => Promise<number> = async () => 3;
   readonly operations = new WeakMap<object, string>();
+  /**
+   * Set when the client is destroyed: a request still in flight then fails with the socket
+   * reset that destroying caused, and must end there, not be retried on a closed client
+   * with a notice about an endpoint that never failed.
+   */
+  closed = false;
 
   constructor(
     private readonly service: RetryService,
@@ -119,7 +125,7 @@ export class ReportingRetryStrategy implements RetryStrategyV2 {
     const maxAttempts = await this.maxAttempts();
     const made = token.getRetryCount() + 1;
     const retryable = info.errorType === "THROTTLING" || info.errorType === "TRANSIENT";
-    if (!retryable || made >= maxAttempts) throw new Error("No retry token available");
+    if (!retryable || made >= maxAttempts || this.closed) throw new Error("No retry token available");
 
     const base = info.errorType === "THROTTLING" ? THROTTLING_BASE_DELAY_MS : BASE_DELAY_MS;
     let delayMs = Math.floor(this.random() * Math.min(base * 2 ** token.getRetryCount(), MAX_DELAY_MS));

@@ -9,7 +9,7 @@ import { historyRecorder, withHistoryOption, type HistoryFlags } from "../histor
 import { intOption } from "../options.js";
 import { readPayload } from "../read-input.js";
 import { escapeControl, ms, readableLogLine } from "../text.js";
-import type { InvokeResult, LogEvent } from "../../core/model.js";
+import type { FunctionSummary, InvokeResult, LogEvent } from "../../core/model.js";
 
 const TYPES = ["RequestResponse", "Event", "DryRun"] as const;
 const LOG_MODES = ["full", "tail", "none"] as const;
@@ -87,12 +87,17 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
   const payload = await readPayload(flags, fromStdin);
   const { invoke, PayloadError } = await import("../../aws/invoke.js");
   const clients = await connect(flags);
+  // Cancels the configuration request when the command ends before it (a not-found Invoke).
+  const side = new AbortController();
+  let config: Promise<FunctionSummary> | null = null;
   try {
     return await withAwsErrors(async () => {
       const wantFull = logMode === "full" && type !== "DryRun";
       // The log group comes from the function's configuration: ask while the invocation runs.
-      const config = wantFull
-        ? import("../../aws/functions.js").then((m) => m.getFunction(clients, fn, flags.qualifier))
+      config = wantFull
+        ? import("../../aws/functions.js").then((m) =>
+            m.getFunction(clients, fn, flags.qualifier, side.signal),
+          )
         : null;
       config?.catch(() => undefined);
       let result: InvokeResult;
@@ -157,6 +162,8 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
       return result.functionError ? EXIT.functionError : EXIT.ok;
     });
   } finally {
+    side.abort();
+    await (config as Promise<FunctionSummary> | null)?.catch(() => undefined);
     clients.destroy();
   }
 }
