@@ -1,7 +1,9 @@
 // What went wrong talking to AWS, in words a user can act on. The CLI maps `kind` to an exit
 // code; the UI shows `message` and `hint`.
 import { STATUS_CODES } from "node:http";
+import { answerFailure, type AnswerFailure } from "./answer-failure.js";
 import type { RetryNotice } from "./retry.js";
+import { formatWait } from "./timeouts.js";
 
 export type AwsFailureKind =
   | "no-region"
@@ -10,6 +12,8 @@ export type AwsFailureKind =
   | "expired-credentials"
   | "access-denied"
   | "unreachable"
+  /** Connected, but the answer never came, stalled, or was cut short. */
+  | "no-answer"
   | "not-found"
   | "throttled"
   | "cancelled"
@@ -53,6 +57,38 @@ function networkCode(err: unknown): string | null {
     e = (e as { cause?: unknown }).cause ?? nested;
   }
   return null;
+}
+
+function describeAnswerFailure(
+  f: AnswerFailure,
+  net: string | null,
+  ctx: FailureContext,
+  name: string,
+): AwsFailure {
+  const where = ctx.endpoint ?? (ctx.region ? `AWS in ${ctx.region}` : "AWS");
+  if (f.phase === "answer" && f.timedOutMs !== null)
+    return new AwsFailure(
+      "no-answer",
+      `${where} accepted the request but did not answer within ${formatWait(f.timedOutMs)}.`,
+      ctx.endpoint
+        ? "Is it a Lambda-compatible endpoint, and working? (LAMBDA_EXPLORER_READ_TIMEOUT_MS sets this wait.)"
+        : "Check your network and proxy settings, then try again.",
+      name,
+    );
+  if (f.timedOutMs !== null)
+    return new AwsFailure(
+      "no-answer",
+      `${where} stopped in the middle of its answer: nothing more came for ${formatWait(f.timedOutMs)}.`,
+      "Try again; if it keeps happening, the endpoint (or a proxy in between) is failing.",
+      name,
+    );
+  return new AwsFailure(
+    "no-answer",
+    `${where} cut its answer short: the connection ended before the whole answer had come` +
+      `${net ? ` (${net})` : ""}.`,
+    "Try again; if it keeps happening, the endpoint (or a proxy in between) is failing.",
+    name,
+  );
 }
 
 /** Turns anything the SDK throws into an AwsFailure that says what to do. */
@@ -119,6 +155,8 @@ export function describeAwsError(err: unknown, ctx: FailureContext = {}): AwsFai
       name,
     );
   }
+  const broken = answerFailure(err);
+  if (broken) return describeAnswerFailure(broken, networkCode(err), ctx, name);
   const net = networkCode(err);
   if (net || name === "TimeoutError") {
     const where = ctx.endpoint ?? (ctx.region ? `AWS in ${ctx.region}` : "AWS");
@@ -164,6 +202,19 @@ export function describeAwsError(err: unknown, ctx: FailureContext = {}): AwsFai
   // An answer that is not an AWS error at all (a proxy's page, the wrong server): the SDK
   // reports it as "Unknown" or as the JSON parser's SyntaxError, which helps nobody.
   const awsShaped = typeof (err as { $fault?: unknown })?.$fault === "string" && name !== "Unknown";
+  // A success whose body the SDK could not read as the operation's JSON: a proxy's page, a
+  // truncated body, the wrong server on the port.
+  if (status !== undefined && status >= 200 && status < 300 && !awsShaped) {
+    const where = ctx.endpoint ?? (ctx.region ? `AWS in ${ctx.region}` : "AWS");
+    return new AwsFailure(
+      "service",
+      `${where} sent a malformed answer: HTTP ${status}, but not the JSON the operation returns.`,
+      ctx.endpoint
+        ? "Is --endpoint-url a Lambda-compatible endpoint (and nothing else on that port)?"
+        : "A proxy between you and AWS may be changing the answers.",
+      name,
+    );
+  }
   if (status !== undefined && !awsShaped) {
     const where = ctx.endpoint ?? (ctx.region ? `AWS in ${ctx.region}` : "AWS");
     return new AwsFailure(
@@ -235,7 +286,9 @@ export function retryMessage(n: RetryNotice): string {
         ? `Cannot reach ${n.service} for ${n.operation} (${n.reason})`
         : n.cause === "timeout"
           ? `${n.service} did not answer ${n.operation} in time (${n.reason})`
-          : `${n.service} answered ${n.operation} with a server error (${n.reason})`;
+          : n.cause === "cut-short"
+            ? `${n.service} cut its answer to ${n.operation} short (${n.reason})`
+            : `${n.service} answered ${n.operation} with a server error (${n.reason})`;
   const when = n.delayMs < 100 ? "retrying now" : `retrying in ${(n.delayMs / 1000).toFixed(1)} s`;
   return `${what}; ${when} (attempt ${n.attempt} of ${n.maxAttempts})…`;
 }

@@ -107,6 +107,7 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
           invocationType: type,
           tail: logMode !== "none",
           clientContext,
+          functionTimeoutS: config?.then((c) => c.timeoutS),
         });
       } catch (err) {
         if (err instanceof PayloadError) throw new UserError(err.message, EXIT.usage);
