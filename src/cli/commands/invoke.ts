@@ -107,7 +107,11 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
           invocationType: type,
           tail: logMode !== "none",
           clientContext,
-          functionTimeoutS: config?.then((c) => c.timeoutS),
+          // Never rejects: the configuration's own failure is reported where it is awaited.
+          functionTimeoutS: config?.then(
+            (c) => c.timeoutS,
+            () => null,
+          ),
         });
       } catch (err) {
         if (err instanceof PayloadError) throw new UserError(err.message, EXIT.usage);
