@@ -9,6 +9,7 @@ import { checkPayload, describeCheck, type InvocationType } from "../core/payloa
 import type { Clients } from "./clients.js";
 import { AwsFailure, describeAwsError } from "./errors.js";
 import { formatWait, invokeWaitMs } from "./timeouts.js";
+import { parseJson } from "../core/json-depth.js";
 
 export interface InvokeOptions {
   qualifier?: string | undefined;
@@ -40,7 +41,11 @@ export async function invoke(
   const check = checkPayload(payload, invocationType);
   if (!check.ok)
     throw new PayloadError(
-      check.kind === "size" ? `${check.message}.` : `Payload is not valid JSON: ${describeCheck(check)}`,
+      check.kind === "size"
+        ? `${check.message}.`
+        : check.kind === "depth"
+          ? `Payload refused: ${describeCheck(check)}.`
+          : `Payload is not valid JSON: ${describeCheck(check)}`,
     );
   const wantTail = (opts.tail ?? true) && invocationType === "RequestResponse";
   const clientContext =
@@ -86,7 +91,8 @@ export async function invoke(
   // JSON is UTF-8 (RFC 8259): bytes that are not are no JSON, even if the replaced text parses.
   if (utf8 && payloadText.length > 0) {
     try {
-      payloadJson = JSON.parse(payloadText);
+      // Nested too deep to walk: shown and recorded as the text it is.
+      payloadJson = parseJson(payloadText);
     } catch {
       payloadJson = undefined;
     }

@@ -5,9 +5,11 @@
 // (`…\tINFO\t{"token":…}`) are redacted too. Text that is not JSON is left alone: there is no
 // reliable way to find a key's value in free text.
 import { parseTree, type Node, type ParseError } from "jsonc-parser";
+import { MAX_JSON_DEPTH, tooDeepAt } from "./json-depth.js";
 import type { HistoryLogLine, HistoryRecord } from "./history-record.js";
 
 export const REDACTED = "[redacted]";
+export const REDACTED_TOO_DEEP = `[redacted: JSON nested more than ${MAX_JSON_DEPTH} levels deep]`;
 export const DEFAULT_REDACT_KEYS: readonly string[] = ["password", "secret", "token", "authorization"];
 
 const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
@@ -44,6 +46,9 @@ function collectEdits(node: Node, keys: ReadonlySet<string>, depth: number, edit
 function redactJsonText(text: string, keys: ReadonlySet<string>, depth = 0): string | null {
   const start = text.search(/\S/);
   if (start < 0 || (text[start] !== "{" && text[start] !== "[")) return null;
+  // Too deep for the parse tree (it recurses) and so never searched: it may hold a secret, so
+  // none of it is shared.
+  if (tooDeepAt(text) >= 0) return JSON.stringify(REDACTED_TOO_DEEP);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, PARSE_OPTIONS);
   if (!root || errors.length > 0) return null;

@@ -78,9 +78,11 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
   const deadlineS = intOption("logs-timeout", flags.logsTimeout, 1, 3600);
   let clientContext: unknown;
   if (flags.clientContext !== undefined) {
+    const { JsonTooDeepError, parseJson } = await import("../../core/json-depth.js");
     try {
-      clientContext = JSON.parse(flags.clientContext);
-    } catch {
+      clientContext = parseJson(flags.clientContext);
+    } catch (err) {
+      if (err instanceof JsonTooDeepError) throw new UserError(`--client-context is refused: ${err.message}`);
       throw new UserError('--client-context must be JSON, e.g. \'{"custom":{"tenant":"a"}}\'');
     }
   }
