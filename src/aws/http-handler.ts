@@ -34,8 +34,9 @@ export class TimedHttpHandler extends NodeHttpHandler {
   }
 
   /**
-   * `requestTimeout` in a call's options is that call's wait for its answer (Invoke passes
-   * the function's timeout and a margin); 0 waits without a limit.
+   * `requestTimeout` in a call's options is that call's wait for its answer; 0 waits without a
+   * limit, which Invoke asks for: it keeps its own deadline (the function's timeout and a
+   * margin, which can be cut once the configuration arrives).
    */
   override async handle(request: Parameters<Handle>[0], options: HandlerOptions = {}): ReturnType<Handle> {
     const waitMs = options.requestTimeout ?? this.limits.readMs;
