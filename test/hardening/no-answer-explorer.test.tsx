@@ -33,3 +33,50 @@ describe("the explorer on an endpoint that never answers", () => {
     }
   });
 });
+
+describe("the explorer invoking a function on an endpoint that never answers Invoke", () => {
+  it("gives up after the function's timeout (from the list) plus the margin, and says so", async () => {
+    const config = {
+      FunctionName: "slow",
+      FunctionArn: "arn:aws:lambda:us-east-1:123456789012:function:slow",
+      Runtime: "nodejs20.x",
+      Timeout: 1,
+      MemorySize: 128,
+    };
+    server = await startLocalServer((req, res) => {
+      const url = req.url ?? "";
+      if (url.includes("/invocations")) return; // never answered
+      const body = /\/functions\/?(\?|$)/.test(url)
+        ? { Functions: [config] }
+        : url.includes("/versions")
+          ? { Versions: [config] }
+          : url.includes("/aliases")
+            ? { Aliases: [] }
+            : config;
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(body));
+    });
+    const margin = process.env.LAMBDA_EXPLORER_INVOKE_MARGIN_MS;
+    process.env.LAMBDA_EXPLORER_INVOKE_MARGIN_MS = "500";
+    // Answers that do come are never cut by the read timeout, however loaded the machine.
+    process.env.LAMBDA_EXPLORER_READ_TIMEOUT_MS = "10000";
+    const t = renderTui(<App connection={{ endpointUrl: server.url }} sandbox={false} />);
+    try {
+      await t.waitFor(/slow/);
+      await t.press("slow\r");
+      await t.waitFor(/slow:\$LATEST · RequestResponse/);
+      await t.press("\u0013"); // Ctrl+S
+      const screen = await t.waitFor(/slow was not invoked/, 25_000);
+      // The message wraps in the pane: read it without the borders and line breaks.
+      const text = screen.replace(/[│\s]+/g, " ");
+      expect(text).toContain(
+        `${server.url} accepted Invoke of slow but did not answer within 1.5 s (its timeout, 1 s, plus 0.5 s).`,
+      );
+      expect(server.requests.filter((q) => q.includes("/invocations"))).toHaveLength(1);
+    } finally {
+      t.unmount();
+      if (margin === undefined) delete process.env.LAMBDA_EXPLORER_INVOKE_MARGIN_MS;
+      else process.env.LAMBDA_EXPLORER_INVOKE_MARGIN_MS = margin;
+    }
+  });
+});
