@@ -5,7 +5,9 @@ import { LambdaClient } from "@aws-sdk/client-lambda";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { credentialReason } from "./credential-reason.js";
 import { AwsFailure, describeAwsError } from "./errors.js";
+import { TimedHttpHandler } from "./http-handler.js";
 import { ReportingRetryStrategy, attachRetryReporting, type RetryListener } from "./retry.js";
+import { timeoutsFrom, type Timeouts } from "./timeouts.js";
 
 export interface ConnectionOptions {
   profile?: string | undefined;
@@ -13,8 +15,8 @@ export interface ConnectionOptions {
   endpointUrl?: string | undefined;
   /** Told before each retry (throttling, an unreachable or failing endpoint), so a UI can say so. */
   onRetry?: RetryListener | undefined;
-  /** Give up connecting after this long (default: LAMBDA_EXPLORER_CONNECT_TIMEOUT_MS, else 5 s). */
-  connectTimeoutMs?: number | undefined;
+  /** Limits on waits, over those from the environment (see timeouts.ts). */
+  timeouts?: Partial<Timeouts> | undefined;
 }
 
 export interface Clients {
@@ -24,6 +26,8 @@ export interface Clients {
   profile: string | undefined;
   /** The Lambda endpoint when it is not AWS's own. */
   endpoint: string | undefined;
+  /** How long requests wait: Invoke's wait is worked out from them per function. */
+  timeouts: Timeouts;
   destroy(): void;
 }
 
@@ -67,19 +71,24 @@ function validateUrl(url: string | undefined, what: string): void {
     );
 }
 
-const LOCAL_CREDENTIALS = { accessKeyId: "sandbox", secretAccessKey: "sandbox" };
-
 /**
- * AWS answers a TCP connect in milliseconds; without a limit an unroutable address or a
- * black-holed network hangs each attempt for the operating system's minutes.
+ * A region's form: two letters, one or more words, a number (us-east-1, us-gov-west-1,
+ * eu-isoe-west-1). The SDK would only say "region is not a valid hostname component", and a
+ * local endpoint would take anything, though the request is signed for it.
  */
-const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
-function connectTimeout(opts: ConnectionOptions, env: NodeJS.ProcessEnv): number {
-  if (opts.connectTimeoutMs !== undefined) return opts.connectTimeoutMs;
-  const fromEnv = Number(env.LAMBDA_EXPLORER_CONNECT_TIMEOUT_MS);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_CONNECT_TIMEOUT_MS;
+function validateRegion(region: string, fromFlag: boolean): void {
+  if (!REGION.test(region))
+    throw new AwsFailure(
+      "invalid-input",
+      `${fromFlag ? "--region " : "The region "}${JSON.stringify(region)}` +
+        `${fromFlag ? "" : " (from AWS_REGION or the profile)"} is not an AWS region.`,
+      "A region is written like us-east-1, eu-west-1 or ap-southeast-2 (lower case).",
+    );
 }
+
+const LOCAL_CREDENTIALS = { accessKeyId: "sandbox", secretAccessKey: "sandbox" };
 
 /**
  * Builds both clients and resolves region and credentials up front, so a missing region or
@@ -90,6 +99,7 @@ export async function createClients(
   opts: ConnectionOptions,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Clients> {
+  if (opts.region !== undefined) validateRegion(opts.region, true);
   const endpoints = resolveEndpoints(opts.endpointUrl, env);
   validateUrl(endpoints.lambda, "The Lambda endpoint");
   validateUrl(endpoints.logs, "The CloudWatch Logs endpoint");
@@ -106,6 +116,8 @@ export async function createClients(
     if (!local) throw describeAwsError(err, ctx);
     region = "us-east-1";
   }
+  // Against AWS the region names the endpoint; a local one may be given any (moto takes "local").
+  if (!local && opts.region === undefined) validateRegion(region, false);
 
   let credentials: typeof LOCAL_CREDENTIALS | undefined;
   try {
@@ -115,21 +127,19 @@ export async function createClients(
     credentials = LOCAL_CREDENTIALS;
   }
 
-  const common = {
-    ...base,
-    region,
-    ...(credentials ? { credentials } : {}),
-    requestHandler: { connectionTimeout: connectTimeout(opts, env) },
-  };
+  const timeouts = { ...timeoutsFrom(env), ...opts.timeouts };
+  const common = { ...base, region, ...(credentials ? { credentials } : {}) };
   const lambdaRetry = new ReportingRetryStrategy("Lambda", opts.onRetry);
   const logsRetry = new ReportingRetryStrategy("CloudWatch Logs", opts.onRetry);
   const lambda = new LambdaClient({
     ...common,
+    requestHandler: new TimedHttpHandler(timeouts),
     retryStrategy: lambdaRetry,
     ...(endpoints.lambda ? { endpoint: endpoints.lambda } : {}),
   });
   const logs = new CloudWatchLogsClient({
     ...common,
+    requestHandler: new TimedHttpHandler(timeouts),
     retryStrategy: logsRetry,
     ...(endpoints.logs ? { endpoint: endpoints.logs } : {}),
   });
@@ -141,7 +151,10 @@ export async function createClients(
     region,
     profile,
     endpoint: endpoints.lambda,
+    timeouts,
     destroy: () => {
+      lambdaRetry.closed = true;
+      logsRetry.closed = true;
       lambda.destroy();
       logs.destroy();
     },

@@ -1,7 +1,9 @@
 // What went wrong talking to AWS, in words a user can act on. The CLI maps `kind` to an exit
 // code; the UI shows `message` and `hint`.
 import { STATUS_CODES } from "node:http";
+import { answerFailure, type AnswerFailure } from "./answer-failure.js";
 import type { RetryNotice } from "./retry.js";
+import { formatWait } from "./timeouts.js";
 
 export type AwsFailureKind =
   | "no-region"
@@ -10,9 +12,13 @@ export type AwsFailureKind =
   | "expired-credentials"
   | "access-denied"
   | "unreachable"
+  /** Connected, but the answer never came, stalled, or was cut short. */
+  | "no-answer"
   | "not-found"
   | "throttled"
   | "cancelled"
+  /** The request itself is wrong (a malformed function name or region): a usage error. */
+  | "invalid-input"
   | "service";
 
 export class AwsFailure extends Error {
@@ -51,6 +57,38 @@ function networkCode(err: unknown): string | null {
     e = (e as { cause?: unknown }).cause ?? nested;
   }
   return null;
+}
+
+function describeAnswerFailure(
+  f: AnswerFailure,
+  net: string | null,
+  ctx: FailureContext,
+  name: string,
+): AwsFailure {
+  const where = ctx.endpoint ?? (ctx.region ? `AWS in ${ctx.region}` : "AWS");
+  if (f.phase === "answer" && f.timedOutMs !== null)
+    return new AwsFailure(
+      "no-answer",
+      `${where} accepted the request but did not answer within ${formatWait(f.timedOutMs)}.`,
+      ctx.endpoint
+        ? "Is it a Lambda-compatible endpoint, and working? (LAMBDA_EXPLORER_READ_TIMEOUT_MS sets this wait.)"
+        : "Check your network and proxy settings, then try again.",
+      name,
+    );
+  if (f.timedOutMs !== null)
+    return new AwsFailure(
+      "no-answer",
+      `${where} stopped in the middle of its answer: nothing more came for ${formatWait(f.timedOutMs)}.`,
+      "Try again; if it keeps happening, the endpoint (or a proxy in between) is failing.",
+      name,
+    );
+  return new AwsFailure(
+    "no-answer",
+    `${where} cut its answer short: the connection ended before the whole answer had come` +
+      `${net ? ` (${net})` : ""}.`,
+    "Try again; if it keeps happening, the endpoint (or a proxy in between) is failing.",
+    name,
+  );
 }
 
 /** Turns anything the SDK throws into an AwsFailure that says what to do. */
@@ -117,6 +155,8 @@ export function describeAwsError(err: unknown, ctx: FailureContext = {}): AwsFai
       name,
     );
   }
+  const broken = answerFailure(err);
+  if (broken) return describeAnswerFailure(broken, networkCode(err), ctx, name);
   const net = networkCode(err);
   if (net || name === "TimeoutError") {
     const where = ctx.endpoint ?? (ctx.region ? `AWS in ${ctx.region}` : "AWS");
@@ -150,6 +190,8 @@ export function describeAwsError(err: unknown, ctx: FailureContext = {}): AwsFai
   const attempts = typeof meta?.attempts === "number" && meta.attempts > 1 ? meta.attempts : 0;
   const times = attempts ? `, ${attempts} attempts` : "";
   if (name === "ResourceNotFoundException") return new AwsFailure("not-found", message, null, name);
+  if (name === "ValidationException" || name === "InvalidParameterValueException")
+    return new AwsFailure("invalid-input", ...describeInvalidInput(message), name);
   if (/TooManyRequests|Throttl/.test(name))
     return new AwsFailure(
       "throttled",
@@ -160,6 +202,19 @@ export function describeAwsError(err: unknown, ctx: FailureContext = {}): AwsFai
   // An answer that is not an AWS error at all (a proxy's page, the wrong server): the SDK
   // reports it as "Unknown" or as the JSON parser's SyntaxError, which helps nobody.
   const awsShaped = typeof (err as { $fault?: unknown })?.$fault === "string" && name !== "Unknown";
+  // A success whose body the SDK could not read as the operation's JSON: a proxy's page, a
+  // truncated body, the wrong server on the port.
+  if (status !== undefined && status >= 200 && status < 300 && !awsShaped) {
+    const where = ctx.endpoint ?? (ctx.region ? `AWS in ${ctx.region}` : "AWS");
+    return new AwsFailure(
+      "service",
+      `${where} sent a malformed answer: HTTP ${status}, but not the JSON the operation returns.`,
+      ctx.endpoint
+        ? "Is --endpoint-url a Lambda-compatible endpoint (and nothing else on that port)?"
+        : "A proxy between you and AWS may be changing the answers.",
+      name,
+    );
+  }
   if (status !== undefined && !awsShaped) {
     const where = ctx.endpoint ?? (ctx.region ? `AWS in ${ctx.region}` : "AWS");
     return new AwsFailure(
@@ -184,6 +239,36 @@ export function describeAwsError(err: unknown, ctx: FailureContext = {}): AwsFai
   return new AwsFailure("service", `${name}: ${message}`, null, name);
 }
 
+/** What a valid value of a field Lambda checks against a pattern looks like. */
+const VALID_SHAPES: Record<string, [what: string, shape: string]> = {
+  functionName: [
+    "function name",
+    "A function is named by its name (1 to 64 letters, digits, - and _), name:qualifier, or its ARN " +
+      "(arn:aws:lambda:eu-west-1:123456789012:function:orders-api).",
+  ],
+  qualifier: [
+    "qualifier",
+    "A qualifier is a version number, $LATEST, or an alias name (letters, digits, - and _).",
+  ],
+};
+
+/**
+ * Lambda's "1 validation error detected: Value 'x' at 'functionName' failed to satisfy
+ * constraint: Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?…" names
+ * the field and quotes a regular expression nobody should have to read: say which value is
+ * wrong and what a valid one looks like.
+ */
+function describeInvalidInput(message: string): [message: string, hint: string | null] {
+  const m = /Value '(.*?)' at '(\w+)' failed to satisfy constraint: (.*)$/s.exec(message);
+  if (!m) return [message, null];
+  const [, value = "", field = "", constraint = ""] = m;
+  const known = VALID_SHAPES[field];
+  // JSON quoting shows a control character the user typed as an escape, never raw.
+  if (known) return [`${JSON.stringify(value)} is not a valid ${known[0]}.`, known[1]];
+  const why = /regular expression/.test(constraint) ? "it does not have the expected form" : constraint;
+  return [`${JSON.stringify(value)} is not a valid ${field}: ${why.replace(/\.$/, "")}.`, null];
+}
+
 export function isRetryableLogsError(err: unknown): boolean {
   const name = (err as { name?: string })?.name ?? "";
   return (
@@ -201,7 +286,9 @@ export function retryMessage(n: RetryNotice): string {
         ? `Cannot reach ${n.service} for ${n.operation} (${n.reason})`
         : n.cause === "timeout"
           ? `${n.service} did not answer ${n.operation} in time (${n.reason})`
-          : `${n.service} answered ${n.operation} with a server error (${n.reason})`;
+          : n.cause === "cut-short"
+            ? `${n.service} cut its answer to ${n.operation} short (${n.reason})`
+            : `${n.service} answered ${n.operation} with a server error (${n.reason})`;
   const when = n.delayMs < 100 ? "retrying now" : `retrying in ${(n.delayMs / 1000).toFixed(1)} s`;
   return `${what}; ${when} (attempt ${n.attempt} of ${n.maxAttempts})…`;
 }

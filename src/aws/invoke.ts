@@ -7,7 +7,9 @@ import { parseReport, requestIdFromTail } from "../core/log-records.js";
 import type { InvokeResult } from "../core/model.js";
 import { checkPayload, describeCheck, type InvocationType } from "../core/payload.js";
 import type { Clients } from "./clients.js";
-import { describeAwsError } from "./errors.js";
+import { AwsFailure, describeAwsError } from "./errors.js";
+import { formatWait, invokeWaitMs } from "./timeouts.js";
+import { parseJson } from "../core/json-depth.js";
 
 export interface InvokeOptions {
   qualifier?: string | undefined;
@@ -17,6 +19,11 @@ export interface InvokeOptions {
   /** Client context (an object is JSON-encoded); Lambda passes it to the handler. */
   clientContext?: unknown;
   signal?: AbortSignal | undefined;
+  /**
+   * The function's configured timeout in seconds, for how long to wait for the answer: known,
+   * or still being asked for (the wait is cut down once it comes); unknown means Lambda's 15 min.
+   */
+  functionTimeoutS?: number | null | Promise<number | null> | undefined;
 }
 
 /** Bad input that was never sent: the message says where and what. */
@@ -34,7 +41,11 @@ export async function invoke(
   const check = checkPayload(payload, invocationType);
   if (!check.ok)
     throw new PayloadError(
-      check.kind === "size" ? `${check.message}.` : `Payload is not valid JSON: ${describeCheck(check)}`,
+      check.kind === "size"
+        ? `${check.message}.`
+        : check.kind === "depth"
+          ? `Payload refused: ${describeCheck(check)}.`
+          : `Payload is not valid JSON: ${describeCheck(check)}`,
     );
   const wantTail = (opts.tail ?? true) && invocationType === "RequestResponse";
   const clientContext =
@@ -46,6 +57,7 @@ export async function invoke(
 
   const startedAt = Date.now();
   const t0 = performance.now();
+  const wait = invokeDeadline(clients, opts, t0);
   let out;
   try {
     out = await clients.lambda.send(
@@ -57,14 +69,18 @@ export async function invoke(
         Payload: check.empty ? undefined : Buffer.from(payload, "utf8"),
         ClientContext: clientContext,
       }),
-      { abortSignal: opts.signal },
+      // The handler's own wait for an answer is for quick calls: this one is the deadline's.
+      { abortSignal: wait.signal, requestTimeout: 0 },
     );
   } catch (err) {
+    if (wait.expired()) throw wait.failure(functionName);
     throw describeAwsError(err, {
       profile: clients.profile,
       endpoint: clients.endpoint,
       region: clients.region,
     });
+  } finally {
+    wait.stop();
   }
   const clientMs = performance.now() - t0;
 
@@ -75,7 +91,8 @@ export async function invoke(
   // JSON is UTF-8 (RFC 8259): bytes that are not are no JSON, even if the replaced text parses.
   if (utf8 && payloadText.length > 0) {
     try {
-      payloadJson = JSON.parse(payloadText);
+      // Nested too deep to walk: shown and recorded as the text it is.
+      payloadJson = parseJson(payloadText);
     } catch {
       payloadJson = undefined;
     }
@@ -100,5 +117,72 @@ export async function invoke(
     report,
     startedAt,
     clientMs,
+  };
+}
+
+interface Deadline {
+  signal: AbortSignal;
+  expired(): boolean;
+  failure(functionName: string): AwsFailure;
+  stop(): void;
+}
+
+/**
+ * Invoke's wait for its answer: as long as the function may run plus a margin. A 15-minute
+ * function is legitimate, so without its timeout the wait is Lambda's longest; when the
+ * configuration arrives while Invoke runs, the wait is cut to what that function needs.
+ */
+function invokeDeadline(clients: Clients, opts: InvokeOptions, t0: number): Deadline {
+  const controller = new AbortController();
+  const outer = opts.signal;
+  const onAbort = () => controller.abort(outer?.reason);
+  if (outer?.aborted) onAbort();
+  else outer?.addEventListener("abort", onAbort, { once: true });
+  let timeoutS: number | null = null;
+  let waitMs = 0;
+  let expired = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = (s: number | null) => {
+    clearTimeout(timer);
+    timeoutS = s;
+    waitMs = invokeWaitMs(s, clients.timeouts);
+    const left = Math.max(0, waitMs - (performance.now() - t0));
+    timer = setTimeout(() => {
+      expired = true;
+      controller.abort();
+    }, left);
+  };
+  const given = opts.functionTimeoutS;
+  let stopped = false;
+  if (given instanceof Promise) {
+    arm(null);
+    given.then(
+      (s) => {
+        if (!stopped && !expired && s) arm(s);
+      },
+      () => undefined,
+    );
+  } else arm(given ?? null);
+  return {
+    signal: controller.signal,
+    expired: () => expired,
+    failure: (functionName) => {
+      const where = clients.endpoint ?? `AWS in ${clients.region}`;
+      const why =
+        timeoutS === null
+          ? `Lambda's longest timeout, 15 min, plus ${formatWait(clients.timeouts.invokeMarginMs)}`
+          : `its timeout, ${formatWait(timeoutS * 1000)}, plus ${formatWait(clients.timeouts.invokeMarginMs)}`;
+      return new AwsFailure(
+        "no-answer",
+        `${where} accepted Invoke of ${functionName} but did not answer within ${formatWait(waitMs)} (${why}).`,
+        "The function may have run: check its logs before invoking it again. " +
+          "(LAMBDA_EXPLORER_INVOKE_MARGIN_MS sets the margin.)",
+      );
+    },
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+      outer?.removeEventListener("abort", onAbort);
+    },
   };
 }

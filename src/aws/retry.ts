@@ -4,11 +4,12 @@
 // tells a listener before each wait: which service, which operation, why, and for how long.
 import type { LambdaClient, LambdaClientConfig } from "@aws-sdk/client-lambda";
 import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { answerFailure } from "./answer-failure.js";
 
 export type RetryService = "Lambda" | "CloudWatch Logs";
 
 /** Why an attempt failed, in the classes a user acts on differently. */
-export type RetryCause = "throttled" | "unreachable" | "timeout" | "server-error";
+export type RetryCause = "throttled" | "unreachable" | "timeout" | "cut-short" | "server-error";
 
 export interface RetryNotice {
   service: RetryService;
@@ -68,6 +69,11 @@ export function retryCause(
   const status = (err as { $metadata?: { httpStatusCode?: unknown } } | null)?.$metadata?.httpStatusCode;
   if (errorType === "THROTTLING")
     return { cause: "throttled", reason: typeof name === "string" ? name : `HTTP ${String(status)}` };
+  const broken = answerFailure(err);
+  if (broken?.phase === "body")
+    return broken.timedOutMs === null
+      ? { cause: "cut-short", reason: socketCode(err) ?? "connection closed" }
+      : { cause: "timeout", reason: "the answer stalled" };
   const code = socketCode(err);
   if (code) return { cause: code === "ETIMEDOUT" ? "timeout" : "unreachable", reason: code };
   if (name === "TimeoutError" || name === "RequestTimeout" || name === "RequestTimeoutException")
@@ -104,6 +110,12 @@ export class ReportingRetryStrategy implements RetryStrategyV2 {
   /** Replaced once the client has resolved max_attempts (AWS_MAX_ATTEMPTS, the profile). */
   maxAttempts: () => Promise<number> = async () => 3;
   readonly operations = new WeakMap<object, string>();
+  /**
+   * Set when the client is destroyed: a request still in flight then fails with the socket
+   * reset that destroying caused, and must end there, not be retried on a closed client
+   * with a notice about an endpoint that never failed.
+   */
+  closed = false;
 
   constructor(
     private readonly service: RetryService,
@@ -119,7 +131,7 @@ export class ReportingRetryStrategy implements RetryStrategyV2 {
     const maxAttempts = await this.maxAttempts();
     const made = token.getRetryCount() + 1;
     const retryable = info.errorType === "THROTTLING" || info.errorType === "TRANSIENT";
-    if (!retryable || made >= maxAttempts) throw new Error("No retry token available");
+    if (!retryable || made >= maxAttempts || this.closed) throw new Error("No retry token available");
 
     const base = info.errorType === "THROTTLING" ? THROTTLING_BASE_DELAY_MS : BASE_DELAY_MS;
     let delayMs = Math.floor(this.random() * Math.min(base * 2 ** token.getRetryCount(), MAX_DELAY_MS));
@@ -129,6 +141,9 @@ export class ReportingRetryStrategy implements RetryStrategyV2 {
     }
     const err = info.error as unknown;
     const operation = (typeof err === "object" && err !== null && this.operations.get(err)) || "request";
+    // An Invoke whose answer stalled or broke off reached the function, which may have run:
+    // sending it again could run it twice.
+    if (operation === "Invoke" && answerFailure(err)) throw new Error("No retry token available");
     this.listener?.({
       service: this.service,
       operation,

@@ -22,7 +22,7 @@ export function withConnectionOptions(cmd: Command): Command {
 }
 
 export function failureToUserError(f: AwsFailure): UserError {
-  const code = f.kind === "no-region" ? EXIT.usage : EXIT.aws;
+  const code = f.kind === "no-region" || f.kind === "invalid-input" ? EXIT.usage : EXIT.aws;
   return new UserError(f.hint ? `${f.message}\n  ${f.hint}` : f.message, code);
 }
 

@@ -4,6 +4,8 @@ export const EXIT = {
   functionError: 1,
   usage: 2,
   aws: 3,
+  /** Ctrl+C or SIGINT: 128 + the signal's number, as shells report an interrupted program. */
+  interrupted: 130,
 } as const;
 
 /** An error whose message is for the user, with the exit code it maps to. */

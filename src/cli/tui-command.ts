@@ -72,11 +72,12 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
       environment,
     });
     firstFrameDrawn();
-    await running;
+    const { interrupted } = await running;
+    process.exitCode = interrupted ? EXIT.interrupted : EXIT.ok;
   } finally {
     await Promise.all(closers.map((close) => close()));
   }
-  process.exit(EXIT.ok);
+  process.exit();
 }
 
 /**

@@ -1,6 +1,7 @@
 // The body Lambda returns when a function fails: {"errorType","errorMessage","trace"}.
 // Node.js runtimes write `trace`; Python, Java and others write `stackTrace`. Platform errors
 // (Sandbox.Timedout, Runtime.ExitError) carry only errorType and errorMessage.
+import { parseJson } from "./json-depth.js";
 
 export interface FunctionErrorInfo {
   errorType: string;
@@ -16,7 +17,7 @@ function text(v: unknown): string {
 export function parseErrorPayload(payload: string): FunctionErrorInfo | null {
   let value: unknown;
   try {
-    value = JSON.parse(payload);
+    value = parseJson(payload);
   } catch {
     return null;
   }

@@ -12,6 +12,7 @@
 // of several for one invocation, the latest wins, except that "gave-up" never replaces
 // "complete". Exported files carry merged records (logs folded in) and no logs records.
 import type { InvocationType } from "./payload.js";
+import { parseJson } from "./json-depth.js";
 
 export type LogsState = "complete" | "gave-up";
 
@@ -186,7 +187,8 @@ export function parseHistoryLine(line: string): ParsedLine {
   if (text === "") return { kind: "blank" };
   let v: unknown;
   try {
-    v = JSON.parse(text);
+    // A record's payloads are strings: a line nested deep is no record, and would overflow checks.
+    v = parseJson(text);
   } catch {
     return { kind: "damaged", reason: "not valid JSON" };
   }

@@ -4,6 +4,7 @@
 import { parseErrorPayload } from "./error-payload.js";
 import type { HistoryLogLine, HistoryRecord, LogsRecord, LogsState } from "./history-record.js";
 import type { InvokeResult, LogEvent } from "./model.js";
+import { parseJson } from "./json-depth.js";
 
 export interface RecordContext {
   /** The request payload exactly as sent. */
@@ -103,7 +104,7 @@ export function recordFromInvocation(outcome: InvokeResult, ctx: RecordContext):
 function parsedJson(text: string): unknown {
   if (text.length === 0) return undefined;
   try {
-    return JSON.parse(text) as unknown;
+    return parseJson(text);
   } catch {
     return undefined;
   }

@@ -6,6 +6,7 @@
 import { parseLogLine } from "./log-records.js";
 import type { LogEvent, ReportMetrics } from "./model.js";
 import { sanitizeLine } from "./sanitize.js";
+import { parseJson } from "./json-depth.js";
 
 /** Lines to show. Treat as immutable: a change makes a new one. */
 export interface TextLines {
@@ -78,7 +79,7 @@ function reportText(requestId: string, m: ReportMetrics): string {
 /** A JSON platform record the parser does not read (init start, extensions…): its type and record. */
 function platformText(line: string): string | null {
   try {
-    const v: unknown = JSON.parse(line);
+    const v: unknown = parseJson(line);
     if (typeof v !== "object" || v === null || !("type" in v) || typeof v.type !== "string") return null;
     if (!v.type.startsWith("platform.")) return null;
     const record = "record" in v ? v.record : undefined;

@@ -1,6 +1,7 @@
 // Reading Lambda log lines, Text or JSON format: START / END / REPORT (and their JSON
 // platform records), application lines, and the REPORT metrics of an invocation.
 import type { ReportMetrics } from "./model.js";
+import { parseJson } from "./json-depth.js";
 
 export type LogMark =
   | { kind: "start"; requestId: string; version: string }
@@ -52,7 +53,7 @@ function isObj(v: unknown): v is Obj {
 function jsonRecord(line: string): Obj | null {
   if (!line.startsWith("{")) return null;
   try {
-    const v: unknown = JSON.parse(line);
+    const v: unknown = parseJson(line);
     return isObj(v) ? v : null;
   } catch {
     return null;

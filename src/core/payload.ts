@@ -2,6 +2,7 @@
 // and the size limit of the invocation type. jsonc-parser (Microsoft's, used by VS Code)
 // gives error offsets that JSON.parse on Node 20 does not.
 import { printParseErrorCode, visit, type ParseErrorCode } from "jsonc-parser";
+import { MAX_JSON_DEPTH, tooDeepAt } from "./json-depth.js";
 
 export const PAYLOAD_LIMITS = {
   RequestResponse: 6 * 1024 * 1024,
@@ -18,8 +19,11 @@ export type PayloadCheck =
   | { ok: true; bytes: number; empty: boolean }
   | {
       ok: false;
-      /** "size": over the limit (the position is then the start, and means nothing); "syntax": not JSON. */
-      kind: "size" | "syntax";
+      /**
+       * "size": over the limit (the position is then the start, and means nothing); "syntax":
+       * not JSON; "depth": nested deeper than lambda-explorer can work with (MAX_JSON_DEPTH).
+       */
+      kind: "size" | "syntax" | "depth";
       bytes: number;
       line: number;
       column: number;
@@ -185,6 +189,17 @@ export function checkPayload(text: string, type: InvocationType = "RequestRespon
       message: overLimitMessage(bytes, limit, type),
     };
   if (BLANK.test(text)) return { ok: true, bytes, empty: true };
+  // Before the parser, which recurses a level at a time and would overflow the stack.
+  const deep = tooDeepAt(text);
+  if (deep >= 0)
+    return {
+      ok: false,
+      kind: "depth",
+      bytes,
+      offset: deep,
+      ...positionOf(text, deep),
+      message: `Nested more than ${MAX_JSON_DEPTH.toLocaleString("en-US")} levels deep: flatten the payload`,
+    };
   const error = firstError(text);
   if (!error) return { ok: true, bytes, empty: false };
   return {

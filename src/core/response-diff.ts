@@ -8,6 +8,7 @@
 // on another alias, or after a deployment moved one, runs another version by design, and the
 // question is whether it answers the same. Duration never counts.
 import microdiff from "microdiff";
+import { parseJson } from "./json-depth.js";
 import type { HistoryRecord } from "./history-record.js";
 
 export type ChangeType = "added" | "removed" | "changed";
@@ -71,10 +72,11 @@ export type Comparable = Pick<HistoryRecord, "response" | "report">;
 type Json = Record<string, unknown> | unknown[];
 const isContainer = (v: unknown): v is Json => typeof v === "object" && v !== null;
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+/** Text that is not JSON, or nests too deep to walk, is compared as text. */
+function parseResponse(text: string): { ok: true; value: unknown } | { ok: false } {
   if (text.trim() === "") return { ok: false };
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: parseJson(text) };
   } catch {
     return { ok: false };
   }
@@ -120,8 +122,8 @@ function firstDifference(a: string, b: string): number {
 }
 
 export function diffPayloads(before: string, after: string): PayloadDiff {
-  const a = parseJson(before);
-  const b = parseJson(after);
+  const a = parseResponse(before);
+  const b = parseResponse(after);
   if (!a.ok || !b.ok) return { kind: "text", firstDifference: firstDifference(before, after), before, after };
   const x = a.value;
   const y = b.value;

@@ -17,6 +17,7 @@ import {
 } from "../core/history-record.js";
 import { HistoryFileError } from "./history-error.js";
 import { forEachLine, type RawLine } from "./line-reader.js";
+import { parseJson } from "../core/json-depth.js";
 
 export {
   appendLines,
@@ -263,7 +264,7 @@ export async function openHistoryReader(file: string): Promise<HistoryReader> {
   return {
     async read(entry) {
       try {
-        const v: unknown = JSON.parse(await readAt(fh, entry));
+        const v: unknown = parseJson(await readAt(fh, entry));
         const record = validateRecord(v);
         if (typeof record === "string") throw new Error(record);
         if (!entry.logs || entry.logs.offset === entry.offset) return record;

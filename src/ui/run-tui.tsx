@@ -4,6 +4,7 @@ import type { Clients, ConnectionOptions } from "../aws/clients.js";
 import type { EarlyList } from "./hooks/useFunctionList.js";
 import { traceEvent, tracing } from "../state/trace.js";
 import { App } from "./app/App.js";
+import { INTERRUPTED } from "./app/exitResult.js";
 import { enterAltScreen, leaveAltScreen } from "./terminal.js";
 
 export interface TuiOptions {
@@ -17,7 +18,8 @@ export interface TuiOptions {
   historyFile?: string;
 }
 
-export async function runTui(options: TuiOptions): Promise<void> {
+/** Resolves when the user quits: `interrupted` when Ctrl+C ended it. */
+export async function runTui(options: TuiOptions): Promise<{ interrupted: boolean }> {
   if (tracing) traceFrames(process.stdout);
   let instance: Instance | undefined = undefined;
   enterAltScreen(() => instance?.unmount());
@@ -41,7 +43,7 @@ export async function runTui(options: TuiOptions): Promise<void> {
     },
   );
   try {
-    await instance.waitUntilExit();
+    return { interrupted: (await instance.waitUntilExit()) === INTERRUPTED };
   } finally {
     instance.cleanup();
     leaveAltScreen();

@@ -78,7 +78,7 @@ describe("the explorer on the sandbox", () => {
     await term.waitFor(/╭/);
     expect(term.exited()).toBe(false);
     term.keys("C-c");
-    await term.waitFor(/__EXITED__ rc=0/);
+    await term.waitFor(/__EXITED__ rc=130/);
   });
 
   it("starts from the cached list, then connects and shows the fresh one", async () => {

@@ -9,7 +9,7 @@ import { historyRecorder, withHistoryOption, type HistoryFlags } from "../histor
 import { intOption } from "../options.js";
 import { readPayload } from "../read-input.js";
 import { escapeControl, ms, readableLogLine } from "../text.js";
-import type { InvokeResult, LogEvent } from "../../core/model.js";
+import type { FunctionSummary, InvokeResult, LogEvent } from "../../core/model.js";
 
 const TYPES = ["RequestResponse", "Event", "DryRun"] as const;
 const LOG_MODES = ["full", "tail", "none"] as const;
@@ -79,9 +79,11 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
   const deadlineS = intOption("logs-timeout", flags.logsTimeout, 1, 3600);
   let clientContext: unknown;
   if (flags.clientContext !== undefined) {
+    const { JsonTooDeepError, parseJson } = await import("../../core/json-depth.js");
     try {
-      clientContext = JSON.parse(flags.clientContext);
-    } catch {
+      clientContext = parseJson(flags.clientContext);
+    } catch (err) {
+      if (err instanceof JsonTooDeepError) throw new UserError(`--client-context is refused: ${err.message}`);
       throw new UserError('--client-context must be JSON, e.g. \'{"custom":{"tenant":"a"}}\'');
     }
   }
@@ -90,12 +92,17 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
   const recorder = await historyRecorder(flags);
   const { invoke, PayloadError } = await import("../../aws/invoke.js");
   const clients = await connect(flags);
+  // Cancels the configuration request when the command ends before it (a not-found Invoke).
+  const side = new AbortController();
+  let config: Promise<FunctionSummary> | null = null;
   try {
     return await withAwsErrors(async () => {
       const wantFull = logMode === "full" && type !== "DryRun";
       // The log group comes from the function's configuration: ask while the invocation runs.
-      const config = wantFull
-        ? import("../../aws/functions.js").then((m) => m.getFunction(clients, fn, flags.qualifier))
+      config = wantFull
+        ? import("../../aws/functions.js").then((m) =>
+            m.getFunction(clients, fn, flags.qualifier, side.signal),
+          )
         : null;
       config?.catch(() => undefined);
       let result: InvokeResult;
@@ -105,6 +112,11 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
           invocationType: type,
           tail: logMode !== "none",
           clientContext,
+          // Never rejects: the configuration's own failure is reported where it is awaited.
+          functionTimeoutS: config?.then(
+            (c) => c.timeoutS,
+            () => null,
+          ),
         });
       } catch (err) {
         if (err instanceof PayloadError) throw new UserError(err.message, EXIT.usage);
@@ -159,6 +171,8 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
       return result.functionError ? EXIT.functionError : EXIT.ok;
     });
   } finally {
+    side.abort();
+    await (config as Promise<FunctionSummary> | null)?.catch(() => undefined);
     clients.destroy();
   }
 }

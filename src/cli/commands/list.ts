@@ -99,10 +99,11 @@ async function showOne(
   flags: ListFlags,
 ): Promise<void> {
   const { getFunction, listVersions, listAliases } = await import("../../aws/functions.js");
-  const [config, versions, aliases] = await Promise.all([
-    getFunction(clients, fn),
-    listVersions(clients, fn),
-    listAliases(clients, fn),
+  const { allOrCancel } = await import("../../aws/together.js");
+  const [config, versions, aliases] = await allOrCancel((signal) => [
+    getFunction(clients, fn, undefined, signal),
+    listVersions(clients, fn, signal),
+    listAliases(clients, fn, signal),
   ]);
   if (flags.json) {
     process.stdout.write(

@@ -105,11 +105,42 @@ export function ignorePaths(flag: string | undefined): string[] {
   return paths;
 }
 
+/**
+ * Each function's timeout, asked for once per function and qualifier while its first replay
+ * runs: Invoke waits that long (and a margin) for an answer, not Lambda's longest 15 minutes.
+ */
+function functionTimeouts(clients: Clients) {
+  const asked = new Map<string, Promise<number | null>>();
+  const controller = new AbortController();
+  return {
+    of(name: string, qualifier: string | null): Promise<number | null> {
+      const key = `${name}\u0000${qualifier ?? ""}`;
+      let p = asked.get(key);
+      if (!p) {
+        p = import("../../aws/functions.js")
+          .then((m) => m.getFunction(clients, name, qualifier ?? undefined, controller.signal))
+          .then(
+            (c) => c.timeoutS,
+            () => null,
+          );
+        asked.set(key, p);
+      }
+      return p;
+    },
+    /** Cancels what is still asked, and waits for it: the clients are destroyed next. */
+    async close(): Promise<void> {
+      controller.abort();
+      await Promise.all(asked.values());
+    },
+  };
+}
+
 async function replayOne(
   clients: Clients,
   original: HistoryRecord,
   flags: ReplayFlags,
   recorder: HistoryRecorder,
+  timeouts: ReturnType<typeof functionTimeouts>,
 ): Promise<ReplayResult> {
   const { invoke } = await import("../../aws/invoke.js");
   const { AwsFailure } = await import("../../aws/errors.js");
@@ -121,6 +152,7 @@ async function replayOne(
       qualifier: qualifier ?? undefined,
       invocationType: original.invocationType,
       tail: original.response.logTail !== null,
+      functionTimeoutS: timeouts.of(original.function.name, qualifier),
     });
     const replay = recordFromInvocation(result, {
       payload: original.payload,
@@ -165,6 +197,7 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
   }
 
   const clients = await connect(flags);
+  const timeouts = functionTimeouts(clients);
   const recorder = await historyRecorder(flags, { keepOpen: true });
   const { default: pLimit } = await import("p-limit");
   const limit = pLimit(concurrency);
@@ -188,7 +221,7 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
             progress.tick(true);
             return null;
           }
-          const r = await replayOne(clients, original, flags, recorder);
+          const r = await replayOne(clients, original, flags, recorder, timeouts);
           progress.tick(r.diff?.same === true);
           return r;
         }),
@@ -201,6 +234,7 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
     progress.clear();
     await reader.close();
     await recorder.close();
+    await timeouts.close();
     clients.destroy();
   }
 

@@ -31,6 +31,7 @@ import { useEndpoint } from "./useEndpoint.js";
 import { useFunctionChoice } from "./useFunctionChoice.js";
 import { useSession } from "./useSession.js";
 import { useTerminalSize } from "./useTerminalSize.js";
+import { INTERRUPTED } from "./exitResult.js";
 
 export interface AppProps {
   connection: ConnectionOptions;
@@ -133,6 +134,7 @@ export function App({ cwd = process.cwd(), historyFile, trace, ...connection }: 
     failed: !!failure,
     busy,
     exit,
+    interrupt: () => exit(INTERRUPTED),
     retry,
     openSandbox,
     reload: list.reload,

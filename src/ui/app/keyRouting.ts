@@ -21,6 +21,8 @@ export interface KeyContext {
   failed: boolean;
   busy: boolean;
   exit: () => void;
+  /** Ctrl+C: quit at once, as an interrupted program (the shell's convention: exit 130). */
+  interrupt: () => void;
   retry: () => void;
   openSandbox: () => void;
   reload: () => void;
@@ -79,7 +81,7 @@ function paneScopes(c: KeyContext): Scope[] {
 export function routeKey(c: KeyContext, input: string, key: Key): void {
   if (key.mouse) return routeMouse(c, key.mouse);
   const global = commandFor("global", input, key);
-  if (global === "app.forceQuit") return c.exit();
+  if (global === "app.forceQuit") return c.interrupt();
   if (c.prompt.open && !c.failed) return c.prompt.onKey(input, key);
   if (c.failed) {
     const cmd = commandFor("error", input, key);

@@ -138,6 +138,7 @@ export function useInvocation(
             qualifier: target.qualifier ?? undefined,
             invocationType: target.invocationType,
             signal: controller.signal,
+            functionTimeoutS: target.timeoutS,
           });
           if (controller.signal.aborted) return;
           dispatch({ type: "result", seq: n, result });

@@ -50,6 +50,8 @@ export function useSession(
       invocationType,
       payload,
       logGroup: fn.logGroup,
+      // The list's configuration is $LATEST's: a version may have another timeout.
+      timeoutS: qualifier === "$LATEST" || qualifier === null ? fn.timeoutS : null,
     });
   return { invocation, invoke, history, busy, now };
 }

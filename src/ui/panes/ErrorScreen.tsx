@@ -10,6 +10,8 @@ const TITLES: Record<string, string> = {
   "expired-credentials": "Credentials expired",
   "access-denied": "Access denied",
   unreachable: "Endpoint unreachable",
+  "no-answer": "No answer from the endpoint",
+  "invalid-input": "Invalid setting",
 };
 
 export interface ErrorScreenProps {

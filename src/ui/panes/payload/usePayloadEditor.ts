@@ -146,7 +146,11 @@ export function usePayloadEditor(
         const c = fresh();
         if (!c.ok || c.empty) {
           setNotice(
-            c.ok ? "Nothing to format." : "Fix the JSON first: it cannot be formatted while invalid.",
+            c.ok
+              ? "Nothing to format."
+              : c.kind === "depth"
+                ? `Not formatted: ${c.message.replace(/: flatten the payload$/, "")}.`
+                : "Fix the JSON first: it cannot be formatted while invalid.",
           );
           return true;
         }

@@ -3,6 +3,7 @@
 // of each line in typed arrays: a frame slices out only the lines it draws, and a search runs
 // over the one string, not over 300,000 small ones.
 import { findIn, MAX_LINE, type TextLines } from "../../../core/log-display.js";
+import { parseJson } from "../../../core/json-depth.js";
 import { sanitize } from "../../../core/sanitize.js";
 
 const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
@@ -16,7 +17,8 @@ const STOP = new Set([0x20, 0x09, 0x0a, 0x0d, 0x2c, 0x3a, 0x5b, 0x5d, 0x7b, 0x7d
  */
 export function prettyJson(text: string): string | null {
   try {
-    JSON.parse(text);
+    // Too deep is shown as text: indented, `[`×100000 would be 10 GB of spaces.
+    parseJson(text);
   } catch {
     return null;
   }

@@ -12,6 +12,8 @@ export interface InvocationTarget {
   invocationType: InvocationType;
   payload: string;
   logGroup: string;
+  /** The function's timeout in seconds when known, for how long Invoke waits for its answer. */
+  timeoutS?: number | null;
 }
 
 export type LogsPhase = "none" | LogsState | "failed" | "stopped";

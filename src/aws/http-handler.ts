@@ -1,0 +1,72 @@
+// The SDK's HTTP handler with a wait for the answer and for each piece of it. The SDK's own
+// socketTimeout is one idle limit for the whole exchange, so it cannot give Invoke (which may
+// wait 15 minutes for a function before the first byte) a longer wait for its answer than the
+// rest of its body, or than a ListFunctions gets. Failures of the answer are marked
+// (answer-failure.ts), so the message can say "did not answer", "stopped mid-answer" or "cut
+// the answer short" instead of "Is the endpoint running?".
+import type { IncomingMessage } from "node:http";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { markAnswerFailure, timeoutError } from "./answer-failure.js";
+import type { Timeouts } from "./timeouts.js";
+
+type Handle = NodeHttpHandler["handle"];
+type HandlerOptions = NonNullable<Parameters<Handle>[1]>;
+
+/** Ends the body with a timeout when nothing of it arrives for `idleMs`; marks its errors as mid-body. */
+function watchBody(body: unknown, idleMs: number): void {
+  const message = body as Partial<IncomingMessage> | null;
+  const socket = message?.socket;
+  if (!message || !socket || typeof message.once !== "function") return;
+  const onIdle = () => message.destroy?.(timeoutError("body", idleMs));
+  socket.setTimeout(idleMs);
+  socket.on("timeout", onIdle);
+  message.on?.("error", (err: Error) => markAnswerFailure(err, { phase: "body", timedOutMs: null }));
+  message.once("close", () => {
+    socket.off("timeout", onIdle);
+    // The socket goes back to the keep-alive pool: a pooled socket waits without a limit.
+    socket.setTimeout(0);
+  });
+}
+
+export class TimedHttpHandler extends NodeHttpHandler {
+  constructor(private readonly limits: Timeouts) {
+    super({ connectionTimeout: limits.connectMs });
+  }
+
+  /**
+   * `requestTimeout` in a call's options is that call's wait for its answer; 0 waits without a
+   * limit, which Invoke asks for: it keeps its own deadline (the function's timeout and a
+   * margin, which can be cut once the configuration arrives).
+   */
+  override async handle(request: Parameters<Handle>[0], options: HandlerOptions = {}): ReturnType<Handle> {
+    const waitMs = options.requestTimeout ?? this.limits.readMs;
+    const controller = new AbortController();
+    const outer = options.abortSignal as AbortSignal | undefined;
+    const onAbort = () => controller.abort(outer?.reason);
+    if (outer?.aborted) onAbort();
+    else outer?.addEventListener?.("abort", onAbort, { once: true });
+    let timedOut = false;
+    const timer =
+      waitMs > 0
+        ? setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+          }, waitMs)
+        : undefined;
+    try {
+      const out = await super.handle(request, {
+        ...options,
+        abortSignal: controller.signal,
+        requestTimeout: undefined,
+      });
+      watchBody(out.response.body, this.limits.readMs);
+      return out;
+    } catch (err) {
+      if (timedOut) throw timeoutError("answer", waitMs);
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener?.("abort", onAbort);
+    }
+  }
+}
