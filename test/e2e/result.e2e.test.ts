@@ -7,19 +7,20 @@ import type { Terminal } from "../helpers/tmux.js";
 
 const openExplorer = lateLogsExplorer(1500);
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const quote = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Opens the explorer at 200x60, chooses `fn`, types `payload` and presses Ctrl+S. */
 async function invoke(fn: string, payload?: string): Promise<Terminal> {
   const t = openExplorer(200, 60);
   await t.waitFor(new RegExp(`functions[\\s\\S]*${fn}`));
   t.type(fn);
-  await sleep(300);
+  // The filter's count (not "…") says the rows are the query's matches, its first one selected.
+  await t.waitFor(new RegExp(`Functions \\d+/\\d+ /${quote(fn)}`));
   t.keys("Enter");
   await t.waitFor(new RegExp(`${fn}:\\$LATEST`));
   if (payload) {
     t.type(payload);
-    await sleep(200);
+    await t.waitFor(new RegExp(`${quote(payload)}[\\s\\S]*valid JSON`));
   }
   t.keys("C-s");
   return t;
@@ -42,7 +43,7 @@ async function showView(t: Terminal, view: "Response" | "Tail" | "CloudWatch"): 
 
 /** Searches the active view: waits for the query on the search line, then for it to be run. */
 async function search(t: Terminal, query: string): Promise<void> {
-  const line = `/${query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}▏`;
+  const line = `/${quote(query)}▏`;
   t.type(`/${query}`);
   await t.waitFor(new RegExp(line));
   t.keys("Enter");
@@ -142,6 +143,15 @@ describe("invoking from the explorer", () => {
     expect(s).not.toMatch(/No match/);
     expect(s).toMatch(/stdout\.write: raw line A/);
   }, 40_000);
+
+  it("unicode-logger: the tail reads accents and CJK as logged, beside the complete log", async () => {
+    const t = await invoke("unicode-logger");
+    const s = await t.waitFor(/complete \(REPORT seen\)/, 15_000);
+    // Once in Invoke's tail and once in the complete log; UTF-8 read as Latin-1 shows "cafÃ©".
+    expect(s.match(/accents: café crème brûlée/g)).toHaveLength(2);
+    expect(s.match(/cjk: 日本語のログ/g)).toHaveLength(2);
+    expect(s).not.toMatch(/Ã|\\x[89a-f][0-9a-f]/);
+  }, 30_000);
 
   it("escape-printer: escape sequences are shown escaped and the screen stays intact", async () => {
     const t = await invoke("escape-printer");
