@@ -1,9 +1,10 @@
 // Opening a big history: `node dist/cli.js --sandbox --history FILE` in a real terminal (tmux)
 // on a 100,000-invocation history of about 200 MB (each invocation with its logs as a further
-// record, as the explorer writes them). Figures: the first frame (from the app's own trace,
-// LAMBDA_EXPLORER_TRACE), when the index has loaded and the pane lists every entry, and the
-// process's peak resident memory (VmHWM). Targets (issue 7): first frame under 1 s, resident
-// memory under 300 MB. The file is made with serializeRecord, bundled from src/ as the app has it.
+// record, as the explorer writes them). Figures, from the process's start (the wall clock just
+// before exec) to what the tmux screen shows, polled every 10 ms: the first frame drawn, and the
+// pane listing every entry; the app's own trace beside them; and the process's peak resident
+// memory (VmHWM). Targets (issue 7): first frame under 1 s, every entry listed under 3 s,
+// resident memory under 300 MB. The file is made with serializeRecord, bundled from src/ as the app has it.
 import { execFileSync } from "node:child_process";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
@@ -77,15 +78,24 @@ async function open() {
   const tmux = (...a) => execFileSync("tmux", ["-L", socket, ...a], { encoding: "utf8" });
   const env = `HOME='${home}' LAMBDA_EXPLORER_STATE_DIR='${home}/state' LAMBDA_EXPLORER_CACHE_DIR='${home}/cache' LAMBDA_EXPLORER_TRACE='${traceFile}'`;
   // exec: the pane's process is the app, so its memory can be read from /proc.
-  const cmd = `exec env ${env} '${process.execPath}' '${CLI}' --sandbox --history '${file}'`;
+  // The wall clock just before exec, so the screen's times count from the process's start.
+  const startFile = path.join(home, `start-${calls}.txt`);
+  const cmd = `date +%s%N > '${startFile}' && exec env ${env} '${process.execPath}' '${CLI}' --sandbox --history '${file}'`;
   tmux("-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", "160", "-y", "45", cmd);
   const pid = tmux("display-message", "-p", "-t", "bench", "#{pane_pid}").trim();
+  // What the user sees, polled every 10 ms: the first frame drawn (the header), then the pane
+  // saying it lists every entry.
   const wanted = new RegExp(`History ${RECORDS}\\b`);
-  let shown = false;
-  for (let i = 0; i < 600 && !shown; i++) {
-    await sleep(50);
-    shown = wanted.test(tmux("capture-pane", "-p", "-t", "bench"));
+  let drawnAt = NaN;
+  let shownAt = NaN;
+  for (const end = Date.now() + 60_000; Number.isNaN(shownAt) && Date.now() < end;) {
+    await sleep(10);
+    const screen = tmux("capture-pane", "-p", "-t", "bench");
+    if (Number.isNaN(drawnAt) && /lambda-explorer · /.test(screen)) drawnAt = Date.now();
+    if (wanted.test(screen)) shownAt = Date.now();
   }
+  const started = Number(readFileSync(startFile, "utf8").trim()) / 1e6;
+  const shown = !Number.isNaN(shownAt);
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = (k) => Number(new RegExp(`${k}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
   tmux("send-keys", "-t", "bench", "C-c");
@@ -104,7 +114,9 @@ async function open() {
   };
   return {
     shown,
-    firstFrame: traced("first render"),
+    firstFrame: drawnAt - started,
+    listed: shownAt - started,
+    tracedFirstRender: traced("first render"),
     loaded: traced("history loaded"),
     peakMb: kb("VmHWM") / 1024,
     rssMb: kb("VmRSS") / 1024,
@@ -123,15 +135,22 @@ try {
     figure: `history file (${RECORDS.toLocaleString("en")} invocations)`,
     measured: `${mb.toFixed(0)} MB`,
   });
+  const listed = median(runs.map((r) => r.listed));
   figure({
-    figure: "explorer first frame with that history (app trace)",
+    figure: "explorer first frame with that history (on the screen)",
     measured: `${ff.toFixed(0)} ms`,
     target: "< 1 s",
     met: ff < 1000,
   });
   figure({
-    figure: "every history entry listed (app trace)",
-    measured: `${median(runs.map((r) => r.loaded)).toFixed(0)} ms`,
+    figure: "every history entry listed (on the screen)",
+    measured: `${listed.toFixed(0)} ms`,
+    target: "< 3 s",
+    met: listed < 3000,
+  });
+  figure({
+    figure: "  the app's own trace: first render / history loaded",
+    measured: `${median(runs.map((r) => r.tracedFirstRender)).toFixed(0)} / ${median(runs.map((r) => r.loaded)).toFixed(0)} ms`,
   });
   figure({
     figure: "explorer peak resident memory",
@@ -143,7 +162,7 @@ try {
     figure: "explorer resident memory once listed",
     measured: `${median(runs.map((r) => r.rssMb)).toFixed(0)} MB`,
   });
-  if (!(ff < 1000 && peak < 300)) process.exitCode = 1;
+  if (!(ff < 1000 && listed < 3000 && peak < 300)) process.exitCode = 1;
 } finally {
   if (!process.env.KEEP) rmSync(home, { recursive: true, force: true });
 }

@@ -116,37 +116,57 @@ export function traceEvents(file) {
   }
   return text
     .split("\n")
-    .map((l) => /^([\d.]+) (key|frame|matches) ?(.*)$/.exec(l))
+    .map((l) => /^([\d.]+) (key|frame|matches|clock) ?(.*)$/.exec(l))
     .filter(Boolean)
     .map((m) => ({ t: Number(m[1]), kind: m[2], info: m[3] }))
     .sort((a, b) => a.t - b.t);
 }
 
+/** The first frame (a write of more than a few bytes, not the synchronized-output markers) after `t`. */
+const frameAfter = (events, t) => events.find((e) => e.kind === "frame" && e.t > t && Number(e.info) > 64);
+
 /**
- * Every read of input traced after the first `before`: what was read (`text`, cut at 16
- * characters by the trace) and its time to the first frame written after it and before the
- * next read (`ms`, null when none was). A frame is a write of more than a few bytes, not the
- * synchronized-output markers around it. Keys that arrive while the app is busy are read
- * together, as one read: they count once here, and timeKeys says how many were.
+ * Each key of `sent` ({ key, before, after }: epoch ms around tmux's send-keys, which returns
+ * once the key is in the terminal) paired with the app's trace: its time (`ms`) from being sent
+ * (when send-keys returned, or the app's read if that came first: tmux's own start-up is not the
+ * app's) to the first frame written
+ * after the read that took it in, and (`matchesMs`) to the frame after the picker's last search
+ * for that read (the frame with the query's matches; the same frame when there was no search).
+ * Every key counts: one read late enough that the next key was sent first is timed in full, and
+ * keys read together (queued while the app was busy) each count their own wait. `read` is what
+ * the app read for it; `shared` that the read took in an earlier key too.
  */
-export function readFrameTimes(events, before) {
-  const reads = events.filter((e) => e.kind === "key").slice(before);
-  return reads.map((k, i) => {
-    const next = reads[i + 1]?.t ?? Infinity;
-    const f = events.find((e) => e.kind === "frame" && e.t > k.t && e.t < next && Number(e.info) > 64);
-    let text = k.info;
+export function sentKeyTimes(events, sent) {
+  const origin = Number(events.find((e) => e.kind === "clock")?.info);
+  if (!Number.isFinite(origin)) throw new Error("the trace has no clock line: rebuild (npm run build)");
+  const reads = events.filter((e) => e.kind === "key");
+  let r = 0;
+  return sent.map(({ key, before, after }, i) => {
+    // The read that took this key in: the first read after send-keys started (a hair of slack
+    // for the two processes' clocks), never before the one that took the key before it.
+    while (r < reads.length - 1 && reads[r].t < before - origin - 0.5) r++;
+    const read = reads[r];
+    const t = read ? Math.min(Math.max(read.t, before - origin), after - origin) : after - origin;
+    const shared = i > 0 && sent[i - 1].readIndex === r;
+    sent[i].readIndex = r;
+    if (!read) return { text: key, read: null, shared, ms: null, matchesMs: null };
+    const next = reads[r + 1]?.t ?? Infinity;
+    const f = frameAfter(events, read.t);
+    const searched = events.filter((e) => e.kind === "matches" && e.t > read.t && e.t < next).at(-1);
+    const m = searched ? frameAfter(events, searched.t) : f;
+    let text = read.info;
     try {
-      text = JSON.parse(k.info);
+      text = JSON.parse(read.info);
     } catch {
       // kept as traced
     }
-    // The picker answers a key with a frame showing the typed query, then searches: the frame
-    // after its last search for this read is the one with the matches.
-    const searched = events.filter((e) => e.kind === "matches" && e.t > k.t && e.t < next).at(-1);
-    const m = searched
-      ? events.find((e) => e.kind === "frame" && e.t > searched.t && e.t < next && Number(e.info) > 64)
-      : f;
-    return { text, ms: f ? f.t - k.t : null, matchesMs: m ? m.t - k.t : null };
+    return {
+      text: key,
+      read: text,
+      shared,
+      ms: f ? f.t - t : null,
+      matchesMs: m ? m.t - t : null,
+    };
   });
 }
 
@@ -332,7 +352,6 @@ export function appInTmux({
   const screen = () => tmux("capture-pane", "-p", "-t", "bench");
   const alive = () => existsSync(`/proc/${pid}`);
   const trace = () => traceEvents(traceFile);
-  const keysTraced = () => trace().filter((e) => e.kind === "key").length;
   const size = () => (existsSync(traceFile) ? statSync(traceFile).size : 0);
 
   async function until(test, what, ms, everyMs = 50) {
@@ -392,19 +411,23 @@ export function appInTmux({
     type: (text) => tmux("send-keys", "-t", "bench", "-l", text),
     /**
      * Presses `keys` `pauseMs` apart (as a person types: far enough apart that each key's
-     * frame is its own), waits until the app has dealt with them all, and pairs each read with
-     * its frame: { reads: readFrameTimes's, merged: keys read together with an earlier one }.
+     * frame is its own), waits until the app has dealt with them all, and times each key from
+     * when it was sent to its frame: { reads: sentKeyTimes's, one a key, merged: keys read
+     * together with an earlier one }.
      */
     async timeKeys(keys, pauseMs) {
       await session.settle();
-      const before = keysTraced();
-      for (const k of keys) {
-        session.press(k);
+      const sent = [];
+      const now = () => performance.timeOrigin + performance.now();
+      for (const key of keys) {
+        const before = now();
+        session.press(key);
+        sent.push({ key, before, after: now() });
         await sleep(pauseMs);
       }
       await session.settle();
-      const reads = readFrameTimes(trace(), before);
-      return { reads, merged: Math.max(0, keys.length - reads.length) };
+      const reads = sentKeyTimes(trace(), sent);
+      return { reads, merged: reads.filter((r) => r.shared).length };
     },
     memory: () => memoryOf(pid),
     /** When the command was exec'd (ms, wall clock). */

@@ -2,7 +2,7 @@
 // one character at a time (each prefix is one search, as in the UI), over 10,000 and 100,000
 // realistic names, and the time to build the index. src/core/ranking.ts is bundled with esbuild
 // so this runs without a full build. This is the search in isolation, not what a user waits
-// for: key-frame.bench.mjs times the same names and queries from key read to frame written.
+// for: key-frame.bench.mjs times the same names and queries from key sent to frame written.
 import { FILTER_QUERIES as QUERIES, figure, importSource, percentile, realisticFunctions } from "./lib.mjs";
 
 const { FunctionIndex } = await importSource('export * from "./src/core/ranking.ts";');

@@ -100,7 +100,10 @@ try {
   if (err instanceof CommanderError) {
     process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
   } else if (err instanceof UserError) {
-    process.stderr.write(`lambda-explorer: ${err.message}\n`);
+    // Messages quote what the user gave or what is on disk (a folder name, a file's text):
+    // escaped, so those bytes can never drive the terminal. Loaded only on this path.
+    const { escapeControl } = await import("./text.js");
+    process.stderr.write(`lambda-explorer: ${escapeControl(err.message)}\n`);
     process.exitCode = err.exitCode;
   } else {
     throw err;

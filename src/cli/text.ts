@@ -22,14 +22,17 @@ export function ms(n: number): string {
   return n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 }
 
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+
 /** Cuts text to `width` terminal columns (wide characters count two), ending in "…" when cut. */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return "";
   if (stringWidth(text) <= width) return text;
+  // Whole graphemes, so an emoji sequence (👩‍💻) or a letter and its accent is never cut apart.
   let out = "";
-  for (const ch of text) {
-    if (stringWidth(out + ch) > width - 1) break;
-    out += ch;
+  for (const { segment } of graphemes.segment(text)) {
+    if (stringWidth(out + segment) > width - 1) break;
+    out += segment;
   }
   return out + "…";
 }

@@ -2,8 +2,12 @@
 // for a terminal. A terminal acts on control characters: ESC and the C1 CSI (U+009B) start
 // sequences that recolour, move the cursor, retitle the window or write to the clipboard; CR
 // and BS overwrite what was drawn; bidi overrides reorder what follows (so text can read
-// differently from what it is). All of these are shown as visible escapes instead (`\e[31m`,
-// `\x07`, `\u202e`), so the text reads as it is and can never drive the terminal.
+// differently from what it is); zero-width and format characters hide text or make terminals
+// disagree on its width (a stray ZWJ joins what it should not). All of these are shown as
+// visible escapes instead (`\e[31m`, `\x07`, `\u202e`, `\u200b`), so the text reads as it is and
+// can never drive the terminal. A ZWJ inside an emoji sequence (👩‍💻) is kept: it is one
+// picture, as terminals draw it. Every drawing path uses this rule: the CLI's output, the
+// explorer's panes (src/ui/text/safeText.ts) and the payload editor (src/ui/text/graphemes.ts).
 import stringWidth from "string-width";
 
 /** Columns between tab stops when tabs are expanded: narrow panes sit side by side. */
@@ -21,10 +25,15 @@ export interface SanitizeOptions {
   tabWidth?: number;
 }
 
-// C0 controls (tab and newline included, handled by option), DEL and C1, the line and paragraph
-// separators (some terminals break lines on them), and the bidi embeddings, overrides and isolates.
-// eslint-disable-next-line no-control-regex
-const SPECIAL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// C0 controls (tab and newline included, handled by option), DEL and C1; zero width space, the
+// LRM and RLM marks, the line and paragraph separators (some terminals break lines on them), the
+// bidi embeddings, overrides and isolates, the word joiner and invisible operators, and the BOM
+// (zero width no-break space); and a ZWJ unless it joins two pictographs (an emoji, maybe with a
+// VS16 or a skin tone, before it). Every match is one UTF-16 unit.
+const SPECIAL_RULE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\u200d(?!(?<=\p{Extended_Pictographic}(?:\u{fe0f}|\p{Emoji_Modifier})?\u200d)\p{Extended_Pictographic})/u;
+const SPECIAL = new RegExp(SPECIAL_RULE.source, "gu");
 const PLAIN = /^[\x20-\x7e]*$/;
 
 /** The visible form of one special character: `\e`, `\r`, `\n`, `\t`, `\xHH` or `\uHHHH`. */
@@ -93,6 +102,14 @@ export function sanitize(text: string, opts: SanitizeOptions = {}): string {
   }
   if (from < text.length) out.push(text.slice(from));
   return out.join("");
+}
+
+/**
+ * `text` with every special character shown escaped and each tab as `tab`, widths not counted:
+ * for text laid out by its own rules (the payload editor shows a tab as its indent).
+ */
+export function escapeSpecial(text: string, tab: string): string {
+  return text.replace(SPECIAL, (c) => (c === "\t" ? tab : escapeChar(c)));
 }
 
 /** `text` for a single row: like `sanitize`, with newlines shown as `\n` too. */

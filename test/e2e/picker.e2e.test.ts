@@ -72,10 +72,12 @@ describe("the explorer on the sandbox", () => {
     const stacked = await term.waitFor(new RegExp(`${names[0]}[\\s\\S]*\\[4\\] History`));
     expect(stacked).toMatch(/\[2\] Payload/);
     expect(stacked).toMatch(/\[4\] History/);
+    // Each size is waited for drawn: a pane's top border across the whole width, then the
+    // header across the whole width ("? help" ends it only when drawn at that width).
     term.resize(20, 10);
-    await new Promise((r) => setTimeout(r, 400));
+    await term.waitFor(/^╭─{18}╮$/m);
     term.resize(120, 35);
-    await term.waitFor(/╭/);
+    await term.waitFor(/^(?=.{120}$)lambda-explorer · .*\? help$/m);
     expect(term.exited()).toBe(false);
     term.keys("C-c");
     await term.waitFor(/__EXITED__ rc=130/);

@@ -2,6 +2,7 @@
 // is typed at a bash prompt as a user would, and afterwards the test asks tmux whether the
 // alternate screen is still on and the cursor hidden, and checks the prompt still works.
 import { execFileSync } from "node:child_process";
+import { expect } from "vitest";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -77,4 +78,15 @@ export function openShell(columns = 120, rows = 35): Shell {
     },
     stop: t.stop,
   };
+}
+
+/** Waits for the app to end, then checks the terminal is as it was and the prompt works. */
+export async function expectTerminalRestored(s: Shell, rc: RegExp): Promise<void> {
+  // Anchored: the typed command line holds the same words.
+  const after = await s.waitFor(/^TTY-RESTORED$/m);
+  expect(after).toMatch(rc);
+  expect(s.state()).toEqual({ alternate: false, cursorShown: true });
+  s.type("echo usable-$((6*7))");
+  s.keys("Enter");
+  await s.waitFor(/^usable-42$/m);
 }

@@ -4,8 +4,14 @@ import { afterAll, afterEach, beforeAll } from "vitest";
 import { startTestSandbox, type TestSandbox } from "./sandbox.js";
 import { openTerminal, type Terminal } from "./tmux.js";
 
-/** Call at the top level; answers a function that opens the explorer in a terminal of that size. */
-export function lateLogsExplorer(logDelayMs = 1500): (columns: number, rows: number) => Terminal {
+/**
+ * Call at the top level; answers a function that opens the explorer in a terminal of that size.
+ * `traced: false` runs it as users do, without LAMBDA_EXPLORER_TRACE wrapping stdin and stdout.
+ */
+export function lateLogsExplorer(
+  logDelayMs = 1500,
+  { traced = true }: { traced?: boolean } = {},
+): (columns: number, rows: number) => Terminal {
   let sb: TestSandbox | undefined;
   let term: Terminal | null = null;
   beforeAll(async () => {
@@ -20,7 +26,7 @@ export function lateLogsExplorer(logDelayMs = 1500): (columns: number, rows: num
   });
   return (columns, rows) => {
     if (!sb) throw new Error("the sandbox is started in beforeAll: open terminals inside a test");
-    term = openTerminal(["--endpoint-url", sb.url], columns, rows);
+    term = openTerminal(["--endpoint-url", sb.url], columns, rows, {}, { traced });
     return term;
   };
 }

@@ -1,7 +1,7 @@
 // A real terminal for end-to-end tests: the built CLI runs inside tmux (on a private server
 // socket), keys go in with send-keys and the screen comes out with capture-pane.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { CLI, ROOT } from "./sandbox.js";
@@ -94,12 +94,17 @@ export function startTmux(prefix: string, columns: number, rows: number, command
   };
 }
 
-/** Runs `node dist/cli.js ...args` in a fresh tmux server of the given size. */
+/**
+ * Runs `node dist/cli.js ...args` in a fresh tmux server of the given size. `traced: false`
+ * runs the app as users run it: the trace wraps stdin.read and stdout.write, so some tests must
+ * go without it for the path users run to be tested end to end.
+ */
 export function openTerminal(
   args: string[],
   columns = 140,
   rows = 40,
   env: Record<string, string> = {},
+  { traced = true }: { traced?: boolean } = {},
 ): Terminal {
   const home = mkdtempSync(path.join(os.tmpdir(), "lx-e2e-home-"));
   // The app's trace says which keys it read and when: a wait that fails shows them.
@@ -108,7 +113,7 @@ export function openTerminal(
     HOME: home,
     LAMBDA_EXPLORER_CACHE_DIR: path.join(home, "cache"),
     LAMBDA_EXPLORER_STATE_DIR: path.join(home, "state"),
-    LAMBDA_EXPLORER_TRACE: trace,
+    ...(traced ? { LAMBDA_EXPLORER_TRACE: trace } : {}),
     ...env,
   };
   const exports = Object.entries(vars)
@@ -136,6 +141,7 @@ export function openTerminal(
 
 /** The trace's lines other than frames, or why there are none. */
 function traceOf(file: string): string {
+  if (!existsSync(file)) return "(no trace: the app ran untraced)";
   try {
     return readFileSync(file, "utf8")
       .split("\n")

@@ -7,6 +7,7 @@ import stringWidth from "string-width";
 import type { FunctionSummary } from "../../core/model.js";
 import { searchDue, type PickerState } from "./pickerReducer.js";
 import { fit, fitSegments, highlightSegments } from "../text/fit.js";
+import { walkGraphemes } from "../text/graphemes.js";
 import { safeLine } from "../text/safeText.js";
 
 export interface PickerProps {
@@ -78,13 +79,21 @@ function cell(text: string, width: number, align: "left" | "right"): string {
 function tail(text: string, width: number): string {
   if (width <= 0) return "";
   if (stringWidth(text) <= width) return text;
-  const chars = Array.from(text);
-  let out = "";
-  for (let i = chars.length - 1; i >= 0; i--) {
-    if (stringWidth(chars[i] + out) > width - 1) break;
-    out = chars[i] + out;
+  // Whole graphemes from the end, so an emoji sequence is never cut apart.
+  const clusters: Array<[number, number]> = [];
+  walkGraphemes(text, 0, (start, end, w, plain) => {
+    if (plain) for (let i = start; i < end; i++) clusters.push([i, 1]);
+    else clusters.push([start, w]);
+  });
+  let from = text.length;
+  let used = 0;
+  for (let i = clusters.length - 1; i >= 0; i--) {
+    const [start, w] = clusters[i]!;
+    if (used + w > width - 1) break;
+    used += w;
+    from = start;
   }
-  return "…" + out;
+  return "…" + text.slice(from);
 }
 
 function Title({ state, width }: { state: PickerState; width: number }) {

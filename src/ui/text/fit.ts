@@ -1,6 +1,8 @@
 // Text fitted to a number of terminal columns (wide characters count two), as plain text or as
-// runs with highlighted characters, cut with "…" and padded when asked.
-import stringWidth from "string-width";
+// runs with highlighted characters, cut with "…" and padded when asked. Widths are measured and
+// text is cut per grapheme cluster, so an emoji sequence (👩‍💻) or a letter with its accents is
+// never cut apart, and rows measured here line up with rows wrapped by viewRows.
+import { textWidth, walkGraphemes } from "./graphemes.js";
 import { safeLine } from "./safeText.js";
 
 /** A run of text, highlighted or not. */
@@ -11,20 +13,26 @@ export interface Segment {
 
 /**
  * A name as safe segments, the characters at `indexes` (UTF-16 positions in `name`) marked as
- * hits. Escaping happens per character so the marks stay on the right characters.
+ * hits. Escaping happens per grapheme so the marks stay on the right characters; a grapheme is
+ * a hit when any of its characters is.
  */
 export function highlightSegments(name: string, indexes: readonly number[]): Segment[] {
   const hits = new Set(indexes);
   const out: Segment[] = [];
-  let i = 0;
-  for (const ch of name) {
-    const hit = hits.has(i);
-    const text = safeLine(ch);
+  const add = (text: string, hit: boolean) => {
     const last = out[out.length - 1];
     if (last && last.hit === hit) last.text += text;
     else out.push({ text, hit });
-    i += ch.length;
-  }
+  };
+  walkGraphemes(name, 0, (start, end, _width, plain) => {
+    if (plain) {
+      for (let i = start; i < end; i++) add(name[i]!, hits.has(i));
+      return;
+    }
+    let hit = false;
+    for (let i = start; i < end && !hit; i++) hit = hits.has(i);
+    add(safeLine(name.slice(start, end)), hit);
+  });
   return out;
 }
 
@@ -34,26 +42,35 @@ export function highlightSegments(name: string, indexes: readonly number[]): Seg
  */
 export function fitSegments(segments: readonly Segment[], width: number, pad = false): Segment[] {
   if (width <= 0) return [];
-  const total = segments.reduce((n, s) => n + stringWidth(s.text), 0);
+  const total = segments.reduce((n, s) => n + textWidth(s.text), 0);
   const out: Segment[] = [];
   if (total <= width) {
     out.push(...segments.filter((s) => s.text !== ""));
     if (pad && total < width) out.push({ text: " ".repeat(width - total), hit: false });
     return out;
   }
+  const room = width - 1;
   let used = 0;
-  outer: for (const s of segments) {
-    let text = "";
-    for (const ch of s.text) {
-      const w = stringWidth(ch);
-      if (used + w > width - 1) {
-        if (text) out.push({ text, hit: s.hit });
-        break outer;
+  for (const s of segments) {
+    let end = 0;
+    let full = false;
+    walkGraphemes(s.text, 0, (start, to, w, plain) => {
+      if (plain) {
+        const take = Math.max(0, Math.min(to - start, room - used));
+        end = start + take;
+        used += take;
+        full = take < to - start;
+        return !full;
       }
-      text += ch;
+      if (used + w > room) {
+        full = true;
+        return false;
+      }
+      end = to;
       used += w;
-    }
-    if (text) out.push({ text, hit: s.hit });
+    });
+    if (end > 0) out.push({ text: s.text.slice(0, end), hit: s.hit });
+    if (full) break;
   }
   out.push({ text: "…", hit: false });
   used += 1;

@@ -2,6 +2,7 @@
 // the editor shows it. Shared by the text buffer (cursor moves, edits) and the layout (wrapping,
 // scrolling); pure, and built so that a 1 MB line costs no more than the part of it looked at.
 import stringWidth from "string-width";
+import { escapeSpecial } from "../../core/sanitize.js";
 
 const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
 /** A tab is shown as two spaces, the editor's indent, so a pasted tab lines up with typed ones. */
@@ -81,23 +82,15 @@ export function isOneGrapheme(text: string): boolean {
 }
 
 // ---- Display width ---------------------------------------------------------------------------
-// Control characters are shown escaped and a tab as two spaces, so what a payload holds can
-// never drive the terminal; widths count what is shown.
+// Special characters are shown escaped by the product's one rule (src/core/sanitize.ts) and a
+// tab as two spaces, so what a payload holds can never drive the terminal; widths count what is
+// shown.
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const PLAIN = /^[\x20-\x7e]*$/;
 
-function showControl(c: string): string {
-  if (c === "\t") return TAB;
-  if (c === "\u001b") return "\\e";
-  const code = c.charCodeAt(0);
-  return code > 0xff ? `\\u${code.toString(16)}` : `\\x${code.toString(16).padStart(2, "0")}`;
-}
-
-/** `text` as the editor shows it: control characters escaped, tabs as two spaces. */
+/** `text` as the editor shows it: special characters escaped, tabs as two spaces. */
 export function displayText(text: string): string {
-  return text.replace(CONTROL, showControl);
+  return escapeSpecial(text, TAB);
 }
 
 const widths = new Map<string, number>();

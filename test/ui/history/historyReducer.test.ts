@@ -199,17 +199,24 @@ describe("historyReducer", () => {
     expect(s.overlay).toBeNull();
   });
 
-  it("opens 100,000 entries without copying them, and filters them", () => {
-    const many = Array.from({ length: 100_000 }, (_, i) =>
+  it("opens 100,000 entries without copying or reading them, and filters them", () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) =>
       row({ name: i % 1000 === 0 ? "rare-fn" : "common" }),
     );
-    const t0 = performance.now();
+    // Counts the rows read, the work opening does (its time is in bench/history.bench.mjs).
+    let touched = 0;
+    const many = new Proxy(rows, {
+      get(target, key, receiver) {
+        if (typeof key === "string" && /^\d+$/.test(key)) touched++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
     let s = run(
       initialHistoryState(),
       { type: "resize", height: 20 },
       { type: "loaded", rows: many, damaged: null },
     );
-    expect(performance.now() - t0).toBeLessThan(50);
+    expect(touched).toBeLessThanOrEqual(20);
     expect(s.rows).toBe(many);
     expect(rowAt(s, 0)).toBe(many[99_999]);
     s = historyReducer(s, { type: "type", text: "rare-fn" });

@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createKeyParser, UNMARKED_PASTE_CHARS } from "../../../src/ui/input/parseKeys.js";
 import { KeyInput } from "../../../src/ui/input/keyInput.js";
 import type { Key } from "../../../src/ui/input/keys.js";
@@ -121,7 +121,7 @@ describe("KeyInput", () => {
     stdin.write("qj");
     // The first key of a read at once; the next after React has had its turn.
     expect(seen).toEqual(["overlay:q"]);
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.waitFor(() => expect(seen).toHaveLength(3), { timeout: 10_000, interval: 5 });
     expect(seen).toEqual(["overlay:q", "overlay:j", "app:j"]);
     off();
     stdin.write("q");

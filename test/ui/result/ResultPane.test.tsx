@@ -27,8 +27,8 @@ describe("ResultPane", () => {
     const t = show(initialInvocation);
     expect(t.frame()).toMatch(/press Ctrl\+S to invoke/);
     expect(t.frame()).not.toMatch(/Tail|CloudWatch/);
+    // press() resolves once the key's work has settled: nothing is written, nothing said.
     await t.press("y");
-    await new Promise((r) => setTimeout(r, 50));
     expect(writes).toEqual([]);
     expect(t.frame()).not.toMatch(/Nothing to copy/);
   });
@@ -125,7 +125,6 @@ describe("ResultPane", () => {
     const t = show(withLogs(done(result({ requestId: ID })), "gave-up", [], 60_000));
     expect(t.frame()).toMatch(/gave up after 60 s · R retries/);
     await t.press("R");
-    await new Promise((r) => setTimeout(r, 50));
     expect(retried).toBe(1);
   });
 

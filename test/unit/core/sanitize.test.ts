@@ -8,9 +8,11 @@ import {
 } from "../../../src/core/sanitize.js";
 import { escapeControl, readableLogLine } from "../../../src/cli/text.js";
 
-// Everything a terminal may act on: C0 (tab and newline aside), DEL, C1, separators, bidi controls.
-// eslint-disable-next-line no-control-regex
-const DANGEROUS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+// Everything a terminal may act on or that hides text: C0 (tab and newline aside), DEL, C1,
+// separators, bidi controls, zero-width and format characters, a ZWJ outside an emoji sequence.
+const DANGEROUS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\u200d(?!(?<=\p{Extended_Pictographic}(?:\u{fe0f}|\p{Emoji_Modifier})?\u200d)\p{Extended_Pictographic})/u;
 
 /** Hostile strings: colour, cursor moves, OSC title/clipboard/hyperlink, C1 CSI, bell, bidi tricks. */
 const HOSTILE = [
@@ -28,6 +30,13 @@ const HOSTILE = [
   "line\u2028separator\u2029",
   "\u001bP+q\u001b\\",
   "\t\u001b\t\u001b[1;1H",
+  "ad\u200bmin",
+  "\ufeffhidden",
+  "a\u200db",
+  "\u200d👩",
+  "👩\u200d",
+  "ltr\u200emark\u200f",
+  "word\u2060joiner",
 ];
 
 describe("sanitize", () => {
@@ -50,6 +59,13 @@ describe("sanitize", () => {
   it("shows bidi overrides and isolates as \\uHHHH", () => {
     expect(sanitize("a\u202eb\u2066c\u2069d\u202a")).toBe("a\\u202eb\\u2066c\\u2069d\\u202a");
     expect(sanitize("x\u2028y")).toBe("x\\u2028y");
+  });
+
+  it("shows zero-width and format characters as \\uHHHH, keeping emoji ZWJ sequences whole", () => {
+    expect(sanitize("ad\u200bmin\ufeff")).toBe("ad\\u200bmin\\ufeff");
+    expect(sanitize("a\u200db \u200d👩 👩\u200d")).toBe("a\\u200db \\u200d👩 👩\\u200d");
+    expect(sanitize("l\u200er\u200f w\u2060j")).toBe("l\\u200er\\u200f w\\u2060j");
+    for (const emoji of ["👩‍💻", "👩🏽‍💻", "🏳️‍🌈", "❤️‍🔥", "👨‍👩‍👧‍👦"]) expect(sanitize(emoji)).toBe(emoji);
   });
 
   it("keeps newlines by default and escapes them for a single row", () => {
@@ -95,6 +111,7 @@ describe("sanitize", () => {
     let all = "";
     for (let c = 0; c < 0x100; c++) all += String.fromCharCode(c);
     for (let c = 0x2000; c < 0x2070; c++) all += String.fromCharCode(c);
+    all += "\ufeff";
     expect(sanitizeLine(all)).not.toMatch(DANGEROUS);
     expect(sanitizeLine(all)).not.toMatch(/[\t\n]/);
   });

@@ -3,7 +3,9 @@ import { memo } from "react";
 import { windowStart } from "../../list/listMoves.js";
 import { Box, Text } from "ink";
 import type { FunctionDetails } from "../../hooks/useFunctionDetails.js";
-import { safeText } from "../../text/safeText.js";
+import { fit } from "../../text/fit.js";
+import { textWidth } from "../../text/graphemes.js";
+import { safeLine } from "../../text/safeText.js";
 import type { QualifierState } from "./qualifierReducer.js";
 import type { FunctionSummary } from "../../../core/model.js";
 
@@ -41,33 +43,37 @@ export const FunctionPane = memo(function FunctionPane({
   ].filter(Boolean);
   const listRows = Math.max(0, height - facts.length - 4 - (fn.description ? 1 : 0));
   const start = windowStart(qualifier.cursor, listRows, qualifier.options.length);
+  // Every row is one line of foreign text (names, descriptions, aliases from the endpoint): made
+  // safe for one row and cut to the pane's width per grapheme, so no row wraps or overflows.
+  const row = (text: string, room = width) => fit(safeLine(text), Math.max(0, room));
+  const name = row(fn.name, width - Math.min(width >> 1, textWidth(safeLine(`:${qualifier.chosen}`))));
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Text bold wrap="truncate">
-        {safeText(fn.name)}
-        <Text color="cyan">:{qualifier.chosen}</Text>
+        {name}
+        <Text color="cyan">{row(`:${qualifier.chosen}`, width - textWidth(name))}</Text>
       </Text>
       {fn.description ? (
         <Text color="gray" wrap="truncate">
-          {safeText(fn.description)}
+          {row(fn.description)}
         </Text>
       ) : null}
       {facts.map((f) => (
         <Text key={f} wrap="truncate">
-          {safeText(f)}
+          {row(f)}
         </Text>
       ))}
       <Text> </Text>
       <Text bold wrap="truncate">
         Version or alias {details.loading ? <Text color="gray">(loading…)</Text> : null}
-        {details.error ? <Text color="red"> {safeText(details.error)}</Text> : null}
+        {details.error ? <Text color="red"> {row(details.error, width - 18)}</Text> : null}
       </Text>
       {qualifier.options.slice(start, start + listRows).map((o, i) => {
         const index = start + i;
         const mark = o.qualifier === qualifier.chosen ? "●" : "○";
         return (
           <Text key={o.qualifier} inverse={focused && index === qualifier.cursor} wrap="truncate">
-            {mark} {safeText(o.label)}
+            {mark} {row(o.label, width - 2)}
           </Text>
         );
       })}

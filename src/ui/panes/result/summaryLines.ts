@@ -31,7 +31,7 @@ function targetName(state: InvocationState): string {
 
 function version(v: string | null): string | null {
   if (!v) return null;
-  return v === "$LATEST" ? "$LATEST" : `version ${v}`;
+  return v === "$LATEST" ? "$LATEST" : `version ${safeLine(v)}`;
 }
 
 function resultLines(r: InvokeResult, stackRows: number): SummaryLine[] {
