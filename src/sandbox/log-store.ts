@@ -73,11 +73,13 @@ export class LogStore {
     return lo;
   }
 
-  /** A group readers may see: it exists once its first event is delivered. */
+  /**
+   * A group readers may see: it exists from its first event on, delivered or not, as Lambda
+   * creates a function's log group while the invocation runs and only the events come late.
+   * So a missing group means no logs will come (a client may stop looking at once).
+   */
   group(name: string): LogGroup | undefined {
-    const g = this.groups.get(name);
-    if (!g) return undefined;
-    return [...g.streams.values()].some((s) => this.visibleCount(s) > 0) ? g : undefined;
+    return this.groups.get(name);
   }
 
   visibleGroups(): LogGroup[] {
