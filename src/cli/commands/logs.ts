@@ -63,7 +63,7 @@ Examples:
           });
           if (logs.state !== "complete") {
             throw new UserError(
-              `No complete logs for ${flags.requestId} in ${logGroup} since ${new Date(since).toISOString()} (${logs.reason ?? "not found"}).\n  Widen the search with --since (e.g. --since 2d) or wait longer with --timeout.`,
+              `No complete logs for ${flags.requestId} in ${logGroup} since ${new Date(since).toISOString()} (${logs.reason ?? "not found"}).\n  ${logs.hint ?? "Widen the search with --since (e.g. --since 2d) or wait longer with --timeout."}`,
               EXIT.aws,
             );
           }
