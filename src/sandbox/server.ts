@@ -21,6 +21,8 @@ export interface SandboxOptions {
   host?: string;
   port?: number;
   logDelayMs?: number;
+  /** Most bytes of log events one log group keeps; the oldest go first (default 64 MB). */
+  logRetentionBytes?: number;
   synthetic?: number;
   defaultRegion?: string;
   onInvocation?: (e: InvocationEvent) => void;
@@ -40,6 +42,8 @@ export interface Sandbox {
   port: number;
   functions: FunctionSpec[];
   runner: Runner;
+  /** The CloudWatch Logs store, e.g. for a test to load events without running functions. */
+  store: LogStore;
   close(): Promise<void>;
 }
 
@@ -99,7 +103,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const specs = options.functionsDir ? await loadFunctions(options.functionsDir) : [];
   const functions = [...specs, ...syntheticFunctions(options.synthetic ?? 0)];
   const registry = new Registry(functions);
-  const store = new LogStore(options.logDelayMs ?? 0);
+  const store = new LogStore(options.logDelayMs ?? 0, Date.now, options.logRetentionBytes);
   const runner = new Runner(store, { runtimePath: options.runtimePath });
   const lambda = new LambdaApi(registry, runner, options.onInvocation);
   const defaultRegion = options.defaultRegion ?? "us-east-1";
@@ -176,6 +180,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     port,
     functions,
     runner,
+    store,
     close: () =>
       new Promise<void>((resolve) => {
         runner.shutdown();

@@ -176,7 +176,8 @@ export class ExecutionEnvironment {
   }
 
   private log(line: string): void {
-    this.store.append(this.target.spec.logGroup, this.streamName, line);
+    // Lambda's CloudWatch events end in a newline; the tail's lines are joined by theirs.
+    this.store.append(this.target.spec.logGroup, this.streamName, `${line}\n`);
     (this.current?.tail ?? this.preInvoke).push(line);
   }
 
@@ -249,7 +250,7 @@ export class ExecutionEnvironment {
     const run = this.current;
     if (!run?.result || !run.flushed.stdout || !run.flushed.stderr) return;
     const { result } = run;
-    const metrics = this.metrics(result.durationMs);
+    const metrics = this.metrics(result.durationMs, result.error ? { handlerError: true } : {});
     if (result.error) this.complete(run, JSON.stringify(result.error), "Unhandled", metrics);
     else this.complete(run, result.payload ?? "null", null, metrics);
   }
@@ -311,7 +312,7 @@ export class ExecutionEnvironment {
   ): InvokeOutcome {
     const format = this.target.spec.logFormat;
     const write = (line: string) => {
-      this.store.append(this.target.spec.logGroup, this.streamName, line);
+      this.store.append(this.target.spec.logGroup, this.streamName, `${line}\n`);
       tail.push(line);
     };
     write(initReportLine(format, ready.initMs, ready.error.errorType));

@@ -181,3 +181,34 @@ describe("LogStore timestamps", () => {
     expect(store.group(G)!.streams.get("two")!.events[0]!.timestamp).toBe(1500);
   });
 });
+
+describe("LogStore retention", () => {
+  it("keeps a group within its size, dropping the oldest events first, across streams", () => {
+    const clock = fakeClock();
+    const store = new LogStore(0, clock.now, 100 * 40);
+    for (let i = 0; i < 1000; i++) {
+      store.append(G, `s${i % 3}`, `event ${String(i).padStart(6, "0")}`);
+      clock.advance(1);
+    }
+    const group = store.group(G)!;
+    expect(group.storedBytes).toBeLessThanOrEqual(100 * 40);
+    const kept = group.byTime.map((e) => e.message);
+    expect(kept.length).toBeGreaterThan(50);
+    expect(kept.at(-1)).toBe("event 000999");
+    // The newest ones, without a gap.
+    expect(kept[0]).toBe(`event ${String(1000 - kept.length).padStart(6, "0")}`);
+    const perStream = [...group.streams.values()].reduce((n, s) => n + s.events.length, 0);
+    expect(perStream).toBe(kept.length);
+    expect([...group.streams.values()].map((s) => s.base + s.events.length)).toEqual([334, 333, 333]);
+  });
+
+  it("drops a request id from the index with its last event", () => {
+    const clock = fakeClock();
+    const store = new LogStore(0, clock.now, 300);
+    const id = "3085bc43-7e0a-4994-b97a-63262019c014";
+    store.append(G, S, `START RequestId: ${id} Version: $LATEST`);
+    expect(store.group(G)!.byRequestId.get(id)).toHaveLength(1);
+    for (let i = 0; i < 20; i++) store.append(G, S, `filler ${i}`);
+    expect(store.group(G)!.byRequestId.has(id)).toBe(false);
+  });
+});
