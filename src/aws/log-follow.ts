@@ -32,13 +32,74 @@ export interface FollowRequest {
   maxDelayMs?: number;
   /** How far back each poll looks for events delivered late. */
   lookBackMs?: number;
+  /**
+   * When following: the group's ARN, to have new events pushed by StartLiveTail where the
+   * endpoint offers it (polling otherwise). Told which path was taken.
+   */
+  live?: { logGroupArn: string; onPath?: (path: "live tail" | "polling") => void };
 }
 
 const isThrottling = (err: unknown) =>
   /Throttl|TooManyRequests|LimitExceeded/.test((err as { name?: string } | null)?.name ?? "");
 
-/** Gives the group's events from `since`; when following, goes on until aborted. */
+/**
+ * Gives the group's events from `since`; when following, goes on until aborted, with
+ * StartLiveTail when `live` is given and the endpoint offers it.
+ */
 export async function followLogGroup(clients: Clients, req: FollowRequest): Promise<void> {
+  if (!req.follow || !req.live) return poll(clients, req);
+  const { liveTail } = await import("./live-tail.js");
+  // The session starts first, its events held back, so nothing falls between the events read
+  // up to now and the ones pushed from now on; those read both ways are given once.
+  let held: FollowedEvent[] | null = [];
+  const given = new Set<string>();
+  const key = (e: { timestamp: number; logStreamName: string; message: string }) =>
+    `${e.timestamp}\u0000${e.logStreamName}\u0000${e.message}`;
+  let serial = 0;
+  let started!: () => void;
+  const start = new Promise<void>((r) => (started = r));
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  req.signal?.addEventListener("abort", onAbort, { once: true });
+  const live = liveTail(clients, {
+    logGroupArn: req.live.logGroupArn,
+    signal: stop.signal,
+    onStart: started,
+    onMissingGroup: () => req.onMissingGroup?.(),
+    onEvents: (events) => {
+      const fresh = events
+        .filter((e) => !given.has(key(e)))
+        .map((e) => ({ ...e, eventId: `live-${++serial}` }));
+      if (held) held.push(...fresh);
+      else if (fresh.length) req.onEvents(fresh);
+    },
+  });
+  const first = await Promise.race([start.then(() => "started" as const), live]);
+  try {
+    if (first !== "started") {
+      req.live.onPath?.("polling");
+      return await poll(clients, req);
+    }
+    req.live.onPath?.("live tail");
+    await poll(clients, {
+      ...req,
+      follow: false,
+      onEvents: (events) => {
+        for (const e of events) given.add(key(e));
+        req.onEvents(events);
+      },
+    });
+    const rest = held.filter((e) => !given.has(key(e)));
+    held = null;
+    if (rest.length) req.onEvents(rest);
+    await live;
+  } finally {
+    req.signal?.removeEventListener("abort", onAbort);
+    stop.abort();
+  }
+}
+
+async function poll(clients: Clients, req: FollowRequest): Promise<void> {
   const minDelay = req.minDelayMs ?? 300;
   const maxDelay = req.maxDelayMs ?? 1_000;
   const lookBack = req.lookBackMs ?? 5_000;

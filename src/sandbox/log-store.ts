@@ -77,6 +77,7 @@ export function firstAtOrAfter(list: StoredEvent[], t: number): number {
 export class LogStore {
   private readonly groups = new Map<string, LogGroup>();
   private nextEventId = 0;
+  private readonly listeners = new Set<(group: string, e: StoredEvent) => void>();
 
   constructor(
     readonly delayMs = 0,
@@ -126,6 +127,13 @@ export class LogStore {
     stream.storedBytes += size;
     group.storedBytes += size;
     this.trim(group);
+    for (const l of this.listeners) l(groupName, event);
+  }
+
+  /** Tells `listener` of every event appended from now on (delivered or not); returns the unsubscribe. */
+  subscribe(listener: (group: string, e: StoredEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Drops the group's oldest events until it is within its retention (the newest always stays). */

@@ -8,6 +8,7 @@ import { loadFunctions, syntheticFunctions, type FunctionSpec } from "./config.j
 import { AwsError } from "./errors.js";
 import { LogStore } from "./log-store.js";
 import { handleLogsOperation } from "./logs/api.js";
+import { startLiveTail } from "./logs/live-tail.js";
 import { LambdaApi, SYNC_LIMIT, type InvocationEvent, type LambdaResponse } from "./lambda/api.js";
 import { ACCOUNT, Registry, type Scope } from "./lambda/registry.js";
 import { Runner } from "./runner/runner.js";
@@ -21,6 +22,8 @@ export interface SandboxOptions {
   host?: string;
   port?: number;
   logDelayMs?: number;
+  /** How long a StartLiveTail session lasts (AWS: 3 hours), shorter for tests of reconnecting. */
+  liveTailSessionMs?: number;
   /** Most bytes of log events one log group keeps; the oldest go first (default 64 MB). */
   logRetentionBytes?: number;
   synthetic?: number;
@@ -137,7 +140,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           } catch {
             throw new AwsError(400, "SerializationException", "The request body is not valid JSON.");
           }
-          const out = handleLogsOperation(store, target.slice(LOGS_TARGET.length), input, scope);
+          const op = target.slice(LOGS_TARGET.length);
+          // A stream, not one answer: it writes the response itself, and stays open.
+          if (op === "StartLiveTail")
+            return startLiveTail(store, input, res, requestId, options.liveTailSessionMs);
+          const out = handleLogsOperation(store, op, input, scope);
           return {
             status: 200,
             headers: { "content-type": "application/x-amz-json-1.1" },
@@ -155,7 +162,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         });
       })
       .then(
-        (r) => send(res, r, requestId),
+        (r) => r && send(res, r, requestId),
         (err: unknown) => {
           const e =
             err instanceof AwsError

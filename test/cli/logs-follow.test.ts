@@ -72,6 +72,8 @@ describe("logs FUNCTION --follow", () => {
       },
     );
     const lines: Line[] = [];
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
     let buffered = "";
     const waiters: Array<() => void> = [];
     child.stdout.on("data", (c: Buffer) => {
@@ -103,5 +105,7 @@ describe("logs FUNCTION --follow", () => {
       child.kill("SIGINT");
     });
     expect(code).toBe(0);
+    // The sandbox offers StartLiveTail: the lines were pushed, not polled.
+    expect(stderr).toContain("following with CloudWatch Live Tail");
   });
 });

@@ -60,9 +60,9 @@ Examples:
       try {
         await withAwsErrors(async () => {
           const { getFunction } = await import("../../aws/functions.js");
-          const { logGroup } = await getFunction(clients, fn);
+          const { logGroup, arn } = await getFunction(clients, fn);
           if (flags.requestId) await oneInvocation(clients, logGroup, flags.requestId, since, timeout, flags);
-          else await groupSince(clients, logGroup, since, flags);
+          else await groupSince(clients, logGroup, arn, since, flags);
         });
       } finally {
         clients.destroy();
@@ -73,9 +73,12 @@ Examples:
 async function groupSince(
   clients: Clients,
   logGroup: string,
+  functionArn: string,
   since: number,
   flags: LogsFlags,
 ): Promise<void> {
+  const { logGroupArn } = await import("../../aws/live-tail.js");
+  const groupArn = logGroupArn(functionArn, logGroup);
   const { followLogGroup } = await import("../../aws/log-follow.js");
   const stop = new AbortController();
   // Ctrl+C ends a follow as a reader expects: what was printed stays, exit 0.
@@ -88,6 +91,20 @@ async function groupSince(
       since,
       follow: flags.follow === true,
       signal: stop.signal,
+      ...(groupArn
+        ? {
+            live: {
+              logGroupArn: groupArn,
+              // Said on stderr, so a reader of stdout (jq) is not disturbed.
+              onPath: (path: string) =>
+                process.stderr.write(
+                  path === "polling"
+                    ? "following by polling (this endpoint has no CloudWatch Live Tail)\n"
+                    : "following with CloudWatch Live Tail\n",
+                ),
+            },
+          }
+        : {}),
       onEvents: (events) => {
         let out = "";
         for (const e of events)
