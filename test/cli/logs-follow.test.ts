@@ -1,10 +1,12 @@
 // `logs FUNCTION --since / --follow` as a user runs it against the sandbox: a real CLI process
 // reading a real log group, lines printed while the function is still running.
 import { spawn } from "node:child_process";
+import http from "node:http";
 import { LambdaClient, InvokeCommand } from "@aws-sdk/client-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, startSandboxProcess, type SandboxProcess } from "../helpers/cli.js";
 import { CLI, credentials } from "../helpers/sandbox.js";
+import { startLocalServer } from "../hardening/local-server.js";
 
 let sb: SandboxProcess;
 let lambda: LambdaClient;
@@ -107,5 +109,64 @@ describe("logs FUNCTION --follow", () => {
     expect(code).toBe(0);
     // The sandbox offers StartLiveTail: the lines were pushed, not polled.
     expect(stderr).toContain("following with CloudWatch Live Tail");
+  });
+});
+
+describe("logs FUNCTION --follow without live tail", () => {
+  it("polls instead, says so on stderr, and still prints the new events", async () => {
+    // In front of the sandbox: everything passes but StartLiveTail, as on LocalStack or moto.
+    const target = new URL(sb.endpoint);
+    const proxy = await startLocalServer((req, res, body) => {
+      if (req.headers["x-amz-target"] === "Logs_20140328.StartLiveTail") {
+        res.writeHead(400, {
+          "content-type": "application/x-amz-json-1.1",
+          "x-amzn-errortype": "UnknownOperationException",
+        });
+        return res.end(JSON.stringify({ __type: "UnknownOperationException", message: "not here" }));
+      }
+      const out = http.request(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      out.end(body);
+    });
+    try {
+      const child = spawn(process.execPath, [CLI, "logs", "thrower", "--follow", "--json", "--since", "1s"], {
+        env: { ...env(), AWS_ENDPOINT_URL: proxy.url },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      const waiters: Array<() => void> = [];
+      child.stdout.on("data", (c: Buffer) => {
+        stdout += c.toString();
+        waiters.splice(0).forEach((w) => w());
+      });
+      child.stderr.on("data", (c: Buffer) => {
+        stderr += c.toString();
+        waiters.splice(0).forEach((w) => w());
+      });
+      const until = (ok: () => boolean) =>
+        new Promise<void>((resolve) => {
+          const check = () => (ok() ? resolve() : waiters.push(check));
+          check();
+        });
+      await until(() => stderr.includes("following by polling"));
+      const out = await lambda.send(
+        new InvokeCommand({ FunctionName: "thrower", Payload: Buffer.from("{}") }),
+      );
+      expect(out.FunctionError).toBe("Unhandled");
+      await until(() => /"message":"REPORT RequestId: /.test(stdout));
+      const code = await new Promise<number | null>((resolve) => {
+        child.once("close", resolve);
+        child.kill("SIGINT");
+      });
+      expect(code).toBe(0);
+    } finally {
+      await proxy.close();
+    }
   });
 });
