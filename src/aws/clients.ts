@@ -141,7 +141,9 @@ export async function createClients(
     ...common,
     requestHandler: new TimedHttpHandler(timeouts),
     retryStrategy: logsRetry,
-    ...(endpoints.logs ? { endpoint: endpoints.logs } : {}),
+    // StartLiveTail's host prefix ("stream-") belongs to AWS's host names: on another endpoint
+    // (127.0.0.1, LocalStack) it would name a host that does not exist.
+    ...(endpoints.logs ? { endpoint: endpoints.logs, disableHostPrefix: true } : {}),
   });
   attachRetryReporting(lambda, lambdaRetry);
   attachRetryReporting(logs, logsRetry);

@@ -42,6 +42,11 @@ program
     "hold log events back this long after they are written, as CloudWatch does",
     "0",
   )
+  .option(
+    "--log-retention-mb <n>",
+    "keep at most this many MB of log events per log group, dropping the oldest first",
+    "64",
+  )
   .option("--synthetic <n>", "add N generated cheap functions, for scale tests", "0")
   .option(
     "--throttle-every <n>",

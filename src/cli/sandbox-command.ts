@@ -85,6 +85,7 @@ export async function runSandboxCommand(
 ): Promise<void> {
   const port = intOption("port", opts.port, 0, 65535);
   const logDelay = intOption("log-delay", opts.logDelay, 0, 600_000);
+  const retentionMb = intOption("log-retention-mb", opts.logRetentionMb ?? "64", 1, 1_000_000);
   const synthetic = intOption("synthetic", opts.synthetic, 0, 1_000_000);
   const throttleEvery = intOption("throttle-every", opts.throttleEvery ?? "0", 0, 1_000_000);
   const functionsDir = await resolveFunctionsDir(dir);
@@ -92,6 +93,7 @@ export async function runSandboxCommand(
     functionsDir,
     port,
     logDelayMs: logDelay,
+    logRetentionBytes: retentionMb * 1024 * 1024,
     synthetic,
     throttleEvery,
     onInvocation: opts.quiet || opts.json ? undefined : (e) => process.stdout.write(invocationLine(e)),

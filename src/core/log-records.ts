@@ -182,3 +182,27 @@ export function isReportOf(line: string, requestId: string): boolean {
   const mark = parseLogLine(line);
   return mark.kind === "report" && mark.requestId === requestId;
 }
+
+/**
+ * Whether Invoke's log tail shows a cold start: an INIT_START (Text) or platform.initStart
+ * (JSON) line, or a REPORT with an Init Duration. A failed init has no Init Duration, so the
+ * INIT_START line is the only sign of it.
+ */
+export function tailShowsColdStart(tail: string | null | undefined): boolean {
+  if (!tail) return false;
+  if (
+    !tail.includes("INIT_START") &&
+    !tail.includes("platform.initStart") &&
+    !/Init Duration|initDurationMs/.test(tail)
+  )
+    return false;
+  return lines(tail).some((l) => {
+    const mark = parseLogLine(l);
+    return mark.kind === "initStart" || (mark.kind === "report" && mark.metrics.initMs !== undefined);
+  });
+}
+
+/** Whether `line` opens an execution environment's init phase (INIT_START / platform.initStart). */
+export function isInitStart(line: string): boolean {
+  return parseLogLine(line).kind === "initStart";
+}

@@ -9,6 +9,7 @@ import { AwsError } from "./errors.js";
 import { LogStore } from "./log-store.js";
 import { allowedHostNames, refusal } from "./request-gate.js";
 import { handleLogsOperation } from "./logs/api.js";
+import { startLiveTail } from "./logs/live-tail.js";
 import { LambdaApi, SYNC_LIMIT, type InvocationEvent, type LambdaResponse } from "./lambda/api.js";
 import { ACCOUNT, Registry, type Scope } from "./lambda/registry.js";
 import { Runner } from "./runner/runner.js";
@@ -22,6 +23,10 @@ export interface SandboxOptions {
   host?: string;
   port?: number;
   logDelayMs?: number;
+  /** How long a StartLiveTail session lasts (AWS: 3 hours), shorter for tests of reconnecting. */
+  liveTailSessionMs?: number;
+  /** Most bytes of log events one log group keeps; the oldest go first (default 64 MB). */
+  logRetentionBytes?: number;
   synthetic?: number;
   defaultRegion?: string;
   onInvocation?: (e: InvocationEvent) => void;
@@ -41,6 +46,8 @@ export interface Sandbox {
   port: number;
   functions: FunctionSpec[];
   runner: Runner;
+  /** The CloudWatch Logs store, e.g. for a test to load events without running functions. */
+  store: LogStore;
   close(): Promise<void>;
 }
 
@@ -101,7 +108,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const specs = options.functionsDir ? await loadFunctions(options.functionsDir) : [];
   const functions = [...specs, ...syntheticFunctions(options.synthetic ?? 0)];
   const registry = new Registry(functions);
-  const store = new LogStore(options.logDelayMs ?? 0);
+  const store = new LogStore(options.logDelayMs ?? 0, Date.now, options.logRetentionBytes);
   const runner = new Runner(store, { runtimePath: options.runtimePath });
   const lambda = new LambdaApi(registry, runner, options.onInvocation);
   const defaultRegion = options.defaultRegion ?? "us-east-1";
@@ -145,7 +152,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           } catch {
             throw new AwsError(400, "SerializationException", "The request body is not valid JSON.");
           }
-          const out = handleLogsOperation(store, target.slice(LOGS_TARGET.length), input, scope);
+          const op = target.slice(LOGS_TARGET.length);
+          // A stream, not one answer: it writes the response itself, and stays open.
+          if (op === "StartLiveTail")
+            return startLiveTail(store, input, res, requestId, options.liveTailSessionMs);
+          const out = handleLogsOperation(store, op, input, scope);
           return {
             status: 200,
             headers: { "content-type": "application/x-amz-json-1.1" },
@@ -163,7 +174,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         });
       })
       .then(
-        (r) => send(res, r, requestId),
+        (r) => r && send(res, r, requestId),
         (err: unknown) => {
           const e =
             err instanceof AwsError
@@ -187,6 +198,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     port,
     functions,
     runner,
+    store,
     close: () =>
       new Promise<void>((resolve) => {
         runner.shutdown();

@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run, startSandboxProcess, type SandboxProcess } from "../helpers/cli.js";
+import { startTestSandbox, type TestSandbox } from "../helpers/sandbox.js";
 
 function awsVersion(bin: string): string | null {
   try {
@@ -139,7 +140,7 @@ describe.each(clis)("AWS CLI v$major ($bin)", ({ bin, major }) => {
       `"${requestId}"`,
     );
     const messages = (r.events as Array<{ message: string }>).map((e) => e.message);
-    expect(messages[0]).toBe(`START RequestId: ${requestId} Version: $LATEST`);
+    expect(messages[0]).toBe(`START RequestId: ${requestId} Version: $LATEST\n`);
     expect(messages.at(-1)).toMatch(new RegExp(`^REPORT RequestId: ${requestId}\\t`));
   });
 
@@ -169,5 +170,81 @@ describe.each(clis)("AWS CLI v$major ($bin)", ({ bin, major }) => {
     const missing = await aws("logs", "filter-log-events", "--log-group-name", "/aws/lambda/never-invoked");
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain("ResourceNotFoundException");
+  });
+});
+
+// A long-running sandbox: 30,000 invocations' logs in one group, loaded straight into the
+// store (running them would take minutes). The AWS CLI must still find one invocation, and
+// page through a time window, with what the index answers.
+describe("logs filter-log-events after 30,000 invocations", () => {
+  const N = 30_000;
+  const GROUP = "/aws/lambda/busy";
+  const T0 = Date.UTC(2026, 0, 1);
+  const idOf = (i: number) => `${i.toString(16).padStart(8, "0")}-0000-4000-8000-${"0".repeat(12)}`;
+  let busy: TestSandbox;
+  beforeAll(async () => {
+    busy = await startTestSandbox({ functionsDir: null });
+    for (let i = 0; i < N; i++) {
+      const stream = `2026/01/01/[$LATEST]${(i % 20).toString(16).padStart(32, "0")}`;
+      const id = idOf(i);
+      const t = T0 + i * 10;
+      busy.store.append(GROUP, stream, `START RequestId: ${id} Version: $LATEST\n`, t);
+      busy.store.append(GROUP, stream, `${new Date(t).toISOString()}\t${id}\tINFO\twork ${i}\n`, t + 1);
+      busy.store.append(GROUP, stream, `END RequestId: ${id}\n`, t + 2);
+      busy.store.append(GROUP, stream, `REPORT RequestId: ${id}\tDuration: 1.00 ms\t\n`, t + 3);
+    }
+  });
+  afterAll(async () => {
+    await busy?.close();
+  });
+
+  it.each(clis)("AWS CLI v$major finds one invocation and pages a window", async ({ bin }) => {
+    const env = {
+      AWS_ACCESS_KEY_ID: "test",
+      AWS_SECRET_ACCESS_KEY: "test",
+      AWS_DEFAULT_REGION: "us-east-1",
+      AWS_PAGER: "",
+      AWS_CONFIG_FILE: "/nonexistent",
+      AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+      AWS_EC2_METADATA_DISABLED: "true",
+    };
+    const filter = async (...args: string[]) => {
+      const r = await run(
+        bin,
+        [
+          "--endpoint-url",
+          busy.url,
+          "--output",
+          "json",
+          "logs",
+          "filter-log-events",
+          "--log-group-name",
+          GROUP,
+          ...args,
+        ],
+        env,
+      );
+      expect(r.code, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout) as { events: Array<{ message: string }> }).events.map((e) => e.message);
+    };
+    const id = idOf(23_456);
+    expect(await filter("--filter-pattern", `"${id}"`)).toEqual([
+      `START RequestId: ${id} Version: $LATEST\n`,
+      `2026-01-01T00:03:54.560Z\t${id}\tINFO\twork 23456\n`,
+      `END RequestId: ${id}\n`,
+      `REPORT RequestId: ${id}\tDuration: 1.00 ms\t\n`,
+    ]);
+    // The CLI follows nextToken itself: a page size of 7 takes several calls for 40 events.
+    const window = await filter(
+      "--start-time",
+      String(T0 + 100 * 10),
+      "--end-time",
+      String(T0 + 109 * 10 + 3),
+      "--page-size",
+      "7",
+    );
+    expect(window).toHaveLength(40);
+    expect(window[0]).toBe(`START RequestId: ${idOf(100)} Version: $LATEST\n`);
+    expect(window.at(-1)).toBe(`REPORT RequestId: ${idOf(109)}\tDuration: 1.00 ms\t\n`);
   });
 });

@@ -150,7 +150,9 @@ describe("the packed tarball", () => {
         functionError: null,
         logsState: "complete",
       });
-      expect(j.logs[0]!.message).toMatch(/^START RequestId: /);
+      // A first invocation is a cold start: its complete log opens with the init phase.
+      expect(j.logs[0]!.message).toMatch(/^INIT_START /);
+      expect(j.logs.some((e) => e.message.startsWith("START RequestId: "))).toBe(true);
       expect(j.logs.at(-1)!.message).toMatch(/^REPORT RequestId: /);
     } finally {
       const closed = new Promise((r) => sandbox.once("close", r));

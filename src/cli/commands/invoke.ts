@@ -130,12 +130,15 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
       ).catch(() => undefined);
       // Recorded before the logs are awaited, so an invocation is kept even if that wait is
       // stopped; its complete logs follow as a further record (the file is never rewritten).
-      const functionArn = config
+      // The configuration may be refused (a role that may invoke but not read it): the
+      // function's default log group is then the best guess, and the ARN stays unknown.
+      const configured = config
         ? await config.then(
-            (c) => c.arn,
+            (c) => c,
             () => null,
           )
         : null;
+      const functionArn = configured?.arn ?? null;
       const { logsRecordFor, recordFromInvocation } = await import("../../core/invocation-record.js");
       const record = recordFromInvocation(result, {
         payload,
@@ -146,7 +149,8 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
       let logs: CompleteLogs | null = null;
       if (wantFull && result.requestId) {
         const { fetchCompleteLogs } = await import("../../aws/complete-logs.js");
-        const { logGroup } = await config!;
+        const { tailShowsColdStart } = await import("../../core/log-records.js");
+        const logGroup = configured?.logGroup ?? `/aws/lambda/${record.function.name}`;
         const waiting =
           !flags.json && process.stderr.isTTY
             ? setTimeout(() => process.stderr.write("waiting for CloudWatch Logs… (Ctrl+C to stop)\n"), 1500)
@@ -157,6 +161,7 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
             requestId: result.requestId,
             startTime: result.startedAt,
             deadlineMs: deadlineS * 1000,
+            coldStart: tailShowsColdStart(result.tail),
           });
         } finally {
           if (waiting) clearTimeout(waiting);
@@ -165,7 +170,8 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
       }
       if (flags.json)
         process.stdout.write(
-          JSON.stringify({ ...toJson(result, logs), historyId: recorder.file ? record.id : null }) + "\n",
+          JSON.stringify({ ...toJson(result, logs, logMode), historyId: recorder.file ? record.id : null }) +
+            "\n",
         );
       else printHuman(result, logs, logMode);
       return result.functionError ? EXIT.functionError : EXIT.ok;
@@ -177,7 +183,17 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
   }
 }
 
-export function toJson(r: InvokeResult, logs: CompleteLogs | null): Record<string, unknown> {
+/** Invoke returned no X-Amz-Log-Result although a tail was asked for: say so, never silently. */
+function tailMissing(r: InvokeResult, mode: LogMode): string | null {
+  if (mode === "none" || r.invocationType !== "RequestResponse" || r.tail !== null) return null;
+  return "Invoke returned no log tail (no X-Amz-Log-Result header): the endpoint does not support LogType Tail.";
+}
+
+export function toJson(
+  r: InvokeResult,
+  logs: CompleteLogs | null,
+  mode: LogMode = "full",
+): Record<string, unknown> {
   return {
     functionName: r.functionName,
     qualifier: r.qualifier,
@@ -196,6 +212,11 @@ export function toJson(r: InvokeResult, logs: CompleteLogs | null): Record<strin
     tail: r.tail,
     logs: logs ? logs.events : null,
     logsState: logs ? logs.state : null,
+    /** Why the complete logs are missing or partial, and what to do about it. */
+    logsReason: logs?.reason ?? null,
+    logsHint: logs?.hint ?? null,
+    /** Why there is no tail when one was asked for (null when there is one or none was wanted). */
+    tailMissing: tailMissing(r, mode),
     logGroup: logs?.logGroup ?? null,
     logStream: logs?.logStreamName ?? null,
     cloudWatchCalls: logs?.calls ?? 0,
@@ -225,15 +246,22 @@ function printLogs(title: string, lines: string[]): void {
 function printHuman(r: InvokeResult, logs: CompleteLogs | null, mode: LogMode): void {
   if (mode === "tail" && r.tail)
     printLogs("log tail (from Invoke, last 4 KB)", r.tail.replace(/\n$/, "").split("\n"));
+  const noTail = tailMissing(r, mode);
+  if (noTail && (mode === "tail" || logs?.state !== "complete")) process.stderr.write(`${noTail}\n`);
   if (logs) {
     const lines = logs.events.map((e: LogEvent) => e.message);
-    const title =
-      logs.state === "complete"
-        ? `complete logs · ${lines.length} lines · ${logs.logGroup}`
-        : `logs incomplete: ${logs.reason ?? "gave up"} · ${lines.length} lines found`;
-    printLogs(title, lines);
-    if (logs.state !== "complete" && r.tail)
-      printLogs("log tail (from Invoke, last 4 KB)", r.tail.replace(/\n$/, "").split("\n"));
+    if (logs.state === "complete")
+      printLogs(`complete logs · ${lines.length} lines · ${logs.logGroup}`, lines);
+    else {
+      if (lines.length > 0) printLogs(`logs incomplete · ${lines.length} lines found`, lines);
+      if (r.tail) printLogs("log tail (from Invoke, last 4 KB)", r.tail.replace(/\n$/, "").split("\n"));
+      // Said last, next to the status line, where it is seen.
+      process.stderr.write(
+        escapeControl(`No complete logs: ${logs.reason ?? "gave up"}.`) +
+          (logs.hint ? `\n  ${escapeControl(logs.hint)}` : "") +
+          "\n",
+      );
+    }
   }
   process.stderr.write(`${escapeControl(statusLine(r))}\n`);
   if (r.functionError) {

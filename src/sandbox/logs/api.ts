@@ -1,7 +1,20 @@
 // CloudWatch Logs operations (awsJson1_1, `X-Amz-Target: Logs_20140328.<Op>`) over a LogStore.
 import { AwsError } from "../errors.js";
-import { matchesPattern, parseFilterPattern, FilterPatternError } from "../filter-pattern.js";
-import type { LogGroup, LogStore, LogStream, StoredEvent } from "../log-store.js";
+import {
+  matchesPattern,
+  parseFilterPattern,
+  FilterPatternError,
+  type FilterPattern,
+} from "../filter-pattern.js";
+import {
+  eventBytes,
+  firstAtOrAfter,
+  isRequestId,
+  type LogGroup,
+  type LogStore,
+  type LogStream,
+  type StoredEvent,
+} from "../log-store.js";
 import { opaqueToken, parseOpaqueToken, parseStreamToken, streamToken } from "./tokens.js";
 
 export interface Scope {
@@ -166,7 +179,7 @@ function collect(
   for (let i = from; step > 0 ? i < end : i >= end; i += step) {
     const e = events[i]!;
     if (!keep(e)) continue;
-    bytes += Buffer.byteLength(e.message) + 26;
+    bytes += eventBytes(e.message);
     if (picked.length > 0 && bytes > MAX_PAGE_BYTES) break;
     picked.push(i);
     if (picked.length >= limit) break;
@@ -184,6 +197,9 @@ function getLogEvents(store: LogStore, input: Input): Output {
   const visible = store.visibleCount(stream);
   const inRange = (e: StoredEvent) =>
     (startTime === undefined || e.timestamp >= startTime) && (endTime === undefined || e.timestamp < endTime);
+  // Tokens carry the stream's event numbers; events dropped by retention shift the array.
+  const base = stream.base;
+  const local = (n: number) => Math.max(0, n - base);
 
   let picked: number[];
   let direction: "f" | "b";
@@ -192,15 +208,15 @@ function getLogEvents(store: LogStore, input: Input): Output {
     ({ direction, index: at } = parseStreamToken(token));
     picked =
       direction === "f"
-        ? collect(stream.events, at, 1, visible, limit, inRange)
-        : collect(stream.events, Math.min(at, visible) - 1, -1, 0, limit, inRange);
+        ? collect(stream.events, local(at), 1, visible, limit, inRange)
+        : collect(stream.events, Math.min(local(at), visible) - 1, -1, 0, limit, inRange);
   } else if (input.startFromHead === true) {
     direction = "f";
-    at = 0;
+    at = base;
     picked = collect(stream.events, 0, 1, visible, limit, inRange);
   } else {
     direction = "b";
-    at = visible;
+    at = base + visible;
     picked = collect(stream.events, visible - 1, -1, 0, limit, inRange);
   }
   const first = picked[0];
@@ -212,18 +228,36 @@ function getLogEvents(store: LogStore, input: Input): Output {
   // At the end of the stream the token passed comes back unchanged: that is how clients stop.
   const nextForwardToken =
     last !== undefined
-      ? streamToken("f", last + 1)
+      ? streamToken("f", base + last + 1)
       : token && direction === "f"
         ? token
         : streamToken("f", at);
   const nextBackwardToken =
-    first !== undefined ? streamToken("b", first) : token && direction === "b" ? token : streamToken("b", at);
+    first !== undefined
+      ? streamToken("b", base + first)
+      : token && direction === "b"
+        ? token
+        : streamToken("b", at);
   return { events, nextForwardToken, nextBackwardToken };
 }
 
 interface FilterCursor {
   t: number;
   id: string;
+}
+
+/**
+ * The events a filter may match, in (time, eventId) order: those holding a request id the
+ * pattern requires (the index answers in the events' number), else those in the time window.
+ */
+function* candidates(
+  group: LogGroup,
+  pattern: FilterPattern,
+  from: number | undefined,
+): Generator<StoredEvent> {
+  const id = pattern.all.find(isRequestId);
+  const list = id !== undefined ? (group.byRequestId.get(id) ?? []) : group.byTime;
+  for (let i = from === undefined ? 0 : firstAtOrAfter(list, from); i < list.length; i++) yield list[i]!;
 }
 
 function filterLogEvents(store: LogStore, input: Input): Output {
@@ -254,40 +288,36 @@ function filterLogEvents(store: LogStore, input: Input): Output {
         (names === undefined || (names as string[]).includes(s.name)) &&
         (!prefix || s.name.startsWith(prefix)),
     );
-  const matches: Array<{ stream: LogStream; e: StoredEvent }> = [];
-  for (const stream of streams) {
-    const n = store.visibleCount(stream);
-    for (let i = 0; i < n; i++) {
-      const e = stream.events[i]!;
-      if (startTime !== undefined && e.timestamp < startTime) continue;
-      if (endTime !== undefined && e.timestamp > endTime) break;
-      if (after && (e.timestamp < after.t || (e.timestamp === after.t && e.eventId <= after.id))) continue;
-      if (matchesPattern(pattern, e.message)) matches.push({ stream, e });
-    }
-  }
-  matches.sort((a, b) => a.e.timestamp - b.e.timestamp || (a.e.eventId < b.e.eventId ? -1 : 1));
-
+  const wanted = new Set(streams);
+  const from = Math.max(startTime ?? -Infinity, after?.t ?? -Infinity);
   const events: Output[] = [];
   let bytes = 0;
-  for (const { stream, e } of matches) {
-    bytes += Buffer.byteLength(e.message) + 26;
-    if (events.length >= limit || (events.length > 0 && bytes > MAX_PAGE_BYTES)) break;
+  let more = false;
+  let lastReturned: StoredEvent | undefined;
+  for (const e of candidates(group, pattern, Number.isFinite(from) ? from : undefined)) {
+    if (endTime !== undefined && e.timestamp > endTime) break;
+    if (after && e.timestamp === after.t && e.eventId <= after.id) continue;
+    if (!wanted.has(e.stream) || !store.isVisible(e) || !matchesPattern(pattern, e.message)) continue;
+    bytes += eventBytes(e.message);
+    if (events.length >= limit || (events.length > 0 && bytes > MAX_PAGE_BYTES)) {
+      more = true;
+      break;
+    }
     events.push({
-      logStreamName: stream.name,
+      logStreamName: e.stream.name,
       timestamp: e.timestamp,
       message: e.message,
       ingestionTime: e.ingestionTime,
       eventId: e.eventId,
     });
+    lastReturned = e;
   }
   const out: Output = {
     events,
     searchedLogStreams: streams.map((s) => ({ logStreamName: s.name, searchedCompletely: true })),
   };
-  if (events.length < matches.length) {
-    const last = matches[events.length - 1]!.e;
-    out.nextToken = opaqueToken({ t: last.timestamp, id: last.eventId });
-  }
+  if (more && lastReturned)
+    out.nextToken = opaqueToken({ t: lastReturned.timestamp, id: lastReturned.eventId });
   return out;
 }
 

@@ -201,7 +201,8 @@ export class ExecutionEnvironment {
   }
 
   private log(line: string): void {
-    this.store.append(this.target.spec.logGroup, this.streamName, line);
+    // Lambda's CloudWatch events end in a newline; the tail's lines are joined by theirs.
+    this.store.append(this.target.spec.logGroup, this.streamName, `${line}\n`);
     (this.current?.tail ?? this.preInvoke).push(line);
   }
 
@@ -289,7 +290,7 @@ export class ExecutionEnvironment {
     // Lambda's cgroup would have, however quickly the handler got back under it.
     if (this.watchdog?.check()) return;
     const { result } = run;
-    const metrics = this.metrics(result.durationMs);
+    const metrics = this.metrics(result.durationMs, result.error ? { handlerError: true } : {});
     if (result.error) this.complete(run, JSON.stringify(result.error), "Unhandled", metrics);
     else this.complete(run, result.payload ?? "null", null, metrics);
   }
@@ -349,7 +350,7 @@ export class ExecutionEnvironment {
   ): InvokeOutcome {
     const format = this.target.spec.logFormat;
     const write = (line: string) => {
-      this.store.append(this.target.spec.logGroup, this.streamName, line);
+      this.store.append(this.target.spec.logGroup, this.streamName, `${line}\n`);
       tail.push(line);
     };
     write(initReportLine(format, ready.initMs, ready.error.errorType));

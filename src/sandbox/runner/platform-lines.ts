@@ -15,7 +15,15 @@ export interface ReportMetrics {
   /** Absent on success; "timeout" or "error" otherwise. */
   status?: "timeout" | "error";
   errorType?: string;
+  /**
+   * The handler threw (or rejected). The Text REPORT says nothing of it, as Lambda's does not,
+   * but the JSON platform records report status "error".
+   */
+  handlerError?: boolean;
 }
+
+/** The status a JSON platform record (runtimeDone, report) gives the invocation. */
+const jsonStatus = (m: ReportMetrics) => m.status ?? (m.handlerError ? "error" : "success");
 
 const iso = () => new Date().toISOString();
 
@@ -65,7 +73,7 @@ export function endLine(format: LogFormat, requestId: string, m: ReportMetrics):
       type: "platform.runtimeDone",
       record: {
         requestId,
-        status: m.status ?? "success",
+        status: jsonStatus(m),
         ...(m.errorType ? { errorType: m.errorType } : {}),
         metrics: { durationMs: round2(m.durationMs) },
       },
@@ -89,7 +97,7 @@ export function reportLine(format: LogFormat, requestId: string, m: ReportMetric
       record: {
         requestId,
         metrics,
-        status: m.status ?? "success",
+        status: jsonStatus(m),
         ...(m.errorType ? { errorType: m.errorType } : {}),
       },
     });

@@ -89,6 +89,7 @@ export function useInvocation(
       };
       void (async () => {
         const { fetchCompleteLogs } = await import("../../aws/complete-logs.js");
+        const { tailShowsColdStart } = await import("../../core/log-records.js");
         try {
           const logs = await fetchCompleteLogs(clients, {
             logGroup: target.logGroup,
@@ -97,6 +98,7 @@ export function useInvocation(
             deadlineMs,
             signal,
             onProgress,
+            coldStart: tailShowsColdStart(result.tail),
           });
           if (timer) clearTimeout(timer);
           if (signal.aborted) return;
@@ -108,7 +110,7 @@ export function useInvocation(
             events: logs.events,
             calls: logs.calls,
             elapsedMs: Date.now() - result.startedAt,
-            reason: logs.reason,
+            reason: logs.reason && logs.hint ? `${logs.reason}. ${logs.hint}` : logs.reason,
           });
           cb.current.onLogs?.(target, result, logs);
         } catch (err) {

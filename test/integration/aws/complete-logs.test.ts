@@ -39,11 +39,15 @@ async function invokeAndFetch(
   return { result, logs, progress };
 }
 
+/** The events from START on: a cold start's complete log opens with the init phase. */
+const fromStart = (events: Array<{ message: string }>) =>
+  events.slice(events.findIndex((e) => /^START |"platform\.start"/.test(e.message)));
+
 describe("fetchCompleteLogs", () => {
   it("waits for delivery, then returns START..REPORT with more than the 4 KB tail", async () => {
     const { result, logs, progress } = await invokeAndFetch("big-logger");
     expect(logs.state).toBe("complete");
-    expect(logs.events[0]!.message).toBe(`START RequestId: ${result.requestId} Version: $LATEST`);
+    expect(fromStart(logs.events)[0]!.message).toBe(`START RequestId: ${result.requestId} Version: $LATEST`);
     expect(logs.events.at(-1)!.message).toMatch(new RegExp(`^REPORT RequestId: ${result.requestId}\\t`));
     const text = logs.events.map((e) => e.message + "\n").join("");
     expect(Buffer.byteLength(text)).toBeGreaterThan(Buffer.byteLength(result.tail!));
@@ -63,7 +67,7 @@ describe("fetchCompleteLogs", () => {
   it("handles the JSON log format", async () => {
     const { result, logs } = await invokeAndFetch("json-logger");
     expect(logs.state).toBe("complete");
-    const records = logs.events.map(
+    const records = fromStart(logs.events).map(
       (e) => JSON.parse(e.message) as { type?: string; record?: { requestId?: string } },
     );
     expect(records[0]!.type).toBe("platform.start");
@@ -87,7 +91,7 @@ describe("fetchCompleteLogs", () => {
     expect(result.statusCode).toBe(202);
     expect(result.tail).toBeNull();
     expect(logs.state).toBe("complete");
-    expect(logs.events[0]!.message).toContain(result.requestId!);
+    expect(fromStart(logs.events)[0]!.message).toContain(result.requestId!);
   });
 
   it("gives 20 concurrent invocations exactly their own lines", async () => {
@@ -132,15 +136,28 @@ describe("fetchCompleteLogs", () => {
 
   it("gives up at the deadline with what it found, and says why", async () => {
     const logs = await fetchCompleteLogs(clients, {
-      logGroup: "/aws/lambda/never-invoked",
+      logGroup: "/aws/lambda/orders-api",
       requestId: "11111111-2222-3333-4444-555555555555",
       startTime: Date.now(),
       deadlineMs: 600,
       firstDelayMs: 100,
     });
     expect(logs.state).toBe("gave-up");
-    expect(logs.reason).toContain("does not exist yet");
+    expect(logs.reason).toBe("START and REPORT were not delivered in time");
     expect(logs.events).toEqual([]);
+    expect(logs.calls).toBeGreaterThan(1);
+  });
+
+  it("stops at once when the log group does not exist, and says how to fix it", async () => {
+    const logs = await fetchCompleteLogs(clients, {
+      logGroup: "/aws/lambda/never-invoked",
+      requestId: "11111111-2222-3333-4444-555555555555",
+      startTime: Date.now(),
+    });
+    expect(logs.state).toBe("gave-up");
+    expect(logs.reason).toBe("log group /aws/lambda/never-invoked does not exist");
+    expect(logs.hint).toMatch(/LoggingConfig/);
+    expect(logs.calls).toBe(1);
   });
 });
 

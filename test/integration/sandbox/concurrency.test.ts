@@ -96,9 +96,9 @@ it(
         if (m.startsWith("INIT_START")) continue;
         expect(current, `line outside any invocation: ${m}`).not.toBeNull();
         const n = ids.get(current!);
-        if (m.startsWith("raw ")) expect(m).toBe(`raw ${n}`);
+        if (m.startsWith("raw ")) expect(m).toBe(`raw ${n}\n`);
         else if (m.startsWith("END") || m.startsWith("REPORT")) expect(m).toContain(current!);
-        else expect(m).toMatch(new RegExp(`\\t${current}\\tINFO\\tstep \\d of ${n}$`));
+        else expect(m).toMatch(new RegExp(`\\t${current}\\tINFO\\tstep \\d of ${n}\\n$`));
         if (m.startsWith("REPORT")) current = null;
       }
       expect(current).toBeNull();

@@ -203,7 +203,7 @@ describe("ResultPane keys", () => {
     expect(t.frame()).toMatch(/ ▶ Response {2}Tail/);
     expect(t.frame()).not.toMatch(/START RequestId/);
     await t.press("l");
-    await t.waitFor(/\(no tail\)/);
+    await t.waitFor(/No tail: Invoke returned no X-Amz-Log-Result/);
     expect(t.frame()).not.toMatch(/"items": \[/);
     await t.press("h");
     await t.waitFor(/"items": \[/);

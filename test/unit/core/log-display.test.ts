@@ -130,3 +130,21 @@ describe("tailEvents / formatTime", () => {
     expect(formatTime(Number.NaN, "local")).toBe("");
   });
 });
+
+describe("messages ending in a newline, as Lambda's CloudWatch events do", () => {
+  it("show no blank line, in Text and JSON formats, readable or raw", () => {
+    for (const readable of [true, false]) {
+      expect(formatLogEvent(`START RequestId: ${ID} Version: $LATEST\n`, readable)).toEqual([
+        `START RequestId: ${ID} Version: $LATEST`,
+      ]);
+      expect(formatLogEvent(`2026-01-01T00:00:00.000Z\t${ID}\tINFO\tone\rtwo\n`, readable)).toHaveLength(2);
+    }
+    const json = JSON.stringify({
+      time: "t",
+      type: "platform.start",
+      record: { requestId: ID, version: "3" },
+    });
+    expect(formatLogEvent(`${json}\n`)).toEqual([`START RequestId: ${ID} Version: 3`]);
+    expect(all(logLines([ev("a\n"), ev("b\n")]))).toEqual(["a", "b"]);
+  });
+});

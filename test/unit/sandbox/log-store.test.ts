@@ -86,21 +86,20 @@ describe("LogStore with a delivery delay", () => {
     const clock = fakeClock();
     const store = new LogStore(1000, clock.now);
     store.append(G, S, "first");
-    expect(store.group(G)).toBeUndefined();
-    clock.advance(999);
-    expect(store.group(G)).toBeUndefined();
-    clock.advance(1);
     const group = store.group(G)!;
-    expect(group).toBeDefined();
+    expect(store.visibleCount(group.streams.get(S)!)).toBe(0);
+    clock.advance(999);
+    expect(store.visibleCount(group.streams.get(S)!)).toBe(0);
+    clock.advance(1);
     expect(store.visibleCount(group.streams.get(S)!)).toBe(1);
   });
 
-  it("hides a group and its stream until the first event is visible", () => {
+  it("has a group at once (Lambda creates it while the function runs) but hides its stream until an event is visible", () => {
     const clock = fakeClock();
     const store = new LogStore(500, clock.now);
     store.append(G, S, "x");
-    expect(store.group(G)).toBeUndefined();
-    expect(store.visibleGroups()).toEqual([]);
+    expect(store.visibleGroups().map((g) => g.name)).toEqual([G]);
+    expect(store.visibleStreams(store.group(G)!)).toEqual([]);
     clock.advance(500);
     expect(store.visibleGroups().map((g) => g.name)).toEqual([G]);
     expect(store.visibleStreams(store.group(G)!).map((s) => s.name)).toEqual([S]);
@@ -180,5 +179,36 @@ describe("LogStore timestamps", () => {
     store.append(G, "one", "a", 2000);
     store.append(G, "two", "b", 1500);
     expect(store.group(G)!.streams.get("two")!.events[0]!.timestamp).toBe(1500);
+  });
+});
+
+describe("LogStore retention", () => {
+  it("keeps a group within its size, dropping the oldest events first, across streams", () => {
+    const clock = fakeClock();
+    const store = new LogStore(0, clock.now, 100 * 40);
+    for (let i = 0; i < 1000; i++) {
+      store.append(G, `s${i % 3}`, `event ${String(i).padStart(6, "0")}`);
+      clock.advance(1);
+    }
+    const group = store.group(G)!;
+    expect(group.storedBytes).toBeLessThanOrEqual(100 * 40);
+    const kept = group.byTime.map((e) => e.message);
+    expect(kept.length).toBeGreaterThan(50);
+    expect(kept.at(-1)).toBe("event 000999");
+    // The newest ones, without a gap.
+    expect(kept[0]).toBe(`event ${String(1000 - kept.length).padStart(6, "0")}`);
+    const perStream = [...group.streams.values()].reduce((n, s) => n + s.events.length, 0);
+    expect(perStream).toBe(kept.length);
+    expect([...group.streams.values()].map((s) => s.base + s.events.length)).toEqual([334, 333, 333]);
+  });
+
+  it("drops a request id from the index with its last event", () => {
+    const clock = fakeClock();
+    const store = new LogStore(0, clock.now, 300);
+    const id = "3085bc43-7e0a-4994-b97a-63262019c014";
+    store.append(G, S, `START RequestId: ${id} Version: $LATEST`);
+    expect(store.group(G)!.byRequestId.get(id)).toHaveLength(1);
+    for (let i = 0; i < 20; i++) store.append(G, S, `filler ${i}`);
+    expect(store.group(G)!.byRequestId.has(id)).toBe(false);
   });
 });

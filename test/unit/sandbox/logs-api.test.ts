@@ -580,22 +580,21 @@ describe("handleLogsOperation", () => {
 });
 
 describe("delivery delay through the API", () => {
-  it("reports a group as missing before the delay and finds it after", () => {
+  it("has the group at once, its events only after the delay", () => {
     let now = 10_000;
     const store = new LogStore(2000, () => now);
     store.append(GROUP, STREAM, `START RequestId: ${REQ_A} Version: $LATEST`);
 
-    for (const op of ["FilterLogEvents", "DescribeLogStreams"]) {
-      expect(awsErrorOf(() => call(store, op, { logGroupName: GROUP })).code).toBe(
-        "ResourceNotFoundException",
-      );
-    }
-    expect(call<{ logGroups: unknown[] }>(store, "DescribeLogGroups", {}).logGroups).toEqual([]);
-
-    now += 1999;
-    expect(awsErrorOf(() => call(store, "FilterLogEvents", { logGroupName: GROUP })).code).toBe(
+    expect(call<FilterOut>(store, "FilterLogEvents", { logGroupName: GROUP }).events).toEqual([]);
+    expect(
+      call<{ logStreams: unknown[] }>(store, "DescribeLogStreams", { logGroupName: GROUP }).logStreams,
+    ).toEqual([]);
+    expect(awsErrorOf(() => call(store, "FilterLogEvents", { logGroupName: "/aws/lambda/other" })).code).toBe(
       "ResourceNotFoundException",
     );
+
+    now += 1999;
+    expect(call<FilterOut>(store, "FilterLogEvents", { logGroupName: GROUP }).events).toEqual([]);
 
     now += 1;
     const found = call<FilterOut>(store, "FilterLogEvents", { logGroupName: GROUP });
@@ -623,5 +622,71 @@ describe("delivery delay through the API", () => {
       nextToken: first.nextForwardToken,
     });
     expect(messages(next)).toEqual(["late"]);
+  });
+});
+
+describe("the indexes behind FilterLogEvents", () => {
+  it("finds an invocation by request id among many, in order, and pages through a time window", () => {
+    const store = new LogStore(0, () => 10_000_000, Infinity);
+    const ids: string[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const id = `${i.toString(16).padStart(8, "0")}-7e0a-4994-b97a-63262019c014`;
+      ids.push(id);
+      const stream = `stream-${i % 7}`;
+      const t = 1_000_000 + i * 10;
+      store.append(GROUP, stream, `START RequestId: ${id} Version: $LATEST\n`, t);
+      store.append(GROUP, stream, `raw line of ${i}\n`, t + 1);
+      store.append(GROUP, stream, `REPORT RequestId: ${id}\tDuration: 1.00 ms\n`, t + 2);
+    }
+    const one = call<FilterOut>(store, "FilterLogEvents", {
+      logGroupName: GROUP,
+      filterPattern: `"${ids[1234]}"`,
+    });
+    expect(messages(one)).toEqual([
+      `START RequestId: ${ids[1234]} Version: $LATEST\n`,
+      `REPORT RequestId: ${ids[1234]}\tDuration: 1.00 ms\n`,
+    ]);
+    expect(one.nextToken).toBeUndefined();
+    // A request id with another term still needs both.
+    const both = call<FilterOut>(store, "FilterLogEvents", {
+      logGroupName: GROUP,
+      filterPattern: `"${ids[7]}" REPORT`,
+    });
+    expect(messages(both)).toEqual([`REPORT RequestId: ${ids[7]}\tDuration: 1.00 ms\n`]);
+
+    const window: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page: FilterOut = call<FilterOut>(store, "FilterLogEvents", {
+        logGroupName: GROUP,
+        startTime: 1_000_000 + 500 * 10,
+        endTime: 1_000_000 + 509 * 10 + 2,
+        limit: 4,
+        nextToken,
+      });
+      window.push(...messages(page));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    expect(window).toHaveLength(30);
+    expect(window[0]).toBe(`START RequestId: ${ids[500]} Version: $LATEST\n`);
+    expect(window.at(-1)).toBe(`REPORT RequestId: ${ids[509]}\tDuration: 1.00 ms\n`);
+  });
+
+  it("keeps GetLogEvents tokens valid while retention drops a stream's oldest events", () => {
+    const store = new LogStore(0, () => 50_000, 10 * 30);
+    for (let i = 0; i < 10; i++) store.append(GROUP, STREAM, `e${i}`, 1000 + i);
+    const first = call<GetOut>(store, "GetLogEvents", {
+      logGroupName: GROUP,
+      logStreamName: STREAM,
+      startFromHead: true,
+    });
+    expect(messages(first)[0]).toBe("e0");
+    for (let i = 10; i < 15; i++) store.append(GROUP, STREAM, `e${i}`, 1000 + i);
+    const next = call<GetOut>(store, "GetLogEvents", {
+      logGroupName: GROUP,
+      logStreamName: STREAM,
+      nextToken: first.nextForwardToken,
+    });
+    expect(messages(next)).toEqual(["e10", "e11", "e12", "e13", "e14"]);
   });
 });

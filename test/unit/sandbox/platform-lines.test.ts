@@ -179,3 +179,17 @@ describe("JSON format", () => {
     }
   });
 });
+
+describe("JSON status of a failed invocation", () => {
+  it("says error in runtimeDone and report when the handler threw, and nothing in Text REPORT", () => {
+    const m: ReportMetrics = { ...base, handlerError: true };
+    expect(parse(endLine("JSON", ID, m)).record.status).toBe("error");
+    expect(parse(reportLine("JSON", ID, m)).record.status).toBe("error");
+    expect(reportLine("Text", ID, m)).not.toMatch(/Status/);
+  });
+
+  it("says timeout for a timeout, and success otherwise", () => {
+    expect(parse(reportLine("JSON", ID, { ...base, status: "timeout" })).record.status).toBe("timeout");
+    expect(parse(endLine("JSON", ID, base)).record.status).toBe("success");
+  });
+});

@@ -99,7 +99,7 @@ export function emptyText(view: ViewId, state: InvocationState): string {
   }
   if (view === "tail")
     return r.invocationType === "RequestResponse"
-      ? "(no tail)"
+      ? "No tail: Invoke returned no X-Amz-Log-Result, so this endpoint does not support LogType Tail."
       : "Only synchronous invocations return a tail.";
   if (r.invocationType === "DryRun") return "A dry run runs nothing, so there are no logs.";
   switch (state.logs.phase) {
