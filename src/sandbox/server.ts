@@ -1,7 +1,8 @@
-// The sandbox endpoint: one HTTP server on 127.0.0.1 that answers both Lambda (restJson1,
-// by path) and CloudWatch Logs (awsJson1_1, by X-Amz-Target), so AWS_ENDPOINT_URL alone
-// points every client at it.
+// The sandbox endpoint: one HTTP server on 127.0.0.1 that answers Lambda (restJson1, by
+// path), CloudWatch Logs (awsJson1_1, by X-Amz-Target) and the EventBridge schema registry
+// (restJson1 under /v1/), so AWS_ENDPOINT_URL alone points every client at it.
 import http from "node:http";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { loadFunctions, syntheticFunctions, type FunctionSpec } from "./config.js";
@@ -11,6 +12,8 @@ import { handleLogsOperation } from "./logs/api.js";
 import { LambdaApi, SYNC_LIMIT, type InvocationEvent, type LambdaResponse } from "./lambda/api.js";
 import { ACCOUNT, Registry, type Scope } from "./lambda/registry.js";
 import { Runner } from "./runner/runner.js";
+import { SCHEMAS_PREFIX, SchemasApi, schemasError } from "./schemas/api.js";
+import { SchemaStore } from "./schemas/store.js";
 import { Throttle, lambdaThrottle, logsThrottle } from "./throttle.js";
 
 export interface SandboxOptions {
@@ -27,6 +30,8 @@ export interface SandboxOptions {
   /** Answer every Nth Lambda request (and every Nth CloudWatch Logs request) as throttled; 0 never. */
   throttleEvery?: number;
   onThrottle?: (e: ThrottleEvent) => void;
+  /** Folder for what must survive a restart (the schema registry); null keeps it in memory. */
+  stateDir?: string | null;
 }
 
 export interface ThrottleEvent {
@@ -102,6 +107,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const store = new LogStore(options.logDelayMs ?? 0);
   const runner = new Runner(store, { runtimePath: options.runtimePath });
   const lambda = new LambdaApi(registry, runner, options.onInvocation);
+  const schemas = new SchemasApi(
+    new SchemaStore(options.stateDir ? path.join(options.stateDir, "schemas.json") : null),
+  );
   const defaultRegion = options.defaultRegion ?? "us-east-1";
   const throttles = {
     lambda: new Throttle(options.throttleEvery ?? 0),
@@ -114,9 +122,21 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const url = new URL(req.url ?? "/", "http://sandbox");
     const target = req.headers["x-amz-target"];
     const isLogs = typeof target === "string" && target.startsWith(LOGS_TARGET);
-    const wrap = isLogs ? logsError : lambdaError;
+    const isSchemas = !isLogs && url.pathname.startsWith(SCHEMAS_PREFIX);
+    const wrap = isLogs ? logsError : isSchemas ? schemasError : lambdaError;
     readBody(req, SYNC_LIMIT)
       .then(async ({ body, tooLarge }) => {
+        if (isSchemas) {
+          return schemas.handle({
+            method: req.method ?? "GET",
+            path: url.pathname,
+            query: url.searchParams,
+            headers: req.headers,
+            body,
+            bodyTooLarge: tooLarge,
+            scope,
+          });
+        }
         if (throttles[isLogs ? "logs" : "lambda"].next()) {
           options.onThrottle?.({
             service: isLogs ? "logs" : "lambda",
