@@ -3,6 +3,7 @@
 // local endpoint (the sandbox, LocalStack, moto) works without an AWS account.
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import type { SchemasClient } from "@aws-sdk/client-schemas";
 import { credentialReason } from "./credential-reason.js";
 import { AwsFailure, describeAwsError } from "./errors.js";
 import { ReportingRetryStrategy, attachRetryReporting, type RetryListener } from "./retry.js";
@@ -24,6 +25,11 @@ export interface Clients {
   profile: string | undefined;
   /** The Lambda endpoint when it is not AWS's own. */
   endpoint: string | undefined;
+  /**
+   * The schema registry's client (shared test events), built on first use: most commands
+   * never need it, and its SDK module is loaded only then.
+   */
+  schemas(): Promise<SchemasClient>;
   destroy(): void;
 }
 
@@ -135,15 +141,31 @@ export async function createClients(
   });
   attachRetryReporting(lambda, lambdaRetry);
   attachRetryReporting(logs, logsRetry);
+  let schemas: Promise<SchemasClient> | null = null;
+  let schemasClient: SchemasClient | null = null;
   return {
     lambda,
     logs,
     region,
     profile,
     endpoint: endpoints.lambda,
+    schemas: () =>
+      (schemas ??= import("@aws-sdk/client-schemas").then(({ SchemasClient }) => {
+        const endpoint = opts.endpointUrl ?? env.AWS_ENDPOINT_URL_SCHEMAS ?? env.AWS_ENDPOINT_URL;
+        validateUrl(endpoint, "The schema registry endpoint");
+        const retry = new ReportingRetryStrategy("the schema registry", opts.onRetry);
+        schemasClient = new SchemasClient({
+          ...common,
+          retryStrategy: retry,
+          ...(endpoint ? { endpoint } : {}),
+        });
+        attachRetryReporting(schemasClient, retry);
+        return schemasClient;
+      })),
     destroy: () => {
       lambda.destroy();
       logs.destroy();
+      schemasClient?.destroy();
     },
   };
 }

@@ -4,8 +4,9 @@
 // tells a listener before each wait: which service, which operation, why, and for how long.
 import type { LambdaClient, LambdaClientConfig } from "@aws-sdk/client-lambda";
 import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import type { SchemasClient } from "@aws-sdk/client-schemas";
 
-export type RetryService = "Lambda" | "CloudWatch Logs";
+export type RetryService = "Lambda" | "CloudWatch Logs" | "the schema registry";
 
 /** Why an attempt failed, in the classes a user acts on differently. */
 export type RetryCause = "throttled" | "unreachable" | "timeout" | "server-error";
@@ -143,7 +144,7 @@ export class ReportingRetryStrategy implements RetryStrategyV2 {
   recordSuccess(): void {}
 }
 
-type AnyClient = LambdaClient | CloudWatchLogsClient;
+type AnyClient = LambdaClient | CloudWatchLogsClient | SchemasClient;
 type Middleware = Parameters<LambdaClient["middlewareStack"]["addRelativeTo"]>[0];
 
 /**
@@ -167,7 +168,7 @@ function tagOperations(operations: WeakMap<object, string>): Middleware {
 
 /** Wires a strategy made for `client` (passed as its retryStrategy) to the client's settings. */
 export function attachRetryReporting(client: AnyClient, strategy: ReportingRetryStrategy): void {
-  strategy.maxAttempts = client.config.maxAttempts;
+  strategy.maxAttempts = (client.config as LambdaClient["config"]).maxAttempts;
   (client.middlewareStack as LambdaClient["middlewareStack"]).addRelativeTo(
     tagOperations(strategy.operations),
     { relation: "after", toMiddleware: "retryMiddleware", name: "lambdaExplorerAttemptTag" },
