@@ -4,6 +4,7 @@ import { Command, CommanderError } from "commander";
 import { EXIT, UserError } from "./exit-codes.js";
 import { trace } from "../state/trace.js";
 import { VERSION } from "./version.js";
+import { registerEvents } from "./commands/events.js";
 import { registerHistory } from "./commands/history.js";
 import { registerInvoke } from "./commands/invoke.js";
 import { registerList } from "./commands/list.js";
@@ -69,6 +70,7 @@ Examples:
 registerList(program);
 registerInvoke(program);
 registerLogs(program);
+registerEvents(program);
 registerHistory(program);
 registerReplay(program);
 
