@@ -123,6 +123,22 @@ export async function listShared(clients: Clients, fn: string, signal?: AbortSig
   }
 }
 
+/** Every shared event of the function with its payload, for a chooser: one call. */
+export async function loadShared(
+  clients: Clients,
+  fn: string,
+  signal?: AbortSignal,
+): Promise<{ events: SharedEvent[]; version: string | null }> {
+  const cur = await current(clients, fn, signal);
+  if (!cur) return { events: [], version: null };
+  try {
+    const events = listSharedEvents(cur.content).flatMap((n) => getSharedEvent(cur.content, n) ?? []);
+    return { events, version: cur.version };
+  } catch (err) {
+    invalid(err);
+  }
+}
+
 export async function getShared(
   clients: Clients,
   fn: string,

@@ -80,6 +80,7 @@ export function App({ cwd = process.cwd(), historyFile, trace, ...connection }: 
   useEffect(() => clear(), [endpoint.options, clear]);
   const editor = useEditor({
     scope: endpoint.storeScope,
+    clients: conn.clients,
     chosen: choice.chosen?.name ?? null,
     cwd,
     prompt,

@@ -22,7 +22,9 @@ export function PayloadPane({ choice, editor, recorded, width, height, focused }
   const fn = choice.chosen;
   if (recorded) return <RecordedPayload view={recorded} width={width} height={height} focused={focused} />;
   if (fn && editor.templateCursor !== null)
-    return <TemplateList cursor={editor.templateCursor} width={width} height={height} />;
+    return (
+      <TemplateList cursor={editor.templateCursor} sections={editor.chooser} width={width} height={height} />
+    );
   if (fn && !choice.qualifierOpen)
     return (
       <PayloadEditor

@@ -1,0 +1,72 @@
+// Named events in the explorer against a real sandbox: the payload saved under a name with
+// Ctrl+B, and the chooser (Ctrl+P) offering saved events, the function's shared events from
+// the sandbox's schema registry (put there as the console would) and the templates.
+import { describe, expect, it } from "vitest";
+import { App } from "../../../src/ui/app/App.js";
+import { createClients } from "../../../src/aws/clients.js";
+import { putShared } from "../../../src/aws/shared-events.js";
+import { listPrivateEvents } from "../../../src/state/test-events.js";
+import { SANDBOX_SCOPE } from "../../../src/state/function-list-cache.js";
+import { appSandbox } from "../../helpers/app-sandbox.js";
+import { renderTui } from "../../helpers/render-tui.js";
+
+const sandbox = appSandbox("events");
+
+async function openGreeter() {
+  const t = renderTui(<App connection={{ endpointUrl: sandbox().url }} sandbox />);
+  await t.waitFor(/orders-api/);
+  await t.press("/greeter");
+  await t.waitFor(/Functions \d+\/\d+[\s\S]*greeter/);
+  await t.press({ key: "enter" });
+  await t.waitFor(/versioned-greeter:\$LATEST · RequestResponse/);
+  return t;
+}
+
+describe("test events in the explorer", () => {
+  it("saves the payload under a name, and offers saved, shared and template events", async () => {
+    const clients = await createClients({ endpointUrl: sandbox().url, region: "us-east-1" });
+    await putShared(clients, "versioned-greeter", "from-console", { name: "Console" });
+    clients.destroy();
+
+    let t = await openGreeter();
+    try {
+      await t.press('{"name": "Ada"}');
+      await t.waitFor(/✓ valid JSON/);
+      await t.press("\u0002"); // Ctrl+B
+      await t.waitFor(/Save versioned-greeter's payload as event:/);
+      await t.press("bad name\r");
+      await t.waitFor(/not a name the Lambda console accepts/);
+      for (let i = 0; i < 8; i++) await t.press({ key: "backspace" });
+      await t.press("ada\r");
+      await t.waitFor(/Saved the event "ada"/);
+    } finally {
+      t.unmount();
+    }
+    // The explorer's sandbox is known by a stable name (its port changes each start).
+    const scope = { profile: process.env.AWS_PROFILE, region: "us-east-1", endpoint: SANDBOX_SCOPE };
+    expect((await listPrivateEvents(scope, "versioned-greeter")).map((e) => [e.name, e.payload])).toEqual([
+      ["ada", '{"name": "Ada"}'],
+    ]);
+
+    // A new session finds the saved event, and the shared one once the registry answers.
+    t = await openGreeter();
+    try {
+      await t.press("\u0010"); // Ctrl+P
+      const chooser = await t.waitFor(
+        /Saved events[\s\S]*ada[\s\S]*Shared events[\s\S]*from-console[\s\S]*Templates/,
+      );
+      expect(chooser).toContain("shared (console · SAM CLI)");
+      await t.press({ key: "down" }); // from-console
+      await t.press({ key: "enter" });
+      const loaded = await t.waitFor(/Loaded the shared event "from-console"/);
+      expect(loaded).toContain('"name": "Console"');
+      await t.press("\u0010");
+      await t.waitFor(/Saved events[\s\S]*ada/);
+      await t.press({ key: "enter" }); // ada, the first entry
+      const own = await t.waitFor(/Loaded the saved event "ada"/);
+      expect(own).toContain('{"name": "Ada"}');
+    } finally {
+      t.unmount();
+    }
+  });
+});
