@@ -107,6 +107,7 @@ export function useEditor(o: EditorOptions): PayloadEditorState {
               const { putPrivateEvent } = await import("../../state/test-events.js");
               try {
                 const { replaced } = await putPrivateEvent(scope, fn, name.trim(), text);
+                editor.markEvent(name.trim(), "saved", text);
                 editor.setNotice(
                   `${replaced ? "Replaced" : "Saved"} the event "${name.trim()}" (Ctrl+P lists it; events put --shared shares it).`,
                 );

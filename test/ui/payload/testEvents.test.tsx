@@ -39,6 +39,10 @@ describe("test events in the explorer", () => {
       for (let i = 0; i < 8; i++) await t.press({ key: "backspace" });
       await t.press("ada\r");
       await t.waitFor(/Saved the event "ada"/);
+      // The title names the event the editor holds, and says when the text has moved on.
+      await t.waitFor(/versioned-greeter:\$LATEST · saved event "ada" · RequestResponse/);
+      await t.press(" ");
+      await t.waitFor(/saved event "ada" · changed/);
     } finally {
       t.unmount();
     }
@@ -60,6 +64,7 @@ describe("test events in the explorer", () => {
       await t.press({ key: "enter" });
       const loaded = await t.waitFor(/Loaded the shared event "from-console"/);
       expect(loaded).toContain('"name": "Console"');
+      expect(loaded).toMatch(/shared event "from-console" · RequestResponse/);
       await t.press("\u0010");
       await t.waitFor(/Saved events[\s\S]*ada/);
       await t.press({ key: "enter" }); // ada, the first entry

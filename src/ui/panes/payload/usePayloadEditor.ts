@@ -37,6 +37,17 @@ export interface ChooserEvents {
   shared: SharedState;
 }
 
+export interface EditingEvent {
+  kind: "saved" | "shared";
+  name: string;
+  modified: boolean;
+}
+
+/** The editor title's words for the event it holds: `saved event "a"`, `… · changed`. */
+export function eventLabel(e: EditingEvent): string {
+  return `${e.kind} event "${e.name}"${e.modified ? " · changed" : ""}`;
+}
+
 const NO_EVENTS: ChooserEvents = { saved: [], shared: { phase: "ready", events: [] } };
 const choiceKey = (c: Choice) => `${c.kind}\u0000${c.title}`;
 
@@ -47,6 +58,10 @@ export interface PayloadEditorState {
   invocationType: InvocationType;
   notice: string | null;
   scrollTop: number;
+  /** The named event the editor holds (loaded or saved), and whether the text differs from it. */
+  event: EditingEvent | null;
+  /** Remembers that the editor's text is now saved as `name` (Ctrl+B). */
+  markEvent: (name: string, kind: "saved" | "shared", text: string) => void;
   /** The chooser's cursor (an index into its choices), null while it is closed. */
   templateCursor: number | null;
   chooser: Section[];
@@ -110,6 +125,18 @@ export function usePayloadEditor(
   const found = chooserAt === null ? -1 : choices.findIndex((c) => choiceKey(c) === chooserAt);
   const templateCursor = chooserAt === null ? null : Math.max(0, found);
   const buffer = (chosen && drafts[chosen]) || EMPTY_BUFFER;
+  // Per function: the event its draft came from, with that event's text to compare against.
+  const [editing, setEditing] = useState<
+    Record<string, { kind: "saved" | "shared"; name: string; text: string }>
+  >({});
+  const held = chosen ? editing[chosen] : undefined;
+  const event = useMemo(
+    () => (held ? { kind: held.kind, name: held.name, modified: bufferText(buffer) !== held.text } : null),
+    [held, buffer],
+  );
+  const markEvent = (name: string, kind: "saved" | "shared", text: string) => {
+    if (chosen) setEditing((e) => ({ ...e, [chosen]: { kind, name, text } }));
+  };
   useDrafts(scope, chosen, buffer, drafts, setDrafts);
   const check = useDeferredCheck(buffer, invocationType);
 
@@ -207,6 +234,13 @@ export function usePayloadEditor(
       if (c) setChooserAt(choiceKey(c));
     } else if (cmd === "template.choose" && templateCursor !== null) {
       const c = choices[templateCursor];
+      if (c && chosen)
+        setEditing((e) => {
+          const { [chosen]: _old, ...rest } = e;
+          return c.kind === "template"
+            ? rest
+            : { ...rest, [chosen]: { kind: c.kind, name: c.title, text: c.text } };
+        });
       if (c)
         replaceText(
           c.text,
@@ -226,6 +260,8 @@ export function usePayloadEditor(
     invocationType,
     notice,
     scrollTop,
+    event,
+    markEvent,
     templateCursor,
     chooser,
     setNotice,
