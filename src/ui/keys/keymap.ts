@@ -364,6 +364,13 @@ export const COMMANDS = [
     description: "Payload into the editor",
     hint: "edit",
   },
+  {
+    id: "history.saveEvent",
+    scope: "history",
+    keys: ["b"],
+    description: "Save its payload as a named event",
+    hint: "save event",
+  },
   { id: "history.filter", scope: "history", keys: ["/"], description: "Filter", hint: "filter" },
   { id: "diff.up", scope: "historyDiff", keys: ["up", "k"], description: "Scroll up", hint: "scroll" },
   { id: "diff.down", scope: "historyDiff", keys: ["down", "j"], description: "Scroll down" },
