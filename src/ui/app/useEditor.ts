@@ -38,6 +38,9 @@ export function useEditor(o: EditorOptions): PayloadEditorState {
   const [, setRedraws] = useState(0);
   const [events, setEvents] = useState<ChooserEvents>({ saved: [], shared: { phase: "loading" } });
   const loading = useRef<AbortController | null>(null);
+  // The schema version the chooser's shared events were read at: a share or delete made from
+  // them must fail, not overwrite, if someone saved the function's shared events since.
+  const sharedVersion = useRef<string | null>(null);
   const loadEvents = () => {
     const fn = o.chosen;
     loading.current?.abort();
@@ -61,12 +64,14 @@ export function useEditor(o: EditorOptions): PayloadEditorState {
     void import("../../aws/shared-events.js")
       .then((m) => m.loadShared(clients, fn, ctl.signal))
       .then(
-        ({ events: shared }) =>
-          !ctl.signal.aborted &&
+        ({ events: shared, version }) => {
+          if (ctl.signal.aborted) return;
+          sharedVersion.current = version;
           setEvents((e) => ({
             ...e,
             shared: { phase: "ready", events: shared.map(({ name, payload }) => ({ name, payload })) },
-          })),
+          }));
+        },
         (err: Error & { hint?: string | null }) =>
           !ctl.signal.aborted &&
           setEvents((e) => ({ ...e, shared: { phase: "failed", message: err.message } })),
@@ -77,6 +82,45 @@ export function useEditor(o: EditorOptions): PayloadEditorState {
     o.chosen,
     {
       openChooser: loadEvents,
+      eventAction: (action, choice) => {
+        const fn = o.chosen;
+        const scope = o.scope;
+        const clients = o.clients;
+        if (!fn) return;
+        const say = (message: string) => editor.setNotice(message);
+        const failed = (err: Error & { hint?: string | null }) =>
+          say(`${err.message}${err.hint ? ` ${err.hint}` : ""}`);
+        if (choice.kind === "saved" && action === "delete") {
+          if (!scope) return;
+          void import("../../state/test-events.js")
+            .then((m) => m.deletePrivateEvent(scope, fn, choice.title))
+            .then(() => say(`Deleted the saved event "${choice.title}".`), failed);
+          return;
+        }
+        if (!clients) return say("Not connected: shared events are out of reach.");
+        const expectVersion = sharedVersion.current ?? "none";
+        void import("../../aws/shared-events.js").then(async (m) => {
+          try {
+            if (action === "share") {
+              const value = JSON.parse(choice.text) as unknown;
+              const w = await m.putShared(clients, fn, choice.title, value, {
+                expectVersion: sharedVersion.current === null ? undefined : expectVersion,
+              });
+              sharedVersion.current = w.version;
+              say(
+                `Shared "${choice.title}" (schema version ${w.version})${w.createdRegistry ? `; created the registry lambda-testevent-schemas in ${clients.region}` : ""}.`,
+              );
+            } else {
+              const w = await m.deleteShared(clients, fn, choice.title, { expectVersion });
+              sharedVersion.current = w.version;
+              say(`Deleted the shared event "${choice.title}".`);
+            }
+          } catch (err) {
+            if (err instanceof SyntaxError) say(`"${choice.title}" is not JSON, so it cannot be shared.`);
+            else failed(err as Error);
+          }
+        });
+      },
       invoke: o.invoke,
       chooseQualifier: o.chooseQualifier,
       leave: o.leave,

@@ -219,6 +219,20 @@ export const COMMANDS = [
     hint: "load",
   },
   {
+    id: "template.share",
+    scope: "templates",
+    keys: ["s"],
+    description: "Share the saved event (console, SAM CLI)",
+    hint: "share",
+  },
+  {
+    id: "template.delete",
+    scope: "templates",
+    keys: ["d"],
+    description: "Delete the saved or shared event",
+    hint: "delete",
+  },
+  {
     id: "template.close",
     scope: "templates",
     keys: ["esc"],

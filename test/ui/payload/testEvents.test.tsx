@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { App } from "../../../src/ui/app/App.js";
 import { createClients } from "../../../src/aws/clients.js";
-import { putShared } from "../../../src/aws/shared-events.js";
+import { loadShared, putShared } from "../../../src/aws/shared-events.js";
 import { listPrivateEvents } from "../../../src/state/test-events.js";
 import { SANDBOX_SCOPE } from "../../../src/state/function-list-cache.js";
 import { appSandbox } from "../../helpers/app-sandbox.js";
@@ -98,5 +98,39 @@ describe("test events in the explorer", () => {
     const scope = { profile: process.env.AWS_PROFILE, region: "us-east-1", endpoint: SANDBOX_SCOPE };
     const saved = (await listPrivateEvents(scope, "payments-audit")).find((e) => e.name === "from-history");
     expect(saved?.payload).toBe('{"actor": "bo", "token": "[redacted]"}');
+  });
+
+  it("shares a saved event, and will not delete a shared one someone changed since it was read", async () => {
+    const t = await openFunction("orders-api");
+    const clients = await createClients({ endpointUrl: sandbox().url, region: "us-east-1" });
+    try {
+      await t.press('{"id": 5}');
+      await t.waitFor(/✓ valid JSON/);
+      await t.press("\u0002"); // Ctrl+B
+      await t.waitFor(/Save orders-api's payload as event:/);
+      await t.press("to-share\r");
+      await t.waitFor(/Saved the event "to-share"/);
+      await t.press("\u0010"); // Ctrl+P
+      await t.waitFor(/Saved events[\s\S]*to-share[\s\S]*Shared events[\s\S]*none for this function/);
+      await t.press("s");
+      await t.waitFor(/Shared "to-share" \(schema version 1\)/);
+      const { events } = await loadShared(clients, "orders-api");
+      expect(events.map((e) => [e.name, JSON.parse(e.payload)])).toEqual([["to-share", { id: 5 }]]);
+
+      await t.press("\u0010");
+      await t.waitFor(/Shared events[\s\S]*to-share[\s\S]*shared \(console/);
+      // Someone else saves while the chooser shows version 1.
+      await putShared(clients, "orders-api", "other", { x: 1 });
+      await t.press({ key: "down" }); // the shared to-share
+      await t.press("d");
+      await t.waitFor(/changed since version 1 \(now version 2\)/);
+      expect((await loadShared(clients, "orders-api")).events.map((e) => e.name)).toEqual([
+        "to-share",
+        "other",
+      ]);
+    } finally {
+      clients.destroy();
+      t.unmount();
+    }
   });
 });

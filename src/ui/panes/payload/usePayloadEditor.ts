@@ -29,6 +29,8 @@ export interface EditorCommands {
   other?: (command: CommandId) => boolean;
   /** The chooser opened: time to (re)load the function's saved and shared events. */
   openChooser?: () => void;
+  /** Share or delete the chooser's highlighted event (the App reaches the disk and AWS). */
+  eventAction?: (action: "share" | "delete", choice: Choice) => void;
 }
 
 /** The function's saved and shared events, as the chooser offers them. */
@@ -248,6 +250,11 @@ export function usePayloadEditor(
             ? `Inserted the ${c.title} template (Ctrl+Z undoes).`
             : `Loaded the ${c.kind} event "${c.title}" (Ctrl+Z undoes).`,
         );
+      setChooserAt(null);
+    } else if ((cmd === "template.share" || cmd === "template.delete") && templateCursor !== null) {
+      const c = choices[templateCursor];
+      if (!c || c.kind === "template" || (cmd === "template.share" && c.kind !== "saved")) return;
+      commands.eventAction?.(cmd === "template.share" ? "share" : "delete", c);
       setChooserAt(null);
     } else if (cmd === "template.close") {
       setChooserAt(null);
