@@ -90,6 +90,28 @@ export function useEditor(o: EditorOptions): PayloadEditorState {
         const say = (message: string) => editor.setNotice(message);
         const failed = (err: Error & { hint?: string | null }) =>
           say(`${err.message}${err.hint ? ` ${err.hint}` : ""}`);
+        if (choice.kind === "saved" && action === "rename") {
+          if (!scope) return;
+          o.prompt.start({
+            label: `Rename "${choice.title}" to: `,
+            initial: choice.title,
+            submit: async (typed) => {
+              const { eventNameProblem } = await import("../../core/test-events.js");
+              const to = typed.trim();
+              const problem = eventNameProblem(to);
+              if (problem) return problem;
+              const { renamePrivateEvent } = await import("../../state/test-events.js");
+              try {
+                await renamePrivateEvent(scope, fn, choice.title, to);
+                say(`Renamed the saved event "${choice.title}" to "${to}".`);
+                return null;
+              } catch (err) {
+                return (err as Error).message;
+              }
+            },
+          });
+          return;
+        }
         if (choice.kind === "saved" && action === "delete") {
           if (!scope) return;
           void import("../../state/test-events.js")

@@ -226,6 +226,13 @@ export const COMMANDS = [
     hint: "share",
   },
   {
+    id: "template.rename",
+    scope: "templates",
+    keys: ["r"],
+    description: "Rename the saved event",
+    hint: "rename",
+  },
+  {
     id: "template.delete",
     scope: "templates",
     keys: ["d"],

@@ -133,4 +133,32 @@ describe("test events in the explorer", () => {
       t.unmount();
     }
   });
+
+  it("renames and deletes a saved event from the chooser", async () => {
+    const t = await openFunction("big-response");
+    const scope = { profile: process.env.AWS_PROFILE, region: "us-east-1", endpoint: SANDBOX_SCOPE };
+    const names = async () => (await listPrivateEvents(scope, "big-response")).map((e) => e.name);
+    try {
+      await t.press("{}");
+      await t.press("\u0002"); // Ctrl+B
+      await t.waitFor(/Save big-response's payload as event:/);
+      await t.press("old\r");
+      await t.waitFor(/Saved the event "old"/);
+      await t.press("\u0010"); // Ctrl+P
+      await t.waitFor(/Saved events[\s\S]*old/);
+      await t.press("r");
+      await t.waitFor(/Rename "old" to: old/);
+      for (let i = 0; i < 3; i++) await t.press({ key: "backspace" });
+      await t.press("new\r");
+      await t.waitFor(/Renamed the saved event "old" to "new"/);
+      expect(await names()).toEqual(["new"]);
+      await t.press("\u0010");
+      await t.waitFor(/Saved events[\s\S]*new/);
+      await t.press("d");
+      await t.waitFor(/Deleted the saved event "new"/);
+      expect(await names()).toEqual([]);
+    } finally {
+      t.unmount();
+    }
+  });
 });

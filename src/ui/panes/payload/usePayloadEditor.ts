@@ -30,7 +30,7 @@ export interface EditorCommands {
   /** The chooser opened: time to (re)load the function's saved and shared events. */
   openChooser?: () => void;
   /** Share or delete the chooser's highlighted event (the App reaches the disk and AWS). */
-  eventAction?: (action: "share" | "delete", choice: Choice) => void;
+  eventAction?: (action: "share" | "delete" | "rename", choice: Choice) => void;
 }
 
 /** The function's saved and shared events, as the chooser offers them. */
@@ -251,10 +251,17 @@ export function usePayloadEditor(
             : `Loaded the ${c.kind} event "${c.title}" (Ctrl+Z undoes).`,
         );
       setChooserAt(null);
-    } else if ((cmd === "template.share" || cmd === "template.delete") && templateCursor !== null) {
+    } else if (
+      (cmd === "template.share" || cmd === "template.delete" || cmd === "template.rename") &&
+      templateCursor !== null
+    ) {
       const c = choices[templateCursor];
-      if (!c || c.kind === "template" || (cmd === "template.share" && c.kind !== "saved")) return;
-      commands.eventAction?.(cmd === "template.share" ? "share" : "delete", c);
+      // Sharing and renaming are for saved events; the registry's own are renamed in the console.
+      if (!c || c.kind === "template" || (cmd !== "template.delete" && c.kind !== "saved")) return;
+      commands.eventAction?.(
+        cmd === "template.share" ? "share" : cmd === "template.delete" ? "delete" : "rename",
+        c,
+      );
       setChooserAt(null);
     } else if (cmd === "template.close") {
       setChooserAt(null);
