@@ -3,6 +3,7 @@
 // local endpoint (the sandbox, LocalStack, moto) works without an AWS account.
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import type { SchemasClient } from "@aws-sdk/client-schemas";
 import { credentialReason } from "./credential-reason.js";
 import { AwsFailure, describeAwsError } from "./errors.js";
 import { TimedHttpHandler } from "./http-handler.js";
@@ -28,6 +29,11 @@ export interface Clients {
   endpoint: string | undefined;
   /** How long requests wait: Invoke's wait is worked out from them per function. */
   timeouts: Timeouts;
+  /**
+   * The schema registry's client (shared test events), built on first use: most commands
+   * never need it, and its SDK module is loaded only then.
+   */
+  schemas(): Promise<SchemasClient>;
   destroy(): void;
 }
 
@@ -147,6 +153,8 @@ export async function createClients(
   });
   attachRetryReporting(lambda, lambdaRetry);
   attachRetryReporting(logs, logsRetry);
+  let schemas: Promise<SchemasClient> | null = null;
+  let schemasClient: SchemasClient | null = null;
   return {
     lambda,
     logs,
@@ -154,11 +162,26 @@ export async function createClients(
     profile,
     endpoint: endpoints.lambda,
     timeouts,
+    schemas: () =>
+      (schemas ??= import("@aws-sdk/client-schemas").then(({ SchemasClient }) => {
+        const endpoint = opts.endpointUrl ?? env.AWS_ENDPOINT_URL_SCHEMAS ?? env.AWS_ENDPOINT_URL;
+        validateUrl(endpoint, "The schema registry endpoint");
+        const retry = new ReportingRetryStrategy("the schema registry", opts.onRetry);
+        schemasClient = new SchemasClient({
+          ...common,
+          requestHandler: new TimedHttpHandler(timeouts),
+          retryStrategy: retry,
+          ...(endpoint ? { endpoint } : {}),
+        });
+        attachRetryReporting(schemasClient, retry);
+        return schemasClient;
+      })),
     destroy: () => {
       lambdaRetry.closed = true;
       logsRetry.closed = true;
       lambda.destroy();
       logs.destroy();
+      schemasClient?.destroy();
     },
   };
 }

@@ -5,8 +5,9 @@
 import type { LambdaClient, LambdaClientConfig } from "@aws-sdk/client-lambda";
 import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { answerFailure } from "./answer-failure.js";
+import type { SchemasClient } from "@aws-sdk/client-schemas";
 
-export type RetryService = "Lambda" | "CloudWatch Logs";
+export type RetryService = "Lambda" | "CloudWatch Logs" | "the schema registry";
 
 /** Why an attempt failed, in the classes a user acts on differently. */
 export type RetryCause = "throttled" | "unreachable" | "timeout" | "cut-short" | "server-error";
@@ -158,7 +159,7 @@ export class ReportingRetryStrategy implements RetryStrategyV2 {
   recordSuccess(): void {}
 }
 
-type AnyClient = LambdaClient | CloudWatchLogsClient;
+type AnyClient = LambdaClient | CloudWatchLogsClient | SchemasClient;
 type Middleware = Parameters<LambdaClient["middlewareStack"]["addRelativeTo"]>[0];
 
 /**
@@ -182,7 +183,7 @@ function tagOperations(operations: WeakMap<object, string>): Middleware {
 
 /** Wires a strategy made for `client` (passed as its retryStrategy) to the client's settings. */
 export function attachRetryReporting(client: AnyClient, strategy: ReportingRetryStrategy): void {
-  strategy.maxAttempts = client.config.maxAttempts;
+  strategy.maxAttempts = (client.config as LambdaClient["config"]).maxAttempts;
   (client.middlewareStack as LambdaClient["middlewareStack"]).addRelativeTo(
     tagOperations(strategy.operations),
     { relation: "after", toMiddleware: "retryMiddleware", name: "lambdaExplorerAttemptTag" },

@@ -4,6 +4,7 @@ import { Command, CommanderError } from "commander";
 import { EXIT, UserError } from "./exit-codes.js";
 import { trace } from "../state/trace.js";
 import { VERSION } from "./version.js";
+import { registerEvents } from "./commands/events.js";
 import { registerHistory } from "./commands/history.js";
 import { registerInvoke } from "./commands/invoke.js";
 import { registerList } from "./commands/list.js";
@@ -53,6 +54,7 @@ program
     "answer every Nth Lambda (and CloudWatch Logs) request as throttled, to test back-off",
     "0",
   )
+  .option("--state <dir>", "keep the schema registry (shared test events) in DIR, so it survives a restart")
   .option("--json", "print the endpoint as one JSON line instead of the instructions")
   .option("-q, --quiet", "do not print a line per invocation")
   .addHelpText(
@@ -62,7 +64,8 @@ Examples:
   $ lambda-explorer sandbox --port 9001
   $ aws --endpoint-url http://127.0.0.1:9001 lambda list-functions
   $ lambda-explorer sandbox ./my-functions --log-delay 1500 --synthetic 500
-  $ lambda-explorer sandbox --throttle-every 3`,
+  $ lambda-explorer sandbox --throttle-every 3
+  $ lambda-explorer sandbox --state ./sandbox-state`,
   )
   .action(async (dir: string | undefined, opts: Record<string, string | boolean | undefined>) => {
     const { runSandboxCommand } = await import("./sandbox-command.js");
@@ -72,6 +75,7 @@ Examples:
 registerList(program);
 registerInvoke(program);
 registerLogs(program);
+registerEvents(program);
 registerHistory(program);
 registerReplay(program);
 

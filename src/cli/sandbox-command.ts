@@ -48,6 +48,7 @@ function instructions(sb: Sandbox, dir: string, logDelay: number, throttleEvery:
       "  aws lambda list-functions",
       `  aws lambda invoke --function-name ${example} --log-type Tail out.json`,
       `  aws logs filter-log-events --log-group-name /aws/lambda/${example}`,
+      `  aws schemas describe-schema --registry-name lambda-testevent-schemas --schema-name _${example}-schema`,
       "",
       "Press Ctrl+C to stop.",
       "",
@@ -96,6 +97,7 @@ export async function runSandboxCommand(
     logRetentionBytes: retentionMb * 1024 * 1024,
     synthetic,
     throttleEvery,
+    stateDir: typeof opts.state === "string" ? path.resolve(opts.state) : null,
     onInvocation: opts.quiet || opts.json ? undefined : (e) => process.stdout.write(invocationLine(e)),
     onThrottle: opts.quiet || opts.json ? undefined : (e) => process.stdout.write(throttleLine(e)),
   });

@@ -1,7 +1,8 @@
-// The sandbox endpoint: one HTTP server on 127.0.0.1 that answers both Lambda (restJson1,
-// by path) and CloudWatch Logs (awsJson1_1, by X-Amz-Target), so AWS_ENDPOINT_URL alone
-// points every client at it.
+// The sandbox endpoint: one HTTP server on 127.0.0.1 that answers Lambda (restJson1, by
+// path), CloudWatch Logs (awsJson1_1, by X-Amz-Target) and the EventBridge schema registry
+// (restJson1 under /v1/), so AWS_ENDPOINT_URL alone points every client at it.
 import http from "node:http";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { loadFunctions, syntheticFunctions, type FunctionSpec } from "./config.js";
@@ -13,6 +14,8 @@ import { startLiveTail } from "./logs/live-tail.js";
 import { LambdaApi, SYNC_LIMIT, type InvocationEvent, type LambdaResponse } from "./lambda/api.js";
 import { ACCOUNT, Registry, type Scope } from "./lambda/registry.js";
 import { Runner } from "./runner/runner.js";
+import { SCHEMAS_PREFIX, SchemasApi, schemasError } from "./schemas/api.js";
+import { SchemaStore } from "./schemas/store.js";
 import { Throttle, lambdaThrottle, logsThrottle } from "./throttle.js";
 
 export interface SandboxOptions {
@@ -33,6 +36,8 @@ export interface SandboxOptions {
   /** Answer every Nth Lambda request (and every Nth CloudWatch Logs request) as throttled; 0 never. */
   throttleEvery?: number;
   onThrottle?: (e: ThrottleEvent) => void;
+  /** Folder for what must survive a restart (the schema registry); null keeps it in memory. */
+  stateDir?: string | null;
 }
 
 export interface ThrottleEvent {
@@ -111,6 +116,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const store = new LogStore(options.logDelayMs ?? 0, Date.now, options.logRetentionBytes);
   const runner = new Runner(store, { runtimePath: options.runtimePath });
   const lambda = new LambdaApi(registry, runner, options.onInvocation);
+  const schemas = new SchemasApi(
+    new SchemaStore(options.stateDir ? path.join(options.stateDir, "schemas.json") : null),
+  );
   const defaultRegion = options.defaultRegion ?? "us-east-1";
   const throttles = {
     lambda: new Throttle(options.throttleEvery ?? 0),
@@ -126,7 +134,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const url = new URL(req.url ?? "/", "http://sandbox");
     const target = req.headers["x-amz-target"];
     const isLogs = typeof target === "string" && target.startsWith(LOGS_TARGET);
-    const wrap = isLogs ? logsError : lambdaError;
+    const isSchemas = !isLogs && url.pathname.startsWith(SCHEMAS_PREFIX);
+    const wrap = isLogs ? logsError : isSchemas ? schemasError : lambdaError;
     // Refused before the body is read or a throttle counts it: nothing of it reaches a function.
     const refused = refusal(req, port, hostAllowed);
     if (refused) {
@@ -136,6 +145,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
     readBody(req, SYNC_LIMIT)
       .then(async ({ body, tooLarge }) => {
+        if (isSchemas) {
+          return schemas.handle({
+            method: req.method ?? "GET",
+            path: url.pathname,
+            query: url.searchParams,
+            headers: req.headers,
+            body,
+            bodyTooLarge: tooLarge,
+            scope,
+          });
+        }
         if (throttles[isLogs ? "logs" : "lambda"].next()) {
           options.onThrottle?.({
             service: isLogs ? "logs" : "lambda",

@@ -171,6 +171,63 @@ describe.each(clis)("AWS CLI v$major ($bin)", ({ bin, major }) => {
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain("ResourceNotFoundException");
   });
+
+  // A dozen AWS CLI runs, each starting Python: seconds apiece on a busy machine.
+  it("schemas: a shared test event's schema is created, versioned, described and deleted", async () => {
+    const registry = "lambda-testevent-schemas";
+    // Both CLIs share one sandbox: the first creates the registry, the second finds it there.
+    const created = await aws("schemas", "create-registry", "--registry-name", registry);
+    if (created.code !== 0) expect(created.stderr).toContain("ConflictException");
+    expect((await ok("schemas", "describe-registry", "--registry-name", registry)).RegistryName).toBe(
+      registry,
+    );
+    const schema = ["--registry-name", registry, "--schema-name", `_orders-api-v${major}-schema`];
+    const content = (value: unknown) =>
+      JSON.stringify({
+        openapi: "3.0.0",
+        info: { version: "1.0.0", title: "Event" },
+        paths: {},
+        components: { examples: { "big-order": { value } } },
+      });
+    const c = await ok(
+      "schemas",
+      "create-schema",
+      ...schema,
+      "--type",
+      "OpenApi3",
+      "--content",
+      content({ id: 1 }),
+    );
+    expect(c.SchemaVersion).toBe("1");
+    const u = await ok(
+      "schemas",
+      "update-schema",
+      ...schema,
+      "--type",
+      "OpenApi3",
+      "--content",
+      content({ id: 2 }),
+    );
+    expect(u.SchemaVersion).toBe("2");
+    const d = await ok("schemas", "describe-schema", ...schema);
+    expect(d.SchemaVersion).toBe("2");
+    expect(d.Type).toBe("OpenApi3");
+    expect(JSON.parse(d.Content as string).components.examples["big-order"].value).toEqual({ id: 2 });
+    const v1 = await ok("schemas", "describe-schema", ...schema, "--schema-version", "1");
+    expect(JSON.parse(v1.Content as string).components.examples["big-order"].value).toEqual({ id: 1 });
+    const versions = await ok("schemas", "list-schema-versions", ...schema);
+    expect((versions.SchemaVersions as Array<{ SchemaVersion: string }>).map((v) => v.SchemaVersion)).toEqual(
+      ["1", "2"],
+    );
+    const listed = await ok("schemas", "list-schemas", "--registry-name", registry);
+    expect((listed.Schemas as Array<{ SchemaName: string }>).map((x) => x.SchemaName)).toContain(
+      `_orders-api-v${major}-schema`,
+    );
+    await ok("schemas", "delete-schema", ...schema);
+    const gone = await aws("schemas", "describe-schema", ...schema);
+    expect(gone.code).not.toBe(0);
+    expect(gone.stderr).toContain("NotFoundException");
+  }, 300_000);
 });
 
 // A long-running sandbox: 30,000 invocations' logs in one group, loaded straight into the

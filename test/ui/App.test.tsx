@@ -145,7 +145,7 @@ describe("App", () => {
       await t.press({ key: "enter" });
       await t.waitFor(/thrower:\$LATEST/);
       await t.press("\u0010"); // Ctrl+P
-      await t.waitFor(/Insert an event template/);
+      await t.waitFor(/Saved events · shared events · templates/);
       await t.press({ key: "down" });
       await t.press({ key: "down" });
       await t.press({ key: "down" });

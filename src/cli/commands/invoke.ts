@@ -24,6 +24,8 @@ interface InvokeFlags extends ConnectionFlags, HistoryFlags {
   logsTimeout: string;
   clientContext?: string;
   json?: boolean;
+  event?: string;
+  shared?: boolean;
 }
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
@@ -42,6 +44,8 @@ export function registerInvoke(program: Command): void {
         .argument("[-]", "read the payload from standard input")
         .option("--payload <json>", "the payload, as JSON text")
         .option("--payload-file <file>", "read the payload from a file (- for standard input)")
+        .option("--event <name>", "the payload of a saved test event: private first, then shared")
+        .option("--shared", "with --event: only look among the shared events (the schema registry)")
         .option("-q, --qualifier <q>", "version or alias (default: $LATEST)")
         .option("--type <type>", "RequestResponse, Event or DryRun", "RequestResponse")
         .option("--logs <mode>", "full: every CloudWatch line; tail: Invoke's 4 KB tail; none", "full")
@@ -63,6 +67,7 @@ Exit codes: 0 ok, 1 the function failed (FunctionError), 2 bad usage or input, 3
 Examples:
   $ lambda-explorer invoke orders-api --payload '{"id": 42}'
   $ lambda-explorer invoke orders-api:live --payload-file event.json --json | jq .report
+  $ lambda-explorer invoke orders-api --event big-order
   $ echo '{}' | lambda-explorer invoke orders-api - --logs tail
   $ lambda-explorer invoke orders-api --type Event --endpoint-url http://127.0.0.1:9001`,
     )
@@ -87,7 +92,14 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
       throw new UserError('--client-context must be JSON, e.g. \'{"custom":{"tenant":"a"}}\'');
     }
   }
-  const payload = await readPayload(flags, fromStdin);
+  if (flags.shared && flags.event === undefined)
+    throw new UserError("--shared goes with --event NAME: it says to look for the event in the registry");
+  if (
+    flags.event !== undefined &&
+    (flags.payload !== undefined || flags.payloadFile !== undefined || fromStdin)
+  )
+    throw new UserError("give the payload one way only: --event NAME, --payload, --payload-file, or -");
+  const given = flags.event === undefined ? await readPayload(flags, fromStdin) : null;
   // Before invoking: a history that is not one to write to is refused with nothing sent.
   const recorder = await historyRecorder(flags);
   const { invoke, PayloadError } = await import("../../aws/invoke.js");
@@ -97,6 +109,12 @@ async function runInvoke(fn: string, fromStdin: boolean, flags: InvokeFlags): Pr
   let config: Promise<FunctionSummary> | null = null;
   try {
     return await withAwsErrors(async () => {
+      let payload: string;
+      if (given !== null) payload = given;
+      else {
+        const { eventPayload } = await import("./events.js");
+        payload = await eventPayload(clients, fn, flags.event!, !!flags.shared);
+      }
       const wantFull = logMode === "full" && type !== "DryRun";
       // The log group comes from the function's configuration: ask while the invocation runs.
       config = wantFull

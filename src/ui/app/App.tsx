@@ -27,6 +27,7 @@ import { activeScopes, routeKey, type KeyContext } from "./keyRouting.js";
 import { layout, type PaneId } from "./layout.js";
 import { PaneFrame } from "./PaneFrame.js";
 import { useEditor } from "./useEditor.js";
+import { saveHistoryEventPrompt } from "./saveHistoryEvent.js";
 import { useEndpoint } from "./useEndpoint.js";
 import { useFunctionChoice } from "./useFunctionChoice.js";
 import { useSession } from "./useSession.js";
@@ -81,6 +82,7 @@ export function App({ cwd = process.cwd(), historyFile, trace, ...connection }: 
   useEffect(() => clear(), [endpoint.options, clear]);
   const editor = useEditor({
     scope: endpoint.storeScope,
+    clients: conn.clients,
     chosen: choice.chosen?.name ?? null,
     cwd,
     prompt,
@@ -103,6 +105,10 @@ export function App({ cwd = process.cwd(), historyFile, trace, ...connection }: 
     dispatchFocus({ type: "focus", pane: "payload" });
   };
   const history = useHistory(session.history, conn.clients, invocation, {
+    saveEvent: (record) => {
+      const scope = endpoint.storeScope;
+      if (scope) prompt.start(saveHistoryEventPrompt(record, scope, (message) => editor.setNotice(message)));
+    },
     functions: list.items,
     rows: historyListRows(session.history.state, paneSize("history").height),
     trace,

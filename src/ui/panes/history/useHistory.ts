@@ -28,6 +28,8 @@ export interface HistoryCommands {
   opened?: () => void;
   /** Copies a payload into the editor for that function. */
   edit: (record: HistoryRecord) => void;
+  /** Saves the entry's payload as a named event of its function. */
+  saveEvent?: (record: HistoryRecord) => void;
 }
 
 export interface HistoryKeys {
@@ -207,6 +209,9 @@ export function useHistory(
         return true;
       case "history.edit":
         withRecord(row, edit);
+        return true;
+      case "history.saveEvent":
+        if (commands.saveEvent) withRecord(row, commands.saveEvent);
         return true;
       default:
         if (commandFor("global", input, key) === "app.back" && state.query !== "") {

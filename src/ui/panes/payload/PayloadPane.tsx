@@ -2,7 +2,7 @@
 // the event templates, the editor of the chosen function's draft, or, before a function is
 // chosen or while its version or alias is being chosen, the function's details.
 import type { FunctionChoice } from "../../app/useFunctionChoice.js";
-import type { PayloadEditorState } from "./usePayloadEditor.js";
+import { eventLabel, type PayloadEditorState } from "./usePayloadEditor.js";
 import { selectedFunction } from "../../picker/pickerReducer.js";
 import { FunctionPane } from "./FunctionPane.js";
 import { RecordedPayload, type RecordedView } from "../history/RecordedPayload.js";
@@ -22,11 +22,13 @@ export function PayloadPane({ choice, editor, recorded, width, height, focused }
   const fn = choice.chosen;
   if (recorded) return <RecordedPayload view={recorded} width={width} height={height} focused={focused} />;
   if (fn && editor.templateCursor !== null)
-    return <TemplateList cursor={editor.templateCursor} width={width} height={height} />;
+    return (
+      <TemplateList cursor={editor.templateCursor} sections={editor.chooser} width={width} height={height} />
+    );
   if (fn && !choice.qualifierOpen)
     return (
       <PayloadEditor
-        title={`${fn.name}:${choice.qualifier.chosen}`}
+        title={`${fn.name}:${choice.qualifier.chosen}${editor.event ? ` · ${eventLabel(editor.event)}` : ""}`}
         buffer={editor.buffer}
         check={editor.check}
         invocationType={editor.invocationType}

@@ -1,30 +1,49 @@
-// The event templates to insert into the payload editor.
+// The payload chooser: saved events, shared events and templates to load into the editor.
 import { memo } from "react";
 import { windowStart } from "../../list/listMoves.js";
 import { Box, Text } from "ink";
-import { TEMPLATES } from "./templates.js";
+import { chooserRows, type Section } from "./eventChoices.js";
 
 export const TemplateList = memo(function TemplateList({
   cursor,
+  sections,
   width,
   height,
 }: {
   cursor: number;
+  sections: Section[];
   width: number;
   height: number;
 }) {
-  const rows = Math.max(0, height - 2);
-  const start = windowStart(cursor, rows, TEMPLATES.length);
+  const rows = chooserRows(sections);
+  const visible = Math.max(0, height - 2);
+  const at = Math.max(
+    0,
+    rows.findIndex((r) => r.type === "choice" && r.index === cursor),
+  );
+  const start = windowStart(at, visible, rows.length);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Text bold wrap="truncate">
-        Insert an event template <Text color="gray">(Enter inserts, Esc closes)</Text>
+        Saved events · shared events · templates <Text color="gray">(Enter loads, Esc closes)</Text>
       </Text>
-      {TEMPLATES.slice(start, start + rows).map((t, i) => (
-        <Text key={t.title} inverse={start + i === cursor} wrap="truncate">
-          {t.title} <Text color="gray">· {t.description}</Text>
-        </Text>
-      ))}
+      {rows.slice(start, start + visible).map((r, i) =>
+        r.type === "heading" ? (
+          <Text key={`h${start + i}`} bold color="cyan" wrap="truncate">
+            {r.text}
+          </Text>
+        ) : r.type === "note" ? (
+          <Text key={`n${start + i}`} color="gray" wrap="truncate">
+            {"  "}
+            {r.text}
+          </Text>
+        ) : (
+          <Text key={`c${start + i}`} inverse={r.index === cursor} wrap="truncate">
+            {"  "}
+            {r.choice.title} <Text color="gray">· {r.choice.description}</Text>
+          </Text>
+        ),
+      )}
     </Box>
   );
 });

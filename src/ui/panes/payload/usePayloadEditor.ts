@@ -10,7 +10,7 @@ import { bufferText, createBuffer, editReducer, type TextBuffer } from "./textBu
 import { commandFor, type CommandId } from "../../keys/keymap.js";
 import { editorKey } from "./editorKeys.js";
 import { editorLayout } from "./PayloadEditor.js";
-import { TEMPLATES, templateText } from "./templates.js";
+import { chooserSections, flatChoices, type Choice, type Section, type SharedState } from "./eventChoices.js";
 import { readDraft } from "../../../state/drafts.js";
 import { useDrafts } from "./useDrafts.js";
 
@@ -27,7 +27,31 @@ export interface EditorCommands {
   leave: () => void;
   /** Commands the App carries out itself (load a file, edit in $EDITOR). */
   other?: (command: CommandId) => boolean;
+  /** The chooser opened: time to (re)load the function's saved and shared events. */
+  openChooser?: () => void;
+  /** Share or delete the chooser's highlighted event (the App reaches the disk and AWS). */
+  eventAction?: (action: "share" | "delete" | "rename", choice: Choice) => void;
 }
+
+/** The function's saved and shared events, as the chooser offers them. */
+export interface ChooserEvents {
+  saved: Array<{ name: string; payload: string }>;
+  shared: SharedState;
+}
+
+export interface EditingEvent {
+  kind: "saved" | "shared";
+  name: string;
+  modified: boolean;
+}
+
+/** The editor title's words for the event it holds: `saved event "a"`, `… · changed`. */
+export function eventLabel(e: EditingEvent): string {
+  return `${e.kind} event "${e.name}"${e.modified ? " · changed" : ""}`;
+}
+
+const NO_EVENTS: ChooserEvents = { saved: [], shared: { phase: "ready", events: [] } };
+const choiceKey = (c: Choice) => `${c.kind}\u0000${c.title}`;
 
 export interface PayloadEditorState {
   buffer: TextBuffer;
@@ -36,7 +60,13 @@ export interface PayloadEditorState {
   invocationType: InvocationType;
   notice: string | null;
   scrollTop: number;
+  /** The named event the editor holds (loaded or saved), and whether the text differs from it. */
+  event: EditingEvent | null;
+  /** Remembers that the editor's text is now saved as `name` (Ctrl+B). */
+  markEvent: (name: string, kind: "saved" | "shared", text: string) => void;
+  /** The chooser's cursor (an index into its choices), null while it is closed. */
   templateCursor: number | null;
+  chooser: Section[];
   setNotice: (notice: string | null) => void;
   /** Replaces the text as one undoable step (a template, a file, the external editor). */
   replaceText: (text: string, notice?: string) => void;
@@ -83,13 +113,32 @@ export function usePayloadEditor(
   scope: UsageScope | null,
   chosen: string | null,
   commands: EditorCommands,
+  events: ChooserEvents = NO_EVENTS,
 ): PayloadEditorState {
   const [drafts, setDrafts] = useState<Record<string, TextBuffer>>({});
   const [invocationType, setInvocationType] = useState<InvocationType>("RequestResponse");
   const [scrollTop, setScrollTop] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
-  const [templateCursor, setTemplateCursor] = useState<number | null>(null);
+  // The chosen entry by kind and name, not by place: shared events arrive while the chooser is
+  // open and push the templates down, and the highlight must stay on what the user picked.
+  const [chooserAt, setChooserAt] = useState<string | null>(null);
+  const chooser = useMemo(() => chooserSections(events.saved, events.shared), [events.saved, events.shared]);
+  const choices = flatChoices(chooser);
+  const found = chooserAt === null ? -1 : choices.findIndex((c) => choiceKey(c) === chooserAt);
+  const templateCursor = chooserAt === null ? null : Math.max(0, found);
   const buffer = (chosen && drafts[chosen]) || EMPTY_BUFFER;
+  // Per function: the event its draft came from, with that event's text to compare against.
+  const [editing, setEditing] = useState<
+    Record<string, { kind: "saved" | "shared"; name: string; text: string }>
+  >({});
+  const held = chosen ? editing[chosen] : undefined;
+  const event = useMemo(
+    () => (held ? { kind: held.kind, name: held.name, modified: bufferText(buffer) !== held.text } : null),
+    [held, buffer],
+  );
+  const markEvent = (name: string, kind: "saved" | "shared", text: string) => {
+    if (chosen) setEditing((e) => ({ ...e, [chosen]: { kind, name, text } }));
+  };
   useDrafts(scope, chosen, buffer, drafts, setDrafts);
   const check = useDeferredCheck(buffer, invocationType);
 
@@ -171,7 +220,9 @@ export function usePayloadEditor(
         commands.chooseQualifier();
         return true;
       case "editor.template":
-        setTemplateCursor(0);
+        // "" is no entry in particular: the first one, whatever arrives, until the user moves.
+        setChooserAt("");
+        commands.openChooser?.();
         return true;
       case "editor.leave":
         commands.leave();
@@ -183,15 +234,41 @@ export function usePayloadEditor(
 
   const onTemplateKey = (input: string, key: Key): void => {
     const cmd = commandFor("templates", input, key);
-    if (cmd === "template.up" || cmd === "template.down") {
-      const delta = cmd === "template.up" ? -1 : 1;
-      setTemplateCursor((c) => Math.min(TEMPLATES.length - 1, Math.max(0, (c ?? 0) + delta)));
+    if ((cmd === "template.up" || cmd === "template.down") && templateCursor !== null) {
+      const next = templateCursor + (cmd === "template.up" ? -1 : 1);
+      const c = choices[Math.min(choices.length - 1, Math.max(0, next))];
+      if (c) setChooserAt(choiceKey(c));
     } else if (cmd === "template.choose" && templateCursor !== null) {
-      const t = TEMPLATES[templateCursor]!;
-      replaceText(templateText(t), `Inserted the ${t.title} template (Ctrl+Z undoes).`);
-      setTemplateCursor(null);
+      const c = choices[templateCursor];
+      if (c && chosen)
+        setEditing((e) => {
+          const { [chosen]: _old, ...rest } = e;
+          return c.kind === "template"
+            ? rest
+            : { ...rest, [chosen]: { kind: c.kind, name: c.title, text: c.text } };
+        });
+      if (c)
+        replaceText(
+          c.text,
+          c.kind === "template"
+            ? `Inserted the ${c.title} template (Ctrl+Z undoes).`
+            : `Loaded the ${c.kind} event "${c.title}" (Ctrl+Z undoes).`,
+        );
+      setChooserAt(null);
+    } else if (
+      (cmd === "template.share" || cmd === "template.delete" || cmd === "template.rename") &&
+      templateCursor !== null
+    ) {
+      const c = choices[templateCursor];
+      // Sharing and renaming are for saved events; the registry's own are renamed in the console.
+      if (!c || c.kind === "template" || (cmd !== "template.delete" && c.kind !== "saved")) return;
+      commands.eventAction?.(
+        cmd === "template.share" ? "share" : cmd === "template.delete" ? "delete" : "rename",
+        c,
+      );
+      setChooserAt(null);
     } else if (cmd === "template.close") {
-      setTemplateCursor(null);
+      setChooserAt(null);
     }
   };
 
@@ -201,7 +278,10 @@ export function usePayloadEditor(
     invocationType,
     notice,
     scrollTop,
+    event,
+    markEvent,
     templateCursor,
+    chooser,
     setNotice,
     replaceText,
     replaceDraft,
