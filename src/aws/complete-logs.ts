@@ -61,7 +61,7 @@ export async function fetchCompleteLogs(clients: Clients, req: CompleteLogsReque
   const maxDelay = req.maxDelayMs ?? 2_000;
   let delay = req.firstDelayMs ?? 250;
   let calls = 0;
-  const ctx = { profile: clients.profile, endpoint: clients.endpoint, region: clients.region };
+  const ctx = { profile: clients.profile, endpoint: clients.logsEndpoint, region: clients.region };
   const progress = (state: LogsState, events: LogEvent[]) =>
     req.onProgress?.({ state, events, calls, elapsedMs: Date.now() - t0 });
   const send = async <T>(fn: () => Promise<T>): Promise<T> => {

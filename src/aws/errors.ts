@@ -5,6 +5,7 @@ import type { RetryNotice } from "./retry.js";
 
 export type AwsFailureKind =
   | "no-region"
+  | "no-profile"
   | "no-credentials"
   | "sso-expired"
   | "expired-credentials"
@@ -67,7 +68,7 @@ export function describeAwsError(err: unknown, ctx: FailureContext = {}): AwsFai
     return new AwsFailure(
       "no-region",
       "No AWS region is set.",
-      "Pass --region, set AWS_REGION, or set a region in your AWS profile.",
+      "Pass --region, set AWS_REGION (or AWS_DEFAULT_REGION), or set a region in your AWS profile.",
     );
   }
   // The SDK words this several ways ("SSO session … has expired", "Token is expired", "Value not

@@ -14,7 +14,10 @@ export interface ConnectionFlags {
 export function withConnectionOptions(cmd: Command): Command {
   return cmd
     .option("--profile <name>", "AWS profile (default: AWS_PROFILE or the default profile)")
-    .option("--region <region>", "AWS region (default: AWS_REGION or the profile's region)")
+    .option(
+      "--region <region>",
+      "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, or the profile's region)",
+    )
     .option(
       "--endpoint-url <url>",
       "a Lambda-compatible endpoint instead of AWS: the sandbox, LocalStack, moto",
@@ -22,7 +25,8 @@ export function withConnectionOptions(cmd: Command): Command {
 }
 
 export function failureToUserError(f: AwsFailure): UserError {
-  const code = f.kind === "no-region" ? EXIT.usage : EXIT.aws;
+  // Settings the user fixes before trying again, like a bad flag.
+  const code = f.kind === "no-region" || f.kind === "no-profile" ? EXIT.usage : EXIT.aws;
   return new UserError(f.hint ? `${f.message}\n  ${f.hint}` : f.message, code);
 }
 
