@@ -1,7 +1,7 @@
 // `lambda-explorer` with no command: the explorer on a terminal, optionally on the in-process
 // sandbox. Scripts (no terminal) are pointed at the commands instead.
 import { startListing, type EarlyList } from "../aws/listing-start.js";
-import { listCacheKey, readFunctionCache } from "../state/function-list-cache.js";
+import { listCacheKey, readFunctionCache, sandboxScope } from "../state/function-list-cache.js";
 import { resolveHistoryFile } from "../state/history-path.js";
 import { early } from "../core/early.js";
 import { EXIT, UserError } from "./exit-codes.js";
@@ -26,18 +26,20 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
     );
   }
   const closers: Array<() => Promise<void>> = [];
-  const startSandbox = async (dir?: string): Promise<string> => {
+  const startSandbox = async (dir?: string) => {
     // Loaded only for a sandbox: against AWS its server and runner would just slow the start.
     const { resolveFunctionsDir, startLocalSandbox } = await import("./sandbox-command.js");
-    const sb = await startLocalSandbox({
-      functionsDir: await resolveFunctionsDir(dir ?? bundledFunctionsDir),
-    });
+    const functionsDir = await resolveFunctionsDir(dir ?? bundledFunctionsDir);
+    const sb = await startLocalSandbox({ functionsDir });
     closers.push(() => sb.close());
-    return sb.url;
+    return { url: sb.url, scope: sandboxScope(functionsDir) };
   };
-  const onSandbox = flags.sandbox !== undefined && flags.sandbox !== false;
-  const connection = onSandbox
-    ? { endpointUrl: await startSandbox(typeof flags.sandbox === "string" ? flags.sandbox : undefined) }
+  const started =
+    flags.sandbox !== undefined && flags.sandbox !== false
+      ? await startSandbox(typeof flags.sandbox === "string" ? flags.sandbox : undefined)
+      : null;
+  const connection = started
+    ? { endpointUrl: started.url }
     : { profile: flags.profile, region: flags.region, endpointUrl: flags.endpointUrl };
   trace("sandbox ready");
   // While the UI loads: read the cached list, load the AWS SDK, resolve region and credentials,
@@ -45,8 +47,8 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
   // The SDK's part competes with the UI's loading for the one JavaScript thread, so when there
   // is a cached list to show it waits until that first frame is drawn.
   // Retries are reported to the UI, which says so in the header.
-  const environment = { profile: process.env.AWS_PROFILE, region: process.env.AWS_REGION };
-  const key = listCacheKey(connection, environment, onSandbox);
+  const environment = process.env;
+  const key = listCacheKey(connection, environment, started?.scope ?? false);
   const cached = early(readFunctionCache<FunctionSummary>(key));
   let firstFrameDrawn = () => {};
   const drawn = new Promise<void>((resolve) => (firstFrameDrawn = resolve));
@@ -63,7 +65,7 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
     // Ink draws the first frame before runTui returns its promise.
     const running = runTui({
       connection,
-      sandbox: onSandbox,
+      sandbox: started?.scope ?? false,
       startSandbox: () => startSandbox(),
       earlyClients,
       earlyList,

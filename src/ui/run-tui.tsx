@@ -4,15 +4,16 @@ import type { Clients, ConnectionOptions } from "../aws/clients.js";
 import type { EarlyList } from "./hooks/useFunctionList.js";
 import { traceEvent, tracing } from "../state/trace.js";
 import { App } from "./app/App.js";
+import type { StartedSandbox } from "./app/useEndpoint.js";
 import { enterAltScreen, leaveAltScreen } from "./terminal.js";
 
 export interface TuiOptions {
   connection: ConnectionOptions;
-  sandbox: boolean;
-  startSandbox?: () => Promise<string>;
+  sandbox: string | boolean;
+  startSandbox?: () => Promise<StartedSandbox>;
   earlyClients?: Promise<Clients>;
   earlyList?: EarlyList;
-  environment?: { profile?: string | undefined; region?: string | undefined };
+  environment?: NodeJS.ProcessEnv;
   trace?: (label: string) => void;
   historyFile?: string;
 }
