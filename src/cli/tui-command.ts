@@ -59,7 +59,7 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
   earlyClients.catch(() => undefined);
   const earlyList: EarlyList = { key, cached, listing: startListing(earlyClients) };
   const historyFile = resolveHistoryFile(flags.history);
-  const { runTui } = await withoutCiVariables(() => import("../ui/run-tui.js"));
+  const { runTui } = await withoutCiVariables(() => withColourSettings(() => import("../ui/run-tui.js")));
   trace("ui loaded");
   try {
     // Ink draws the first frame before runTui returns its promise.
@@ -94,5 +94,26 @@ async function withoutCiVariables<T>(load: () => Promise<T>): Promise<T> {
     return await load();
   } finally {
     for (const [k, v] of Object.entries(saved)) if (v !== undefined) process.env[k] = v;
+  }
+}
+
+/**
+ * FORCE_COLOR=0 makes chalk (Ink's styling) drop bold and inverse with the colour, and the
+ * explorer marks the selection and the focused pane with them. Both are read once, as Ink and
+ * the explorer's colour module load: while they do, FORCE_COLOR=0 is turned into NO_COLOR,
+ * which takes the colour and keeps the emphasis.
+ */
+async function withColourSettings<T>(load: () => Promise<T>): Promise<T> {
+  const force = process.env.FORCE_COLOR;
+  if (force !== "0" && force !== "false") return load();
+  const noColor = process.env.NO_COLOR;
+  delete process.env.FORCE_COLOR;
+  process.env.NO_COLOR = noColor || "1";
+  try {
+    return await load();
+  } finally {
+    process.env.FORCE_COLOR = force;
+    if (noColor === undefined) delete process.env.NO_COLOR;
+    else process.env.NO_COLOR = noColor;
   }
 }
