@@ -5,6 +5,7 @@ import { LambdaClient } from "@aws-sdk/client-lambda";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { credentialReason } from "./credential-reason.js";
 import { AwsFailure, describeAwsError } from "./errors.js";
+import { attachDebugLog, type DebugWriter } from "./debug-log.js";
 import { readProfileSettings, type ProfileEndpoints } from "./profile-config.js";
 import { ReportingRetryStrategy, attachRetryReporting, type RetryListener } from "./retry.js";
 
@@ -14,6 +15,8 @@ export interface ConnectionOptions {
   endpointUrl?: string | undefined;
   /** Told before each retry (throttling, an unreachable or failing endpoint), so a UI can say so. */
   onRetry?: RetryListener | undefined;
+  /** --debug: told one line per request attempt (see debug-log.ts). */
+  debug?: DebugWriter | undefined;
   /** Give up connecting after this long (default: LAMBDA_EXPLORER_CONNECT_TIMEOUT_MS, else 5 s). */
   connectTimeoutMs?: number | undefined;
 }
@@ -160,6 +163,10 @@ export async function createClients(
   });
   attachRetryReporting(lambda, lambdaRetry);
   attachRetryReporting(logs, logsRetry);
+  if (opts.debug) {
+    attachDebugLog(lambda, "Lambda", opts.debug);
+    attachDebugLog(logs, "CloudWatch Logs", opts.debug);
+  }
   return {
     lambda,
     logs,

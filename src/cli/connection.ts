@@ -9,6 +9,7 @@ export interface ConnectionFlags {
   profile?: string;
   region?: string;
   endpointUrl?: string;
+  debug?: boolean;
 }
 
 export function withConnectionOptions(cmd: Command): Command {
@@ -21,7 +22,8 @@ export function withConnectionOptions(cmd: Command): Command {
     .option(
       "--endpoint-url <url>",
       "a Lambda-compatible endpoint instead of AWS: the sandbox, LocalStack, moto",
-    );
+    )
+    .option("--debug", "log each AWS request to stderr: method, URL, status, time, request id");
 }
 
 export function failureToUserError(f: AwsFailure): UserError {
@@ -38,6 +40,7 @@ export async function connect(flags: ConnectionFlags): Promise<Clients> {
       profile: flags.profile,
       region: flags.region,
       endpointUrl: flags.endpointUrl,
+      debug: flags.debug ? (line) => process.stderr.write(`lambda-explorer debug: ${line}\n`) : undefined,
       // A command that waits on a back-off says why, so it never looks hung.
       onRetry: (notice) => process.stderr.write(`lambda-explorer: ${retryMessage(notice)}\n`),
     });

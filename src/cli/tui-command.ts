@@ -16,7 +16,11 @@ export interface TuiFlags {
   sandbox?: string | boolean;
   /** --history FILE: the history to browse and record into. */
   history?: string;
+  debug?: boolean;
 }
+
+/** The most --debug lines the explorer keeps for when it closes. */
+const DEBUG_LINES = 5000;
 
 export async function runTuiCommand(flags: TuiFlags): Promise<void> {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
@@ -38,9 +42,17 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
     flags.sandbox !== undefined && flags.sandbox !== false
       ? await startSandbox(typeof flags.sandbox === "string" ? flags.sandbox : undefined)
       : null;
+  // The explorer owns the terminal: --debug lines wait until it has closed.
+  const debugLines: string[] = [];
+  const debug = flags.debug
+    ? (line: string) => {
+        debugLines.push(line);
+        if (debugLines.length > DEBUG_LINES) debugLines.shift();
+      }
+    : undefined;
   const connection = started
-    ? { endpointUrl: started.url }
-    : { profile: flags.profile, region: flags.region, endpointUrl: flags.endpointUrl };
+    ? { endpointUrl: started.url, debug }
+    : { profile: flags.profile, region: flags.region, endpointUrl: flags.endpointUrl, debug };
   trace("sandbox ready");
   // While the UI loads: read the cached list, load the AWS SDK, resolve region and credentials,
   // and ask for the first page of functions; the first frame shows what has arrived by then.
@@ -77,6 +89,7 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
     await running;
   } finally {
     await Promise.all(closers.map((close) => close()));
+    for (const line of debugLines) process.stderr.write(`lambda-explorer debug: ${line}\n`);
   }
   process.exit(EXIT.ok);
 }

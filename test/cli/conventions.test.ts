@@ -1,7 +1,18 @@
 // The CLI conventions a user brings from git, npm and the AWS CLI: `help <command>`, a
-// suggestion for a mistyped command, and one meaning for each short option.
-import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+// suggestion for a mistyped command, one meaning for each short option, and --debug.
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli, startSandboxProcess, type SandboxProcess } from "../helpers/cli.js";
+
+let sb: SandboxProcess;
+beforeAll(async () => {
+  sb = await startSandboxProcess(["--quiet"]);
+});
+afterAll(async () => {
+  await sb?.stop();
+});
 
 describe("help and mistyped commands", () => {
   it("`help <command>` prints that command's help", async () => {
@@ -35,5 +46,43 @@ describe("short options", () => {
     const r = await runCli(["sandbox", "-q"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown option '-q'");
+  });
+});
+
+describe("--debug", () => {
+  it("logs each AWS request to stderr, with status, time and request id, and no credentials", async () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), "lx-debug-"));
+    const env = {
+      PATH: process.env.PATH,
+      HOME: home,
+      LAMBDA_EXPLORER_STATE_DIR: path.join(home, "state"),
+      AWS_EC2_METADATA_DISABLED: "true",
+      AWS_ACCESS_KEY_ID: "AKIADEBUGTESTKEY1234",
+      AWS_SECRET_ACCESS_KEY: "debug-secret-never-printed",
+      AWS_SESSION_TOKEN: "debug-session-token-never-printed",
+    };
+    const args = ["invoke", "orders-api", "--payload", "{}", "--endpoint-url", sb.endpoint, "--debug"];
+    const r = await runCli(args, env, undefined, false);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stderr.split("\n").filter((l) => l.startsWith("lambda-explorer debug: "));
+    const invoke = lines.find((l) => l.includes("Lambda Invoke POST"));
+    expect(invoke).toMatch(
+      new RegExp(
+        `Lambda Invoke POST ${sb.endpoint}/2015-03-31/functions/orders-api/invocations -> 200 in \\d+ ms, request id [0-9a-f-]{36}`,
+      ),
+    );
+    expect(lines.some((l) => /CloudWatch Logs (FilterLogEvents|GetLogEvents) POST .* -> 200/.test(l))).toBe(
+      true,
+    );
+    for (const secret of [
+      "AKIADEBUGTESTKEY1234",
+      "debug-secret",
+      "debug-session-token",
+      "AWS4-HMAC",
+      "Signature=",
+    ])
+      expect(r.stderr).not.toContain(secret);
+    const quiet = await runCli(args.slice(0, -1), env, undefined, false);
+    expect(quiet.stderr).not.toContain("lambda-explorer debug:");
   });
 });
