@@ -74,6 +74,29 @@ registerLogs(program);
 registerHistory(program);
 registerReplay(program);
 
+program
+  .command("completion")
+  .description("print a shell completion script: commands, options and cached function names")
+  .argument("[shell]", "bash, zsh or fish")
+  .option("--functions", "print the cached function names, one a line (what the scripts call)")
+  .addHelpText(
+    "after",
+    `
+Examples:
+  $ eval "$(lambda-explorer completion bash)"     # in ~/.bashrc
+  $ eval "$(lambda-explorer completion zsh)"      # in ~/.zshrc
+  $ lambda-explorer completion fish | source      # in ~/.config/fish/config.fish`,
+  )
+  .action(async (shell: string | undefined, opts: { functions?: boolean }) => {
+    const { cachedFunctionNames, completionScript } = await import("./completion.js");
+    if (opts.functions) {
+      const names = await cachedFunctionNames();
+      process.stdout.write(names.length ? names.join("\n") + "\n" : "");
+    } else {
+      process.stdout.write(completionScript(shell, program));
+    }
+  });
+
 withConnectionOptions(program)
   .option("--sandbox [dir]", "explore the built-in sandbox (with the functions in DIR) instead of AWS")
   .option(

@@ -1,10 +1,13 @@
 // The CLI conventions a user brings from git, npm and the AWS CLI: `help <command>`, a
-// suggestion for a mistyped command, one meaning for each short option, and --debug.
-import { mkdtempSync } from "node:fs";
+// suggestion for a mistyped command, one meaning for each short option, --debug, and shell
+// completion.
+import { mkdtempSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli, startSandboxProcess, type SandboxProcess } from "../helpers/cli.js";
+import { listCacheKey, writeFunctionCache } from "../../src/state/function-list-cache.js";
+import { run, runCli, startSandboxProcess, type SandboxProcess } from "../helpers/cli.js";
+import { CLI } from "../helpers/sandbox.js";
 
 let sb: SandboxProcess;
 beforeAll(async () => {
@@ -84,5 +87,51 @@ describe("--debug", () => {
       expect(r.stderr).not.toContain(secret);
     const quiet = await runCli(args.slice(0, -1), env, undefined, false);
     expect(quiet.stderr).not.toContain("lambda-explorer debug:");
+  });
+});
+
+describe("completion", () => {
+  /** Runs `script` in bash with lambda-explorer on PATH and the cache in `cache`. */
+  async function inBash(script: string, cache: string) {
+    const bin = mkdtempSync(path.join(os.tmpdir(), "lx-completion-bin-"));
+    symlinkSync(CLI, path.join(bin, "lambda-explorer"));
+    return run("bash", ["--norc", "--noprofile", "-c", script], {
+      PATH: `${bin}:${process.env.PATH}`,
+      HOME: cache,
+      LAMBDA_EXPLORER_CACHE_DIR: cache,
+      AWS_ENDPOINT_URL: "http://127.0.0.1:1",
+    });
+  }
+
+  /** What bash completes for the words typed so far (the last one being completed). */
+  const complete = (words: string[]) =>
+    `eval "$(lambda-explorer completion bash)" && COMP_WORDS=(${words.map((w) => `'${w}'`).join(" ")}) && COMP_CWORD=${words.length - 1} && _lambda_explorer && echo "\${COMPREPLY[*]}"`;
+
+  it("bash: loads, and completes commands, options and cached function names", async () => {
+    const cache = mkdtempSync(path.join(os.tmpdir(), "lx-completion-cache-"));
+    const key = listCacheKey({}, { AWS_ENDPOINT_URL: "http://127.0.0.1:1" }, false);
+    await writeFunctionCache(
+      key,
+      [{ name: "orders-api" }, { name: "orders-worker" }, { name: "thrower" }],
+      cache,
+    );
+    const commands = await inBash(complete(["lambda-explorer", "li"]), cache);
+    expect(commands.code, commands.stderr).toBe(0);
+    expect(commands.stdout.trim()).toBe("list");
+    const options = await inBash(complete(["lambda-explorer", "invoke", "--payload-f"]), cache);
+    expect(options.stdout.trim()).toBe("--payload-file");
+    const functions = await inBash(complete(["lambda-explorer", "invoke", "ord"]), cache);
+    expect(functions.stdout.trim().split(" ").sort()).toEqual(["orders-api", "orders-worker"]);
+  });
+
+  it("zsh and fish scripts are printed; an unknown shell is a usage error", async () => {
+    expect((await runCli(["completion", "zsh"])).stdout).toContain("bashcompinit");
+    const fish = await runCli(["completion", "fish"]);
+    expect(fish.stdout).toContain(
+      'complete -c lambda-explorer -n "__fish_seen_subcommand_from invoke" -l payload',
+    );
+    const bad = await runCli(["completion", "powershell"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("bash, zsh, fish");
   });
 });
