@@ -4,12 +4,8 @@
 // are kept), and they were three quarters of the package.
 import { build } from "esbuild";
 import { rm, chmod } from "node:fs/promises";
-import { inkOutputCache } from "./ink-output-cache.mjs";
-import { inkKeepScrollback } from "./ink-keep-scrollback.mjs";
-import { stringWidthFast } from "./string-width-fast.mjs";
-import { yogaWithoutFetch } from "./yoga-without-fetch.mjs";
 import { inkWithoutDevtools } from "./ink-without-devtools.mjs";
-import { inkNoColor } from "./ink-no-color.mjs";
+import { patchPackages } from "./patch-packages.mjs";
 import { withoutBrowserCode } from "./without-browser-code.mjs";
 import { writeThirdPartyNotices } from "./third-party-notices.mjs";
 
@@ -42,15 +38,7 @@ const cli = await build({
   splitting: true,
   // Chunks sit beside cli.js so import.meta.url resolves bundled files the same from any module.
   chunkNames: "chunk-[hash]",
-  plugins: [
-    inkWithoutDevtools,
-    withoutBrowserCode,
-    inkNoColor,
-    inkOutputCache,
-    inkKeepScrollback,
-    stringWidthFast,
-    yogaWithoutFetch,
-  ],
+  plugins: [inkWithoutDevtools, withoutBrowserCode, patchPackages()],
 });
 const runtime = await build({
   ...common,
