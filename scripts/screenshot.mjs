@@ -11,10 +11,29 @@ const COLUMNS = 160;
 const ROWS = 36;
 // The 16 ANSI colours (a dark theme's), then the screen as SVG text, cell by cell in runs.
 const PALETTE = [
-  "#1e1e1e", "#f14c4c", "#23d18b", "#f5f543", "#3b8eea", "#d670d6", "#29b8db", "#cccccc",
-  "#666666", "#f14c4c", "#23d18b", "#f5f543", "#3b8eea", "#d670d6", "#29b8db", "#ffffff",
+  "#1e1e1e",
+  "#f14c4c",
+  "#23d18b",
+  "#f5f543",
+  "#3b8eea",
+  "#d670d6",
+  "#29b8db",
+  "#cccccc",
+  "#666666",
+  "#f14c4c",
+  "#23d18b",
+  "#f5f543",
+  "#3b8eea",
+  "#d670d6",
+  "#29b8db",
+  "#ffffff",
 ];
 const FG = "#cccccc";
+// The escape character is what these parse.
+// eslint-disable-next-line no-control-regex
+const SGR_SPLIT = /(\x1b\[[0-9;]*m)/;
+// eslint-disable-next-line no-control-regex
+const SGR = /^\x1b\[([0-9;]*)m$/;
 const BG = "#1e1e1e";
 
 const socket = `lx-screenshot-${process.pid}`;
@@ -46,7 +65,7 @@ try {
   await waitFor(/complete \(REPORT seen\)/);
   // Two captures in a row that agree: the frame is whole.
   let raw = "";
-  for (let prev = null; raw !== prev; ) {
+  for (let prev = null; raw !== prev;) {
     prev = raw;
     await new Promise((r) => setTimeout(r, 300));
     raw = tmux("capture-pane", "-p", "-e", "-t", "t");
@@ -70,9 +89,8 @@ function toSvg(raw) {
       if (run.text) out.push(cell(run, row));
       run = { text: "", style, col };
     };
-    // eslint-disable-next-line no-control-regex -- the escape character is what is parsed
-    for (const part of line.split(/(\x1b\[[0-9;]*m)/)) {
-      const sgr = /^\x1b\[([0-9;]*)m$/.exec(part);
+    for (const part of line.split(SGR_SPLIT)) {
+      const sgr = SGR.exec(part);
       if (!sgr) {
         for (const ch of part) {
           run.text += ch;
@@ -135,7 +153,10 @@ function apply(style, params) {
       else s.bg = hex;
       i += 2;
     } else if ((n === 38 || n === 48) && p[i + 1] === 2) {
-      const hex = `#${p.slice(i + 2, i + 5).map((v) => v.toString(16).padStart(2, "0")).join("")}`;
+      const hex = `#${p
+        .slice(i + 2, i + 5)
+        .map((v) => v.toString(16).padStart(2, "0"))
+        .join("")}`;
       if (n === 38) s.fg = hex;
       else s.bg = hex;
       i += 4;
