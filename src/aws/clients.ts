@@ -7,6 +7,8 @@ import type { SchemasClient } from "@aws-sdk/client-schemas";
 import { credentialReason } from "./credential-reason.js";
 import { AwsFailure, describeAwsError } from "./errors.js";
 import { TimedHttpHandler } from "./http-handler.js";
+import { attachDebugLog, type DebugWriter } from "./debug-log.js";
+import { readProfileSettings, type ProfileEndpoints } from "./profile-config.js";
 import { ReportingRetryStrategy, attachRetryReporting, type RetryListener } from "./retry.js";
 import { timeoutsFrom, type Timeouts } from "./timeouts.js";
 
@@ -18,6 +20,8 @@ export interface ConnectionOptions {
   onRetry?: RetryListener | undefined;
   /** Limits on waits, over those from the environment (see timeouts.ts). */
   timeouts?: Partial<Timeouts> | undefined;
+  /** --debug: told one line per request attempt (see debug-log.ts). */
+  debug?: DebugWriter | undefined;
 }
 
 export interface Clients {
@@ -34,6 +38,8 @@ export interface Clients {
    * never need it, and its SDK module is loaded only then.
    */
   schemas(): Promise<SchemasClient>;
+  /** The CloudWatch Logs endpoint when it is not AWS's own (resolved apart from Lambda's). */
+  logsEndpoint: string | undefined;
   destroy(): void;
 }
 
@@ -42,12 +48,21 @@ export interface Endpoints {
   logs: string | undefined;
 }
 
-/** Flag first, then the service-specific variable, then AWS_ENDPOINT_URL. */
-export function resolveEndpoints(flag: string | undefined, env: NodeJS.ProcessEnv): Endpoints {
-  const common = flag ?? env.AWS_ENDPOINT_URL;
+/**
+ * Each service on its own, in the AWS CLI's and SDKs' order: the flag, the service-specific
+ * variable, AWS_ENDPOINT_URL, the profile's `services` section, the profile's `endpoint_url`.
+ */
+export function resolveEndpoints(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv,
+  profile: ProfileEndpoints = {},
+): Endpoints {
+  const ignoreEnv = env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.trim().toLowerCase() === "true";
+  const fromEnv = (specific: string | undefined) =>
+    ignoreEnv ? undefined : (specific ?? env.AWS_ENDPOINT_URL);
   return {
-    lambda: flag ?? env.AWS_ENDPOINT_URL_LAMBDA ?? common,
-    logs: flag ?? env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS ?? common,
+    lambda: flag ?? fromEnv(env.AWS_ENDPOINT_URL_LAMBDA) ?? profile.lambda ?? profile.common,
+    logs: flag ?? fromEnv(env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS) ?? profile.logs ?? profile.common,
   };
 }
 
@@ -98,54 +113,68 @@ const LOCAL_CREDENTIALS = { accessKeyId: "sandbox", secretAccessKey: "sandbox" }
 
 /**
  * Builds both clients and resolves region and credentials up front, so a missing region or
- * missing credentials are reported before any call. A local endpoint gets us-east-1 and
- * placeholder credentials when none are configured: it does not check them.
+ * missing credentials are reported before any call. Each service is resolved on its own: a
+ * local endpoint (which does not check credentials) gets us-east-1 and placeholder credentials
+ * when none are configured, while a service left on AWS keeps the real credential chain.
  */
 export async function createClients(
   opts: ConnectionOptions,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Clients> {
   if (opts.region !== undefined) validateRegion(opts.region, true);
-  const endpoints = resolveEndpoints(opts.endpointUrl, env);
+  const profile = opts.profile ?? env.AWS_PROFILE;
+  const settings = await readProfileSettings(profile ?? "default", env);
+  const endpoints = resolveEndpoints(opts.endpointUrl, env, settings.endpoints);
   validateUrl(endpoints.lambda, "The Lambda endpoint");
   validateUrl(endpoints.logs, "The CloudWatch Logs endpoint");
-  const local =
-    isLocalEndpoint(endpoints.lambda) && (endpoints.logs === undefined || isLocalEndpoint(endpoints.logs));
-  const profile = opts.profile ?? env.AWS_PROFILE;
+  const lambdaLocal = isLocalEndpoint(endpoints.lambda);
+  const logsLocal = isLocalEndpoint(endpoints.logs);
   const ctx = { profile, endpoint: endpoints.lambda };
-  const base = { ...(opts.profile ? { profile: opts.profile } : {}), region: opts.region };
+  // As the AWS CLI: a profile the user named must exist (else the SDK's words would be "No
+  // region" or "No credentials", which send the user the wrong way).
+  if (profile !== undefined && !settings.exists && !lambdaLocal) throw profileNotFound(profile, env);
+  // The AWS CLI's order: --region, AWS_REGION, AWS_DEFAULT_REGION, then the profile's region
+  // (the SDK reads the first two and the profile, not AWS_DEFAULT_REGION).
+  const asked = opts.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  const base = { ...(opts.profile ? { profile: opts.profile } : {}), region: asked };
 
   let region: string;
   try {
     region = await new LambdaClient(base).config.region();
   } catch (err) {
-    if (!local) throw describeAwsError(err, ctx);
+    if (!lambdaLocal) throw describeAwsError(err, ctx);
     region = "us-east-1";
   }
   // Against AWS the region names the endpoint; a local one may be given any (moto takes "local").
-  if (!local && opts.region === undefined) validateRegion(region, false);
+  if (!lambdaLocal && opts.region === undefined) validateRegion(region, false);
 
-  let credentials: typeof LOCAL_CREDENTIALS | undefined;
+  let lambdaCredentials: typeof LOCAL_CREDENTIALS | undefined;
+  let logsCredentials: typeof LOCAL_CREDENTIALS | undefined;
   try {
     await new LambdaClient({ ...base, region }).config.credentials();
   } catch (err) {
-    if (!local) throw describeAwsError(await credentialReason(err, profile), { ...ctx, region });
-    credentials = LOCAL_CREDENTIALS;
+    if (!lambdaLocal) throw describeAwsError(await credentialReason(err, profile), { ...ctx, region });
+    lambdaCredentials = LOCAL_CREDENTIALS;
+    // Placeholders only where they cannot leave the machine: CloudWatch Logs on AWS keeps the
+    // real chain, and says it has no credentials when it is asked for the logs.
+    if (logsLocal) logsCredentials = LOCAL_CREDENTIALS;
   }
 
   const timeouts = { ...timeoutsFrom(env), ...opts.timeouts };
-  const common = { ...base, region, ...(credentials ? { credentials } : {}) };
+  const common = { ...base, region };
   const lambdaRetry = new ReportingRetryStrategy("Lambda", opts.onRetry);
   const logsRetry = new ReportingRetryStrategy("CloudWatch Logs", opts.onRetry);
   const lambda = new LambdaClient({
     ...common,
     requestHandler: new TimedHttpHandler(timeouts),
+    ...(lambdaCredentials ? { credentials: lambdaCredentials } : {}),
     retryStrategy: lambdaRetry,
     ...(endpoints.lambda ? { endpoint: endpoints.lambda } : {}),
   });
   const logs = new CloudWatchLogsClient({
     ...common,
     requestHandler: new TimedHttpHandler(timeouts),
+    ...(logsCredentials ? { credentials: logsCredentials } : {}),
     retryStrategy: logsRetry,
     // StartLiveTail's host prefix ("stream-") belongs to AWS's host names: on another endpoint
     // (127.0.0.1, LocalStack) it would name a host that does not exist.
@@ -153,6 +182,10 @@ export async function createClients(
   });
   attachRetryReporting(lambda, lambdaRetry);
   attachRetryReporting(logs, logsRetry);
+  if (opts.debug) {
+    attachDebugLog(lambda, "Lambda", opts.debug);
+    attachDebugLog(logs, "CloudWatch Logs", opts.debug);
+  }
   let schemas: Promise<SchemasClient> | null = null;
   let schemasClient: SchemasClient | null = null;
   return {
@@ -161,6 +194,7 @@ export async function createClients(
     region,
     profile,
     endpoint: endpoints.lambda,
+    logsEndpoint: endpoints.logs,
     timeouts,
     schemas: () =>
       (schemas ??= import("@aws-sdk/client-schemas").then(({ SchemasClient }) => {
@@ -170,10 +204,13 @@ export async function createClients(
         schemasClient = new SchemasClient({
           ...common,
           requestHandler: new TimedHttpHandler(timeouts),
+          // Placeholders only for a local registry, as for the other services.
+          ...(isLocalEndpoint(endpoint) && lambdaCredentials ? { credentials: lambdaCredentials } : {}),
           retryStrategy: retry,
           ...(endpoint ? { endpoint } : {}),
         });
         attachRetryReporting(schemasClient, retry);
+        if (opts.debug) attachDebugLog(schemasClient, "Schemas", opts.debug);
         return schemasClient;
       })),
     destroy: () => {
@@ -184,4 +221,13 @@ export async function createClients(
       schemasClient?.destroy();
     },
   };
+}
+
+function profileNotFound(profile: string, env: NodeJS.ProcessEnv): AwsFailure {
+  const from = env.AWS_PROFILE === profile ? " (from AWS_PROFILE)" : "";
+  return new AwsFailure(
+    "no-profile",
+    `The AWS profile "${profile}"${from} is not found in ${env.AWS_CONFIG_FILE ?? "~/.aws/config"} or ${env.AWS_SHARED_CREDENTIALS_FILE ?? "~/.aws/credentials"}.`,
+    `See your profiles with \`aws configure list-profiles\`, or create this one with \`aws configure --profile ${profile}\`.`,
+  );
 }

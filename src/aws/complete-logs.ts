@@ -92,7 +92,7 @@ export async function fetchCompleteLogs(clients: Clients, req: CompleteLogsReque
   const fastDelay = req.fastDelayMs ?? 250;
   let delay = req.firstDelayMs ?? 100;
   let calls = 0;
-  const ctx = { profile: clients.profile, endpoint: clients.endpoint, region: clients.region };
+  const ctx = { profile: clients.profile, endpoint: clients.logsEndpoint, region: clients.region };
   const progress = (state: LogsState, events: LogEvent[]) =>
     req.onProgress?.({ state, events, calls, elapsedMs: Date.now() - t0 });
   const send = async <T>(fn: () => Promise<T>): Promise<T> => {

@@ -7,6 +7,7 @@ import { formatWait } from "./timeouts.js";
 
 export type AwsFailureKind =
   | "no-region"
+  | "no-profile"
   | "no-credentials"
   | "sso-expired"
   | "expired-credentials"
@@ -105,7 +106,7 @@ export function describeAwsError(err: unknown, ctx: FailureContext = {}): AwsFai
     return new AwsFailure(
       "no-region",
       "No AWS region is set.",
-      "Pass --region, set AWS_REGION, or set a region in your AWS profile.",
+      "Pass --region, set AWS_REGION (or AWS_DEFAULT_REGION), or set a region in your AWS profile.",
     );
   }
   // The SDK words this several ways ("SSO session … has expired", "Token is expired", "Value not

@@ -9,20 +9,27 @@ export interface ConnectionFlags {
   profile?: string;
   region?: string;
   endpointUrl?: string;
+  debug?: boolean;
 }
 
 export function withConnectionOptions(cmd: Command): Command {
   return cmd
     .option("--profile <name>", "AWS profile (default: AWS_PROFILE or the default profile)")
-    .option("--region <region>", "AWS region (default: AWS_REGION or the profile's region)")
+    .option(
+      "--region <region>",
+      "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, or the profile's region)",
+    )
     .option(
       "--endpoint-url <url>",
       "a Lambda-compatible endpoint instead of AWS: the sandbox, LocalStack, moto",
-    );
+    )
+    .option("--debug", "log each AWS request to stderr: method, URL, status, time, request id");
 }
 
 export function failureToUserError(f: AwsFailure): UserError {
-  const code = f.kind === "no-region" || f.kind === "invalid-input" ? EXIT.usage : EXIT.aws;
+  // Settings the user fixes before trying again, like a bad flag.
+  const code =
+    f.kind === "no-region" || f.kind === "no-profile" || f.kind === "invalid-input" ? EXIT.usage : EXIT.aws;
   return new UserError(f.hint ? `${f.message}\n  ${f.hint}` : f.message, code);
 }
 
@@ -34,6 +41,7 @@ export async function connect(flags: ConnectionFlags): Promise<Clients> {
       profile: flags.profile,
       region: flags.region,
       endpointUrl: flags.endpointUrl,
+      debug: flags.debug ? (line) => process.stderr.write(`lambda-explorer debug: ${line}\n`) : undefined,
       // A command that waits on a back-off says why, so it never looks hung.
       onRetry: (notice) => process.stderr.write(`lambda-explorer: ${retryMessage(notice)}\n`),
     });

@@ -11,6 +11,7 @@ import { registerList } from "./commands/list.js";
 import { registerLogs } from "./commands/logs.js";
 import { registerReplay } from "./commands/replay.js";
 import { withConnectionOptions } from "./connection.js";
+import { nearestCommand } from "./suggest.js";
 import type { TuiFlags } from "./tui-command.js";
 
 // A reader that goes away (`| head`) ends the command quietly, as it does for Unix tools.
@@ -31,6 +32,8 @@ const program = new Command()
   // The explorer and the commands share option names (--endpoint-url, --profile): options
   // after a command's name belong to that command.
   .enablePositionalOptions()
+  // `help <command>`, which commander offers only to a program without an action of its own.
+  .helpCommand(true)
   .exitOverride();
 
 program
@@ -56,7 +59,8 @@ program
   )
   .option("--state <dir>", "keep the schema registry (shared test events) in DIR, so it survives a restart")
   .option("--json", "print the endpoint as one JSON line instead of the instructions")
-  .option("-q, --quiet", "do not print a line per invocation")
+  // -q is --qualifier in invoke and replay: one meaning across the commands, so --quiet has none.
+  .option("--quiet", "do not print a line per invocation")
   .addHelpText(
     "after",
     `
@@ -79,6 +83,29 @@ registerEvents(program);
 registerHistory(program);
 registerReplay(program);
 
+program
+  .command("completion")
+  .description("print a shell completion script: commands, options and cached function names")
+  .argument("[shell]", "bash, zsh or fish")
+  .option("--functions", "print the cached function names, one a line (what the scripts call)")
+  .addHelpText(
+    "after",
+    `
+Examples:
+  $ eval "$(lambda-explorer completion bash)"     # in ~/.bashrc
+  $ eval "$(lambda-explorer completion zsh)"      # in ~/.zshrc
+  $ lambda-explorer completion fish | source      # in ~/.config/fish/config.fish`,
+  )
+  .action(async (shell: string | undefined, opts: { functions?: boolean }) => {
+    const { cachedFunctionNames, completionScript } = await import("./completion.js");
+    if (opts.functions) {
+      const names = await cachedFunctionNames();
+      process.stdout.write(names.length ? names.join("\n") + "\n" : "");
+    } else {
+      process.stdout.write(completionScript(shell, program));
+    }
+  });
+
 withConnectionOptions(program)
   .option("--sandbox [dir]", "explore the built-in sandbox (with the functions in DIR) instead of AWS")
   .option(
@@ -97,10 +124,25 @@ Examples:
   $ lambda-explorer --history teammate-export.jsonl
   $ lambda-explorer invoke orders-api --payload '{}' --json`,
   )
-  .action(async (flags: TuiFlags) => {
+  // A word where a command goes is a mistyped command: say so (and which was meant) rather
+  // than commander's "too many arguments".
+  .allowExcessArguments()
+  .action(async (flags: TuiFlags, cmd: Command) => {
+    if (cmd.args.length > 0) throw unknownCommand(cmd.args[0]!, program);
     const { runTuiCommand } = await import("./tui-command.js");
     await runTuiCommand(flags);
   });
+
+function unknownCommand(typed: string, from: Command): UserError {
+  const names = from.commands.map((c) => c.name());
+  const near = nearestCommand(typed, names);
+  return new UserError(
+    `unknown command "${typed}"` +
+      (near ? `; did you mean ${near}?` : "") +
+      `\n  Commands: ${names.join(", ")}. See lambda-explorer help <command>.`,
+    EXIT.usage,
+  );
+}
 
 trace("cli loaded");
 try {

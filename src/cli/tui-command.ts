@@ -1,7 +1,7 @@
 // `lambda-explorer` with no command: the explorer on a terminal, optionally on the in-process
 // sandbox. Scripts (no terminal) are pointed at the commands instead.
 import { startListing, type EarlyList } from "../aws/listing-start.js";
-import { listCacheKey, readFunctionCache } from "../state/function-list-cache.js";
+import { listCacheKey, readFunctionCache, sandboxScope } from "../state/function-list-cache.js";
 import { resolveHistoryFile } from "../state/history-path.js";
 import { early } from "../core/early.js";
 import { EXIT, UserError } from "./exit-codes.js";
@@ -16,7 +16,11 @@ export interface TuiFlags {
   sandbox?: string | boolean;
   /** --history FILE: the history to browse and record into. */
   history?: string;
+  debug?: boolean;
 }
+
+/** The most --debug lines the explorer keeps for when it closes. */
+const DEBUG_LINES = 5000;
 
 export async function runTuiCommand(flags: TuiFlags): Promise<void> {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
@@ -26,27 +30,37 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
     );
   }
   const closers: Array<() => Promise<void>> = [];
-  const startSandbox = async (dir?: string): Promise<string> => {
+  const startSandbox = async (dir?: string) => {
     // Loaded only for a sandbox: against AWS its server and runner would just slow the start.
     const { resolveFunctionsDir, startLocalSandbox } = await import("./sandbox-command.js");
-    const sb = await startLocalSandbox({
-      functionsDir: await resolveFunctionsDir(dir ?? bundledFunctionsDir),
-    });
+    const functionsDir = await resolveFunctionsDir(dir ?? bundledFunctionsDir);
+    const sb = await startLocalSandbox({ functionsDir });
     closers.push(() => sb.close());
-    return sb.url;
+    return { url: sb.url, scope: sandboxScope(functionsDir) };
   };
-  const onSandbox = flags.sandbox !== undefined && flags.sandbox !== false;
-  const connection = onSandbox
-    ? { endpointUrl: await startSandbox(typeof flags.sandbox === "string" ? flags.sandbox : undefined) }
-    : { profile: flags.profile, region: flags.region, endpointUrl: flags.endpointUrl };
+  const started =
+    flags.sandbox !== undefined && flags.sandbox !== false
+      ? await startSandbox(typeof flags.sandbox === "string" ? flags.sandbox : undefined)
+      : null;
+  // The explorer owns the terminal: --debug lines wait until it has closed.
+  const debugLines: string[] = [];
+  const debug = flags.debug
+    ? (line: string) => {
+        debugLines.push(line);
+        if (debugLines.length > DEBUG_LINES) debugLines.shift();
+      }
+    : undefined;
+  const connection = started
+    ? { endpointUrl: started.url, debug }
+    : { profile: flags.profile, region: flags.region, endpointUrl: flags.endpointUrl, debug };
   trace("sandbox ready");
   // While the UI loads: read the cached list, load the AWS SDK, resolve region and credentials,
   // and ask for the first page of functions; the first frame shows what has arrived by then.
   // The SDK's part competes with the UI's loading for the one JavaScript thread, so when there
   // is a cached list to show it waits until that first frame is drawn.
   // Retries are reported to the UI, which says so in the header.
-  const environment = { profile: process.env.AWS_PROFILE, region: process.env.AWS_REGION };
-  const key = listCacheKey(connection, environment, onSandbox);
+  const environment = process.env;
+  const key = listCacheKey(connection, environment, started?.scope ?? false);
   const cached = early(readFunctionCache<FunctionSummary>(key));
   let firstFrameDrawn = () => {};
   const drawn = new Promise<void>((resolve) => (firstFrameDrawn = resolve));
@@ -57,13 +71,13 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
   earlyClients.catch(() => undefined);
   const earlyList: EarlyList = { key, cached, listing: startListing(earlyClients) };
   const historyFile = resolveHistoryFile(flags.history);
-  const { runTui } = await withoutCiVariables(() => import("../ui/run-tui.js"));
+  const { runTui } = await withoutCiVariables(() => withColourSettings(() => import("../ui/run-tui.js")));
   trace("ui loaded");
   try {
     // Ink draws the first frame before runTui returns its promise.
     const running = runTui({
       connection,
-      sandbox: onSandbox,
+      sandbox: started?.scope ?? false,
       startSandbox: () => startSandbox(),
       earlyClients,
       earlyList,
@@ -76,6 +90,7 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
     process.exitCode = interrupted ? EXIT.interrupted : EXIT.ok;
   } finally {
     await Promise.all(closers.map((close) => close()));
+    for (const line of debugLines) process.stderr.write(`lambda-explorer debug: ${line}\n`);
   }
   process.exit();
 }
@@ -93,5 +108,26 @@ async function withoutCiVariables<T>(load: () => Promise<T>): Promise<T> {
     return await load();
   } finally {
     for (const [k, v] of Object.entries(saved)) if (v !== undefined) process.env[k] = v;
+  }
+}
+
+/**
+ * FORCE_COLOR=0 makes chalk (Ink's styling) drop bold and inverse with the colour, and the
+ * explorer marks the selection and the focused pane with them. Both are read once, as Ink and
+ * the explorer's colour module load: while they do, FORCE_COLOR=0 is turned into NO_COLOR,
+ * which takes the colour and keeps the emphasis.
+ */
+async function withColourSettings<T>(load: () => Promise<T>): Promise<T> {
+  const force = process.env.FORCE_COLOR;
+  if (force !== "0" && force !== "false") return load();
+  const noColor = process.env.NO_COLOR;
+  delete process.env.FORCE_COLOR;
+  process.env.NO_COLOR = noColor || "1";
+  try {
+    return await load();
+  } finally {
+    process.env.FORCE_COLOR = force;
+    if (noColor === undefined) delete process.env.NO_COLOR;
+    else process.env.NO_COLOR = noColor;
   }
 }

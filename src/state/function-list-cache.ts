@@ -10,25 +10,37 @@ import { cacheDir } from "./paths.js";
 export type { CacheKey };
 
 /**
- * What the built-in sandbox is known by: it listens on a new port each start, so its URL would
- * make every start a cache miss (and a new scope for drafts and usage).
+ * What the built-in sandbox is known by: its functions folder. It listens on a new port each
+ * start, so its URL would make every start a cache miss (and a new scope for drafts and usage),
+ * while two folders hold different functions.
  */
-export const SANDBOX_SCOPE = "lambda-explorer sandbox";
+export function sandboxScope(functionsDir?: string): string {
+  return functionsDir === undefined ? "lambda-explorer sandbox" : `lambda-explorer sandbox ${functionsDir}`;
+}
 
 /**
- * The cache key of the explorer's list: the profile and region as asked for (flags first, then
- * AWS_PROFILE / AWS_REGION), and the endpoint. Known before the SDK resolves anything, so the
- * cached list can be read at once.
+ * The cache key of the explorer's list: the profile, region and Lambda endpoint as asked for,
+ * in the AWS CLI's order (flags first, then AWS_PROFILE, AWS_REGION / AWS_DEFAULT_REGION,
+ * AWS_ENDPOINT_URL_LAMBDA / AWS_ENDPOINT_URL). Known before the SDK resolves anything, so the
+ * cached list can be read at once; a profile's own endpoint_url is covered by its name.
  */
 export function listCacheKey(
   connection: { profile?: string | undefined; region?: string | undefined; endpointUrl?: string | undefined },
-  environment: { profile?: string | undefined; region?: string | undefined } | undefined,
-  onSandbox: boolean,
+  env: NodeJS.ProcessEnv,
+  /** The built-in sandbox's scope (see sandboxScope), true for one whose folder is not named. */
+  sandbox: string | boolean,
 ): CacheKey {
+  const ignoreEnv = env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.trim().toLowerCase() === "true";
   return {
-    profile: connection.profile ?? environment?.profile,
-    region: connection.region ?? environment?.region,
-    endpoint: onSandbox ? SANDBOX_SCOPE : connection.endpointUrl,
+    profile: connection.profile ?? env.AWS_PROFILE,
+    region: connection.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
+    endpoint:
+      sandbox !== false
+        ? sandbox === true
+          ? sandboxScope()
+          : sandbox
+        : (connection.endpointUrl ??
+          (ignoreEnv ? undefined : (env.AWS_ENDPOINT_URL_LAMBDA ?? env.AWS_ENDPOINT_URL))),
   };
 }
 

@@ -5,15 +5,16 @@ import type { EarlyList } from "./hooks/useFunctionList.js";
 import { traceEvent, tracing } from "../state/trace.js";
 import { App } from "./app/App.js";
 import { INTERRUPTED } from "./app/exitResult.js";
+import type { StartedSandbox } from "./app/useEndpoint.js";
 import { enterAltScreen, leaveAltScreen } from "./terminal.js";
 
 export interface TuiOptions {
   connection: ConnectionOptions;
-  sandbox: boolean;
-  startSandbox?: () => Promise<string>;
+  sandbox: string | boolean;
+  startSandbox?: () => Promise<StartedSandbox>;
   earlyClients?: Promise<Clients>;
   earlyList?: EarlyList;
-  environment?: { profile?: string | undefined; region?: string | undefined };
+  environment?: NodeJS.ProcessEnv;
   trace?: (label: string) => void;
   historyFile?: string;
 }

@@ -215,6 +215,13 @@ describe("setup problems", () => {
     expect(r.stderr).toContain("--region");
   });
 
+  it("an unknown profile: says it is not found and how to list profiles, exit 2", async () => {
+    const r = await runCli(["list", "--profile", "nope"], cleanEnv(), undefined, false);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('The AWS profile "nope" is not found');
+    expect(r.stderr).toContain("aws configure list-profiles");
+  });
+
   it("no credentials: says how to get some and offers the sandbox, exit 3", async () => {
     const r = await runCli(["list", "--region", "eu-west-1"], cleanEnv(), undefined, false);
     expect(r.code).toBe(3);

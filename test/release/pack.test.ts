@@ -15,6 +15,7 @@ const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 let work: string;
 let tarball: string;
 let packed: Array<{ path: string }>;
+let packInfo: { size: number; unpackedSize: number };
 let app: string;
 let env: NodeJS.ProcessEnv;
 
@@ -51,9 +52,15 @@ beforeAll(async () => {
   // --ignore-scripts: prepack would rebuild dist/ under the feet of the other test files.
   const pack = await run(npm, ["pack", "--ignore-scripts", "--json", "--pack-destination", work], env);
   expect(pack.code, pack.stderr).toBe(0);
-  const [info] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  const [info] = JSON.parse(pack.stdout) as Array<{
+    filename: string;
+    size: number;
+    unpackedSize: number;
+    files: Array<{ path: string }>;
+  }>;
   tarball = path.join(work, info!.filename);
   packed = info!.files;
+  packInfo = { size: info!.size, unpackedSize: info!.unpackedSize };
   const install = await inApp(npm, ["install", "--offline", "--no-audit", "--no-fund", tarball]);
   expect(install.code, install.stderr).toBe(0);
 }, 60_000);
@@ -70,6 +77,32 @@ describe("the packed tarball", () => {
     expect(paths).toContain("fixtures/functions/orders-api/index.mjs");
     expect(paths).toContain("README.md");
     expect(paths.filter((p) => /^(src|test|bench|scripts)\//.test(p))).toEqual([]);
+  });
+
+  it("is lean: minified code without source maps or dead code, within a size budget", async () => {
+    const paths = packed.map((f) => f.path);
+    expect(paths.filter((p) => p.endsWith(".map"))).toEqual([]);
+    const { size, unpackedSize } = packInfo;
+    // 1.5 MB packed / 6.9 MB unpacked with source maps; ~0.4 MB / ~1.4 MB without.
+    expect(size).toBeLessThan(700_000);
+    expect(unpackedSize).toBeLessThan(2_500_000);
+    // The notices list every bundled package: Ink's devtools bridge (ws) and the SDK's browser
+    // user-agent parser (bowser) are not among them.
+    const notices = await readFile(
+      path.join(app, "node_modules/lambda-explorer/dist/THIRD-PARTY-NOTICES.md"),
+      "utf8",
+    );
+    expect(notices).not.toMatch(/^- (ws|bowser|react-devtools-core)@/m);
+  });
+
+  it("carries its licence, the bundled packages' licences and the release notes", async () => {
+    const installed = path.join(app, "node_modules/lambda-explorer");
+    expect(await readFile(path.join(installed, "LICENSE"), "utf8")).toMatch(/^MIT License/);
+    const notices = await readFile(path.join(installed, "dist/THIRD-PARTY-NOTICES.md"), "utf8");
+    expect(notices).toMatch(/^- @aws-sdk\/client-lambda@\S+ \(Apache-2\.0\)$/m);
+    expect(notices).toMatch(/^- ink@\S+ \(MIT\)$/m);
+    expect(notices).toContain("Apache License");
+    expect(await readFile(path.join(installed, "CHANGELOG.md"), "utf8")).toMatch(/^## \[0\.1\.0\]/m);
   });
 
   it("installs with no registry: it has no runtime dependencies", async () => {

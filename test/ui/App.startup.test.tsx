@@ -19,7 +19,7 @@ const sandbox = appSandbox("start");
 /** What tui-command starts before the UI loads, for `endpointUrl`. */
 function startEarly(endpointUrl: string) {
   const connection = { endpointUrl };
-  const key = listCacheKey(connection, { region: process.env.AWS_REGION }, false);
+  const key = listCacheKey(connection, process.env, false);
   const earlyClients = createClients({ ...connection, onRetry: reportRetry });
   earlyClients.catch(() => undefined);
   const earlyList: EarlyList = {
@@ -61,7 +61,7 @@ describe("App at start-up", () => {
 
   it("draws the first page as soon as it arrives after the first frame, not when the UI's clients are ready", async () => {
     const connection = { endpointUrl: sandbox().url };
-    const key = listCacheKey(connection, { region: process.env.AWS_REGION }, false);
+    const key = listCacheKey(connection, process.env, false);
     let release!: (c: Clients) => void;
     const startUpClients = new Promise<Clients>((r) => (release = r));
     const earlyList: EarlyList = {
@@ -84,7 +84,7 @@ describe("App at start-up", () => {
   });
 
   it("draws the cached list in its first frame, then replaces it with the fresh one", async () => {
-    const key = listCacheKey({ endpointUrl: sandbox().url }, { region: process.env.AWS_REGION }, false);
+    const key = listCacheKey({ endpointUrl: sandbox().url }, process.env, false);
     await writeFunctionCache(key, [summary("cached-only-fn")]);
     const { connection, earlyClients, earlyList } = startEarly(sandbox().url);
     await earlyList.cached.promise;
@@ -104,7 +104,7 @@ describe("App at start-up", () => {
     const { connection, earlyClients, earlyList } = startEarly("http://127.0.0.1:9");
     // Failed before the UI is there, as it does when the endpoint is down.
     await earlyList.listing!.first.promise.catch(() => undefined);
-    const startSandbox = vi.fn(async () => sandbox().url);
+    const startSandbox = vi.fn(async () => ({ url: sandbox().url, scope: "test sandbox" }));
     const t = renderTui(
       <App
         connection={connection}

@@ -28,7 +28,7 @@ import { layout, type PaneId } from "./layout.js";
 import { PaneFrame } from "./PaneFrame.js";
 import { useEditor } from "./useEditor.js";
 import { saveHistoryEventPrompt } from "./saveHistoryEvent.js";
-import { useEndpoint } from "./useEndpoint.js";
+import { useEndpoint, type StartedSandbox } from "./useEndpoint.js";
 import { useFunctionChoice } from "./useFunctionChoice.js";
 import { useSession } from "./useSession.js";
 import { useTerminalSize } from "./useTerminalSize.js";
@@ -36,12 +36,12 @@ import { INTERRUPTED } from "./exitResult.js";
 
 export interface AppProps {
   connection: ConnectionOptions;
-  /** Set when the app was started on the built-in sandbox. */
-  sandbox: boolean;
+  /** On the built-in sandbox: its scope (its functions folder), or true for one not named. */
+  sandbox: string | boolean;
   /** Starts the local sandbox and answers its endpoint (offered when AWS is not reachable). */
-  startSandbox?: () => Promise<string>;
-  /** The SDK's profile and region from the environment (AWS_PROFILE, AWS_REGION), for the cache key. */
-  environment?: { profile?: string | undefined; region?: string | undefined };
+  startSandbox?: () => Promise<StartedSandbox>;
+  /** Where AWS_PROFILE, AWS_REGION and the endpoint variables are read, for the cache key. */
+  environment?: NodeJS.ProcessEnv;
   /** Clients for `connection`, already being created while the UI loaded. */
   earlyClients?: Promise<Clients>;
   /** The cached list and the first ListFunctions page, already being read while the UI loaded. */
@@ -64,7 +64,7 @@ export function App({ cwd = process.cwd(), historyFile, trace, ...connection }: 
   const { conn, list, failure } = endpoint;
   const [focusState, dispatchFocus] = useReducer(focusReducer, initialFocus);
   const focus = focusedPane(focusState);
-  const session = useSession(conn.clients, list.items, historyFile);
+  const session = useSession(conn.clients, endpoint.storeScope, list.items, historyFile);
   const { invocation } = session;
   const prompt = usePathPrompt(cwd);
   const lay = layout({
@@ -76,7 +76,12 @@ export function App({ cwd = process.cwd(), historyFile, trace, ...connection }: 
     zoomed: focusState.zoomed,
   });
   const paneSize = (id: PaneId) => inner(lay.panes[id].width, lay.panes[id].height);
-  const choice = useFunctionChoice(conn.clients, list, Math.max(1, paneSize("functions").height - 1));
+  const choice = useFunctionChoice(
+    conn.clients,
+    endpoint.storeScope,
+    list,
+    Math.max(1, paneSize("functions").height - 1),
+  );
   const { clear } = choice;
   // Another endpoint (the sandbox offered on the error screen) has other functions.
   useEffect(() => clear(), [endpoint.options, clear]);

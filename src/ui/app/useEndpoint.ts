@@ -3,19 +3,27 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Clients, ConnectionOptions } from "../../aws/clients.js";
 import type { AwsFailure } from "../../aws/errors.js";
-import { listCacheKey, SANDBOX_SCOPE, type CacheKey } from "../../state/function-list-cache.js";
+import { listCacheKey, sandboxScope, type CacheKey } from "../../state/function-list-cache.js";
 import type { UsageScope } from "../../state/usage.js";
 import { useConnection, type Connection } from "./useConnection.js";
 import { useFunctionList, type EarlyList, type FunctionList } from "../hooks/useFunctionList.js";
 
 export interface EndpointOptions {
   connection: ConnectionOptions;
-  sandbox: boolean;
-  startSandbox?: (() => Promise<string>) | undefined;
-  environment?: { profile?: string | undefined; region?: string | undefined } | undefined;
+  /** On the built-in sandbox: its scope (see sandboxScope), or true for one whose folder is not named. */
+  sandbox: string | boolean;
+  startSandbox?: (() => Promise<StartedSandbox>) | undefined;
+  /** Where AWS_PROFILE, AWS_REGION and the endpoint variables are read for the cache key. */
+  environment?: NodeJS.ProcessEnv | undefined;
   earlyClients?: Promise<Clients> | undefined;
   earlyList?: EarlyList | undefined;
   trace?: ((label: string) => void) | undefined;
+}
+
+export interface StartedSandbox {
+  url: string;
+  /** What its list, drafts and usage are kept under (its functions folder, not its port). */
+  scope: string;
 }
 
 export interface Endpoint {
@@ -36,14 +44,14 @@ export interface Endpoint {
 
 export function useEndpoint(o: EndpointOptions): Endpoint {
   const [options, setOptions] = useState(o.connection);
-  const [onSandbox, setOnSandbox] = useState(o.sandbox);
+  const [onSandbox, setOnSandbox] = useState<string | boolean>(o.sandbox);
   const [attempt, setAttempt] = useState(0);
   const [sandboxProblem, setSandboxProblem] = useState<string | null>(null);
   const conn = useConnection(options, attempt, o.earlyClients);
-  const { profile, region } = o.environment ?? {};
+  const environment = o.environment ?? process.env;
   const cacheKey = useMemo(
-    () => listCacheKey(options, { profile, region }, onSandbox),
-    [options, onSandbox, profile, region],
+    () => listCacheKey(options, environment, onSandbox),
+    [options, onSandbox, environment],
   );
   const list = useFunctionList(conn.clients, cacheKey, o.earlyList);
   // The built-in sandbox listens on a new port each start, so it is known by a stable name.
@@ -53,7 +61,8 @@ export function useEndpoint(o: EndpointOptions): Endpoint {
         ? {
             profile: conn.clients.profile,
             region: conn.clients.region,
-            endpoint: onSandbox ? SANDBOX_SCOPE : conn.clients.endpoint,
+            endpoint:
+              onSandbox === false ? conn.clients.endpoint : onSandbox === true ? sandboxScope() : onSandbox,
           }
         : null,
     [conn.clients, onSandbox],
@@ -71,8 +80,8 @@ export function useEndpoint(o: EndpointOptions): Endpoint {
     if (!startSandbox) return;
     setSandboxProblem(null);
     startSandbox().then(
-      (url) => {
-        setOnSandbox(true);
+      ({ url, scope }) => {
+        setOnSandbox(scope);
         setOptions({ endpointUrl: url });
       },
       (err: unknown) => setSandboxProblem(`The sandbox did not start: ${(err as Error).message}`),
@@ -89,7 +98,7 @@ export function useEndpoint(o: EndpointOptions): Endpoint {
     list,
     cacheKey,
     options,
-    onSandbox,
+    onSandbox: onSandbox !== false,
     storeScope,
     failure: conn.error ?? (list.items.length === 0 ? list.error : null),
     sandboxProblem,

@@ -3,6 +3,7 @@
 // it is invoked on.
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import type { Clients } from "../../aws/clients.js";
+import type { UsageScope } from "../../state/usage.js";
 import type { FunctionSummary } from "../../core/model.js";
 import { useFunctionDetails, type FunctionDetails } from "../hooks/useFunctionDetails.js";
 import type { FunctionList } from "../hooks/useFunctionList.js";
@@ -38,6 +39,8 @@ export interface FunctionChoice {
 
 export function useFunctionChoice(
   clients: Clients | null,
+  /** What usage is kept under (the built-in sandbox by its folder, not its port). */
+  scope: UsageScope | null,
   list: FunctionList,
   pickerRows: number,
 ): FunctionChoice {
@@ -59,19 +62,17 @@ export function useFunctionChoice(
   }, [pickerRows]);
   // Functions invoked recently and often come first in the unfiltered list.
   useEffect(() => {
-    if (!clients) return;
+    if (!scope) return;
     let live = true;
     void import("../../state/usage.js").then(({ readUsage }) =>
-      readUsage({ profile: clients.profile, region: clients.region, endpoint: clients.endpoint }).then(
-        (usage) => {
-          if (live) dispatchPicker({ type: "usage", usage });
-        },
-      ),
+      readUsage(scope).then((usage) => {
+        if (live) dispatchPicker({ type: "usage", usage });
+      }),
     );
     return () => {
       live = false;
     };
-  }, [clients]);
+  }, [scope]);
 
   const chosen = useMemo(
     () => list.items.find((f) => f.name === chosenName) ?? null,

@@ -2,6 +2,7 @@
 // and complete logs), and the usage that ranks the function list. The panes read from it; the
 // App only starts invocations.
 import type { Clients } from "../../aws/clients.js";
+import type { UsageScope } from "../../state/usage.js";
 import type { FunctionSummary } from "../../core/model.js";
 import type { InvocationType } from "../../core/payload.js";
 import { isBusy } from "../panes/result/invocationReducer.js";
@@ -22,6 +23,8 @@ export interface Session {
 
 export function useSession(
   clients: Clients | null,
+  /** What usage is kept under (the built-in sandbox by its folder, not its port). */
+  scope: UsageScope | null,
   functions: readonly FunctionSummary[],
   historyFile: string | undefined,
 ): Session {
@@ -30,13 +33,10 @@ export function useSession(
     onLogs: history.recordLogs,
     onResult: (target, result) => {
       history.recordResult(target, result);
-      if (!clients) return;
+      if (!scope) return;
       // Advisory, as for the invoke command: a state directory that cannot be written must not matter.
       void import("../../state/usage.js").then(({ recordUsage }) =>
-        recordUsage(
-          { profile: clients.profile, region: clients.region, endpoint: clients.endpoint },
-          target.functionName,
-        ).catch(() => undefined),
+        recordUsage(scope, target.functionName).catch(() => undefined),
       );
     },
   });

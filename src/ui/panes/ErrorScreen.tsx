@@ -5,6 +5,7 @@ import type { AwsFailure } from "../../aws/errors.js";
 
 const TITLES: Record<string, string> = {
   "no-region": "No AWS region",
+  "no-profile": "No such AWS profile",
   "no-credentials": "No AWS credentials",
   "sso-expired": "SSO session expired",
   "expired-credentials": "Credentials expired",

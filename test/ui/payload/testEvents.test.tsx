@@ -6,7 +6,7 @@ import { App } from "../../../src/ui/app/App.js";
 import { createClients } from "../../../src/aws/clients.js";
 import { loadShared, putShared } from "../../../src/aws/shared-events.js";
 import { listPrivateEvents } from "../../../src/state/test-events.js";
-import { SANDBOX_SCOPE } from "../../../src/state/function-list-cache.js";
+import { sandboxScope } from "../../../src/state/function-list-cache.js";
 import { appSandbox } from "../../helpers/app-sandbox.js";
 import { renderTui } from "../../helpers/render-tui.js";
 
@@ -48,7 +48,7 @@ describe("test events in the explorer", () => {
       t.unmount();
     }
     // The explorer's sandbox is known by a stable name (its port changes each start).
-    const scope = { profile: process.env.AWS_PROFILE, region: "us-east-1", endpoint: SANDBOX_SCOPE };
+    const scope = { profile: process.env.AWS_PROFILE, region: "us-east-1", endpoint: sandboxScope() };
     expect((await listPrivateEvents(scope, "versioned-greeter")).map((e) => [e.name, e.payload])).toEqual([
       ["ada", '{"name": "Ada"}'],
     ]);
@@ -95,7 +95,7 @@ describe("test events in the explorer", () => {
     } finally {
       t.unmount();
     }
-    const scope = { profile: process.env.AWS_PROFILE, region: "us-east-1", endpoint: SANDBOX_SCOPE };
+    const scope = { profile: process.env.AWS_PROFILE, region: "us-east-1", endpoint: sandboxScope() };
     const saved = (await listPrivateEvents(scope, "payments-audit")).find((e) => e.name === "from-history");
     expect(saved?.payload).toBe('{"actor": "bo", "token": "[redacted]"}');
   });
@@ -136,7 +136,7 @@ describe("test events in the explorer", () => {
 
   it("renames and deletes a saved event from the chooser", async () => {
     const t = await openFunction("big-response");
-    const scope = { profile: process.env.AWS_PROFILE, region: "us-east-1", endpoint: SANDBOX_SCOPE };
+    const scope = { profile: process.env.AWS_PROFILE, region: "us-east-1", endpoint: sandboxScope() };
     const names = async () => (await listPrivateEvents(scope, "big-response")).map((e) => e.name);
     try {
       await t.press("{}");

@@ -218,17 +218,84 @@ describe("createClients", () => {
     expect(f.kind).toBe("no-region");
   });
 
-  it("reports a missing region when only the Lambda endpoint is local", async () => {
-    const f = await failureOf(
-      createClients(
-        {},
-        {
-          AWS_ENDPOINT_URL_LAMBDA: "http://127.0.0.1:1",
-          AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: "https://logs.example.com",
-        },
-      ),
+  // Each service on its own: with only Lambda local, CloudWatch Logs stays on AWS with the real
+  // credential chain. It once got the sandbox's placeholder credentials and went to AWS with them.
+  it("leaves CloudWatch Logs on AWS, with no placeholder credentials, when only Lambda is local", async () => {
+    const clients = await open({}, { AWS_ENDPOINT_URL_LAMBDA: "http://127.0.0.1:1" });
+    expect(clients.endpoint).toBe("http://127.0.0.1:1");
+    expect(clients.logsEndpoint).toBeUndefined();
+    expect(await clients.lambda.config.credentials()).toMatchObject({ accessKeyId: "sandbox" });
+    await expect(clients.logs.config.credentials()).rejects.toThrow(/credentials/i);
+    const endpoint = await clients.logs.config.endpoint?.();
+    expect(endpoint?.hostname ?? "").not.toBe("127.0.0.1");
+  });
+
+  it("names the CloudWatch Logs endpoint apart from Lambda's", async () => {
+    const clients = await open(
+      {},
+      {
+        AWS_ENDPOINT_URL_LAMBDA: "http://127.0.0.1:1",
+        AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: "http://127.0.0.1:2",
+      },
     );
-    expect(f.kind).toBe("no-region");
+    expect(clients.logsEndpoint).toBe("http://127.0.0.1:2");
+    expect(await clients.logs.config.credentials()).toMatchObject({ accessKeyId: "sandbox" });
+  });
+
+  it("honours AWS_DEFAULT_REGION after AWS_REGION, as the AWS CLI does", async () => {
+    process.env.AWS_ACCESS_KEY_ID = "AKIDTEST";
+    process.env.AWS_SECRET_ACCESS_KEY = "secret";
+    const remote = { endpointUrl: "https://lambda.example.com" };
+    expect((await open(remote, { AWS_DEFAULT_REGION: "eu-north-1" })).region).toBe("eu-north-1");
+    expect((await open(remote, { AWS_REGION: "ap-south-1", AWS_DEFAULT_REGION: "eu-north-1" })).region).toBe(
+      "ap-south-1",
+    );
+    expect(
+      (await open({ ...remote, region: "us-west-2" }, { AWS_DEFAULT_REGION: "eu-north-1" })).region,
+    ).toBe("us-west-2");
+  });
+
+  it("takes --profile's endpoint_url and services section, as AWS_PROFILE does", async () => {
+    await writeFile(
+      path.join(home, "config"),
+      [
+        "[profile local]",
+        "region = eu-west-3",
+        "endpoint_url = http://127.0.0.1:7",
+        "[profile split]",
+        "services = split-services",
+        "endpoint_url = http://127.0.0.1:8",
+        "[services split-services]",
+        "lambda =",
+        "  endpoint_url = http://127.0.0.1:9",
+        "",
+      ].join("\n"),
+    );
+    const byFlag = await open({ profile: "local" }, {});
+    expect(byFlag).toMatchObject({ endpoint: "http://127.0.0.1:7", logsEndpoint: "http://127.0.0.1:7" });
+    expect(byFlag.region).toBe("eu-west-3");
+    const byEnv = await open({}, { AWS_PROFILE: "local" });
+    expect(byEnv.endpoint).toBe("http://127.0.0.1:7");
+    const split = await open({ profile: "split" }, {});
+    expect(split).toMatchObject({ endpoint: "http://127.0.0.1:9", logsEndpoint: "http://127.0.0.1:8" });
+    // The variables still come first, and the flag before them.
+    expect((await open({ profile: "local" }, { AWS_ENDPOINT_URL: "http://127.0.0.1:5" })).endpoint).toBe(
+      "http://127.0.0.1:5",
+    );
+    expect(
+      (await open({ profile: "local" }, { AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "true" }).catch((e) => e))
+        .kind,
+    ).toBe("no-credentials");
+  });
+
+  it("says a profile that does not exist is not found", async () => {
+    await writeFile(path.join(home, "config"), "[profile dev]\nregion = eu-west-1\n");
+    const byFlag = await failureOf(createClients({ profile: "dve" }, {}));
+    expect(byFlag.kind).toBe("no-profile");
+    expect(byFlag.message).toMatch(/profile "dve" is not found/);
+    expect(byFlag.hint).toMatch(/aws configure list-profiles/);
+    const byEnv = await failureOf(createClients({}, { AWS_PROFILE: "dve" }));
+    expect(byEnv.message).toMatch(/profile "dve" \(from AWS_PROFILE\) is not found/);
   });
 
   it("reports missing credentials for a remote endpoint", async () => {

@@ -1,4 +1,4 @@
-// The build's patch of Ink's frame output (scripts/ink-output-cache.mjs) on the installed Ink:
+// The build's patch of Ink's frame output (scripts/patches/ink-6.8.0-output-cache.mjs) on the installed Ink:
 // Ink's Output and its styled-character printer bundled with and without the plugin must write
 // exactly the same text, and the patched Output must share its caches across frames. A new
 // Ink whose source no longer fits the patch fails here (and the build), not on users' screens.
@@ -9,7 +9,9 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs build script, without types
-import { inkOutputCache, transformOutput } from "../../../scripts/ink-output-cache.mjs";
+import { patch, transformOutput } from "../../../scripts/patches/ink-6.8.0-output-cache.mjs";
+// @ts-expect-error: a plain .mjs build script, without types
+import { patchPackages } from "../../../scripts/patch-packages.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const dir = mkdtempSync(path.join(os.tmpdir(), "lx-ink-patch-"));
@@ -44,7 +46,7 @@ async function bundle(name: string, patched: boolean): Promise<Bundle> {
     format: "esm",
     outfile,
     logLevel: "error",
-    plugins: patched ? [inkOutputCache] : [],
+    plugins: patched ? [patchPackages([patch])] : [],
   });
   return (await import(pathToFileURL(outfile).href)) as Bundle;
 }

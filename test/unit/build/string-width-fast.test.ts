@@ -1,4 +1,4 @@
-// The build's patch of string-width (scripts/string-width-fast.mjs) on the installed package:
+// The build's patch of string-width (scripts/patches/string-width-8.3.0-fast.mjs) on the installed package:
 // bundled with and without the plugin, it must measure every string the same. Its fast path
 // rests on each character of the narrow-symbol set being a grapheme of its own next to any
 // other (and ASCII), which is checked here with the segmenter string-width itself uses.
@@ -9,7 +9,9 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs build script, without types
-import { narrowSymbols, stringWidthFast } from "../../../scripts/string-width-fast.mjs";
+import { narrowSymbols, patch } from "../../../scripts/patches/string-width-8.3.0-fast.mjs";
+// @ts-expect-error: a plain .mjs build script, without types
+import { patchPackages } from "../../../scripts/patch-packages.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const dir = mkdtempSync(path.join(os.tmpdir(), "lx-sw-patch-"));
@@ -25,7 +27,7 @@ async function bundle(name: string, patched: boolean): Promise<StringWidth> {
     format: "esm",
     outfile,
     logLevel: "error",
-    plugins: patched ? [stringWidthFast] : [],
+    plugins: patched ? [patchPackages([patch])] : [],
   });
   return ((await import(pathToFileURL(outfile).href)) as { default: StringWidth }).default;
 }

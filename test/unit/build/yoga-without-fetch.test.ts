@@ -1,4 +1,4 @@
-// The build's patch of Yoga's wasm loader (scripts/yoga-without-fetch.mjs) on the installed
+// The build's patch of Yoga's wasm loader (scripts/patches/yoga-layout-3.2.1-without-fetch.mjs) on the installed
 // yoga-layout: bundled with the plugin, Yoga loads without calling fetch() and lays out a tree
 // exactly as the original does (which does call fetch, for its data: URL).
 import { execFileSync } from "node:child_process";
@@ -8,7 +8,9 @@ import path from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs build script, without types
-import { yogaWithoutFetch } from "../../../scripts/yoga-without-fetch.mjs";
+import { patch } from "../../../scripts/patches/yoga-layout-3.2.1-without-fetch.mjs";
+// @ts-expect-error: a plain .mjs build script, without types
+import { patchPackages } from "../../../scripts/patch-packages.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const dir = mkdtempSync(path.join(os.tmpdir(), "lx-yoga-patch-"));
@@ -43,7 +45,7 @@ async function run(name: string, patched: boolean): Promise<{ fetches: number; l
     format: "esm",
     outfile,
     logLevel: "error",
-    plugins: patched ? [yogaWithoutFetch] : [],
+    plugins: patched ? [patchPackages([patch])] : [],
   });
   return JSON.parse(execFileSync(process.execPath, [outfile], { encoding: "utf8" })) as {
     fetches: number;

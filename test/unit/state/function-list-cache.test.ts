@@ -2,7 +2,13 @@ import { mkdtemp, readFile, stat, writeFile, mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cacheFile, readFunctionCache, writeFunctionCache } from "../../../src/state/function-list-cache.js";
+import {
+  cacheFile,
+  listCacheKey,
+  readFunctionCache,
+  sandboxScope,
+  writeFunctionCache,
+} from "../../../src/state/function-list-cache.js";
 
 const key = { profile: "dev", region: "eu-west-1", endpoint: undefined };
 
@@ -35,5 +41,48 @@ describe("function list cache", () => {
     await writeFunctionCache(key, [{ name: "new" }], dir);
     const text = await readFile(cacheFile(key, dir), "utf8");
     expect(JSON.parse(text).items).toEqual([{ name: "new" }]);
+  });
+});
+
+describe("listCacheKey", () => {
+  const none = {};
+
+  // Issue 15, finding 6: the key held the --endpoint-url flag alone, so an explorer on another
+  // endpoint (set by AWS_ENDPOINT_URL) showed the first endpoint's functions as cached.
+  it("keys by the effective Lambda endpoint: flag, AWS_ENDPOINT_URL_LAMBDA, AWS_ENDPOINT_URL", () => {
+    const a = listCacheKey({}, { AWS_ENDPOINT_URL: "http://127.0.0.1:4566" }, false);
+    const b = listCacheKey({}, { AWS_ENDPOINT_URL: "http://127.0.0.1:9001" }, false);
+    expect(a.endpoint).toBe("http://127.0.0.1:4566");
+    expect(cacheFile(a)).not.toBe(cacheFile(b));
+    expect(
+      listCacheKey({}, { AWS_ENDPOINT_URL_LAMBDA: "http://l:1", AWS_ENDPOINT_URL: "http://c:2" }, false)
+        .endpoint,
+    ).toBe("http://l:1");
+    expect(
+      listCacheKey({ endpointUrl: "http://f:3" }, { AWS_ENDPOINT_URL_LAMBDA: "http://l:1" }, false).endpoint,
+    ).toBe("http://f:3");
+    expect(listCacheKey({}, none, false).endpoint).toBeUndefined();
+  });
+
+  it("keys by profile and region as the AWS CLI resolves them", () => {
+    expect(listCacheKey({}, { AWS_PROFILE: "dev", AWS_DEFAULT_REGION: "eu-north-1" }, false)).toMatchObject({
+      profile: "dev",
+      region: "eu-north-1",
+    });
+    expect(
+      listCacheKey({}, { AWS_REGION: "ap-south-1", AWS_DEFAULT_REGION: "eu-north-1" }, false).region,
+    ).toBe("ap-south-1");
+    expect(
+      listCacheKey({ profile: "p", region: "r" }, { AWS_PROFILE: "dev", AWS_REGION: "x" }, false),
+    ).toMatchObject({ profile: "p", region: "r" });
+  });
+
+  // The in-process sandbox listens on a random port: keyed by that, no start found its cache.
+  it("keys the built-in sandbox by its functions folder, not its port", () => {
+    const first = listCacheKey({ endpointUrl: "http://127.0.0.1:40001" }, none, sandboxScope("/fns/a"));
+    const again = listCacheKey({ endpointUrl: "http://127.0.0.1:40002" }, none, sandboxScope("/fns/a"));
+    const other = listCacheKey({ endpointUrl: "http://127.0.0.1:40001" }, none, sandboxScope("/fns/b"));
+    expect(cacheFile(first)).toBe(cacheFile(again));
+    expect(cacheFile(first)).not.toBe(cacheFile(other));
   });
 });

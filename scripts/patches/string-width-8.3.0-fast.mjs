@@ -1,4 +1,4 @@
-// An esbuild plugin for the shipped bundle, making string-width (8.x) cheap at start-up. Its
+// A patch (applied by scripts/patch-packages.mjs) for the shipped bundle, making string-width (8.x) cheap at start-up. Its
 // RGI_Emoji regex (a property of strings, thousands of sequences) took ~15 ms to create when
 // the CLI loaded and ~20 ms more to compile on its first match, and the first frame matched it
 // against every box-drawing character of the pane borders: some 35 ms of the explorer's start.
@@ -13,7 +13,6 @@
 // fails the build when string-width's source no longer has what it replaces.
 // test/unit/build/string-width-fast.test.ts checks that the patched function answers exactly as
 // the original for every character of the set, and for strings mixing them with ASCII.
-import { readFile } from "node:fs/promises";
 
 /** Blocks the set is taken from: Latin-1 and Latin Extended, punctuation, arrows, shapes, braille. */
 const BLOCKS = [
@@ -94,13 +93,9 @@ export function transformStringWidth(source) {
   );
 }
 
-export const stringWidthFast = {
-  name: "string-width-fast",
-  setup(build) {
-    build.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => {
-      // wrap-ansi's own string-width (7.x, no RGI_Emoji regex) is left as it is.
-      if (/[\\/]wrap-ansi[\\/]/.test(args.path)) return undefined;
-      return { contents: transformStringWidth(await readFile(args.path, "utf8")), loader: "js" };
-    });
-  },
+// Only the top-level string-width (8.x, which Ink uses): wrap-ansi's own copy (7.x, no
+// RGI_Emoji regex) is another file and is left as it is.
+export const patch = {
+  name: "string-width-8.3.0-fast",
+  files: [{ package: "string-width", version: "8.3.0", file: "index.js", transform: transformStringWidth }],
 };

@@ -1,4 +1,4 @@
-// An esbuild plugin for the shipped bundle: Ink (6.8) redraws a frame as tall as the terminal
+// A patch (applied by scripts/patch-packages.mjs) for the shipped bundle: Ink (6.8) redraws a frame as tall as the terminal
 // after clearing it with ansi-escapes' clearTerminal, ESC [2J ESC [3J ESC [H, which the
 // explorer hits whenever its window shrinks. ESC [3J erases the terminal's scrollback, and on
 // the alternate screen that is the scrollback of the main screen: the user's shell history
@@ -6,7 +6,6 @@
 // scrollback of its own, so clearing the screen (ESC [2J ESC [H) is all the redraw needs.
 // The build fails when Ink's source no longer has what this replaces;
 // test/hardening/terminal.e2e.test.ts checks a shrunk window keeps the shell's scrollback.
-import { readFile } from "node:fs/promises";
 
 const CLEAR_TERMINAL = "ansiEscapes.clearTerminal";
 const CLEAR_SCREEN = "'\\u001B[2J\\u001B[H'";
@@ -21,12 +20,7 @@ export function transformInk(source) {
   return source.replace(CLEAR_TERMINAL, CLEAR_SCREEN);
 }
 
-export const inkKeepScrollback = {
-  name: "ink-keep-scrollback",
-  setup(build) {
-    build.onLoad({ filter: /[\\/]ink[\\/]build[\\/]ink\.js$/ }, async (args) => ({
-      contents: transformInk(await readFile(args.path, "utf8")),
-      loader: "js",
-    }));
-  },
+export const patch = {
+  name: "ink-6.8.0-keep-scrollback",
+  files: [{ package: "ink", version: "6.8.0", file: "build/ink.js", transform: transformInk }],
 };

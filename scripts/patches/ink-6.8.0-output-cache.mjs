@@ -1,4 +1,4 @@
-// An esbuild plugin for the shipped bundle, making Ink's (6.8) frame output cheaper where a
+// A patch (applied by scripts/patch-packages.mjs) for the shipped bundle, making Ink's (6.8) frame output cheaper where a
 // frame spent most of its time while scrolling a log (issue 6: under 16 ms a keystroke):
 // - Ink builds a new Output for every frame, and with it new caches of each written line's
 //   styled characters and widths, so every line on the screen, changed or not, was tokenized
@@ -14,7 +14,6 @@
 // Each transform fails the build when Ink's source no longer has what it replaces, rather than
 // shipping without it silently. test/unit/build/ink-output-cache.test.ts checks them on the
 // installed Ink: same output as the original, and the caches shared.
-import { readFile } from "node:fs/promises";
 
 // Enough for several 200x60 frames of distinct lines; at ~100 characters a line, a few MB.
 const MAX_CACHED = 12_000;
@@ -81,19 +80,15 @@ export function styledCharsToString(chars) {
   return source.slice(0, start) + fast + source.slice(end + 2);
 }
 
-export const inkOutputCache = {
-  name: "ink-output-cache",
-  setup(build) {
-    build.onLoad({ filter: /[\\/]ink[\\/]build[\\/]output\.js$/ }, async (args) => ({
-      contents: transformOutput(await readFile(args.path, "utf8")),
-      loader: "js",
-    }));
-    build.onLoad(
-      { filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/ },
-      async (args) => ({
-        contents: transformStyledChars(await readFile(args.path, "utf8")),
-        loader: "js",
-      }),
-    );
-  },
+export const patch = {
+  name: "ink-6.8.0-output-cache",
+  files: [
+    { package: "ink", version: "6.8.0", file: "build/output.js", transform: transformOutput },
+    {
+      package: "@alcalzone/ansi-tokenize",
+      version: "0.2.5",
+      file: "build/styledChars.js",
+      transform: transformStyledChars,
+    },
+  ],
 };

@@ -1,4 +1,4 @@
-// An esbuild plugin for the shipped bundle: Yoga (Ink's layout engine, 3.x) loads its inlined
+// A patch (applied by scripts/patch-packages.mjs) for the shipped bundle: Yoga (Ink's layout engine, 3.x) loads its inlined
 // WebAssembly without fetch(). Its Emscripten loader fetches the module's data: URL whenever
 // fetch is a function, which in Node 20 it is: the first fetch() loads Node's undici (~20 ms
 // of the explorer's start-up, before its first frame) only to decode base64 the loader can
@@ -6,7 +6,6 @@
 // same. The build fails when Yoga's loader no longer has what this replaces;
 // test/unit/build/yoga-without-fetch.test.ts checks that the patched Yoga lays out as the
 // original does and never calls fetch.
-import { readFile } from "node:fs/promises";
 
 const FETCHING = 'function ya(){return w||"function"!=typeof fetch?';
 
@@ -17,15 +16,14 @@ export function transformYogaLoader(source) {
   return source.replace(FETCHING, "function ya(){return true?");
 }
 
-export const yogaWithoutFetch = {
-  name: "yoga-without-fetch",
-  setup(build) {
-    build.onLoad(
-      { filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ },
-      async (args) => ({
-        contents: transformYogaLoader(await readFile(args.path, "utf8")),
-        loader: "js",
-      }),
-    );
-  },
+export const patch = {
+  name: "yoga-layout-3.2.1-without-fetch",
+  files: [
+    {
+      package: "yoga-layout",
+      version: "3.2.1",
+      file: "dist/binaries/yoga-wasm-base64-esm.js",
+      transform: transformYogaLoader,
+    },
+  ],
 };

@@ -1,0 +1,54 @@
+// The one esbuild plugin that applies the build's patches to dependencies (scripts/patches/,
+// one file a patch, named for the package version it was written against). Each patched
+// package is pinned to that exact version in package.json, and the build fails loudly when
+// the installed version is another, when a patch's text is no longer found (its transform
+// throws), or when a patched file was never bundled (it moved): an upgrade is then a
+// deliberate step, checked against the new version and renamed, never a silent no-op.
+// test/unit/build/ checks each patch on the installed packages.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { patch as inkOutputCache } from "./patches/ink-6.8.0-output-cache.mjs";
+import { patch as inkKeepScrollback } from "./patches/ink-6.8.0-keep-scrollback.mjs";
+import { patch as inkNoColor } from "./patches/ink-6.8.0-no-color.mjs";
+import { patch as stringWidthFast } from "./patches/string-width-8.3.0-fast.mjs";
+import { patch as yogaWithoutFetch } from "./patches/yoga-layout-3.2.1-without-fetch.mjs";
+
+export const PATCHES = [inkOutputCache, inkKeepScrollback, inkNoColor, stringWidthFast, yogaWithoutFetch];
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+export function patchPackages(patches = PATCHES, root = ROOT) {
+  return {
+    name: "patch-packages",
+    setup(build) {
+      const applied = new Set();
+      for (const patch of patches) {
+        for (const f of patch.files) {
+          const dir = path.join(root, "node_modules", f.package);
+          const target = path.join(dir, f.file);
+          build.onLoad({ filter: new RegExp(`^${escape(target)}$`) }, async (args) => {
+            const { version } = JSON.parse(await readFile(path.join(dir, "package.json"), "utf8"));
+            if (version !== f.version)
+              throw new Error(
+                `${patch.name}: written for ${f.package}@${f.version}, but ${version} is installed; ` +
+                  "check the patch against it, rename the file for the new version, and pin it",
+              );
+            applied.add(target);
+            return { contents: f.transform(await readFile(args.path, "utf8")), loader: "js" };
+          });
+        }
+      }
+      build.onEnd((result) => {
+        if (result.errors.length > 0) return;
+        const missed = patches.flatMap((p) =>
+          p.files
+            .filter((f) => !applied.has(path.join(root, "node_modules", f.package, f.file)))
+            .map((f) => `${p.name}: ${f.package}/${f.file} was not bundled; the patch no longer applies`),
+        );
+        if (missed.length) return { errors: missed.map((text) => ({ text })) };
+      });
+    },
+  };
+}
