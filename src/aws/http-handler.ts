@@ -53,20 +53,37 @@ export class TimedHttpHandler extends NodeHttpHandler {
             controller.abort();
           }, waitMs)
         : undefined;
+    // The caller's abort must reach the body too: a streamed answer (StartLiveTail's event
+    // stream) is read long after handle() returns, and is stopped only by that abort.
+    let linked = true;
+    const unlink = () => {
+      if (linked) outer?.removeEventListener?.("abort", onAbort);
+      linked = false;
+    };
     try {
       const out = await super.handle(request, {
         ...options,
         abortSignal: controller.signal,
         requestTimeout: undefined,
       });
-      watchBody(out.response.body, this.limits.readMs);
+      const body = out.response.body as Partial<IncomingMessage> | null;
+      if (body && typeof body.once === "function") {
+        body.once("close", unlink);
+        // The request's own abort handling has ended with the headers: end the body here.
+        controller.signal.addEventListener("abort", () => body.destroy?.(), { once: true });
+      } else unlink();
+      // An event stream (StartLiveTail) is quiet for as long as the log group is: its session
+      // ends it (3 hours at most), and Ctrl+C; an idle limit would cut a quiet follow short.
+      const type = out.response.headers?.["content-type"] ?? "";
+      if (!type.startsWith("application/vnd.amazon.eventstream"))
+        watchBody(out.response.body, this.limits.readMs);
       return out;
     } catch (err) {
+      unlink();
       if (timedOut) throw timeoutError("answer", waitMs);
       throw err;
     } finally {
       clearTimeout(timer);
-      outer?.removeEventListener?.("abort", onAbort);
     }
   }
 }

@@ -112,6 +112,39 @@ describe("logs FUNCTION --follow", () => {
   });
 });
 
+describe("logs FUNCTION --follow on a quiet log group", () => {
+  it("waits on longer than the read timeout, then prints what comes", async () => {
+    await lambda.send(new InvokeCommand({ FunctionName: "orders-api", Payload: Buffer.from("{}") }));
+    const child = spawn(process.execPath, [CLI, "logs", "orders-api", "--follow", "--since", "1s"], {
+      // Any other answer that is silent this long is given up on; a live tail's stream is not.
+      env: { ...env(), LAMBDA_EXPLORER_READ_TIMEOUT_MS: "500" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    const until = (ok: () => boolean) =>
+      new Promise<void>((resolve) => {
+        const check = () => (ok() ? resolve() : setTimeout(check, 20));
+        check();
+      });
+    await until(() => stderr.includes("following with CloudWatch Live Tail") || child.exitCode !== null);
+    // Three read timeouts of quiet (a slow machine only makes it longer).
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(child.exitCode, stderr).toBe(null);
+    const out = await lambda.send(
+      new InvokeCommand({ FunctionName: "orders-api", Payload: Buffer.from("{}") }),
+    );
+    await until(() => stdout.includes(`START RequestId: ${out.$metadata.requestId}`));
+    const code = await new Promise<number | null>((resolve) => {
+      child.once("close", resolve);
+      child.kill("SIGINT");
+    });
+    expect(code).toBe(0);
+  });
+});
+
 describe("logs FUNCTION --follow without live tail", () => {
   it("polls instead, says so on stderr, and still prints the new events", async () => {
     // In front of the sandbox: everything passes but StartLiveTail, as on LocalStack or moto.
@@ -125,7 +158,13 @@ describe("logs FUNCTION --follow without live tail", () => {
         return res.end(JSON.stringify({ __type: "UnknownOperationException", message: "not here" }));
       }
       const out = http.request(
-        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+        {
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: target.host },
+        },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
