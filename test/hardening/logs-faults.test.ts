@@ -59,7 +59,13 @@ async function startProxy(fault: LogsFault, dropTail = false): Promise<LocalServ
     if (isLogs && fault === "no-group")
       return awsJsonError(res, 400, "ResourceNotFoundException", "The specified log group does not exist.");
     const out = http.request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host },
+      },
       (answer) => {
         const headers = { ...answer.headers };
         if (dropTail) delete headers["x-amz-log-result"];

@@ -9,7 +9,7 @@ import { historyRecord } from "../../helpers/history-records.js";
 const scope = { profile: undefined, region: "us-east-1", endpoint: "http://127.0.0.1:1" };
 
 describe("saving a history entry's payload as an event", () => {
-  const payload = '{\n  "user": "ada",\n  "password": "hunter2",\n  "auth": {"token": "abc"}\n}';
+  const payload = '{\n  "user": "ada",\n  "password": "hunter2",\n  "session": {"token": "abc"}\n}';
 
   it("offers to redact the secrets, and redacts them unless the name ends in !", async () => {
     process.env.LAMBDA_EXPLORER_STATE_DIR = mkdtempSync(path.join(os.tmpdir(), "lx-hist-ev-"));
