@@ -13,13 +13,17 @@
 // state folder's), each with `replayOf` set to the id of the entry it replayed; FILE itself only
 // when it is that history. --no-history records nothing.
 //
+// In CI: --junit FILE and --tap report one test case per entry (replay-reports.ts); --ignore and
+// --ignore-file name payload paths removed from both responses before they are compared.
+//
 // Where it runs: the connection options and the environment, as for every command (a history
 // from the sandbox or another account replays wherever you point it); the recorded endpoint is
 // not used.
 import { resolve } from "node:path";
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import type { Clients } from "../../aws/clients.js";
 import type { HistoryRecord } from "../../core/history-record.js";
+import type { JsonPath } from "../../core/json-path.js";
 import type { HistoryIndexEntry } from "../../state/history-store.js";
 import { connect, withConnectionOptions, type ConnectionFlags } from "../connection.js";
 import { EXIT, UserError } from "../exit-codes.js";
@@ -31,14 +35,18 @@ import {
   type HistoryRecorder,
 } from "../history-recorder.js";
 import { intOption } from "../options.js";
+import { ignoreFilePaths, ignoreFlagPaths } from "../replay-ignore.js";
 import type { ReplayResult } from "../replay-table.js";
 
 interface ReplayFlags extends ConnectionFlags, HistoryFlags, EntryFilters {
   qualifier?: string;
   concurrency: string;
   compareVersion?: boolean;
-  ignore?: string;
+  ignore: string[];
+  ignoreFile?: string;
   json?: boolean;
+  junit?: string;
+  tap?: boolean;
 }
 
 export function registerReplay(program: Command): void {
@@ -54,10 +62,15 @@ export function registerReplay(program: Command): void {
         .option("--since <time>", "replay only entries recorded since then: 2h, 3d, 2026-11-25")
         .option("--compare-version", "count a different ExecutedVersion as a difference")
         .option(
-          "--ignore <paths>",
-          "payload paths whose changes do not count, comma-separated: $.requestId,$.at",
+          "--ignore <path>",
+          "a payload path left out of both responses before they are compared: $.body.timestamp, $.items[*].id (repeatable)",
+          (v: string, all: string[]) => [...all, v],
+          [] as string[],
         )
-        .option("--json", "print one JSON object with every result"),
+        .option("--ignore-file <file>", "more --ignore paths, one a line (# starts a comment)")
+        .addOption(new Option("--json", "print one JSON object with every result").conflicts("tap"))
+        .option("--junit <file>", "also write the results as JUnit XML, one test case per entry")
+        .option("--tap", "print the results as TAP 13 instead of the table"),
     ),
     "to record the replays in",
   )
@@ -67,12 +80,16 @@ export function registerReplay(program: Command): void {
 Each entry's response (payload compared as JSON, status code, FunctionError) is compared with the
 one recorded in FILE. Replays of FILE's own entries recorded in FILE are not replayed again.
 Replays are recorded in the history (with replayOf), not in FILE unless FILE is the history.
+--ignore paths: $ then .name, ["quoted key"], [N] or [*] (every element), e.g. $.items[*].at;
+a path into a string holding JSON (an API Gateway body) looks inside it: $.body.timestamp.
 Exit codes: 0 every response the same, 1 some differ, 2 bad usage or input, 3 some could not be
 replayed (not found, unreachable).
 
 Examples:
   $ lambda-explorer replay saved.jsonl --qualifier canary
-  $ lambda-explorer replay saved.jsonl --ignore '$.requestId,$.headers.date'
+  $ lambda-explorer replay saved.jsonl --ignore '$.requestId' --ignore '$.body.timestamp'
+  $ lambda-explorer replay saved.jsonl --ignore-file replay-ignore.txt --junit replay.xml
+  $ lambda-explorer replay saved.jsonl --tap | tap-junit
   $ lambda-explorer replay saved.jsonl --concurrency 16 --json | jq '.summary'
   $ lambda-explorer replay ~/.local/state/lambda-explorer/history.jsonl --function orders-api --since 1d`,
     )
@@ -87,22 +104,6 @@ export function entriesToReplay<E extends Pick<HistoryIndexEntry, "id" | "replay
 ): E[] {
   const ids = new Set(entries.map((e) => e.id));
   return entries.filter((e) => e.replayOf === null || !ids.has(e.replayOf));
-}
-
-/** --ignore's paths; each must be a JSONPath-like path from the diff (`$`, `$.a.b`, `$.items[0]`). */
-export function ignorePaths(flag: string | undefined): string[] {
-  if (flag === undefined) return [];
-  const paths = flag
-    .split(",")
-    .map((p) => p.trim())
-    .filter(Boolean);
-  const bad = paths.find((p) => !p.startsWith("$"));
-  if (bad !== undefined || paths.length === 0)
-    throw new UserError(
-      `--ignore takes payload paths as the differences show them, comma-separated, e.g. --ignore '$.requestId,$.headers.date' (got "${bad ?? flag}")`,
-      EXIT.usage,
-    );
-  return paths;
 }
 
 /**
@@ -139,6 +140,7 @@ async function replayOne(
   clients: Clients,
   original: HistoryRecord,
   flags: ReplayFlags,
+  ignore: readonly JsonPath[],
   recorder: HistoryRecorder,
   timeouts: ReturnType<typeof functionTimeouts>,
 ): Promise<ReplayResult> {
@@ -163,7 +165,7 @@ async function replayOne(
     await recorder.record(replay);
     const diff = diffResponses(original, replay, {
       compareVersion: flags.compareVersion === true,
-      ignorePaths: ignorePaths(flags.ignore),
+      ignore,
     });
     return { original, qualifier, replay, diff, error: null };
   } catch (err) {
@@ -177,7 +179,11 @@ async function replayOne(
 
 async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
   const concurrency = intOption("concurrency", flags.concurrency, 1, 256);
-  ignorePaths(flags.ignore); // checked before any work
+  // Checked before any work, so a mistyped rule never turns into a silent pass or a late failure.
+  const ignore = [
+    ...ignoreFlagPaths(flags.ignore),
+    ...(flags.ignoreFile === undefined ? [] : await ignoreFilePaths(flags.ignoreFile)),
+  ];
   if (flags.qualifier === "") throw new UserError("--qualifier needs a version or alias name", EXIT.usage);
   const { openHistoryReader } = await import("../../state/history-store.js");
   const path = resolve(file);
@@ -186,13 +192,18 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
   const skipped = index.entries.length - all.length;
   const entries = await filterEntries(all, flags, path);
   const table = await import("../replay-table.js");
+  const reports = await import("../replay-reports.js");
   if (entries.length === 0) {
     const why = all.length === 0 ? "it has no invocations" : "no entry matches --function / --since";
-    if (flags.json)
-      process.stdout.write(
-        JSON.stringify({ file: path, results: [], summary: table.summarizeResults([]) }) + "\n",
-      );
+    const summary = table.summarizeResults([]);
+    if (flags.json) process.stdout.write(JSON.stringify({ file: path, results: [], summary }) + "\n");
     else process.stderr.write(`nothing to replay in ${path}: ${why}\n`);
+    // CI reads a report either way: an empty one says the gate ran and found nothing to check.
+    if (flags.tap)
+      process.stdout.write(
+        reports.tapLines([], table.summaryLine(summary, flags.qualifier)).join("\n") + "\n",
+      );
+    await writeJunit(flags.junit, [], summary, path);
     return EXIT.ok;
   }
 
@@ -221,7 +232,7 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
             progress.tick(true);
             return null;
           }
-          const r = await replayOne(clients, original, flags, recorder, timeouts);
+          const r = await replayOne(clients, original, flags, ignore, recorder, timeouts);
           progress.tick(r.diff?.same === true);
           return r;
         }),
@@ -256,6 +267,9 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
       summary,
     };
     process.stdout.write(JSON.stringify(out) + "\n");
+  } else if (flags.tap) {
+    const lines = reports.tapLines(results, table.summaryLine(summary, flags.qualifier));
+    process.stdout.write(lines.join("\n") + "\n");
   } else {
     for (const line of table.formatReplayTable(results)) process.stdout.write(line + "\n");
     process.stdout.write(table.summaryLine(summary, flags.qualifier) + "\n");
@@ -264,6 +278,27 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
         `${skipped} replay record${skipped === 1 ? "" : "s"} in the file not replayed again (their originals were)\n`,
       );
   }
+  await writeJunit(flags.junit, results, summary, path);
   if (summary.errors > 0) return EXIT.aws;
   return summary.different > 0 ? EXIT.functionError : EXIT.ok;
+}
+
+/** --junit's file, written whole once the results are printed (they are not lost if it fails). */
+async function writeJunit(
+  file: string | undefined,
+  results: readonly ReplayResult[],
+  summary: import("../replay-table.js").ReplaySummary,
+  historyPath: string,
+): Promise<void> {
+  if (file === undefined) return;
+  const { writeFile } = await import("node:fs/promises");
+  const { junitXml } = await import("../replay-reports.js");
+  try {
+    await writeFile(file, junitXml(results, summary, `replay ${historyPath}`));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new UserError(
+      `--junit ${file} cannot be written (${code}): give a path in a folder you can write to`,
+    );
+  }
 }

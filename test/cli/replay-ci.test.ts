@@ -1,0 +1,188 @@
+// replay as a CI gate, as a pipeline runs it against the sandbox: JUnit XML and TAP reports,
+// and ignore rules for fields that change on every call (payments-audit answers with its
+// request id, so each replay of it differs from the recording).
+import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli, startSandboxProcess, type SandboxProcess } from "../helpers/cli.js";
+
+let sb: SandboxProcess;
+let root: string;
+beforeAll(async () => {
+  sb = await startSandboxProcess(["--quiet"]);
+  root = await mkdtemp(path.join(os.tmpdir(), "lx-replay-ci-"));
+});
+afterAll(async () => {
+  await sb?.stop();
+});
+
+const lx = (args: string[]) =>
+  runCli(
+    args,
+    {
+      PATH: process.env.PATH,
+      HOME: root,
+      AWS_EC2_METADATA_DISABLED: "true",
+      AWS_ENDPOINT_URL: sb.endpoint,
+      LAMBDA_EXPLORER_STATE_DIR: path.join(root, "state"),
+    },
+    undefined,
+    false,
+  );
+
+let seq = 0;
+const file = (name: string) => path.join(root, `${++seq}-${name}`);
+
+/** A history of two versioned-greeter:live calls and one payments-audit call; their ids. */
+async function recordHistory(): Promise<{ h: string; ids: string[] }> {
+  const h = file("h.jsonl");
+  const ids: string[] = [];
+  for (const [fn, payload] of [
+    ["versioned-greeter:live", '{"name":"Ada"}'],
+    ["versioned-greeter:live", '{"name":"Bob"}'],
+    ["payments-audit", '{"actor":"alice"}'],
+  ] as const) {
+    const r = await lx(["invoke", fn, "--payload", payload, "--history", h, "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    ids.push((JSON.parse(r.stdout) as { historyId: string }).historyId);
+  }
+  return { h, ids };
+}
+
+interface Case {
+  name: string;
+  classname: string;
+  failure?: { message: string; "#text": string };
+  error?: unknown;
+}
+interface Suite {
+  tests: number;
+  failures: number;
+  errors: number;
+  testcase: Case[];
+}
+
+async function readJunit(xmlFile: string): Promise<Suite> {
+  const xml = await readFile(xmlFile, "utf8");
+  expect(XMLValidator.validate(xml)).toBe(true);
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "",
+    parseAttributeValue: true,
+    isArray: (name) => name === "testcase",
+  }).parse(xml) as { testsuites: { testsuite: Suite } };
+  return doc.testsuites.testsuite;
+}
+
+let history: { h: string; ids: string[] };
+beforeAll(async () => {
+  history = await recordHistory();
+});
+
+describe("replay --junit and --tap", () => {
+  it("writes a JUnit case per entry, the differing one failed with its diff, and exits 1", async () => {
+    const { h, ids } = history;
+    const xml = file("replay.xml");
+    const r = await lx(["replay", h, "--no-history", "--junit", xml]);
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/^3 replayed: 2 same, 1 differs$/m); // the table is still printed
+    const suite = await readJunit(xml);
+    expect([suite.tests, suite.failures, suite.errors]).toEqual([3, 1, 0]);
+    expect(suite.testcase.map((c) => c.name)).toEqual([
+      `#1 versioned-greeter:live ${ids[0]}`,
+      `#2 versioned-greeter:live ${ids[1]}`,
+      `#3 payments-audit ${ids[2]}`,
+    ]);
+    expect(suite.testcase.map((c) => c.classname)).toEqual([
+      "replay.versioned-greeter",
+      "replay.versioned-greeter",
+      "replay.payments-audit",
+    ]);
+    expect(suite.testcase.slice(0, 2).every((c) => c.failure === undefined)).toBe(true);
+    expect(suite.testcase[2]!.failure!.message).toBe("response differs");
+    expect(suite.testcase[2]!.failure!["#text"]).toMatch(/^\$\.requestId: "[\w-]+" → "[\w-]+"$/);
+  });
+
+  it("counts every difference on another alias as a failure", async () => {
+    const { h } = history;
+    const xml = file("canary.xml");
+    const r = await lx([
+      "replay",
+      h,
+      "--no-history",
+      "-q",
+      "canary",
+      "--function",
+      "versioned-greeter",
+      "--junit",
+      xml,
+    ]);
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    const suite = await readJunit(xml);
+    expect([suite.tests, suite.failures, suite.errors]).toEqual([2, 2, 0]);
+    expect(suite.testcase[0]!.failure!["#text"]).toContain('$.message: "hello, Ada!" → (none)');
+  });
+
+  it("prints TAP 13 on stdout instead of the table", async () => {
+    const { h, ids } = history;
+    const r = await lx(["replay", h, "--no-history", "--tap"]);
+    expect(r.code, r.stderr).toBe(1);
+    const out = r.stdout.split("\n");
+    expect(out.slice(0, 5)).toEqual([
+      "TAP version 13",
+      "1..3",
+      `ok 1 - \\#1 versioned-greeter:live ${ids[0]}`,
+      `ok 2 - \\#2 versioned-greeter:live ${ids[1]}`,
+      `not ok 3 - \\#3 payments-audit ${ids[2]}`,
+    ]);
+    expect(out.slice(5, 8)).toEqual(["  ---", "  message: response differs", "  diff: |-"]);
+    expect(out[8]).toMatch(/^ {4}\$\.requestId: "[\w-]+" → "[\w-]+"$/);
+    expect(out.slice(9)).toEqual(["  ...", "# 3 replayed: 2 same, 1 differs", ""]);
+    expect(r.stdout).not.toContain("RECORDED"); // no table
+  });
+
+  it("refuses --tap with --json", async () => {
+    const r = await lx(["replay", history.h, "--tap", "--json"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/'--json' cannot be used with option '--tap'/);
+  });
+});
+
+describe("replay --ignore and --ignore-file", () => {
+  it("turns a difference at an ignored path into a pass", async () => {
+    const { h } = history;
+    const xml = file("ignored.xml");
+    const r = await lx(["replay", h, "--no-history", "--ignore", "$.requestId", "--junit", xml]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^3 replayed: 3 same, 0 differ$/m);
+    expect(await readJunit(xml)).toMatchObject({ tests: 3, failures: 0, errors: 0 });
+
+    // The same rule from a file, with a comment and blank lines; repeated --ignore adds up.
+    const rules = file("ignore.txt");
+    await writeFile(rules, "# changes on every call\n\n$.requestId\n");
+    const fromFile = await lx(["replay", h, "--no-history", "--ignore-file", rules, "--tap"]);
+    expect(fromFile.code, fromFile.stdout + fromFile.stderr).toBe(0);
+    expect(fromFile.stdout).toContain(`ok 3 - \\#3 payments-audit ${history.ids[2]}`);
+    const two = await lx(["replay", h, "--no-history", "--ignore", "$.recorded", "--ignore", "$.requestId"]);
+    expect(two.code, two.stdout).toBe(0);
+  });
+
+  it("refuses a path that does not parse, with an example, before invoking anything", async () => {
+    const { h } = history;
+    const recordedIn = file("untouched.jsonl");
+    const r = await lx(["replay", h, "--history", recordedIn, "--ignore", "$.items[?(@.a)]"]);
+    expect([r.code, r.stdout]).toEqual([2, ""]);
+    expect(r.stderr).toMatch(
+      /--ignore: "\$\.items\[\?\(@\.a\)\]" is not a JSON path: .*e\.g\. --ignore '\$\.body\.timestamp'/,
+    );
+    await expect(stat(recordedIn)).rejects.toThrow(/ENOENT/);
+
+    const rules = file("bad-ignore.txt");
+    await writeFile(rules, "$.ok\nrequestId\n");
+    const fromFile = await lx(["replay", h, "--no-history", "--ignore-file", rules]);
+    expect(fromFile.code).toBe(2);
+    expect(fromFile.stderr).toContain(`${rules}:2: "requestId" is not a JSON path: it must start with $`);
+  });
+});
