@@ -7,7 +7,7 @@
 // characters, lone surrogates), which no escaping can carry. A builder library would add a
 // dependency for those two lines.
 import { formatDiff } from "../core/response-diff.js";
-import type { ReplayResult, ReplaySummary } from "./replay-table.js";
+import { targetName, type ReplayResult, type ReplaySummary } from "./replay-table.js";
 import { escapeControl } from "./text.js";
 
 /** Characters XML 1.0 allows (its "Char" production); the rest cannot appear even escaped. */
@@ -24,10 +24,9 @@ export function xmlEscape(text: string): string {
   return text.replace(NOT_XML, "").replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
-/** The test case's name: its position, function and qualifier replayed on, and the entry's id. */
+/** The test case's name: its position, function and qualifier(s) replayed on, and the entry's id. */
 export function caseName(r: ReplayResult, i: number): string {
-  const target = `${r.original.function.name}${r.qualifier ? `:${r.qualifier}` : ""}`;
-  return escapeControl(`#${i + 1} ${target} ${r.original.id}`).replace(/\s+/g, " ");
+  return escapeControl(`#${i + 1} ${targetName(r)} ${r.original.id}`).replace(/\s+/g, " ");
 }
 
 /** Why the case failed, one string per line; empty when it passed. */

@@ -186,3 +186,82 @@ describe("replay --ignore and --ignore-file", () => {
     expect(fromFile.stderr).toContain(`${rules}:2: "requestId" is not a JSON path: it must start with $`);
   });
 });
+
+describe("replay --against", () => {
+  it("runs each entry on live and canary and compares the two answers, recording both", async () => {
+    const { h, ids } = history;
+    const xml = file("against.xml");
+    const recordedIn = file("against-history.jsonl");
+    const args = ["replay", h, "--function", "versioned-greeter", "--history", recordedIn];
+    const r = await lx([...args, "-q", "live", "--against", "canary", "--junit", xml]);
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/versioned-greeter:live vs canary\s+200\s+1 → 2 .* DIFFERS/);
+    expect(r.stdout).toMatch(/^2 replayed on live vs canary: 0 same, 2 differ$/m);
+    const suite = await readJunit(xml);
+    expect([suite.tests, suite.failures, suite.errors]).toEqual([2, 2, 0]);
+    expect(suite.testcase.map((c) => c.name)).toEqual([
+      `#1 versioned-greeter:live vs canary ${ids[0]}`,
+      `#2 versioned-greeter:live vs canary ${ids[1]}`,
+    ]);
+    expect(suite.testcase[1]!.failure!["#text"]).toContain('$.message: "hello, Bob!" → (none)');
+
+    const replays = (await readFile(recordedIn, "utf8"))
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { id?: string; replayOf?: string; qualifier?: string })
+      .filter((l) => l.id);
+    expect(replays.map((l) => `${l.replayOf} ${l.qualifier}`).sort()).toEqual(
+      [`${ids[0]} live`, `${ids[0]} canary`, `${ids[1]} live`, `${ids[1]} canary`].sort(),
+    );
+  });
+
+  it("passes when both answer alike, whatever the recording says", async () => {
+    // canary points to version 2, whose answers differ from the recorded (live, version 1) ones;
+    // compared with each other they only differ in the ARN they were invoked as.
+    const { h } = history;
+    const args = ["replay", h, "--no-history", "--function", "versioned-greeter", "-q", "canary"];
+    const r = await lx([...args, "--against", "2", "--ignore", "$.invokedAs"]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^2 replayed on canary vs 2: 2 same, 0 differ$/m);
+    const unignored = await lx([...args, "--against", "2", "--json"]);
+    expect(unignored.code).toBe(1);
+    const out = JSON.parse(unignored.stdout) as {
+      results: Array<{ differences: { payload: { changes: unknown[] } } }>;
+    };
+    expect(out.results[0]!.differences.payload.changes).toEqual([
+      {
+        path: "$.invokedAs",
+        type: "changed",
+        before: expect.stringMatching(/:versioned-greeter:canary$/) as unknown,
+        after: expect.stringMatching(/:versioned-greeter:2$/) as unknown,
+      },
+    ]);
+  });
+
+  it("reports a target that does not exist as an error on that side, exit 3", async () => {
+    const xml = file("nope.xml");
+    const r = await lx([
+      "replay",
+      history.h,
+      "--no-history",
+      "--function",
+      "versioned-greeter",
+      "--against",
+      "nope",
+      "--junit",
+      xml,
+    ]);
+    expect(r.code, r.stdout + r.stderr).toBe(3);
+    expect(r.stdout).toMatch(/on nope: .*not found/i);
+    expect(await readJunit(xml)).toMatchObject({ tests: 2, failures: 0, errors: 2 });
+  });
+
+  it("refuses --against the same qualifier, or an empty one", async () => {
+    const same = await lx(["replay", history.h, "-q", "canary", "--against", "canary"]);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain("--against canary is the --qualifier too");
+    const empty = await lx(["replay", history.h, "--against", ""]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain("--against needs a version or alias name, e.g. --against canary");
+  });
+});

@@ -7,7 +7,9 @@
 // record whose original is not in FILE (an export of replays only) is replayed as recorded.
 //
 // What it is compared with: the response recorded in FILE for that entry (payload, status,
-// FunctionError; ExecutedVersion with --compare-version), never an earlier replay.
+// FunctionError; ExecutedVersion with --compare-version), never an earlier replay. With
+// --against Q, each entry runs on its target and on Q, and the two answers are compared
+// (replay-one.ts).
 //
 // Where replays are recorded: the history (--history FILE, LAMBDA_EXPLORER_HISTORY or the
 // state folder's), each with `replayOf` set to the id of the entry it replayed; FILE itself only
@@ -21,25 +23,19 @@
 // not used.
 import { resolve } from "node:path";
 import { Option, type Command } from "commander";
-import type { Clients } from "../../aws/clients.js";
 import type { HistoryRecord } from "../../core/history-record.js";
-import type { JsonPath } from "../../core/json-path.js";
 import type { HistoryIndexEntry } from "../../state/history-store.js";
 import { connect, withConnectionOptions, type ConnectionFlags } from "../connection.js";
 import { EXIT, UserError } from "../exit-codes.js";
 import { filterEntries, openHistoryFile, type EntryFilters } from "../history-input.js";
-import {
-  historyRecorder,
-  withHistoryOption,
-  type HistoryFlags,
-  type HistoryRecorder,
-} from "../history-recorder.js";
+import { historyRecorder, withHistoryOption, type HistoryFlags } from "../history-recorder.js";
 import { intOption } from "../options.js";
 import { ignoreFilePaths, ignoreFlagPaths } from "../replay-ignore.js";
 import type { ReplayResult } from "../replay-table.js";
 
 interface ReplayFlags extends ConnectionFlags, HistoryFlags, EntryFilters {
   qualifier?: string;
+  against?: string;
   concurrency: string;
   compareVersion?: boolean;
   ignore: string[];
@@ -57,6 +53,10 @@ export function registerReplay(program: Command): void {
         .description("invoke every entry of a history again and compare the responses with the recorded ones")
         .argument("<file>", "a history file (the history itself, or one saved with history export)")
         .option("-q, --qualifier <q>", "replay on this version or alias instead of the recorded ones")
+        .option(
+          "--against <q>",
+          "also replay each entry on this version or alias, and compare the two answers instead of the recorded one",
+        )
         .option("-c, --concurrency <n>", "invocations at a time", "4")
         .option("--function <name>", "replay only this function's entries (name or name:qualifier)")
         .option("--since <time>", "replay only entries recorded since then: 2h, 3d, 2026-11-25")
@@ -87,6 +87,7 @@ replayed (not found, unreachable).
 
 Examples:
   $ lambda-explorer replay saved.jsonl --qualifier canary
+  $ lambda-explorer replay saved.jsonl --qualifier live --against canary --junit replay.xml
   $ lambda-explorer replay saved.jsonl --ignore '$.requestId' --ignore '$.body.timestamp'
   $ lambda-explorer replay saved.jsonl --ignore-file replay-ignore.txt --junit replay.xml
   $ lambda-explorer replay saved.jsonl --tap | tap-junit
@@ -106,77 +107,6 @@ export function entriesToReplay<E extends Pick<HistoryIndexEntry, "id" | "replay
   return entries.filter((e) => e.replayOf === null || !ids.has(e.replayOf));
 }
 
-/**
- * Each function's timeout, asked for once per function and qualifier while its first replay
- * runs: Invoke waits that long (and a margin) for an answer, not Lambda's longest 15 minutes.
- */
-function functionTimeouts(clients: Clients) {
-  const asked = new Map<string, Promise<number | null>>();
-  const controller = new AbortController();
-  return {
-    of(name: string, qualifier: string | null): Promise<number | null> {
-      const key = `${name}\u0000${qualifier ?? ""}`;
-      let p = asked.get(key);
-      if (!p) {
-        p = import("../../aws/functions.js")
-          .then((m) => m.getFunction(clients, name, qualifier ?? undefined, controller.signal))
-          .then(
-            (c) => c.timeoutS,
-            () => null,
-          );
-        asked.set(key, p);
-      }
-      return p;
-    },
-    /** Cancels what is still asked, and waits for it: the clients are destroyed next. */
-    async close(): Promise<void> {
-      controller.abort();
-      await Promise.all(asked.values());
-    },
-  };
-}
-
-async function replayOne(
-  clients: Clients,
-  original: HistoryRecord,
-  flags: ReplayFlags,
-  ignore: readonly JsonPath[],
-  recorder: HistoryRecorder,
-  timeouts: ReturnType<typeof functionTimeouts>,
-): Promise<ReplayResult> {
-  const { invoke } = await import("../../aws/invoke.js");
-  const { AwsFailure } = await import("../../aws/errors.js");
-  const { recordFromInvocation } = await import("../../core/invocation-record.js");
-  const { diffResponses } = await import("../../core/response-diff.js");
-  const qualifier = flags.qualifier ?? original.qualifier;
-  try {
-    const result = await invoke(clients, original.function.name, original.payload, {
-      qualifier: qualifier ?? undefined,
-      invocationType: original.invocationType,
-      tail: original.response.logTail !== null,
-      functionTimeoutS: timeouts.of(original.function.name, qualifier),
-    });
-    const replay = recordFromInvocation(result, {
-      payload: original.payload,
-      endpoint: { profile: clients.profile, region: clients.region, url: clients.endpoint },
-      functionArn: original.function.arn,
-      replayOf: original.id,
-    });
-    await recorder.record(replay);
-    const diff = diffResponses(original, replay, {
-      compareVersion: flags.compareVersion === true,
-      ignore,
-    });
-    return { original, qualifier, replay, diff, error: null };
-  } catch (err) {
-    if (err instanceof AwsFailure)
-      return { original, qualifier, replay: null, diff: null, error: err.message };
-    if (err instanceof Error && err.name === "PayloadError")
-      return { original, qualifier, replay: null, diff: null, error: err.message };
-    throw err;
-  }
-}
-
 async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
   const concurrency = intOption("concurrency", flags.concurrency, 1, 256);
   // Checked before any work, so a mistyped rule never turns into a silent pass or a late failure.
@@ -185,6 +115,13 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
     ...(flags.ignoreFile === undefined ? [] : await ignoreFilePaths(flags.ignoreFile)),
   ];
   if (flags.qualifier === "") throw new UserError("--qualifier needs a version or alias name", EXIT.usage);
+  if (flags.against === "")
+    throw new UserError("--against needs a version or alias name, e.g. --against canary", EXIT.usage);
+  if (flags.against !== undefined && flags.against === flags.qualifier)
+    throw new UserError(
+      `--against ${flags.against} is the --qualifier too: name another version or alias to compare with`,
+      EXIT.usage,
+    );
   const { openHistoryReader } = await import("../../state/history-store.js");
   const path = resolve(file);
   const index = await openHistoryFile(path);
@@ -201,12 +138,19 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
     // CI reads a report either way: an empty one says the gate ran and found nothing to check.
     if (flags.tap)
       process.stdout.write(
-        reports.tapLines([], table.summaryLine(summary, flags.qualifier)).join("\n") + "\n",
+        reports.tapLines([], table.summaryLine(summary, flags.qualifier, flags.against)).join("\n") + "\n",
       );
     await writeJunit(flags.junit, [], summary, path);
     return EXIT.ok;
   }
 
+  const { functionTimeouts, replayOne } = await import("../replay-one.js");
+  const options = {
+    qualifier: flags.qualifier,
+    against: flags.against,
+    compareVersion: flags.compareVersion === true,
+    ignore,
+  };
   const clients = await connect(flags);
   const timeouts = functionTimeouts(clients);
   const recorder = await historyRecorder(flags, { keepOpen: true });
@@ -232,7 +176,7 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
             progress.tick(true);
             return null;
           }
-          const r = await replayOne(clients, original, flags, ignore, recorder, timeouts);
+          const r = await replayOne(clients, original, options, recorder, timeouts);
           progress.tick(r.diff?.same === true);
           return r;
         }),
@@ -260,6 +204,7 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
     const out = {
       file: path,
       qualifier: flags.qualifier ?? null,
+      against: flags.against ?? null,
       recordedIn: recorder.file,
       damaged: index.damaged + unreadable.length,
       replaysNotReplayed: skipped,
@@ -268,11 +213,11 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
     };
     process.stdout.write(JSON.stringify(out) + "\n");
   } else if (flags.tap) {
-    const lines = reports.tapLines(results, table.summaryLine(summary, flags.qualifier));
+    const lines = reports.tapLines(results, table.summaryLine(summary, flags.qualifier, flags.against));
     process.stdout.write(lines.join("\n") + "\n");
   } else {
     for (const line of table.formatReplayTable(results)) process.stdout.write(line + "\n");
-    process.stdout.write(table.summaryLine(summary, flags.qualifier) + "\n");
+    process.stdout.write(table.summaryLine(summary, flags.qualifier, flags.against) + "\n");
     if (skipped > 0)
       process.stderr.write(
         `${skipped} replay record${skipped === 1 ? "" : "s"} in the file not replayed again (their originals were)\n`,
