@@ -1,6 +1,5 @@
 // What `replay` prints: a row per replayed entry (status, version, duration, same or not) with
-// the differences under the rows that differ, a summary line, the --json shape, and the
-// progress bar drawn on a terminal's stderr while it runs.
+// the differences under the rows that differ, a summary line, and the --json shape.
 import { formatDiff, type ResponseDiff } from "../core/response-diff.js";
 import type { HistoryRecord } from "../core/history-record.js";
 import { escapeControl, ms } from "./text.js";
@@ -119,32 +118,4 @@ export function resultJson(r: ReplayResult): Record<string, unknown> {
     durationMs: pair((x) => x.report?.durationMs ?? null),
     differences: r.diff ? { fields: r.diff.fields, payload: r.diff.payload } : null,
   };
-}
-
-/** A one-line progress bar on a terminal, redrawn at most every 100 ms; nothing elsewhere. */
-export class ProgressBar {
-  private done = 0;
-  private differing = 0;
-  private last = 0;
-  constructor(
-    private readonly total: number,
-    private readonly stream: NodeJS.WriteStream = process.stderr,
-    private readonly enabled = stream.isTTY === true,
-  ) {}
-
-  tick(same: boolean): void {
-    this.done++;
-    if (!same) this.differing++;
-    const now = Date.now();
-    if (!this.enabled || (now - this.last < 100 && this.done < this.total)) return;
-    this.last = now;
-    const width = Math.max(10, Math.min(40, (this.stream.columns || 80) - 40));
-    const filled = Math.round((this.done / this.total) * width);
-    const bar = "█".repeat(filled) + "░".repeat(width - filled);
-    this.stream.write(`\r\x1b[Kreplaying ${bar} ${this.done}/${this.total} · ${this.differing} not same`);
-  }
-
-  clear(): void {
-    if (this.enabled && this.last > 0) this.stream.write("\r\x1b[K");
-  }
 }

@@ -157,7 +157,8 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
   const { default: pLimit } = await import("p-limit");
   const limit = pLimit(concurrency);
   const reader = await openHistoryReader(path);
-  const progress = new table.ProgressBar(entries.length);
+  const { ProgressBar } = await import("../replay-progress.js");
+  const progress = new ProgressBar(entries.length);
   const { HistoryFileError, damagedMessage } = await import("../../state/history-store.js");
   const unreadable: number[] = [];
   let results: ReplayResult[];
