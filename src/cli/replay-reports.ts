@@ -69,8 +69,11 @@ export function junitXml(results: readonly ReplayResult[], summary: ReplaySummar
 export function tapLines(results: readonly ReplayResult[], summaryText: string): string[] {
   const out = ["TAP version 13", `1..${results.length}`];
   results.forEach((r, i) => {
-    // `#` starts a directive (SKIP, TODO) in a TAP description.
-    const name = caseName(r, i).replace(/\\/g, "\\\\").replace(/#/g, "\\#");
+    // TAP numbers the lines itself, so no "#N"; a `#` would start a directive (SKIP, TODO).
+    const name = caseName(r, i)
+      .replace(/^#\d+ /, "")
+      .replace(/\\/g, "\\\\")
+      .replace(/#/g, "\\#");
     const lines = failureLines(r);
     if (lines.length === 0) {
       out.push(`ok ${i + 1} - ${name}`);

@@ -55,9 +55,9 @@ describe("junitXml", () => {
 
 describe("tapLines", () => {
   it("escapes # in names and puts an error's lines in the YAML block", () => {
-    const r = result(null, "line one\nline two");
+    const r = { ...result(null, "line one\nline two"), qualifier: "odd#name" };
     const lines = tapLines([r], "1 replayed");
-    expect(lines[2]).toMatch(/^not ok 1 - \\#1 versioned-greeter:canary /);
+    expect(lines[2]).toBe(`not ok 1 - versioned-greeter:odd\\#name ${r.original.id}`);
     expect(lines.slice(3)).toEqual([
       "  ---",
       "  message: could not be replayed",
