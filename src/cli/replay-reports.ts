@@ -7,6 +7,7 @@
 // characters, lone surrogates), which no escaping can carry. A builder library would add a
 // dependency for those two lines.
 import { formatDiff } from "../core/response-diff.js";
+import type { FunctionLatency } from "./replay-latency.js";
 import { targetName, type ReplayResult, type ReplaySummary } from "./replay-table.js";
 import { escapeControl } from "./text.js";
 
@@ -37,12 +38,30 @@ function failureLines(r: ReplayResult): string[] {
 
 const seconds = (r: ReplayResult) => ((r.replay?.report?.durationMs ?? 0) / 1000).toFixed(3);
 
-export function junitXml(results: readonly ReplayResult[], summary: ReplaySummary, suite: string): string {
+/** A --max-slowdown case's name, and its failure text (null when it passed). */
+function latencyCase(l: FunctionLatency): { name: string; failure: string | null } {
+  const p = (x: { p50: number; p95: number }) => `p50 ${x.p50} ms, p95 ${x.p95} ms`;
+  return {
+    name: escapeControl(`latency ${l.function}`),
+    failure: l.slower ? `slower: ${p(l.before)} → ${p(l.after)} (${l.count} entries)` : null,
+  };
+}
+
+/** `latency`: one more case per function, given only with --max-slowdown. */
+export function junitXml(
+  results: readonly ReplayResult[],
+  summary: ReplaySummary,
+  suite: string,
+  latency: readonly FunctionLatency[] = [],
+): string {
   const total = results.reduce((t, r) => t + (r.replay?.report?.durationMs ?? 0), 0) / 1000;
+  const tests = summary.replayed + latency.length;
+  const failures = summary.different + latency.filter((l) => l.slower).length;
+  const counts = `tests="${tests}" failures="${failures}" errors="${summary.errors}"`;
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="lambda-explorer replay" tests="${summary.replayed}" failures="${summary.different}" errors="${summary.errors}" time="${total.toFixed(3)}">`,
-    `  <testsuite name="${xmlEscape(suite)}" tests="${summary.replayed}" failures="${summary.different}" errors="${summary.errors}" skipped="0" time="${total.toFixed(3)}">`,
+    `<testsuites name="lambda-explorer replay" ${counts} time="${total.toFixed(3)}">`,
+    `  <testsuite name="${xmlEscape(suite)}" ${counts} skipped="0" time="${total.toFixed(3)}">`,
   ];
   results.forEach((r, i) => {
     const open = `    <testcase classname="${xmlEscape(`replay.${r.original.function.name}`)}" name="${xmlEscape(caseName(r, i))}" time="${seconds(r)}"`;
@@ -61,13 +80,30 @@ export function junitXml(results: readonly ReplayResult[], summary: ReplaySummar
     out.push(`      </${tag}>`);
     out.push("    </testcase>");
   });
+  for (const l of latency) {
+    const { name, failure } = latencyCase(l);
+    const open = `    <testcase classname="${xmlEscape(`replay.${l.function}`)}" name="${xmlEscape(name)}" time="0"`;
+    if (failure === null) out.push(`${open}/>`);
+    else
+      out.push(
+        `${open}>`,
+        '      <failure message="slower than --max-slowdown" type="Slowdown">',
+        xmlEscape(failure),
+        "      </failure>",
+        "    </testcase>",
+      );
+  }
   out.push("  </testsuite>", "</testsuites>", "");
   return out.join("\n");
 }
 
 /** TAP 13: a line per entry, and for a failure a YAML block with the diff. */
-export function tapLines(results: readonly ReplayResult[], summaryText: string): string[] {
-  const out = ["TAP version 13", `1..${results.length}`];
+export function tapLines(
+  results: readonly ReplayResult[],
+  summaryText: string,
+  latency: readonly FunctionLatency[] = [],
+): string[] {
+  const out = ["TAP version 13", `1..${results.length + latency.length}`];
   results.forEach((r, i) => {
     // TAP numbers the lines itself, so no "#N"; a `#` would start a directive (SKIP, TODO).
     const name = caseName(r, i)
@@ -85,6 +121,20 @@ export function tapLines(results: readonly ReplayResult[], summaryText: string):
     out.push("  diff: |-");
     for (const l of lines) out.push(`    ${l}`);
     out.push("  ...");
+  });
+  latency.forEach((l, i) => {
+    const { name, failure } = latencyCase(l);
+    const n = results.length + i + 1;
+    const title = name.replace(/\\/g, "\\\\").replace(/#/g, "\\#");
+    if (failure === null) out.push(`ok ${n} - ${title}`);
+    else
+      out.push(
+        `not ok ${n} - ${title}`,
+        "  ---",
+        "  message: slower than --max-slowdown",
+        `  detail: ${JSON.stringify(failure)}`,
+        "  ...",
+      );
   });
   out.push(`# ${summaryText}`);
   return out;

@@ -265,3 +265,68 @@ describe("replay --against", () => {
     expect(empty.stderr).toContain("--against needs a version or alias name, e.g. --against canary");
   });
 });
+
+describe("replay --max-slowdown", () => {
+  /**
+   * slow-logger sleeps intervalMs between its two lines, so each replay takes about 100 ms or more
+   * however fast the machine: a recording whose duration is set to 1 ms is always beaten, one
+   * set to 1,000 s never is.
+   */
+  async function slowHistory(recordedMs: number): Promise<string> {
+    const h = file("slow.jsonl");
+    const r = await lx([
+      "invoke",
+      "slow-logger",
+      "--payload",
+      '{"lines":2,"intervalMs":100}',
+      "--history",
+      h,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const records = (await readFile(h, "utf8"))
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { id?: string; report?: { durationMs: number } | null });
+    // About 100 ms: timers may fire a hair early, never much.
+    expect(records[0]!.report?.durationMs).toBeGreaterThan(50);
+    records[0]!.report!.durationMs = recordedMs;
+    const edited = file("slow-edited.jsonl");
+    await writeFile(edited, records.map((x) => JSON.stringify(x)).join("\n") + "\n", { mode: 0o600 });
+    return edited;
+  }
+  const replay = (h: string, ...more: string[]) =>
+    lx(["replay", h, "--no-history", "--ignore", "$.elapsedMs", ...more]);
+
+  it("fails when a function got slower than allowed, and says so in the table and JUnit", async () => {
+    const h = await slowHistory(1);
+    const shown = await replay(h);
+    expect(shown.code, shown.stdout + shown.stderr).toBe(0); // shown, not a gate
+    expect(shown.stdout).toMatch(/^LATENCY\s+N\s+P50\s+P95$/m);
+    expect(shown.stdout).toMatch(/^slow-logger\s+1\s+1\.00 ms → [\d.]+ ms \+\d+%/m);
+
+    const xml = file("slow.xml");
+    const gate = await replay(h, "--max-slowdown", "50%", "--junit", xml);
+    expect(gate.code, gate.stdout + gate.stderr).toBe(1);
+    expect(gate.stdout).toMatch(/^slow-logger\s+1\s+.*SLOWER \(over 50%\)$/m);
+    expect(gate.stdout).toMatch(/^1 replayed: 1 same, 0 differ\n1 function is slower by more than 50%$/m);
+    const suite = await readJunit(xml);
+    expect([suite.tests, suite.failures, suite.errors]).toEqual([2, 1, 0]);
+    expect(suite.testcase[1]).toMatchObject({
+      name: "latency slow-logger",
+      failure: { message: "slower than --max-slowdown" },
+    });
+  });
+
+  it("passes when it is not slower, and refuses a value that is not a percentage", async () => {
+    const h = await slowHistory(1_000_000);
+    const tap = await replay(h, "--max-slowdown", "10", "--tap");
+    expect(tap.code, tap.stdout + tap.stderr).toBe(0);
+    expect(tap.stdout).toContain("1..2\n");
+    expect(tap.stdout).toContain("ok 2 - latency slow-logger\n");
+    const bad = await replay(h, "--max-slowdown", "fast");
+    expect([bad.code, bad.stdout]).toEqual([2, ""]);
+    expect(bad.stderr).toContain(
+      '--max-slowdown takes a percentage, e.g. --max-slowdown 20% (slower by a fifth fails) (got "fast")',
+    );
+  });
+});

@@ -41,6 +41,7 @@ interface ReplayFlags extends ConnectionFlags, HistoryFlags, EntryFilters {
   ignore: string[];
   ignoreFile?: string;
   json?: boolean;
+  maxSlowdown?: string;
   junit?: string;
   tap?: boolean;
 }
@@ -61,6 +62,10 @@ export function registerReplay(program: Command): void {
         .option("--function <name>", "replay only this function's entries (name or name:qualifier)")
         .option("--since <time>", "replay only entries recorded since then: 2h, 3d, 2026-11-25")
         .option("--compare-version", "count a different ExecutedVersion as a difference")
+        .option(
+          "--max-slowdown <pct>",
+          "fail when a function's p50 or p95 duration grew by more than this: 20%",
+        )
         .option(
           "--ignore <path>",
           "a payload path left out of both responses before they are compared: $.body.timestamp, $.items[*].id (repeatable)",
@@ -88,6 +93,7 @@ replayed (not found, unreachable).
 Examples:
   $ lambda-explorer replay saved.jsonl --qualifier canary
   $ lambda-explorer replay saved.jsonl --qualifier live --against canary --junit replay.xml
+  $ lambda-explorer replay saved.jsonl --qualifier canary --max-slowdown 25%
   $ lambda-explorer replay saved.jsonl --ignore '$.requestId' --ignore '$.body.timestamp'
   $ lambda-explorer replay saved.jsonl --ignore-file replay-ignore.txt --junit replay.xml
   $ lambda-explorer replay saved.jsonl --tap | tap-junit
@@ -109,6 +115,8 @@ export function entriesToReplay<E extends Pick<HistoryIndexEntry, "id" | "replay
 
 async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
   const concurrency = intOption("concurrency", flags.concurrency, 1, 256);
+  const latency = await import("../replay-latency.js");
+  const maxSlowdown = latency.maxSlowdownOption(flags.maxSlowdown);
   // Checked before any work, so a mistyped rule never turns into a silent pass or a late failure.
   const ignore = [
     ...ignoreFlagPaths(flags.ignore),
@@ -140,7 +148,7 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
       process.stdout.write(
         reports.tapLines([], table.summaryLine(summary, flags.qualifier, flags.against)).join("\n") + "\n",
       );
-    await writeJunit(flags.junit, [], summary, path);
+    await writeJunit(flags.junit, [], [], summary, path);
     return EXIT.ok;
   }
 
@@ -201,6 +209,10 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
     );
   }
   const summary = table.summarizeResults(results);
+  const latencies = latency.latencyByFunction(results, maxSlowdown);
+  const slower = latencies.filter((l) => l.slower).length;
+  // Latency becomes test cases only when it is a gate: shown alone, it would fail nothing.
+  const gated = maxSlowdown === undefined ? [] : latencies;
   if (flags.json) {
     const out = {
       file: path,
@@ -211,28 +223,41 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
       replaysNotReplayed: skipped,
       results: results.map(table.resultJson),
       summary,
+      latency: latencies,
+      maxSlowdownPct: maxSlowdown ?? null,
     };
     process.stdout.write(JSON.stringify(out) + "\n");
   } else if (flags.tap) {
-    const lines = reports.tapLines(results, table.summaryLine(summary, flags.qualifier, flags.against));
+    const lines = reports.tapLines(
+      results,
+      table.summaryLine(summary, flags.qualifier, flags.against),
+      gated,
+    );
     process.stdout.write(lines.join("\n") + "\n");
   } else {
     for (const line of table.formatReplayTable(results)) process.stdout.write(line + "\n");
+    const latencyLines = latency.formatLatency(latencies, maxSlowdown);
+    if (latencyLines.length > 0) process.stdout.write(["", ...latencyLines, ""].join("\n"));
     process.stdout.write(table.summaryLine(summary, flags.qualifier, flags.against) + "\n");
+    if (slower > 0)
+      process.stdout.write(
+        `${slower} function${slower === 1 ? " is" : "s are"} slower by more than ${maxSlowdown}%\n`,
+      );
     if (skipped > 0)
       process.stderr.write(
         `${skipped} replay record${skipped === 1 ? "" : "s"} in the file not replayed again (their originals were)\n`,
       );
   }
-  await writeJunit(flags.junit, results, summary, path);
+  await writeJunit(flags.junit, results, gated, summary, path);
   if (summary.errors > 0) return EXIT.aws;
-  return summary.different > 0 ? EXIT.functionError : EXIT.ok;
+  return summary.different > 0 || slower > 0 ? EXIT.functionError : EXIT.ok;
 }
 
 /** --junit's file, written whole once the results are printed (they are not lost if it fails). */
 async function writeJunit(
   file: string | undefined,
   results: readonly ReplayResult[],
+  latency: readonly import("../replay-latency.js").FunctionLatency[],
   summary: import("../replay-table.js").ReplaySummary,
   historyPath: string,
 ): Promise<void> {
@@ -240,7 +265,7 @@ async function writeJunit(
   const { writeFile } = await import("node:fs/promises");
   const { junitXml } = await import("../replay-reports.js");
   try {
-    await writeFile(file, junitXml(results, summary, `replay ${historyPath}`));
+    await writeFile(file, junitXml(results, summary, `replay ${historyPath}`, latency));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     throw new UserError(
