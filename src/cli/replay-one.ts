@@ -1,6 +1,6 @@
 // One entry's replay: invoked again on its target and compared with the recorded response, or,
-// with --against, invoked on two qualifiers at once and the two answers compared with each other
-// (live against canary): the recording then only supplies the payload, so a history recorded
+// with --against, invoked on two targets at once and the two answers compared with each other
+// (live against canary, the sandbox against AWS, one region against another): the recording then only supplies the payload, so a history recorded
 // long ago still tells whether a new version answers like the current one.
 import type { Clients } from "../aws/clients.js";
 import { AwsFailure } from "../aws/errors.js";
@@ -15,8 +15,8 @@ import type { ReplayResult } from "./replay-table.js";
 export interface ReplayOptions {
   /** Replay on this qualifier instead of the recorded one. */
   qualifier?: string;
-  /** Also replay on this qualifier, and compare the two answers. */
-  against?: string;
+  /** Also replay there, and compare the two answers. */
+  against?: AgainstTarget;
   compareVersion: boolean;
   ignore: readonly JsonPath[];
 }
@@ -53,6 +53,17 @@ export function functionTimeouts(clients: Clients) {
 
 export type FunctionTimeouts = ReturnType<typeof functionTimeouts>;
 
+/** --against's side: a qualifier, another endpoint, region or profile, or both. */
+export interface AgainstTarget {
+  /** Null: the same qualifier as the first side. */
+  qualifier: string | null;
+  /** The first side's when the connection options are the same. */
+  clients: Clients;
+  timeouts: FunctionTimeouts;
+  /** How results name it: `canary`, `http://127.0.0.1:9002`, `canary @ us-west-2`. */
+  label: string;
+}
+
 /** An answer that means "could not be replayed" (exit 3), not a bug to stop on. */
 const isReplayFailure = (err: unknown): err is Error =>
   err instanceof AwsFailure || (err instanceof Error && err.name === "PayloadError");
@@ -65,16 +76,16 @@ export async function replayOne(
   timeouts: FunctionTimeouts,
 ): Promise<ReplayResult> {
   const qualifier = opts.qualifier ?? original.qualifier;
-  const on = async (q: string | null): Promise<HistoryRecord> => {
-    const result = await invoke(clients, original.function.name, original.payload, {
+  const on = async (q: string | null, c = clients, t = timeouts): Promise<HistoryRecord> => {
+    const result = await invoke(c, original.function.name, original.payload, {
       qualifier: q ?? undefined,
       invocationType: original.invocationType,
       tail: original.response.logTail !== null,
-      functionTimeoutS: timeouts.of(original.function.name, q),
+      functionTimeoutS: t.of(original.function.name, q),
     });
     const replay = recordFromInvocation(result, {
       payload: original.payload,
-      endpoint: { profile: clients.profile, region: clients.region, url: clients.endpoint },
+      endpoint: { profile: c.profile, region: c.region, url: c.endpoint },
       functionArn: original.function.arn,
       replayOf: original.id,
     });
@@ -95,13 +106,16 @@ export async function replayOne(
 
   // Both at once: side by side, the two targets see the same moment (same data, same load).
   const against = opts.against;
-  const [a, b] = await Promise.allSettled([on(qualifier), on(against)]);
+  const [a, b] = await Promise.allSettled([
+    on(qualifier),
+    on(against.qualifier ?? qualifier, against.clients, against.timeouts),
+  ]);
   const base = a.status === "fulfilled" ? a.value : null;
   const other = b.status === "fulfilled" ? b.value : null;
   const failures: string[] = [];
   for (const [s, q] of [
     [a, qualifier ?? "$LATEST"],
-    [b, against],
+    [b, against.label],
   ] as const) {
     if (s.status === "fulfilled") continue;
     if (!isReplayFailure(s.reason)) throw s.reason;
@@ -109,5 +123,12 @@ export async function replayOne(
   }
   const diff = base && other ? diffResponses(base, other, diffOpts) : null;
   const error = failures.length > 0 ? failures.join("; ") : null;
-  return { original, qualifier, replay: base, diff, error, against: { qualifier: against, replay: other } };
+  return {
+    original,
+    qualifier,
+    replay: base,
+    diff,
+    error,
+    against: { target: against.label, replay: other },
+  };
 }

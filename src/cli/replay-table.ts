@@ -13,10 +13,10 @@ export interface ReplayResult {
   /** Why it could not be replayed (not found, throttled, unreachable). */
   error: string | null;
   /**
-   * With --against: the other qualifier and its answer. `diff` then compares `replay` (before)
+   * With --against: the other target (its qualifier, or where it is) and its answer. `diff` then compares `replay` (before)
    * with this one (after), not with the recording.
    */
-  against?: { qualifier: string; replay: HistoryRecord | null } | null;
+  against?: { target: string; replay: HistoryRecord | null } | null;
 }
 
 /** What was compared: the recording and the replay, or with --against the two replays. */
@@ -27,7 +27,7 @@ export function compared(r: ReplayResult): { before: HistoryRecord | null; after
 /** `fn:q`, or with --against `fn:q vs q2`. */
 export function targetName(r: ReplayResult): string {
   const fn = r.original.function.name;
-  if (r.against) return `${fn}:${r.qualifier ?? "$LATEST"} vs ${r.against.qualifier}`;
+  if (r.against) return `${fn}:${r.qualifier ?? "$LATEST"} vs ${r.against.target}`;
   return `${fn}${r.qualifier ? `:${r.qualifier}` : ""}`;
 }
 
@@ -109,7 +109,7 @@ export function resultJson(r: ReplayResult): Record<string, unknown> {
     function: o.function.name,
     recordedQualifier: o.qualifier,
     qualifier: r.qualifier,
-    ...(r.against ? { against: r.against.qualifier, againstReplayId: r.against.replay?.id ?? null } : {}),
+    ...(r.against ? { against: r.against.target, againstReplayId: r.against.replay?.id ?? null } : {}),
     same: r.diff ? r.diff.same : false,
     error: r.error,
     statusCode: pair((x) => x.response.statusCode),

@@ -330,3 +330,61 @@ describe("replay --max-slowdown", () => {
     );
   });
 });
+
+describe("replay --against-endpoint-url", () => {
+  let other: SandboxProcess;
+  beforeAll(async () => {
+    other = await startSandboxProcess(["--quiet"]);
+  });
+  afterAll(async () => {
+    await other?.stop();
+  });
+
+  it("runs the other side on another endpoint, recording where each replay ran", async () => {
+    const { h, ids } = history;
+    const recordedIn = file("elsewhere.jsonl");
+    const r = await lx(["replay", h, "--history", recordedIn, "--against-endpoint-url", other.endpoint]);
+    // Two sandboxes with the same functions answer alike, but for payments-audit's request id.
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toContain(`versioned-greeter:live vs @ ${other.endpoint}`);
+    expect(r.stdout).toMatch(/^3 replayed on the recorded qualifiers vs @ \S+: 2 same, 1 differs$/m);
+    const replays = (await readFile(recordedIn, "utf8"))
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { id?: string; replayOf?: string; endpoint?: { url: string | null } })
+      .filter((l) => l.id);
+    expect(
+      replays
+        .filter((l) => l.replayOf === ids[2])
+        .map((l) => l.endpoint?.url)
+        .sort(),
+    ).toEqual([sb.endpoint, other.endpoint].sort());
+
+    const ignored = await lx([
+      "replay",
+      h,
+      "--no-history",
+      "--against-endpoint-url",
+      other.endpoint,
+      "--ignore",
+      "$.requestId",
+    ]);
+    expect(ignored.code, ignored.stdout + ignored.stderr).toBe(0);
+    // A qualifier and an endpoint together: live here against canary there.
+    const canary = await lx([
+      "replay",
+      h,
+      "--no-history",
+      "--function",
+      "versioned-greeter",
+      "--against",
+      "canary",
+      "--against-endpoint-url",
+      other.endpoint,
+    ]);
+    expect(canary.code).toBe(1);
+    expect(canary.stdout).toMatch(
+      /^2 replayed on the recorded qualifiers vs canary @ \S+: 0 same, 2 differ$/m,
+    );
+  });
+});

@@ -36,6 +36,9 @@ import type { ReplayResult } from "../replay-table.js";
 interface ReplayFlags extends ConnectionFlags, HistoryFlags, EntryFilters {
   qualifier?: string;
   against?: string;
+  againstEndpointUrl?: string;
+  againstRegion?: string;
+  againstProfile?: string;
   concurrency: string;
   compareVersion?: boolean;
   ignore: string[];
@@ -58,6 +61,12 @@ export function registerReplay(program: Command): void {
           "--against <q>",
           "also replay each entry on this version or alias, and compare the two answers instead of the recorded one",
         )
+        .option(
+          "--against-endpoint-url <url>",
+          "run the --against side on this endpoint (the sandbox, another stack)",
+        )
+        .option("--against-region <region>", "run the --against side in this region")
+        .option("--against-profile <name>", "run the --against side with this profile (another account)")
         .option("-c, --concurrency <n>", "invocations at a time", "4")
         .option("--function <name>", "replay only this function's entries (name or name:qualifier)")
         .option("--since <time>", "replay only entries recorded since then: 2h, 3d, 2026-11-25")
@@ -94,6 +103,7 @@ Examples:
   $ lambda-explorer replay saved.jsonl --qualifier canary
   $ lambda-explorer replay saved.jsonl --qualifier live --against canary --junit replay.xml
   $ lambda-explorer replay saved.jsonl --qualifier canary --max-slowdown 25%
+  $ lambda-explorer replay saved.jsonl --against-endpoint-url http://127.0.0.1:9001
   $ lambda-explorer replay saved.jsonl --ignore '$.requestId' --ignore '$.body.timestamp'
   $ lambda-explorer replay saved.jsonl --ignore-file replay-ignore.txt --junit replay.xml
   $ lambda-explorer replay saved.jsonl --tap | tap-junit
@@ -125,7 +135,21 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
   if (flags.qualifier === "") throw new UserError("--qualifier needs a version or alias name", EXIT.usage);
   if (flags.against === "")
     throw new UserError("--against needs a version or alias name, e.g. --against canary", EXIT.usage);
-  if (flags.against !== undefined && flags.against === flags.qualifier)
+  const elsewhere = [flags.againstEndpointUrl, flags.againstRegion, flags.againstProfile].some(
+    (v) => v !== undefined,
+  );
+  // What results call the other side: its qualifier, and where it runs when elsewhere.
+  const againstLabel =
+    flags.against !== undefined || elsewhere
+      ? [
+          flags.against,
+          elsewhere &&
+            `@ ${[flags.againstEndpointUrl, flags.againstRegion, flags.againstProfile && `profile ${flags.againstProfile}`].filter(Boolean).join(" ")}`,
+        ]
+          .filter(Boolean)
+          .join(" ")
+      : undefined;
+  if (flags.against !== undefined && flags.against === flags.qualifier && !elsewhere)
     throw new UserError(
       `--against ${flags.against} is the --qualifier too: name another version or alias to compare with`,
       EXIT.usage,
@@ -146,21 +170,37 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
     // CI reads a report either way: an empty one says the gate ran and found nothing to check.
     if (flags.tap)
       process.stdout.write(
-        reports.tapLines([], table.summaryLine(summary, flags.qualifier, flags.against)).join("\n") + "\n",
+        reports.tapLines([], table.summaryLine(summary, flags.qualifier, againstLabel)).join("\n") + "\n",
       );
     await writeJunit(flags.junit, [], [], summary, path);
     return EXIT.ok;
   }
 
   const { functionTimeouts, replayOne } = await import("../replay-one.js");
+  const clients = await connect(flags);
+  const timeouts = functionTimeouts(clients);
+  const otherClients = elsewhere
+    ? await connect({
+        profile: flags.againstProfile ?? flags.profile,
+        region: flags.againstRegion ?? flags.region,
+        endpointUrl: flags.againstEndpointUrl ?? flags.endpointUrl,
+      })
+    : clients;
+  const otherTimeouts = elsewhere ? functionTimeouts(otherClients) : timeouts;
   const options = {
     qualifier: flags.qualifier,
-    against: flags.against,
+    against:
+      againstLabel === undefined
+        ? undefined
+        : {
+            qualifier: flags.against ?? null,
+            clients: otherClients,
+            timeouts: otherTimeouts,
+            label: againstLabel,
+          },
     compareVersion: flags.compareVersion === true,
     ignore,
   };
-  const clients = await connect(flags);
-  const timeouts = functionTimeouts(clients);
   const recorder = await historyRecorder(flags, { keepOpen: true });
   const { default: pLimit } = await import("p-limit");
   const limit = pLimit(concurrency);
@@ -200,6 +240,10 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
     await recorder.close();
     await timeouts.close();
     clients.destroy();
+    if (elsewhere) {
+      await otherTimeouts.close();
+      otherClients.destroy();
+    }
   }
 
   if (unreadable.length > 0) {
@@ -217,7 +261,7 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
     const out = {
       file: path,
       qualifier: flags.qualifier ?? null,
-      against: flags.against ?? null,
+      against: againstLabel ?? null,
       recordedIn: recorder.file,
       damaged: index.damaged + unreadable.length,
       replaysNotReplayed: skipped,
@@ -228,17 +272,13 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
     };
     process.stdout.write(JSON.stringify(out) + "\n");
   } else if (flags.tap) {
-    const lines = reports.tapLines(
-      results,
-      table.summaryLine(summary, flags.qualifier, flags.against),
-      gated,
-    );
+    const lines = reports.tapLines(results, table.summaryLine(summary, flags.qualifier, againstLabel), gated);
     process.stdout.write(lines.join("\n") + "\n");
   } else {
     for (const line of table.formatReplayTable(results)) process.stdout.write(line + "\n");
     const latencyLines = latency.formatLatency(latencies, maxSlowdown);
     if (latencyLines.length > 0) process.stdout.write(["", ...latencyLines, ""].join("\n"));
-    process.stdout.write(table.summaryLine(summary, flags.qualifier, flags.against) + "\n");
+    process.stdout.write(table.summaryLine(summary, flags.qualifier, againstLabel) + "\n");
     if (slower > 0)
       process.stdout.write(
         `${slower} function${slower === 1 ? " is" : "s are"} slower by more than ${maxSlowdown}%\n`,
