@@ -9,6 +9,7 @@ import type { HistoryRecord } from "../core/history-record.js";
 import { recordFromInvocation } from "../core/invocation-record.js";
 import type { JsonPath } from "../core/json-path.js";
 import { diffResponses } from "../core/response-diff.js";
+import type { ConnectionFlags } from "./connection.js";
 import type { HistoryRecorder } from "./history-recorder.js";
 import type { ReplayResult } from "./replay-table.js";
 
@@ -62,6 +63,33 @@ export interface AgainstTarget {
   timeouts: FunctionTimeouts;
   /** How results name it: `canary`, `http://127.0.0.1:9002`, `canary @ us-west-2`. */
   label: string;
+}
+
+export interface AgainstFlags extends ConnectionFlags {
+  against?: string;
+  againstEndpointUrl?: string;
+  againstRegion?: string;
+  againstProfile?: string;
+}
+
+/** The other side's connection when it runs elsewhere (what is not given is the first side's). */
+export function againstConnection(f: AgainstFlags): ConnectionFlags | null {
+  if (f.againstEndpointUrl === undefined && f.againstRegion === undefined && f.againstProfile === undefined)
+    return null;
+  return {
+    profile: f.againstProfile ?? f.profile,
+    region: f.againstRegion ?? f.region,
+    endpointUrl: f.againstEndpointUrl ?? f.endpointUrl,
+  };
+}
+
+/** What results call the other side: `canary`, `@ URL`, `canary @ us-west-2 profile prod`. */
+export function againstLabel(f: AgainstFlags): string | undefined {
+  const where = [f.againstEndpointUrl, f.againstRegion, f.againstProfile && `profile ${f.againstProfile}`]
+    .filter(Boolean)
+    .join(" ");
+  const parts = [f.against, where && `@ ${where}`].filter(Boolean);
+  return parts.length > 0 ? parts.join(" ") : undefined;
 }
 
 /** An answer that means "could not be replayed" (exit 3), not a bug to stop on. */

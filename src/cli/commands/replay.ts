@@ -135,20 +135,10 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
   if (flags.qualifier === "") throw new UserError("--qualifier needs a version or alias name", EXIT.usage);
   if (flags.against === "")
     throw new UserError("--against needs a version or alias name, e.g. --against canary", EXIT.usage);
-  const elsewhere = [flags.againstEndpointUrl, flags.againstRegion, flags.againstProfile].some(
-    (v) => v !== undefined,
-  );
-  // What results call the other side: its qualifier, and where it runs when elsewhere.
-  const againstLabel =
-    flags.against !== undefined || elsewhere
-      ? [
-          flags.against,
-          elsewhere &&
-            `@ ${[flags.againstEndpointUrl, flags.againstRegion, flags.againstProfile && `profile ${flags.againstProfile}`].filter(Boolean).join(" ")}`,
-        ]
-          .filter(Boolean)
-          .join(" ")
-      : undefined;
+  const { againstLabel: labelOf, againstConnection } = await import("../replay-one.js");
+  const elsewhereFlags = againstConnection(flags);
+  const elsewhere = elsewhereFlags !== null;
+  const againstLabel = labelOf(flags);
   if (flags.against !== undefined && flags.against === flags.qualifier && !elsewhere)
     throw new UserError(
       `--against ${flags.against} is the --qualifier too: name another version or alias to compare with`,
@@ -179,13 +169,7 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
   const { functionTimeouts, replayOne } = await import("../replay-one.js");
   const clients = await connect(flags);
   const timeouts = functionTimeouts(clients);
-  const otherClients = elsewhere
-    ? await connect({
-        profile: flags.againstProfile ?? flags.profile,
-        region: flags.againstRegion ?? flags.region,
-        endpointUrl: flags.againstEndpointUrl ?? flags.endpointUrl,
-      })
-    : clients;
+  const otherClients = elsewhereFlags ? await connect(elsewhereFlags) : clients;
   const otherTimeouts = elsewhere ? functionTimeouts(otherClients) : timeouts;
   const options = {
     qualifier: flags.qualifier,
