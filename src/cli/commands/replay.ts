@@ -41,7 +41,7 @@ interface ReplayFlags extends ConnectionFlags, HistoryFlags, EntryFilters {
   againstProfile?: string;
   concurrency: string;
   compareVersion?: boolean;
-  ignore: string[];
+  ignore?: string[];
   ignoreFile?: string;
   json?: boolean;
   maxSlowdown?: string;
@@ -78,8 +78,8 @@ export function registerReplay(program: Command): void {
         .option(
           "--ignore <path>",
           "a payload path left out of both responses before they are compared: $.body.timestamp, $.items[*].id (repeatable)",
-          (v: string, all: string[]) => [...all, v],
-          [] as string[],
+          // No default: commander would print "(default: [])" in the help.
+          (v: string, all: string[] | undefined) => [...(all ?? []), v],
         )
         .option("--ignore-file <file>", "more --ignore paths, one a line (# starts a comment)")
         .addOption(new Option("--json", "print one JSON object with every result").conflicts("tap"))
@@ -129,7 +129,7 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
   const maxSlowdown = latency.maxSlowdownOption(flags.maxSlowdown);
   // Checked before any work, so a mistyped rule never turns into a silent pass or a late failure.
   const ignore = [
-    ...ignoreFlagPaths(flags.ignore),
+    ...ignoreFlagPaths(flags.ignore ?? []),
     ...(flags.ignoreFile === undefined ? [] : await ignoreFilePaths(flags.ignoreFile)),
   ];
   if (flags.qualifier === "") throw new UserError("--qualifier needs a version or alias name", EXIT.usage);
