@@ -1,6 +1,5 @@
 // What `replay` prints: a row per replayed entry (status, version, duration, same or not) with
-// the differences under the rows that differ, a summary line, the --json shape, and the
-// progress bar drawn on a terminal's stderr while it runs.
+// the differences under the rows that differ, a summary line, and the --json shape.
 import { formatDiff, type ResponseDiff } from "../core/response-diff.js";
 import type { HistoryRecord } from "../core/history-record.js";
 import { escapeControl, ms } from "./text.js";
@@ -13,6 +12,23 @@ export interface ReplayResult {
   diff: ResponseDiff | null;
   /** Why it could not be replayed (not found, throttled, unreachable). */
   error: string | null;
+  /**
+   * With --against: the other target (its qualifier, or where it is) and its answer. `diff` then compares `replay` (before)
+   * with this one (after), not with the recording.
+   */
+  against?: { target: string; replay: HistoryRecord | null } | null;
+}
+
+/** What was compared: the recording and the replay, or with --against the two replays. */
+export function compared(r: ReplayResult): { before: HistoryRecord | null; after: HistoryRecord | null } {
+  return r.against ? { before: r.replay, after: r.against.replay } : { before: r.original, after: r.replay };
+}
+
+/** `fn:q`, or with --against `fn:q vs q2`. */
+export function targetName(r: ReplayResult): string {
+  const fn = r.original.function.name;
+  if (r.against) return `${fn}:${r.qualifier ?? "$LATEST"} vs ${r.against.target}`;
+  return `${fn}${r.qualifier ? `:${r.qualifier}` : ""}`;
 }
 
 export interface ReplaySummary {
@@ -41,16 +57,16 @@ function verdict(r: ReplayResult): string {
 export function formatReplayTable(results: readonly ReplayResult[]): string[] {
   const rows = results.map((r, i) => {
     const o = r.original;
-    const target = `${o.function.name}${r.qualifier ? `:${r.qualifier}` : ""}`;
+    const target = targetName(r);
     const q = o.qualifier === r.qualifier ? target : `${target} (was ${o.qualifier ?? "$LATEST"})`;
-    const after = r.replay?.response;
+    const { before, after } = compared(r);
     return [
       String(i + 1),
       o.at.slice(0, 19).replace("T", " "),
       escapeControl(q),
-      arrow(String(o.response.statusCode), orDash(after?.statusCode)),
-      arrow(orDash(o.response.executedVersion), orDash(after?.executedVersion)),
-      `${duration(o.report?.durationMs)} → ${duration(r.replay?.report?.durationMs)}`,
+      arrow(orDash(before?.response.statusCode), orDash(after?.response.statusCode)),
+      arrow(orDash(before?.response.executedVersion), orDash(after?.response.executedVersion)),
+      `${duration(before?.report?.durationMs)} → ${duration(after?.report?.durationMs)}`,
       verdict(r),
     ];
   });
@@ -71,8 +87,9 @@ export function formatReplayTable(results: readonly ReplayResult[]): string[] {
   return out;
 }
 
-export function summaryLine(s: ReplaySummary, qualifier: string | undefined): string {
-  const on = qualifier ? ` on ${escapeControl(qualifier)}` : "";
+export function summaryLine(s: ReplaySummary, qualifier: string | undefined, against?: string): string {
+  let on = qualifier ? ` on ${escapeControl(qualifier)}` : "";
+  if (against !== undefined) on = `${on || " on the recorded qualifiers"} vs ${escapeControl(against)}`;
   const parts = [`${s.same} same`, `${s.different} differ${s.different === 1 ? "s" : ""}`];
   if (s.errors) parts.push(`${s.errors} could not be replayed`);
   return `${s.replayed} replayed${on}: ${parts.join(", ")}`;
@@ -80,49 +97,25 @@ export function summaryLine(s: ReplaySummary, qualifier: string | undefined): st
 
 export function resultJson(r: ReplayResult): Record<string, unknown> {
   const o = r.original;
+  // before/after: the recording and the replay, or with --against the two replays.
+  const { before, after } = compared(r);
+  const pair = <T>(f: (x: HistoryRecord) => T) => ({
+    before: before ? f(before) : null,
+    after: after ? f(after) : null,
+  });
   return {
     id: o.id,
     replayId: r.replay?.id ?? null,
     function: o.function.name,
     recordedQualifier: o.qualifier,
     qualifier: r.qualifier,
+    ...(r.against ? { against: r.against.target, againstReplayId: r.against.replay?.id ?? null } : {}),
     same: r.diff ? r.diff.same : false,
     error: r.error,
-    statusCode: { before: o.response.statusCode, after: r.replay?.response.statusCode ?? null },
-    executedVersion: {
-      before: o.response.executedVersion,
-      after: r.replay?.response.executedVersion ?? null,
-    },
-    functionError: { before: o.response.functionError, after: r.replay?.response.functionError ?? null },
-    durationMs: { before: o.report?.durationMs ?? null, after: r.replay?.report?.durationMs ?? null },
+    statusCode: pair((x) => x.response.statusCode),
+    executedVersion: pair((x) => x.response.executedVersion),
+    functionError: pair((x) => x.response.functionError),
+    durationMs: pair((x) => x.report?.durationMs ?? null),
     differences: r.diff ? { fields: r.diff.fields, payload: r.diff.payload } : null,
   };
-}
-
-/** A one-line progress bar on a terminal, redrawn at most every 100 ms; nothing elsewhere. */
-export class ProgressBar {
-  private done = 0;
-  private differing = 0;
-  private last = 0;
-  constructor(
-    private readonly total: number,
-    private readonly stream: NodeJS.WriteStream = process.stderr,
-    private readonly enabled = stream.isTTY === true,
-  ) {}
-
-  tick(same: boolean): void {
-    this.done++;
-    if (!same) this.differing++;
-    const now = Date.now();
-    if (!this.enabled || (now - this.last < 100 && this.done < this.total)) return;
-    this.last = now;
-    const width = Math.max(10, Math.min(40, (this.stream.columns || 80) - 40));
-    const filled = Math.round((this.done / this.total) * width);
-    const bar = "█".repeat(filled) + "░".repeat(width - filled);
-    this.stream.write(`\r\x1b[Kreplaying ${bar} ${this.done}/${this.total} · ${this.differing} not same`);
-  }
-
-  clear(): void {
-    if (this.enabled && this.last > 0) this.stream.write("\r\x1b[K");
-  }
 }

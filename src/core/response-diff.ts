@@ -9,6 +9,7 @@
 // question is whether it answers the same. Duration never counts.
 import microdiff from "microdiff";
 import { parseJson } from "./json-depth.js";
+import { removePaths, type JsonPath } from "./json-path.js";
 import type { HistoryRecord } from "./history-record.js";
 
 export type ChangeType = "added" | "removed" | "changed";
@@ -54,17 +55,12 @@ export interface DiffOptions {
   /** Count a different ExecutedVersion as a difference. */
   compareVersion?: boolean;
   /**
-   * Payload paths whose changes do not count (`$.requestId`, `$.items[0].at`), with everything
-   * under them: responses that carry a time or an id differ on every call by design.
+   * Payload paths (parsed by json-path.ts) removed from both responses before they are
+   * compared, with everything under them: responses that carry a time or an id differ on every
+   * call by design. Removed from both sides, not filtered out of the changes, so that a
+   * wildcard (`$.items[*].at`) and a path into JSON inside a string (`$.body.timestamp`) work.
    */
-  ignorePaths?: readonly string[];
-}
-
-/** Whether `path` is one of `ignored` or lies under one. */
-export function isIgnoredPath(path: string, ignored: readonly string[]): boolean {
-  return ignored.some(
-    (p) => path === p || (path.startsWith(p) && (path[p.length] === "." || path[p.length] === "[")),
-  );
+  ignore?: readonly JsonPath[];
 }
 
 export type Comparable = Pick<HistoryRecord, "response" | "report">;
@@ -121,12 +117,12 @@ function firstDifference(a: string, b: string): number {
   return n;
 }
 
-export function diffPayloads(before: string, after: string): PayloadDiff {
+export function diffPayloads(before: string, after: string, ignore: readonly JsonPath[] = []): PayloadDiff {
   const a = parseResponse(before);
   const b = parseResponse(after);
   if (!a.ok || !b.ok) return { kind: "text", firstDifference: firstDifference(before, after), before, after };
-  const x = a.value;
-  const y = b.value;
+  const x = removePaths(a.value, ignore);
+  const y = removePaths(b.value, ignore);
   if (isContainer(x) && isContainer(y) && Array.isArray(x) === Array.isArray(y)) {
     const changes = microdiff(x, y, { cyclesFix: false }).map((d): PayloadChange => {
       const path = formatPath(d.path);
@@ -156,12 +152,9 @@ export function diffResponses(
   field("functionError", true);
   field("executedVersion", opts.compareVersion === true);
   const binary = original.response.payloadBase64 !== undefined || replay.response.payloadBase64 !== undefined;
-  let payload = binary
+  const payload = binary
     ? diffBytes(responseBytes(original.response), responseBytes(replay.response))
-    : diffPayloads(original.response.payload, replay.response.payload);
-  const ignored = opts.ignorePaths ?? [];
-  if (payload.kind === "json" && ignored.length > 0)
-    payload = { kind: "json", changes: payload.changes.filter((c) => !isIgnoredPath(c.path, ignored)) };
+    : diffPayloads(original.response.payload, replay.response.payload, opts.ignore);
   const payloadSame = payload.kind === "json" ? payload.changes.length === 0 : payload.firstDifference < 0;
   return {
     same: payloadSame && fields.every((f) => !f.counts),

@@ -4,7 +4,6 @@ import { filterEntries } from "../../../src/cli/history-input.js";
 import { UserError } from "../../../src/cli/exit-codes.js";
 import {
   formatReplayTable,
-  ProgressBar,
   resultJson,
   summarizeResults,
   summaryLine,
@@ -60,33 +59,6 @@ describe("the replay table", () => {
       executedVersion: { before: "1", after: "2" },
     });
     expect((j.differences as { payload: { kind: string } }).payload.kind).toBe("json");
-  });
-
-  it("draws progress only on a terminal, and never more often than every 100 ms", () => {
-    const writes: string[] = [];
-    const stream = {
-      isTTY: true,
-      columns: 80,
-      write: (s: string) => writes.push(s),
-    } as unknown as NodeJS.WriteStream;
-    const bar = new ProgressBar(3, stream);
-    bar.tick(true);
-    bar.tick(false);
-    bar.tick(true);
-    bar.clear();
-    expect(writes[0]!.startsWith("\r\x1b[K")).toBe(true);
-    expect(writes[0]!.slice(4)).toMatch(/^replaying █+░+ 1\/3 · 0 not same$/);
-    // The second tick came within 100 ms; the last always draws.
-    expect(writes[1]).toMatch(/ 3\/3 · 1 not same$/);
-    expect(writes.at(-1)).toBe("\r\x1b[K");
-    const silent: string[] = [];
-    const pipe = new ProgressBar(1, {
-      isTTY: false,
-      write: (s: string) => silent.push(s),
-    } as unknown as NodeJS.WriteStream);
-    pipe.tick(true);
-    pipe.clear();
-    expect(silent).toEqual([]);
   });
 });
 

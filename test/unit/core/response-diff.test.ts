@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseJsonPaths } from "../../../src/core/json-path.js";
 import {
   diffPayloads,
   diffResponses,
@@ -102,12 +103,12 @@ describe("diffResponses", () => {
     const a = resp('{"at":1,"meta":{"id":"x","n":1},"items":[{"t":1}],"atom":1}');
     const b = resp('{"at":2,"meta":{"id":"y","n":1},"items":[{"t":2}],"atom":1}');
     expect(diffResponses(a, b).same).toBe(false);
-    const d = diffResponses(a, b, { ignorePaths: ["$.at", "$.meta.id", "$.items"] });
+    const d = diffResponses(a, b, { ignore: parseJsonPaths("$.at,$.meta.id,$.items") });
     expect(d.same).toBe(true);
     expect(d.payload).toEqual({ kind: "json", changes: [] });
     // "$.at" does not cover "$.atom".
     const e = diffResponses(a, resp('{"at":1,"meta":{"id":"x","n":1},"items":[{"t":1}],"atom":2}'), {
-      ignorePaths: ["$.at"],
+      ignore: parseJsonPaths("$.at"),
     });
     expect(e.payload).toEqual({
       kind: "json",

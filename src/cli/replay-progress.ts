@@ -1,0 +1,48 @@
+// replay's progress line, drawn on a terminal's stderr while a run that lasts over a second goes
+// on: done/total, how many differ, the rate and the time left. Nothing when stderr is not a
+// terminal (CI logs, pipes), and nothing for a short run, where it would only flicker.
+
+const SHOW_AFTER_MS = 1000;
+const REDRAW_MS = 100;
+
+function eta(seconds: number): string {
+  const s = Math.ceil(seconds);
+  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s`;
+}
+
+export class ProgressBar {
+  private done = 0;
+  private differing = 0;
+  private last = 0;
+  private readonly start: number;
+  constructor(
+    private readonly total: number,
+    private readonly stream: NodeJS.WriteStream = process.stderr,
+    private readonly enabled = stream.isTTY === true,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.start = now();
+  }
+
+  tick(same: boolean): void {
+    this.done++;
+    if (!same) this.differing++;
+    if (!this.enabled) return;
+    const t = this.now();
+    const elapsed = t - this.start;
+    if (elapsed < SHOW_AFTER_MS || (t - this.last < REDRAW_MS && this.done < this.total)) return;
+    this.last = t;
+    const rate = this.done / (elapsed / 1000);
+    const left = this.done < this.total ? ` · ETA ${eta((this.total - this.done) / rate)}` : "";
+    const width = Math.max(10, Math.min(40, (this.stream.columns || 80) - 60));
+    const filled = Math.round((this.done / this.total) * width);
+    const bar = "█".repeat(filled) + "░".repeat(width - filled);
+    this.stream.write(
+      `\r\x1b[Kreplaying ${bar} ${this.done}/${this.total} · ${this.differing} not same · ${rate.toFixed(rate < 10 ? 1 : 0)}/s${left}`,
+    );
+  }
+
+  clear(): void {
+    if (this.enabled && this.last > 0) this.stream.write("\r\x1b[K");
+  }
+}
