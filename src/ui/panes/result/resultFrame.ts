@@ -63,8 +63,9 @@ export function scrollMax(
 }
 
 /**
- * The view that has the keys. Until the user picks one for this invocation, a complete log
- * that does not fit takes them when it arrives: reading it is what the pane is for.
+ * The view that has the keys. Until the user picks one for this invocation, the log takes them
+ * while the function runs and its lines come, and a complete log that does not fit takes them
+ * when it arrives: reading it is what the pane is for.
  */
 export function shownActive(
   view: ResultViewState,
@@ -72,7 +73,10 @@ export function shownActive(
   lines: ResultLines,
   layout: ResultLayout,
 ): ViewId {
-  if (view.picked || state.logs.phase !== "complete" || !lines.complete) return view.active;
+  if (view.picked) return view.active;
+  // While it runs, its lines as CloudWatch gets them are the thing to watch.
+  if (state.phase === "running" && state.logs.phase === "live" && lines.complete) return "complete";
+  if (state.logs.phase !== "complete" || !lines.complete) return view.active;
   const one = layout.rows.length === 1 && layout.rows[0]!.length === 1 ? layout.rows[0]![0]! : null;
   const box = boxOf(layout, "complete") ?? (one && { ...one, view: "complete" as const });
   return box && scrollMax(lines.complete, view, "complete", box) > 0 ? "complete" : view.active;
