@@ -12,16 +12,28 @@ import type { Timeouts } from "./timeouts.js";
 type Handle = NodeHttpHandler["handle"];
 type HandlerOptions = NonNullable<Parameters<Handle>[1]>;
 
-/** Ends the body with a timeout when nothing of it arrives for `idleMs`; marks its errors as mid-body. */
-function watchBody(body: unknown, idleMs: number): void {
+/**
+ * Ends the body with a timeout when nothing of it arrives for `idleMs`, and when the call is
+ * aborted: a streamed answer (StartLiveTail) is read long after `handle` returned, and without
+ * this, stopping it left the connection open until the idle limit. Marks its errors as mid-body.
+ */
+function watchBody(body: unknown, idleMs: number, signal: AbortSignal | undefined): void {
   const message = body as Partial<IncomingMessage> | null;
   const socket = message?.socket;
   if (!message || !socket || typeof message.once !== "function") return;
   const onIdle = () => message.destroy?.(timeoutError("body", idleMs));
+  const onAbort = () => {
+    const err = new Error("The request was aborted");
+    err.name = "AbortError";
+    message.destroy?.(err);
+  };
   socket.setTimeout(idleMs);
   socket.on("timeout", onIdle);
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener?.("abort", onAbort, { once: true });
   message.on?.("error", (err: Error) => markAnswerFailure(err, { phase: "body", timedOutMs: null }));
   message.once("close", () => {
+    signal?.removeEventListener?.("abort", onAbort);
     socket.off("timeout", onIdle);
     // The socket goes back to the keep-alive pool: a pooled socket waits without a limit.
     socket.setTimeout(0);
@@ -59,7 +71,7 @@ export class TimedHttpHandler extends NodeHttpHandler {
         abortSignal: controller.signal,
         requestTimeout: undefined,
       });
-      watchBody(out.response.body, this.limits.readMs);
+      watchBody(out.response.body, this.limits.readMs, outer);
       return out;
     } catch (err) {
       if (timedOut) throw timeoutError("answer", waitMs);
