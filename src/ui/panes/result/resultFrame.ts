@@ -6,7 +6,7 @@ import type { TailInfo } from "../../../core/tail-mark.js";
 import type { InvocationState } from "./invocationReducer.js";
 import type { BodyLines } from "./bodyLines.js";
 import { boxOf, resultLayout, textRowsOf, type ResultLayout, type ViewBox } from "./resultLayout.js";
-import type { ResultViewState, ViewId } from "./resultViewReducer.js";
+import { untouched, type ResultViewState, type ViewId } from "./resultViewReducer.js";
 import { summaryLines, summaryRows, type SummaryLine } from "./summaryLines.js";
 import { bottomTop, textWidthOf, viewRows, type ViewWindow } from "./viewRows.js";
 
@@ -49,6 +49,15 @@ export function viewWindow(
     query: view.search.query,
     match: isActive ? view.search.match : null,
   });
+}
+
+/**
+ * The view as drawn: while an invocation's lines come live, a log the user has not scrolled
+ * follows its newest line (it opens at START again once the complete log is there).
+ */
+export function liveView(view: ResultViewState, state: InvocationState): ResultViewState {
+  if (state.logs.phase !== "live" || !untouched(view.scroll.complete)) return view;
+  return { ...view, scroll: { ...view.scroll, complete: { top: 0, pinned: true } } };
 }
 
 /** The highest first line view `id` can scroll to in `box`: the one that shows the last line. */
