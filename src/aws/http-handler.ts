@@ -12,16 +12,31 @@ import type { Timeouts } from "./timeouts.js";
 type Handle = NodeHttpHandler["handle"];
 type HandlerOptions = NonNullable<Parameters<Handle>[1]>;
 
-/** Ends the body with a timeout when nothing of it arrives for `idleMs`; marks its errors as mid-body. */
-function watchBody(body: unknown, idleMs: number): void {
+/**
+ * Ends the body with a timeout when nothing of it arrives for `idleMs`, and when the call is
+ * aborted: a streamed answer (StartLiveTail) is read long after `handle` returned, and without
+ * this, stopping it left the connection open until the idle limit. Marks its errors as mid-body.
+ */
+function watchBody(body: unknown, idleMs: number, signal: AbortSignal | undefined): void {
   const message = body as Partial<IncomingMessage> | null;
   const socket = message?.socket;
   if (!message || !socket || typeof message.once !== "function") return;
   const onIdle = () => message.destroy?.(timeoutError("body", idleMs));
-  socket.setTimeout(idleMs);
-  socket.on("timeout", onIdle);
+  const onAbort = () => {
+    const err = new Error("The request was aborted");
+    err.name = "AbortError";
+    message.destroy?.(err);
+  };
+  // 0: no idle limit (an event stream).
+  if (idleMs > 0) {
+    socket.setTimeout(idleMs);
+    socket.on("timeout", onIdle);
+  }
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener?.("abort", onAbort, { once: true });
   message.on?.("error", (err: Error) => markAnswerFailure(err, { phase: "body", timedOutMs: null }));
   message.once("close", () => {
+    signal?.removeEventListener?.("abort", onAbort);
     socket.off("timeout", onIdle);
     // The socket goes back to the keep-alive pool: a pooled socket waits without a limit.
     socket.setTimeout(0);
@@ -53,37 +68,24 @@ export class TimedHttpHandler extends NodeHttpHandler {
             controller.abort();
           }, waitMs)
         : undefined;
-    // The caller's abort must reach the body too: a streamed answer (StartLiveTail's event
-    // stream) is read long after handle() returns, and is stopped only by that abort.
-    let linked = true;
-    const unlink = () => {
-      if (linked) outer?.removeEventListener?.("abort", onAbort);
-      linked = false;
-    };
     try {
       const out = await super.handle(request, {
         ...options,
         abortSignal: controller.signal,
         requestTimeout: undefined,
       });
-      const body = out.response.body as Partial<IncomingMessage> | null;
-      if (body && typeof body.once === "function") {
-        body.once("close", unlink);
-        // The request's own abort handling has ended with the headers: end the body here.
-        controller.signal.addEventListener("abort", () => body.destroy?.(), { once: true });
-      } else unlink();
       // An event stream (StartLiveTail) is quiet for as long as the log group is: its session
-      // ends it (3 hours at most), and Ctrl+C; an idle limit would cut a quiet follow short.
-      const type = out.response.headers?.["content-type"] ?? "";
-      if (!type.startsWith("application/vnd.amazon.eventstream"))
-        watchBody(out.response.body, this.limits.readMs);
+      // ends it (3 hours at most), or Ctrl+C; an idle limit would cut a quiet follow short.
+      const type = String(out.response.headers?.["content-type"] ?? "");
+      const stream = type.startsWith("application/vnd.amazon.eventstream");
+      watchBody(out.response.body, stream ? 0 : this.limits.readMs, outer);
       return out;
     } catch (err) {
-      unlink();
       if (timedOut) throw timeoutError("answer", waitMs);
       throw err;
     } finally {
       clearTimeout(timer);
+      outer?.removeEventListener?.("abort", onAbort);
     }
   }
 }

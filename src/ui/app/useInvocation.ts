@@ -1,5 +1,5 @@
-// Runs invocations for the result pane: invoke, then follow the complete CloudWatch logs as
-// they arrive. Every remote call takes an AbortSignal; stopping aborts the wait (not the
+// Runs invocations for the result pane: invoke (showing its log lines while it runs), then
+// follow the complete CloudWatch logs as they arrive. Every remote call takes an AbortSignal; stopping aborts the wait (not the
 // function, which Lambda keeps running), and answers to an older invocation are dropped.
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { Clients } from "../../aws/clients.js";
@@ -132,7 +132,25 @@ export function useInvocation(
       const controller = new AbortController();
       abort.current = controller;
       const n = ++seq.current;
-      dispatch({ type: "start", seq: n, target, at: Date.now() });
+      const sentAt = Date.now();
+      dispatch({ type: "start", seq: n, target, at: sentAt });
+      // While a synchronous invocation runs, its lines are shown as CloudWatch gets them; this
+      // stops when Invoke answers (the complete-logs search takes over) or Esc stops waiting.
+      const running = new AbortController();
+      const stopRunning = () => running.abort();
+      controller.signal.addEventListener("abort", stopRunning, { once: true });
+      if (target.invocationType === "RequestResponse")
+        void import("../../aws/running-logs.js").then(({ followRunningLogs }) =>
+          followRunningLogs(clients, {
+            logGroup: target.logGroup,
+            functionArn: target.functionArn,
+            sentAt,
+            signal: running.signal,
+            onLines: (lines) => {
+              if (!running.signal.aborted) dispatch({ type: "live", seq: n, events: lines.events });
+            },
+          }),
+        );
       void (async () => {
         const { invoke } = await import("../../aws/invoke.js");
         try {
@@ -142,11 +160,14 @@ export function useInvocation(
             signal: controller.signal,
             functionTimeoutS: target.timeoutS,
           });
+          stopRunning();
+          controller.signal.removeEventListener("abort", stopRunning);
           if (controller.signal.aborted) return;
           dispatch({ type: "result", seq: n, result });
           cb.current.onResult?.(target, result);
           if (wantsLogs(result)) followLogs(n, target, result, controller);
         } catch (err) {
+          stopRunning();
           if (!controller.signal.aborted)
             dispatch({ type: "failed", seq: n, message: (err as Error).message });
         }

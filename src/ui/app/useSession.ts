@@ -50,6 +50,7 @@ export function useSession(
       invocationType,
       payload,
       logGroup: fn.logGroup,
+      functionArn: fn.arn,
       // The list's configuration is $LATEST's: a version may have another timeout.
       timeoutS: qualifier === "$LATEST" || qualifier === null ? fn.timeoutS : null,
     });

@@ -5,7 +5,8 @@ import stringWidth from "string-width";
 import { initialInvocation, type InvocationState } from "../../../src/ui/panes/result/invocationReducer.js";
 import type { ResultViewOptions } from "../../../src/ui/panes/result/useResultView.js";
 import { result } from "../../helpers/invoke-result.js";
-import { completeLog, done, events, ID, running, showResult, withLogs } from "./resultHarness.js";
+import { invocationReducer } from "../../../src/ui/panes/result/invocationReducer.js";
+import { completeLog, done, events, Harness, ID, running, showResult, withLogs } from "./resultHarness.js";
 
 let writes: string[] = [];
 let retried = 0;
@@ -31,6 +32,24 @@ describe("ResultPane", () => {
     await t.press("y");
     expect(writes).toEqual([]);
     expect(t.frame()).not.toMatch(/Nothing to copy/);
+  });
+
+  it("running with live lines: the log follows its newest line, k scrolls up from there", async () => {
+    const live = (n: number) =>
+      invocationReducer(running, { type: "live", seq: 1, events: events(completeLog(n).slice(0, n + 1)) });
+    const t = show(live(40), 80, 20);
+    const f = t.frame();
+    expect(f).toMatch(/live · 41 lines so far, while it runs/);
+    expect(f).toMatch(/line 0040/);
+    expect(f).not.toMatch(/START RequestId/);
+    t.rerender(<Harness state={live(60)} width={80} height={20} opts={opts} />);
+    await t.waitFor(/line 0060/);
+    await t.press("k");
+    expect(t.frame()).not.toMatch(/line 0060/);
+    expect(t.frame()).toMatch(/line 0059/);
+    // The complete log opens at START, as it does when nothing came live.
+    const u = show(withLogs(done(result()), "complete", events(completeLog(60))), 80, 20);
+    expect(u.frame()).toMatch(/START RequestId/);
   });
 
   it("running: a spinner with the elapsed time, and the views waiting", () => {

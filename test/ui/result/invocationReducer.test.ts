@@ -95,3 +95,35 @@ describe("invocationReducer", () => {
     expect(wantsLogs(result({ requestId: null }))).toBe(false);
   });
 });
+
+describe("invocationReducer: lines while it runs", () => {
+  const line = (message: string) => ({ timestamp: 1, message });
+  const live = invocationReducer(started, { type: "live", seq: 1, events: [line("START"), line("tick 1")] });
+
+  it("shows them live while Invoke has not answered, never after, never an older invocation's", () => {
+    expect(live.logs.phase).toBe("live");
+    expect(live.logs.events).toHaveLength(2);
+    expect(isBusy(live)).toBe(true);
+    const done = invocationReducer(live, { type: "result", seq: 1, result: result() });
+    expect(invocationReducer(done, { type: "live", seq: 1, events: [] })).toBe(done);
+    expect(invocationReducer(live, { type: "live", seq: 0, events: [] })).toBe(live);
+  });
+
+  it("keeps them until the search brings as many, then takes the complete log", () => {
+    const done = invocationReducer(live, { type: "result", seq: 1, result: result() });
+    const searching = invocationReducer(done, { type: "logsStart", seq: 1 });
+    expect(searching.logs.phase).toBe("searching");
+    expect(searching.logs.events).toHaveLength(2);
+    const fewer = { type: "logsProgress" as const, seq: 1, events: [line("START")], calls: 1, elapsedMs: 5 };
+    expect(invocationReducer(searching, { ...fewer, phase: "receiving" }).logs.events).toHaveLength(2);
+    expect(invocationReducer(searching, { ...fewer, phase: "complete" }).logs.events).toHaveLength(1);
+  });
+
+  it("Esc while it runs keeps the lines seen, no longer live", () => {
+    const stopped = invocationReducer(live, { type: "stop", seq: 2 });
+    expect(stopped.phase).toBe("stopped");
+    expect(stopped.logs.phase).toBe("stopped");
+    expect(stopped.logs.events).toHaveLength(2);
+    expect(isBusy(stopped)).toBe(false);
+  });
+});

@@ -8,7 +8,7 @@ import type { InvocationState } from "./invocationReducer.js";
 import { fit } from "../../text/fit.js";
 import { safeLine } from "../../text/safeText.js";
 import { colour } from "../../text/colour.js";
-import { resultFrame, viewWindow, type ResultLines } from "./resultFrame.js";
+import { liveView, resultFrame, viewWindow, type ResultLines } from "./resultFrame.js";
 import { VIEW_GAP } from "./resultLayout.js";
 import { initialResultView, VIEWS, type ResultViewState } from "./resultViewReducer.js";
 import { TextView, viewTitle } from "./TextView.js";
@@ -39,10 +39,11 @@ export const ResultPane = memo(function ResultPane({
   width,
   height,
   focused,
-  view = initialResultView,
+  view: viewState = initialResultView,
   lines = NO_LINES,
 }: ResultPaneProps) {
   if (width <= 0 || height <= 0) return null;
+  const view = liveView(viewState, state);
   const { summary, layout, active } = resultFrame(state, view, lines, now, width, height);
   const counts = {
     body: lines.response?.count ?? null,

@@ -14,9 +14,12 @@ export interface InvocationTarget {
   logGroup: string;
   /** The function's timeout in seconds when known, for how long Invoke waits for its answer. */
   timeoutS?: number | null;
+  /** The function's ARN when known: its log group can then be followed by StartLiveTail. */
+  functionArn?: string | null;
 }
 
-export type LogsPhase = "none" | LogsState | "failed" | "stopped";
+/** "live": the invocation still runs and its lines are shown as CloudWatch gets them. */
+export type LogsPhase = "none" | "live" | LogsState | "failed" | "stopped";
 
 export interface LogsStatus {
   phase: LogsPhase;
@@ -46,6 +49,7 @@ export type InvocationAction =
   | { type: "result"; seq: number; result: InvokeResult }
   | { type: "failed"; seq: number; message: string }
   | { type: "stop"; seq: number }
+  | { type: "live"; seq: number; events: LogEvent[] }
   | { type: "logsStart"; seq: number }
   | {
       type: "logsProgress";
@@ -94,6 +98,10 @@ export function invocationReducer(state: InvocationState, action: InvocationActi
     case "failed":
       if (action.seq !== state.seq || state.phase !== "running") return state;
       return { ...state, phase: "failed", message: action.message };
+    case "live":
+      // Only while Invoke has not answered: from then on the complete-logs search has the view.
+      if (action.seq !== state.seq || state.phase !== "running") return state;
+      return { ...state, logs: { ...NO_LOGS, phase: "live", events: action.events } };
     case "stop":
       if (state.phase === "running")
         return {
@@ -101,6 +109,8 @@ export function invocationReducer(state: InvocationState, action: InvocationActi
           seq: action.seq,
           phase: "stopped",
           message: "Stopped waiting. The function may still be running; its logs will show what it did.",
+          // The lines seen so far stay on screen; nothing is looked for any more.
+          logs: state.logs.phase === "live" ? { ...state.logs, phase: "stopped", reason: null } : state.logs,
         };
       if (state.logs.phase === "searching" || state.logs.phase === "receiving")
         return {
@@ -111,14 +121,20 @@ export function invocationReducer(state: InvocationState, action: InvocationActi
       return state;
     case "logsStart":
       if (action.seq !== state.seq) return state;
-      return { ...state, logs: { ...NO_LOGS, phase: "searching" } };
+      // The lines shown while it ran stay until the search brings at least as many.
+      return { ...state, logs: { ...NO_LOGS, phase: "searching", events: state.logs.events } };
     case "logsProgress":
       if (action.seq !== state.seq) return state;
       return {
         ...state,
         logs: {
           phase: action.phase,
-          events: action.events,
+          // Until the complete log, the search finds only the lines carrying the request id:
+          // fewer than were shown while the function ran, which must not vanish meanwhile.
+          events:
+            action.phase !== "complete" && action.events.length < state.logs.events.length
+              ? state.logs.events
+              : action.events,
           calls: action.calls,
           elapsedMs: action.elapsedMs,
           reason: action.reason ?? null,

@@ -6,7 +6,7 @@ import type { TailInfo } from "../../../core/tail-mark.js";
 import type { InvocationState } from "./invocationReducer.js";
 import type { BodyLines } from "./bodyLines.js";
 import { boxOf, resultLayout, textRowsOf, type ResultLayout, type ViewBox } from "./resultLayout.js";
-import type { ResultViewState, ViewId } from "./resultViewReducer.js";
+import { untouched, type ResultViewState, type ViewId } from "./resultViewReducer.js";
 import { summaryLines, summaryRows, type SummaryLine } from "./summaryLines.js";
 import { bottomTop, textWidthOf, viewRows, type ViewWindow } from "./viewRows.js";
 
@@ -51,6 +51,15 @@ export function viewWindow(
   });
 }
 
+/**
+ * The view as drawn: while an invocation's lines come live, a log the user has not scrolled
+ * follows its newest line (it opens at START again once the complete log is there).
+ */
+export function liveView(view: ResultViewState, state: InvocationState): ResultViewState {
+  if (state.logs.phase !== "live" || !untouched(view.scroll.complete)) return view;
+  return { ...view, scroll: { ...view.scroll, complete: { top: 0, pinned: true } } };
+}
+
 /** The highest first line view `id` can scroll to in `box`: the one that shows the last line. */
 export function scrollMax(
   text: LogLines | BodyLines,
@@ -63,8 +72,9 @@ export function scrollMax(
 }
 
 /**
- * The view that has the keys. Until the user picks one for this invocation, a complete log
- * that does not fit takes them when it arrives: reading it is what the pane is for.
+ * The view that has the keys. Until the user picks one for this invocation, the log takes them
+ * while the function runs and its lines come, and a complete log that does not fit takes them
+ * when it arrives: reading it is what the pane is for.
  */
 export function shownActive(
   view: ResultViewState,
@@ -72,7 +82,10 @@ export function shownActive(
   lines: ResultLines,
   layout: ResultLayout,
 ): ViewId {
-  if (view.picked || state.logs.phase !== "complete" || !lines.complete) return view.active;
+  if (view.picked) return view.active;
+  // While it runs, its lines as CloudWatch gets them are the thing to watch.
+  if (state.phase === "running" && state.logs.phase === "live" && lines.complete) return "complete";
+  if (state.logs.phase !== "complete" || !lines.complete) return view.active;
   const one = layout.rows.length === 1 && layout.rows[0]!.length === 1 ? layout.rows[0]![0]! : null;
   const box = boxOf(layout, "complete") ?? (one && { ...one, view: "complete" as const });
   return box && scrollMax(lines.complete, view, "complete", box) > 0 ? "complete" : view.active;

@@ -71,6 +71,11 @@ export const initialResultView: ResultViewState = {
   notice: null,
 };
 
+/** The view is where a new invocation put it: the user has not scrolled it (a new object then). */
+export function untouched(scroll: ViewScroll): boolean {
+  return scroll === AT_TOP;
+}
+
 function setScroll(state: ResultViewState, scroll: ViewScroll): ResultViewState {
   return { ...state, scroll: { ...state.scroll, [state.active]: scroll } };
 }

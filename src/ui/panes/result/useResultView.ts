@@ -18,7 +18,14 @@ import { commandFor, printable, type Scope } from "../../keys/keymap.js";
 import type { PromptPurpose } from "../payload/usePathPrompt.js";
 import { bodyLines } from "./bodyLines.js";
 import { boxOf } from "./resultLayout.js";
-import { resultFrame, scrollMax, viewWindow, type ResultFrame, type ResultLines } from "./resultFrame.js";
+import {
+  liveView,
+  resultFrame,
+  scrollMax,
+  viewWindow,
+  type ResultFrame,
+  type ResultLines,
+} from "./resultFrame.js";
 import { osc52, suggestedName, viewText } from "./resultText.js";
 import {
   initialResultView,
@@ -129,6 +136,8 @@ export function useResultView(state: InvocationState, opts: ResultViewOptions): 
     const frame = resultFrame(state, v, lines, Date.now(), size.width, size.height);
     // The keys go to the view the pane shows as active, even one the pane chose itself.
     if (frame.active !== v.active) act({ type: "show", view: frame.active });
+    // The live log is drawn following its newest line: a key acts from there, and keeps it so.
+    if (v.active === "complete" && liveView(v, state) !== v) act({ type: "bottom" });
     return handleKey(input, key, frame, v, act);
   };
 

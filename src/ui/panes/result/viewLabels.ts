@@ -28,6 +28,8 @@ export function logsDetail(
   switch (logs.phase) {
     case "none":
       return { text: "not looked for", color: "gray" };
+    case "live":
+      return { text: `live · ${num(lines)} lines so far, while it runs`, color: "cyan" };
     case "searching":
       return { text: `searching… ${secs(elapsedMs)}`, color: "cyan" };
     case "receiving":
@@ -77,7 +79,11 @@ export function viewLabel(
     case "complete": {
       // "complete" only once it is: until REPORT is seen the pane is on its way there.
       const title = state.logs.phase === "complete" ? "CloudWatch (complete)" : "CloudWatch";
-      if (!r) return { title, detail: "" };
+      if (!r) {
+        if (state.logs.phase !== "live") return { title, detail: "" };
+        const d = logsDetail(state.logs, counts.complete);
+        return { title, detail: d.text, color: d.color };
+      }
       if (r.invocationType === "DryRun") return { title, detail: "none: nothing ran" };
       const d = logsDetail(state.logs, counts.complete, Math.max(0, now - r.startedAt));
       return { title, detail: d.text, color: d.color };
@@ -88,7 +94,10 @@ export function viewLabel(
 /** What a view shows when it has no lines. */
 export function emptyText(view: ViewId, state: InvocationState): string {
   const r = state.result;
-  if (state.phase === "running") return "Waiting for the invocation…";
+  if (state.phase === "running")
+    return view === "complete"
+      ? "Waiting for the invocation… its log lines show here as CloudWatch gets them."
+      : "Waiting for the invocation…";
   if (!r) return "";
   if (view === "response") {
     if (r.invocationType === "Event")
