@@ -4,7 +4,8 @@
 // that runs commands. The heaviest runs (100,000 functions, a 10 MB log line) are in
 // scale.heavy.test.ts, which runs alone after the rest of the suite.
 import { afterEach, describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { appendRecords, loadHistoryIndex } from "../../src/state/history-store.js";
 import { startSandboxProcess } from "../helpers/cli.js";
@@ -76,8 +77,29 @@ describe("the explorer under stress in a real terminal", () => {
   });
 
   it("shrunk to 20x10 while an invocation runs: keeps running, and shows the result when grown again", async () => {
+    // A function that runs until the test releases it, so the resizes happen while it runs
+    // however slow the machine is (slow-logger's 3 s once ended before them).
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lx-held-"));
+    const release = path.join(dir, "release");
+    mkdirSync(path.join(dir, "held"));
+    writeFileSync(path.join(dir, "held/function.json"), JSON.stringify({ timeout: 120 }));
+    writeFileSync(
+      path.join(dir, "held/index.mjs"),
+      `import { existsSync } from "node:fs";
+export const handler = async () => {
+  while (!existsSync(${JSON.stringify(release)})) await new Promise((r) => setTimeout(r, 20));
+  return { released: true };
+};\n`,
+    );
     sh = openShell(140, 40);
-    await invokeSlowLogger(sh);
+    sh.runApp(["--sandbox", dir]);
+    await sh.waitFor(/› held/);
+    sh.type("held");
+    await sh.waitFor(/\/held/);
+    sh.keys("Enter");
+    await sh.waitFor(/held:\$LATEST · Request/);
+    sh.keys("C-s");
+    await sh.waitFor(/Invoking held/);
     // Each size is waited for drawn: a pane's border across the whole new width.
     sh.resize(20, 10);
     await sh.waitFor(paneBorderAcross(20));
@@ -86,8 +108,10 @@ describe("the explorer under stress in a real terminal", () => {
     await sh.waitFor(paneBorderAcross(60));
     sh.resize(20, 10);
     await sh.waitFor(paneBorderAcross(20));
-    // slow-logger takes about 3 s: the result arrives while the terminal is tiny, where the
-    // footer's first key goes from stopping the invocation to the result's own.
+    expect(sh.screen()).toMatch(/^Esc stop/m);
+    writeFileSync(release, "");
+    // Released, the result arrives while the terminal is tiny, where the footer's first key
+    // goes from stopping the invocation to the result's own.
     await sh.waitFor(/^→\/l view/m);
     expect(sh.screen()).toMatch(paneBorderAcross(20));
     expect(sh.state().alternate).toBe(true);
