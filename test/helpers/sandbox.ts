@@ -4,6 +4,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { afterAll, beforeAll } from "vitest";
+import { createClients, type Clients } from "../../src/aws/clients.js";
 import { startSandbox, type Sandbox, type SandboxOptions } from "../../src/sandbox/server.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -74,4 +76,32 @@ export async function eventually<T>(fn: () => Promise<T | undefined>, ms = 10_00
     if (Date.now() > end) throw new Error(`gave up after ${ms} ms${last ? `: ${String(last)}` : ""}`);
     await new Promise((r) => setTimeout(r, every));
   }
+}
+
+/**
+ * A sandbox of its own for a test file and the real SDK clients on it, started before the
+ * file's tests and stopped after them. Read `sb` and `clients` inside tests (set by then).
+ */
+export function useSandboxClients(options: Partial<SandboxOptions> = {}): {
+  readonly sb: TestSandbox;
+  readonly clients: Clients;
+} {
+  let sb: TestSandbox | undefined;
+  let clients: Clients | undefined;
+  beforeAll(async () => {
+    sb = await startTestSandbox(options);
+    clients = await createClients({ endpointUrl: sb.url, region: "us-east-1" });
+  });
+  afterAll(async () => {
+    clients?.destroy();
+    await sb?.close();
+  });
+  return {
+    get sb() {
+      return sb!;
+    },
+    get clients() {
+      return clients!;
+    },
+  };
 }

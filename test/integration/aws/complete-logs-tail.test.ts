@@ -8,7 +8,7 @@ import { createClients, type Clients } from "../../../src/aws/clients.js";
 import { fetchCompleteLogs } from "../../../src/aws/complete-logs.js";
 import { invoke } from "../../../src/aws/invoke.js";
 import { tailShowsColdStart } from "../../../src/core/log-records.js";
-import { FIXTURES, startTestSandbox, type TestSandbox } from "../../helpers/sandbox.js";
+import { FIXTURES, startTestSandbox, useSandboxClients, type TestSandbox } from "../../helpers/sandbox.js";
 import { readdirSync } from "node:fs";
 
 const FUNCTIONS = readdirSync(FIXTURES).sort();
@@ -45,20 +45,11 @@ function expectTailInComplete(tail: string, messages: string[]): void {
   expect(missing).toEqual([]);
 }
 
-let sb: TestSandbox;
-let clients: Clients;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-  clients = await createClients({ endpointUrl: sb.url, region: "us-east-1" });
-});
-afterAll(async () => {
-  clients?.destroy();
-  await sb?.close();
-});
+const live = useSandboxClients();
 
 describe("every tail line is in the complete log", () => {
   it.each(FUNCTIONS)("%s, cold then warm", async (fn) => {
-    const cold = await tailAndComplete(clients, fn);
+    const cold = await tailAndComplete(live.clients, fn);
     expect(cold.cold).toBe(true);
     expect(cold.logs.state).toBe("complete");
     expectTailInComplete(
@@ -68,7 +59,7 @@ describe("every tail line is in the complete log", () => {
     // The first line of a cold start's complete log opens the init phase.
     expect(cold.logs.events[0]!.message).toMatch(/^INIT_START |"type":"platform\.initStart"/);
 
-    const warm = await tailAndComplete(clients, fn);
+    const warm = await tailAndComplete(live.clients, fn);
     expect(warm.logs.state).toBe("complete");
     expectTailInComplete(
       warm.tail,

@@ -1,24 +1,14 @@
 // Invoke's log tail decoded as Lambda encodes it: base64 of UTF-8 bytes. A function that logs
 // accents, CJK and emoji shows whether any other decoding slipped in (latin1 reads "cafÃ©").
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClients, type Clients } from "../../../src/aws/clients.js";
+import { describe, expect, it } from "vitest";
 import { invoke } from "../../../src/aws/invoke.js";
-import { startTestSandbox, type TestSandbox } from "../../helpers/sandbox.js";
+import { useSandboxClients } from "../../helpers/sandbox.js";
 
-let sb: TestSandbox;
-let clients: Clients;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-  clients = await createClients({ endpointUrl: sb.url, region: "us-east-1" });
-});
-afterAll(async () => {
-  clients?.destroy();
-  await sb?.close();
-});
+const live = useSandboxClients();
 
 describe("invoke's log tail", () => {
   it("reads accents, CJK and emoji as the function logged them", async () => {
-    const r = await invoke(clients, "unicode-logger", "{}");
+    const r = await invoke(live.clients, "unicode-logger", "{}");
     expect(r.statusCode).toBe(200);
     const lines = r.tail!.split("\n").map((l) => l.split("\t").at(-1));
     expect(lines).toContain("accents: café crème brûlée");

@@ -1,26 +1,16 @@
 // A log group followed as invocation rows, through the real SDK against the sandbox's live
 // tail (issue 13, item 4: the data under the explorer's Live view).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClients, type Clients } from "../../../src/aws/clients.js";
+import { describe, expect, it } from "vitest";
 import { invoke } from "../../../src/aws/invoke.js";
 import { followInvocations } from "../../../src/aws/live-invocations.js";
 import type { InvocationRow } from "../../../src/core/invocation-rows.js";
-import { startTestSandbox, type TestSandbox } from "../../helpers/sandbox.js";
+import { useSandboxClients } from "../../helpers/sandbox.js";
 
-let sb: TestSandbox;
-let clients: Clients;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-  clients = await createClients({ endpointUrl: sb.url, region: "us-east-1" });
-});
-afterAll(async () => {
-  clients?.destroy();
-  await sb?.close();
-});
+const live = useSandboxClients();
 
 describe("followInvocations", () => {
   it("a row per invocation as it happens: running while it runs, then its REPORT's figures", async () => {
-    await invoke(clients, "slow-logger", '{"lines": 1}'); // the group exists from here on
+    await invoke(live.clients, "slow-logger", '{"lines": 1}'); // the group exists from here on
     const stop = new AbortController();
     let rows: InvocationRow[] = [];
     let path = "";
@@ -31,7 +21,7 @@ describe("followInvocations", () => {
         check();
       });
     const since = Date.now();
-    const follow = followInvocations(clients, {
+    const follow = followInvocations(live.clients, {
       logGroup: "/aws/lambda/slow-logger",
       functionArn: "arn:aws:lambda:us-east-1:123456789012:function:slow-logger",
       since,
@@ -43,14 +33,14 @@ describe("followInvocations", () => {
       },
     });
     let returned = false;
-    const first = invoke(clients, "slow-logger", '{"lines": 3, "intervalMs": 1000}').then((r) => {
+    const first = invoke(live.clients, "slow-logger", '{"lines": 3, "intervalMs": 1000}').then((r) => {
       returned = true;
       return r;
     });
     await until(() => rows.some((r) => r.status === "running"));
     expect(returned).toBe(false);
     const a = await first;
-    const b = await invoke(clients, "slow-logger", '{"lines": 1}');
+    const b = await invoke(live.clients, "slow-logger", '{"lines": 1}');
     await until(() => rows.length === 2 && rows.every((r) => r.status === "success"));
     expect(rows.map((r) => r.requestId)).toEqual([b.requestId, a.requestId]);
     expect(rows[1]!.durationMs).toBeGreaterThan(1_500);

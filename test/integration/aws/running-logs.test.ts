@@ -1,25 +1,15 @@
 // An invocation's lines while it runs, and a log group read as invocations, through the real
 // SDK against the sandbox (issue 13, items 3 and 4).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClients, type Clients } from "../../../src/aws/clients.js";
+import { describe, expect, it } from "vitest";
 import { fetchCompleteLogs } from "../../../src/aws/complete-logs.js";
 import { invoke } from "../../../src/aws/invoke.js";
 import { followLogGroup, type FollowedEvent } from "../../../src/aws/log-follow.js";
 import { followRunningLogs } from "../../../src/aws/running-logs.js";
 import { invocationRows } from "../../../src/core/invocation-rows.js";
 import type { RunningLines } from "../../../src/core/running-lines.js";
-import { startTestSandbox, type TestSandbox } from "../../helpers/sandbox.js";
+import { useSandboxClients } from "../../helpers/sandbox.js";
 
-let sb: TestSandbox;
-let clients: Clients;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-  clients = await createClients({ endpointUrl: sb.url, region: "us-east-1" });
-});
-afterAll(async () => {
-  clients?.destroy();
-  await sb?.close();
-});
+const live = useSandboxClients();
 
 const ARN = (fn: string) => `arn:aws:lambda:us-east-1:123456789012:function:${fn}`;
 
@@ -31,7 +21,7 @@ describe("followRunningLogs", () => {
     let firstSeenWhileRunning = false;
     const waiters: Array<() => void> = [];
     const sentAt = Date.now();
-    const follow = followRunningLogs(clients, {
+    const follow = followRunningLogs(live.clients, {
       logGroup: "/aws/lambda/slow-logger",
       functionArn: ARN("slow-logger"),
       sentAt,
@@ -42,7 +32,7 @@ describe("followRunningLogs", () => {
         waiters.splice(0).forEach((w) => w());
       },
     });
-    const result = await invoke(clients, "slow-logger", '{"lines": 3, "intervalMs": 1000}').then((r) => {
+    const result = await invoke(live.clients, "slow-logger", '{"lines": 3, "intervalMs": 1000}').then((r) => {
       returned = true;
       return r;
     });
@@ -58,9 +48,13 @@ describe("followRunningLogs", () => {
 describe("invocationRows on a real log group", () => {
   async function groupEvents(fn: string, since: number, requestIds: string[]): Promise<FollowedEvent[]> {
     for (const id of requestIds)
-      await fetchCompleteLogs(clients, { logGroup: `/aws/lambda/${fn}`, requestId: id, startTime: since });
+      await fetchCompleteLogs(live.clients, {
+        logGroup: `/aws/lambda/${fn}`,
+        requestId: id,
+        startTime: since,
+      });
     const events: FollowedEvent[] = [];
-    await followLogGroup(clients, {
+    await followLogGroup(live.clients, {
       logGroup: `/aws/lambda/${fn}`,
       since: since - 1_000,
       follow: false,
@@ -71,8 +65,8 @@ describe("invocationRows on a real log group", () => {
 
   it("a thrower's invocations are rows with status error and their error type", async () => {
     const since = Date.now();
-    const a = await invoke(clients, "thrower", "{}");
-    const b = await invoke(clients, "thrower", "{}");
+    const a = await invoke(live.clients, "thrower", "{}");
+    const b = await invoke(live.clients, "thrower", "{}");
     const rows = invocationRows(await groupEvents("thrower", since, [a.requestId!, b.requestId!]));
     expect(rows.map((r) => r.requestId)).toEqual([b.requestId, a.requestId]);
     expect(rows[1]).toMatchObject({ status: "error", errorType: a.error?.errorType, coldStart: true });
@@ -82,7 +76,7 @@ describe("invocationRows on a real log group", () => {
 
   it("a timed-out invocation is a row with status timeout", async () => {
     const since = Date.now();
-    const r = await invoke(clients, "slow-timeout", "{}");
+    const r = await invoke(live.clients, "slow-timeout", "{}");
     const rows = invocationRows(await groupEvents("slow-timeout", since, [r.requestId!]));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ requestId: r.requestId, status: "timeout" });
