@@ -97,7 +97,7 @@ export const PayloadEditor = memo(function PayloadEditor(p: PayloadEditorProps) 
       ) : (
         <Text color="gray" wrap="truncate">
           {p.focused
-            ? "Ctrl+S invoke · Ctrl+P template · Ctrl+F format · Ctrl+T type · Esc leave"
+            ? "Ctrl+S invoke · Ctrl+P events · Ctrl+F format · Ctrl+T type · Esc leave"
             : "Enter or 2 to edit"}
         </Text>
       )}
