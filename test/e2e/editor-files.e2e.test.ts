@@ -59,8 +59,9 @@ describe("editing in $EDITOR", () => {
     term.keys("C-e");
     const edited = await term.waitFor(/Edited in sed/);
     expect(edited).toContain('{"id": 42}');
-    // Input in the first moments after the editor exits is dropped (it was meant for the editor).
-    await new Promise((r) => setTimeout(r, 300));
+    // Input in the first moments after the editor exits is dropped (it was meant for the editor):
+    // the trace says when keys are taken again.
+    await term.waitForTrace(/ input taken again$/m);
     term.keys("C-z");
     await term.waitFor(/\{"id": 41\}/);
   });

@@ -12,6 +12,8 @@ export interface Terminal {
   keys(...names: string[]): void;
   resize(columns: number, rows: number): void;
   waitFor(pattern: RegExp, ms?: number): Promise<string>;
+  /** Waits until the app's trace (a traced terminal's) has a line matching `pattern`. */
+  waitForTrace(pattern: RegExp, ms?: number): Promise<void>;
   exited(): boolean;
   stop(): void;
 }
@@ -132,6 +134,14 @@ export function openTerminal(
       } catch (err) {
         (err as Error).message += `\nThe app's trace (keys read, milestones):\n${traceOf(trace)}`;
         throw err;
+      }
+    },
+    waitForTrace: async (pattern, ms = 10_000) => {
+      const end = Date.now() + ms;
+      const read = () => (existsSync(trace) ? readFileSync(trace, "utf8") : "");
+      while (!pattern.test(read())) {
+        if (Date.now() > end) throw new Error(`the app's trace never said ${pattern} within ${ms} ms`);
+        await new Promise((r) => setTimeout(r, 20));
       }
     },
     exited: () => /__EXITED__/.test(t.screen()),

@@ -6,7 +6,7 @@
 // key before led to is committed (see useKeyInput), so the subscriber sees the screen the
 // previous key left, however busy the machine is and whether the keys came in one read
 // ("ord\r", "\u001b4") or in two. A person typing never waits: that commit is long done.
-import { traceEvent, tracing } from "../../state/trace.js";
+import { trace, traceEvent, tracing } from "../../state/trace.js";
 import { createKeyParser, type KeyParser } from "./parseKeys.js";
 import type { Key } from "./keys.js";
 
@@ -64,6 +64,8 @@ export class KeyInput {
     return (discardMs = 0) => {
       this.discardUntil = performance.now() + discardMs;
       this.start();
+      // Nothing on screen shows when the window ends: the trace says so, for a test to wait on.
+      if (tracing) setTimeout(() => trace("input taken again"), discardMs).unref();
     };
   }
 
