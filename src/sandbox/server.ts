@@ -145,17 +145,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
     readBody(req, SYNC_LIMIT)
       .then(async ({ body, tooLarge }) => {
-        if (isSchemas) {
-          return schemas.handle({
-            method: req.method ?? "GET",
-            path: url.pathname,
-            query: url.searchParams,
-            headers: req.headers,
-            body,
-            bodyTooLarge: tooLarge,
-            scope,
-          });
-        }
+        // The REST services (Lambda, the schema registry) read the same parts of a request.
+        const rest = {
+          method: req.method ?? "GET",
+          path: url.pathname,
+          query: url.searchParams,
+          headers: req.headers,
+          body,
+          bodyTooLarge: tooLarge,
+          scope,
+        };
+        if (isSchemas) return schemas.handle(rest);
         if (throttles[isLogs ? "logs" : "lambda"].next()) {
           options.onThrottle?.({
             service: isLogs ? "logs" : "lambda",
@@ -183,15 +183,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
             body: JSON.stringify(out),
           };
         }
-        return lambda.handle({
-          method: req.method ?? "GET",
-          path: url.pathname,
-          query: url.searchParams,
-          headers: req.headers,
-          body,
-          bodyTooLarge: tooLarge,
-          scope,
-        });
+        return lambda.handle(rest);
       })
       .then(
         (r) => r && send(res, r, requestId),
