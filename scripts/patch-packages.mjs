@@ -13,8 +13,16 @@ import { patch as inkKeepScrollback } from "./patches/ink-6.8.0-keep-scrollback.
 import { patch as inkNoColor } from "./patches/ink-6.8.0-no-color.mjs";
 import { patch as stringWidthFast } from "./patches/string-width-8.3.0-fast.mjs";
 import { patch as yogaWithoutFetch } from "./patches/yoga-layout-3.2.1-without-fetch.mjs";
+import { patch as fuzzysortTypedCodes } from "./patches/fuzzysort-4.0.2-typed-codes.mjs";
 
-export const PATCHES = [inkOutputCache, inkKeepScrollback, inkNoColor, stringWidthFast, yogaWithoutFetch];
+export const PATCHES = [
+  inkOutputCache,
+  inkKeepScrollback,
+  inkNoColor,
+  stringWidthFast,
+  yogaWithoutFetch,
+  fuzzysortTypedCodes,
+];
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

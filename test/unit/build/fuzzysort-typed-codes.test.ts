@@ -1,0 +1,92 @@
+// The build's patch of fuzzysort (scripts/patches/fuzzysort-4.0.2-typed-codes.mjs) on the installed
+// package: bundled with and without the plugin, the picker's own index (src/core/ranking.ts)
+// must rank every query over realistic function names the same, matched positions included,
+// while the patched one keeps its per-target code tables in typed arrays.
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error: a plain .mjs build script, without types
+import { patch, transformFuzzysort } from "../../../scripts/patches/fuzzysort-4.0.2-typed-codes.mjs";
+// @ts-expect-error: a plain .mjs build script, without types
+import { patchPackages } from "../../../scripts/patch-packages.mjs";
+// @ts-expect-error: a plain .mjs bench helper, without types
+import { FILTER_QUERIES, realisticFunctions } from "../../../bench/lib.mjs";
+import type * as Ranking from "../../../src/core/ranking.js";
+import type fuzzysortType from "fuzzysort";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+const dir = mkdtempSync(path.join(os.tmpdir(), "lx-fuzzysort-patch-"));
+
+interface Bundle {
+  FunctionIndex: typeof Ranking.FunctionIndex;
+  fuzzysort: typeof fuzzysortType;
+}
+
+async function bundle(name: string, patched: boolean): Promise<Bundle> {
+  const outfile = path.join(dir, `${name}.mjs`);
+  await build({
+    stdin: {
+      contents: `export * from "./src/core/ranking.ts"; export { default as fuzzysort } from "fuzzysort";`,
+      resolveDir: ROOT,
+      loader: "ts",
+    },
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outfile,
+    logLevel: "error",
+    plugins: patched ? [patchPackages([patch])] : [],
+  });
+  return (await import(pathToFileURL(outfile).href)) as Bundle;
+}
+
+const [original, patched] = await Promise.all([bundle("original", false), bundle("patched", true)]);
+
+type Item = { name: string; description: string; runtime: string | null };
+const items = (realisticFunctions(9000) as Item[]).concat([
+  { name: "Ünïcödé-Fünctiön", description: "İstanbul straße café", runtime: "python3.12" },
+  { name: "x".repeat(70_000), description: "longer than 65,535 characters", runtime: null },
+]);
+const queries = [
+  ...FILTER_QUERIES,
+  "orders nodejs",
+  "a b",
+  "unicode",
+  "istanbul",
+  "xx",
+  "x".repeat(40),
+  "ORDERS",
+  "q",
+  "zz9",
+];
+
+const indexes = new Map([original, patched].map((b) => [b, new b.FunctionIndex(items)]));
+const ranked = (b: Bundle, query: string) =>
+  indexes
+    .get(b)!
+    .search(query)
+    .map((r) => [r.item.name, r.score, r.nameIndexes]);
+
+describe("the build's patch of fuzzysort", () => {
+  it("ranks every prefix of every query as the original does, positions included", () => {
+    for (const q of queries)
+      for (let i = 1; i <= q.length; i++) {
+        const prefix = q.slice(0, i);
+        expect(ranked(patched, prefix), prefix).toEqual(ranked(original, prefix));
+      }
+  });
+
+  it("keeps a prepared target's codes in a typed array", () => {
+    const target = (p: Bundle) =>
+      p.fuzzysort.prepare("payments-ledger") as unknown as Record<string, unknown>;
+    expect(Array.isArray(target(original)._targetLowerCodes)).toBe(true);
+    expect(target(patched)._targetLowerCodes).toBeInstanceOf(Uint16Array);
+  });
+
+  it("fails loudly when fuzzysort no longer has what it replaces", () => {
+    expect(() => transformFuzzysort("export function prepare() {}")).toThrow(/update the patch/);
+  });
+});
