@@ -31,7 +31,7 @@ describe.each([5000, 100_000])("JSON nested %i levels deep in the explorer", (de
       await t.press({ key: "enter" });
       // The editor's status names the place it goes too deep.
       await t.waitFor(/✗ line 1, column 1001: Nested more than 1,000 levels deep/);
-      // The path prompt closes once its load has finished: until then it has the keys.
+      // The path prompt closes once its load has finished (keys typed meanwhile wait for it).
       await t.waitFor(/^(?![\s\S]*Load payload from:)[\s\S]*Loaded .*deep\.json/);
       await t.press("\u0006"); // Ctrl+F
       await t.waitFor(/Not formatted: Nested more than 1,000 levels deep\./);

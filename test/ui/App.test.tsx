@@ -1,5 +1,7 @@
 // The whole app, rendered with ink-testing-library against a real sandbox over HTTP.
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { App } from "../../src/ui/app/App.js";
 import { layout } from "../../src/ui/app/layout.js";
@@ -196,6 +198,31 @@ describe("App", () => {
       await t.press({ key: "escape" });
     } finally {
       t.unmount();
+    }
+  });
+
+  it("gives a key typed right after Enter in the load prompt to the payload it loads", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "lx-load-typeahead-"));
+    const file = path.join(dir, "small.json");
+    writeFileSync(file, '{"typed":"ahead","n":1}');
+    const t = renderTui(<App connection={{ endpointUrl: sandbox().url }} sandbox />);
+    try {
+      await t.waitFor(/orders-api/);
+      await t.press("orders-api\r");
+      await t.waitFor(/orders-api:\$LATEST · RequestResponse/);
+      await t.press("\u000f"); // Ctrl+O
+      await t.waitFor(/Load payload from:/);
+      // One read: the path, Enter, and Ctrl+F. The load is still reading the file when Ctrl+F
+      // comes; it used to go to the prompt (still open until then) and be lost.
+      await t.press(file);
+      await t.waitFor(/Load payload from: .*small\.json/);
+      await t.press("\r\u0006");
+      const formatted = await t.waitFor(/"typed": "ahead",/);
+      expect(formatted).not.toContain("Load payload from:");
+      expect(formatted).not.toContain('{"typed":"ahead"');
+    } finally {
+      t.unmount();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -66,7 +66,7 @@ export function App({ cwd = process.cwd(), historyFile, trace, ...connection }: 
   const focus = focusedPane(focusState);
   const session = useSession(conn.clients, endpoint.storeScope, list.items, historyFile);
   const { invocation } = session;
-  const prompt = usePathPrompt(cwd);
+  const prompt = usePathPrompt(cwd, (work) => keyInput.holdUntil(work));
   const lay = layout({
     columns,
     rows,

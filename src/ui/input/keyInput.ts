@@ -35,8 +35,12 @@ export class KeyInput {
   private readonly queue: Key[] = [];
   private pumping = false;
   private pace: () => Promise<void> = nextTurn;
+  /** What held keys wait for once the work is done: the screen it leads to (see setSettle). */
+  private settle: () => Promise<void> = nextTurn;
   /** Input read before this time is thrown away (what a terminal answers after an editor quit). */
   private discardUntil = 0;
+  /** Work the keys after the current one wait for (see holdUntil); null when none. */
+  private held: Promise<void> | null = null;
 
   constructor(private readonly stdin: InputStream) {}
 
@@ -74,6 +78,28 @@ export class KeyInput {
     this.pace = pace;
   }
 
+  /**
+   * Keys after the one being handled wait until `work` settles: a key typed right after Enter
+   * in the path prompt goes to what the file it loads opens, not to the prompt still waiting
+   * for it (where it was lost). Ctrl+C never waits. Only for bounded work (a regular file
+   * under the payload limit): nothing else reaches the app meanwhile.
+   */
+  holdUntil(work: Promise<unknown>): void {
+    const held = work.then(
+      () => this.settle(),
+      () => this.settle(),
+    );
+    this.held = held;
+    void held.then(() => {
+      if (this.held === held) this.held = null;
+    });
+  }
+
+  /** What keys held by holdUntil wait for after the work: in React, the commit it led to. */
+  setSettle(settle: () => Promise<void>): void {
+    this.settle = settle;
+  }
+
   subscribe(handler: KeyHandler): () => void {
     this.handlers.push(handler);
     return () => {
@@ -104,7 +130,11 @@ export class KeyInput {
         if (performance.now() < this.discardUntil) continue;
         this.discardUntil = 0;
       }
-      this.queue.push(...this.parser.feed(text));
+      for (const key of this.parser.feed(text)) {
+        // An interrupt does not queue behind held keys: it is what the user has left.
+        if (this.held && key.name === "ctrl+c") this.dispatch(key);
+        else this.queue.push(key);
+      }
     }
     void this.pump();
   };
@@ -115,6 +145,7 @@ export class KeyInput {
     try {
       // Also across reads: a key read before the last one's frame was committed waits for it.
       for (let key = this.queue.shift(); key; key = this.queue.shift()) {
+        while (this.held) await this.held;
         this.dispatch(key);
         await this.pace();
       }

@@ -14,12 +14,16 @@ export function useKeyInput(stdin: InputStream, handler: KeyHandler): KeyInput {
   const waiting = useRef<(() => void) | null>(null);
   const commits = useRef(0);
   const commitsAtKey = useRef(0);
+  const settling = useRef<(() => void)[]>([]);
   useLayoutEffect(() => {
     latest.current = handler;
     commits.current++;
     const resume = waiting.current;
     waiting.current = null;
     resume?.();
+    const settled = settling.current;
+    settling.current = [];
+    for (const s of settled) s();
   });
   useLayoutEffect(() => {
     const unsubscribe = input.subscribe((key) => {
@@ -34,11 +38,21 @@ export function useKeyInput(stdin: InputStream, handler: KeyHandler): KeyInput {
         ? Promise.resolve()
         : new Promise<void>((resolve) => (waiting.current = resolve)),
     );
+    // Held keys (KeyInput.holdUntil) go on once the work's own update is on screen: a render
+    // is asked for here, so a commit follows even when the work changed nothing.
+    input.setSettle(
+      () =>
+        new Promise<void>((resolve) => {
+          settling.current.push(resolve);
+          setKeysTaken((n) => n + 1);
+        }),
+    );
     input.start();
     return () => {
       unsubscribe();
       input.stop();
       waiting.current?.();
+      for (const s of settling.current) s();
     };
   }, [input]);
   return input;

@@ -27,7 +27,14 @@ export interface PathPromptControl {
   onKey: (input: string, key: Key) => void;
 }
 
-export function usePathPrompt(cwd: string): PathPromptControl {
+/**
+ * `holdKeys` makes the keys typed after Enter wait for the submit's work (see
+ * KeyInput.holdUntil), so they reach what it opens rather than this prompt still open.
+ */
+export function usePathPrompt(
+  cwd: string,
+  holdKeys: (work: Promise<unknown>) => void = () => {},
+): PathPromptControl {
   const [open, setOpen] = useState<PromptPurpose | null>(null);
   const [state, dispatch] = useReducer(pathPromptReducer, undefined, () => initialPathPrompt());
   // Keys come one at a time, each on the frame the one before led to (the key layer waits for
@@ -46,10 +53,12 @@ export function usePathPrompt(cwd: string): PathPromptControl {
     }
     if (cmd === "prompt.accept") {
       const purpose = open;
-      void purpose.submit(state.text).then((problem) => {
-        if (problem === null) setOpen((o) => (o === purpose ? null : o));
-        else dispatch({ type: "message", message: problem });
-      });
+      holdKeys(
+        purpose.submit(state.text).then((problem) => {
+          if (problem === null) setOpen((o) => (o === purpose ? null : o));
+          else dispatch({ type: "message", message: problem });
+        }),
+      );
       return;
     }
     if (cmd === "prompt.complete") {
