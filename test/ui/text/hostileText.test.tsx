@@ -11,6 +11,10 @@ import { FunctionPane } from "../../../src/ui/panes/payload/FunctionPane.js";
 import { initialQualifierState, qualifierReducer } from "../../../src/ui/panes/payload/qualifierReducer.js";
 import { historyReducer, initialHistoryState } from "../../../src/ui/panes/history/historyReducer.js";
 import { HistoryPane } from "../../../src/ui/panes/history/HistoryPane.js";
+import { HistoryDiff } from "../../../src/ui/panes/history/HistoryDiff.js";
+import { RecordedPayload } from "../../../src/ui/panes/history/RecordedPayload.js";
+import { bodyLines } from "../../../src/ui/panes/result/bodyLines.js";
+import { diffResponses } from "../../../src/core/response-diff.js";
 import { initialPickerState, pickerReducer, settled } from "../../../src/ui/picker/pickerReducer.js";
 import { Picker } from "../../../src/ui/picker/Picker.js";
 import { fit } from "../../../src/ui/text/fit.js";
@@ -165,6 +169,62 @@ describe("hostile text on every drawing path", () => {
         });
         expect(chooser.overlay?.kind).toBe("choose");
         checkFrame(draw(<HistoryPane state={chooser} width={width} height={8} focused />), width, "chooser");
+      }),
+      RUNS,
+    );
+  });
+
+  it("an opened history entry: the recorded payload and what ran", () => {
+    fc.assert(
+      fc.property(hostile, hostile, fc.integer({ min: 20, max: 100 }), (text, other, width) => {
+        const r = record({ name: text, qualifier: other, payload: JSON.stringify({ [other]: text }) });
+        const raw = record({ name: other, qualifier: text, payload: `${text}\n${other}` });
+        for (const entry of [r, raw]) {
+          const view = { record: entry, lines: bodyLines(entry.payload), top: 0, now: Date.parse(entry.at) };
+          checkFrame(
+            draw(<RecordedPayload view={view} width={width} height={10} focused />),
+            width,
+            "recorded payload",
+          );
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("a replay's diff against its recording", () => {
+    fc.assert(
+      fc.property(hostile, hostile, fc.integer({ min: 20, max: 100 }), (text, other, width) => {
+        const original = record({
+          name: text,
+          qualifier: other,
+          response: {
+            ...record().response,
+            payload: JSON.stringify({ message: text }),
+            functionError: other,
+          },
+        });
+        const replay = record({
+          name: text,
+          qualifier: text,
+          response: {
+            ...record().response,
+            executedVersion: other,
+            payload: JSON.stringify({ message: other, [text]: 1 }),
+            functionError: text,
+          },
+        });
+        let s = historyReducer(initialHistoryState(), { type: "resize", height: 6 });
+        s = historyReducer(s, { type: "loaded", rows: [summarize(original)], damaged: null });
+        s = historyReducer(s, { type: "replaying", original: summarize(original), qualifier: other });
+        for (const [diff, message] of [
+          [diffResponses(original, replay), null],
+          [null, `${other}: ${text}`],
+        ] as const) {
+          const done = historyReducer(s, { type: "replayed", replay: summarize(replay), diff, message });
+          if (done.overlay?.kind !== "diff") throw new Error("no diff overlay");
+          checkFrame(draw(<HistoryDiff overlay={done.overlay} width={width} height={12} />), width, "diff");
+        }
       }),
       RUNS,
     );
