@@ -122,6 +122,12 @@ export class ReportingRetryStrategy implements RetryStrategyV2 {
     private readonly service: RetryService,
     private readonly listener: RetryListener | undefined,
     private readonly random: () => number = Math.random,
+    /**
+     * Attempts for a throttled request, when more than max_attempts: a batch (replay) waits
+     * throttling out, a person at a prompt is better told. Still this one loop, the SDK's: a
+     * caller that retried a throttled call again on top would multiply the attempts.
+     */
+    private readonly throttleAttempts = 0,
   ) {}
 
   async acquireInitialRetryToken(): Promise<RetryToken> {
@@ -129,7 +135,9 @@ export class ReportingRetryStrategy implements RetryStrategyV2 {
   }
 
   async refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
-    const maxAttempts = await this.maxAttempts();
+    const configured = await this.maxAttempts();
+    const maxAttempts =
+      info.errorType === "THROTTLING" ? Math.max(configured, this.throttleAttempts) : configured;
     const made = token.getRetryCount() + 1;
     const retryable = info.errorType === "THROTTLING" || info.errorType === "TRANSIENT";
     if (!retryable || made >= maxAttempts || this.closed) throw new Error("No retry token available");

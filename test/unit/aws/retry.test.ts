@@ -66,6 +66,24 @@ describe("ReportingRetryStrategy", () => {
     await expect(refresh(s, 1, { error: throttling, errorType: "THROTTLING" })).rejects.toThrow();
     expect(notices).toEqual([]);
   });
+
+  it("gives throttling more attempts when asked (replay), and only throttling", async () => {
+    const notices: RetryNotice[] = [];
+    const s = new ReportingRetryStrategy(
+      "Lambda",
+      (n) => notices.push(n),
+      () => 0.5,
+      10,
+    );
+    s.operations.set(throttling, "Invoke");
+    const t = await refresh(s, 8, { error: throttling, errorType: "THROTTLING" });
+    // Still the one loop's back-off: doubling from 1 s, capped at 20 s.
+    expect(t.getRetryDelay()).toBe(10_000);
+    expect(notices[0]).toMatchObject({ attempt: 10, maxAttempts: 10 });
+    await expect(refresh(s, 9, { error: throttling, errorType: "THROTTLING" })).rejects.toThrow();
+    const refused = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+    await expect(refresh(s, 2, { error: refused, errorType: "TRANSIENT" })).rejects.toThrow();
+  });
 });
 
 describe("retryCause", () => {

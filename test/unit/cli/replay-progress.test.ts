@@ -42,6 +42,17 @@ describe("replay's progress line", () => {
     expect(term.writes[2]).toBe("\r\x1b[K");
   });
 
+  it("says how often the run was throttled, once it was", () => {
+    const term = terminal();
+    const bar = new ProgressBar(4, term.stream, true, term.clock);
+    term.at(1000);
+    bar.tick(true, 0);
+    term.at(2000);
+    bar.tick(true, 7);
+    expect(term.writes[0]).not.toContain("throttled");
+    expect(term.writes[1]).toMatch(/ 2\/4 · 0 not same · 7 throttled · 1\.0\/s · ETA 2s$/);
+  });
+
   it("minutes in the ETA of a long run", () => {
     const term = terminal();
     const bar = new ProgressBar(1000, term.stream, true, term.clock);
