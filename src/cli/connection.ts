@@ -24,7 +24,10 @@ export function withConnectionOptions(cmd: Command): Command {
       "--endpoint-url <url>",
       "a Lambda-compatible endpoint instead of AWS: the sandbox, LocalStack, moto",
     )
-    .option("--debug", "log each AWS request to stderr: method, URL, status, time, request id");
+    .option(
+      "--debug",
+      "log each AWS request to stderr: method, URL, status, time, request id, bodies (first 200 bytes)",
+    );
 }
 
 export function failureToUserError(f: AwsFailure): UserError {
