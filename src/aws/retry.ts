@@ -2,6 +2,7 @@
 // throttled user sees a command hang for seconds. This strategy keeps the SDK's policy (which
 // errors, how many attempts, exponential back-off with full jitter, Retry-After honoured) and
 // tells a listener before each wait: which service, which operation, why, and for how long.
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { LambdaClient, LambdaClientConfig } from "@aws-sdk/client-lambda";
 import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { answerFailure } from "./answer-failure.js";
@@ -89,6 +90,20 @@ export function retryCause(
   return { cause: "server-error", reason: typeof name === "string" ? name : "error" };
 }
 
+const backoffs = new AsyncLocalStorage<(delayMs: number) => void>();
+
+/**
+ * Runs `fn`, telling `onBackoff` each retry wait of the requests it makes: a deadline over a
+ * call (Invoke's) leaves the waits out, so a call throttled for a minute and then answered is
+ * not taken for one that never answered.
+ */
+export function withBackoffListener<T>(
+  onBackoff: (delayMs: number) => void,
+  fn: () => Promise<T>,
+): Promise<T> {
+  return backoffs.run(onBackoff, fn);
+}
+
 class Token implements RetryToken {
   constructor(
     private readonly count: number,
@@ -161,6 +176,7 @@ export class ReportingRetryStrategy implements RetryStrategyV2 {
       maxAttempts,
       delayMs,
     });
+    backoffs.getStore()?.(delayMs);
     return new Token(made, delayMs);
   }
 
