@@ -2,12 +2,12 @@
 // eight invocations at a time: the sandbox refuses the extra ones with 429
 // TooManyRequestsException, as Lambda does, and replay must back off and retry until every
 // entry has run, count the throttling in its report, and still pass when the answers match.
-import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { historyRecord } from "../helpers/history-records.js";
+import { oneAtATime } from "../helpers/replay-one-at-a-time.js";
 import { runCli, startSandboxProcess, type SandboxProcess } from "../helpers/cli.js";
 
 const ENTRIES = 16;
@@ -17,32 +17,9 @@ let history: string;
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), "lx-replay-throttle-"));
-  const fn = path.join(root, "functions", "one-at-a-time");
-  await mkdir(fn, { recursive: true });
-  await writeFile(path.join(fn, "function.json"), JSON.stringify({ reservedConcurrency: 1 }));
-  // It holds its one slot a while, so invocations sent together cannot all find it free.
-  await writeFile(
-    path.join(fn, "index.mjs"),
-    "export const handler = async (e) => { await new Promise((r) => setTimeout(r, 100)); return { n: e.n }; };\n",
-  );
-  sb = await startSandboxProcess([path.join(root, "functions"), "--quiet"]);
-  history = path.join(root, "h.jsonl");
-  const records = Array.from({ length: ENTRIES }, (_, n) =>
-    historyRecord({
-      function: { name: "one-at-a-time", arn: null },
-      qualifier: null,
-      payload: JSON.stringify({ n }),
-      response: {
-        statusCode: 200,
-        executedVersion: "$LATEST",
-        functionError: null,
-        requestId: `req-${n}`,
-        payload: JSON.stringify({ n }),
-        logTail: null,
-      },
-    }),
-  );
-  await writeFile(history, records.map((r) => JSON.stringify(r) + "\n").join(""), { mode: 0o600 });
+  const made = await oneAtATime(root, ENTRIES);
+  history = made.history;
+  sb = await startSandboxProcess([made.functions, "--quiet"]);
 });
 afterAll(async () => {
   await sb?.stop();
