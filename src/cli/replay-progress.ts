@@ -35,13 +35,15 @@ export class ProgressBar {
     this.last = t;
     const rate = this.done / (elapsed / 1000);
     const left = this.done < this.total ? ` · ETA ${eta((this.total - this.done) / rate)}` : "";
-    const width = Math.max(10, Math.min(40, (this.stream.columns || 80) - 60));
-    const filled = Math.round((this.done / this.total) * width);
-    const bar = "█".repeat(filled) + "░".repeat(width - filled);
     const backoff = throttled > 0 ? ` · ${throttled} throttled` : "";
-    this.stream.write(
-      `\r\x1b[Kreplaying ${bar} ${this.done}/${this.total} · ${this.differing} not same${backoff} · ${rate.toFixed(rate < 10 ? 1 : 0)}/s${left}`,
-    );
+    const text = `${this.done}/${this.total} · ${this.differing} not same${backoff} · ${rate.toFixed(rate < 10 ? 1 : 0)}/s${left}`;
+    // The bar takes what the figures leave of the row (a line that wrapped could not be
+    // redrawn in place by \r); on a narrow terminal it goes.
+    const room = (this.stream.columns || 80) - "replaying ".length - text.length - 2;
+    const width = Math.min(40, room);
+    const filled = Math.round((this.done / this.total) * Math.max(0, width));
+    const bar = width >= 10 ? `${"█".repeat(filled)}${"░".repeat(width - filled)} ` : "";
+    this.stream.write(`\r\x1b[Kreplaying ${bar}${text}`);
   }
 
   clear(): void {
