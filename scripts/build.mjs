@@ -5,9 +5,17 @@
 import { build } from "esbuild";
 import { rm, chmod } from "node:fs/promises";
 import { inkWithoutDevtools } from "./ink-without-devtools.mjs";
-import { patchPackages } from "./patch-packages.mjs";
+import { PATCHES, patchPackages } from "./patch-packages.mjs";
 import { withoutBrowserCode } from "./without-browser-code.mjs";
 import { writeThirdPartyNotices } from "./third-party-notices.mjs";
+
+// LX_BUILD_WITHOUT=name,…: a build without those patches, to bench what each one is worth
+// (docs/development.md); never for a release.
+const without = (process.env.LX_BUILD_WITHOUT ?? "").split(",").filter(Boolean);
+for (const name of without)
+  if (!PATCHES.some((p) => p.name === name))
+    throw new Error(`LX_BUILD_WITHOUT: no patch named ${name}: ${PATCHES.map((p) => p.name).join(", ")}`);
+if (without.length > 0) console.warn(`building WITHOUT ${without.join(", ")} (for benches only)`);
 
 await rm("dist", { recursive: true, force: true });
 const common = {
@@ -38,7 +46,11 @@ const cli = await build({
   splitting: true,
   // Chunks sit beside cli.js so import.meta.url resolves bundled files the same from any module.
   chunkNames: "chunk-[hash]",
-  plugins: [inkWithoutDevtools, withoutBrowserCode, patchPackages()],
+  plugins: [
+    inkWithoutDevtools,
+    withoutBrowserCode,
+    patchPackages(PATCHES.filter((p) => !without.includes(p.name))),
+  ],
 });
 const runtime = await build({
   ...common,

@@ -22,6 +22,8 @@ export interface ConnectionOptions {
   timeouts?: Partial<Timeouts> | undefined;
   /** --debug: told one line per request attempt (see debug-log.ts). */
   debug?: DebugWriter | undefined;
+  /** Attempts for a throttled Lambda request, if more than max_attempts (see retry.ts). */
+  throttleAttempts?: number | undefined;
 }
 
 export interface Clients {
@@ -162,7 +164,7 @@ export async function createClients(
 
   const timeouts = { ...timeoutsFrom(env), ...opts.timeouts };
   const common = { ...base, region };
-  const lambdaRetry = new ReportingRetryStrategy("Lambda", opts.onRetry);
+  const lambdaRetry = new ReportingRetryStrategy("Lambda", opts.onRetry, Math.random, opts.throttleAttempts);
   const logsRetry = new ReportingRetryStrategy("CloudWatch Logs", opts.onRetry);
   const lambda = new LambdaClient({
     ...common,

@@ -8,6 +8,7 @@ import type { InvokeResult } from "../core/model.js";
 import { checkPayload, describeCheck, type InvocationType } from "../core/payload.js";
 import type { Clients } from "./clients.js";
 import { AwsFailure, describeAwsError } from "./errors.js";
+import { withBackoffListener } from "./retry.js";
 import { formatWait, invokeWaitMs } from "./timeouts.js";
 import { parseJson } from "../core/json-depth.js";
 
@@ -60,17 +61,19 @@ export async function invoke(
   const wait = invokeDeadline(clients, opts, t0);
   let out;
   try {
-    out = await clients.lambda.send(
-      new InvokeCommand({
-        FunctionName: functionName,
-        Qualifier: opts.qualifier,
-        InvocationType: invocationType,
-        LogType: wantTail ? "Tail" : "None",
-        Payload: check.empty ? undefined : Buffer.from(payload, "utf8"),
-        ClientContext: clientContext,
-      }),
-      // The handler's own wait for an answer is for quick calls: this one is the deadline's.
-      { abortSignal: wait.signal, requestTimeout: 0 },
+    out = await withBackoffListener(wait.extend, () =>
+      clients.lambda.send(
+        new InvokeCommand({
+          FunctionName: functionName,
+          Qualifier: opts.qualifier,
+          InvocationType: invocationType,
+          LogType: wantTail ? "Tail" : "None",
+          Payload: check.empty ? undefined : Buffer.from(payload, "utf8"),
+          ClientContext: clientContext,
+        }),
+        // The handler's own wait for an answer is for quick calls: this one is the deadline's.
+        { abortSignal: wait.signal, requestTimeout: 0 },
+      ),
     );
   } catch (err) {
     if (wait.expired()) throw wait.failure(functionName);
@@ -122,6 +125,8 @@ export async function invoke(
 
 interface Deadline {
   signal: AbortSignal;
+  /** Moves the deadline on by a retry's back-off wait: the function runs only once answered. */
+  extend(ms: number): void;
   expired(): boolean;
   failure(functionName: string): AwsFailure;
   stop(): void;
@@ -140,13 +145,14 @@ function invokeDeadline(clients: Clients, opts: InvokeOptions, t0: number): Dead
   else outer?.addEventListener("abort", onAbort, { once: true });
   let timeoutS: number | null = null;
   let waitMs = 0;
+  let backoffMs = 0;
   let expired = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const arm = (s: number | null) => {
     clearTimeout(timer);
     timeoutS = s;
     waitMs = invokeWaitMs(s, clients.timeouts);
-    const left = Math.max(0, waitMs - (performance.now() - t0));
+    const left = Math.max(0, waitMs + backoffMs - (performance.now() - t0));
     timer = setTimeout(() => {
       expired = true;
       controller.abort();
@@ -165,6 +171,10 @@ function invokeDeadline(clients: Clients, opts: InvokeOptions, t0: number): Dead
   } else arm(given ?? null);
   return {
     signal: controller.signal,
+    extend: (ms) => {
+      backoffMs += ms;
+      if (!stopped && !expired) arm(timeoutS);
+    },
     expired: () => expired,
     failure: (functionName) => {
       const where = clients.endpoint ?? `AWS in ${clients.region}`;

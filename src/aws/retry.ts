@@ -2,6 +2,7 @@
 // throttled user sees a command hang for seconds. This strategy keeps the SDK's policy (which
 // errors, how many attempts, exponential back-off with full jitter, Retry-After honoured) and
 // tells a listener before each wait: which service, which operation, why, and for how long.
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { LambdaClient, LambdaClientConfig } from "@aws-sdk/client-lambda";
 import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { answerFailure } from "./answer-failure.js";
@@ -89,6 +90,20 @@ export function retryCause(
   return { cause: "server-error", reason: typeof name === "string" ? name : "error" };
 }
 
+const backoffs = new AsyncLocalStorage<(delayMs: number) => void>();
+
+/**
+ * Runs `fn`, telling `onBackoff` each retry wait of the requests it makes: a deadline over a
+ * call (Invoke's) leaves the waits out, so a call throttled for a minute and then answered is
+ * not taken for one that never answered.
+ */
+export function withBackoffListener<T>(
+  onBackoff: (delayMs: number) => void,
+  fn: () => Promise<T>,
+): Promise<T> {
+  return backoffs.run(onBackoff, fn);
+}
+
 class Token implements RetryToken {
   constructor(
     private readonly count: number,
@@ -122,6 +137,12 @@ export class ReportingRetryStrategy implements RetryStrategyV2 {
     private readonly service: RetryService,
     private readonly listener: RetryListener | undefined,
     private readonly random: () => number = Math.random,
+    /**
+     * Attempts for a throttled request, when more than max_attempts: a batch (replay) waits
+     * throttling out, a person at a prompt is better told. Still this one loop, the SDK's: a
+     * caller that retried a throttled call again on top would multiply the attempts.
+     */
+    private readonly throttleAttempts = 0,
   ) {}
 
   async acquireInitialRetryToken(): Promise<RetryToken> {
@@ -129,7 +150,9 @@ export class ReportingRetryStrategy implements RetryStrategyV2 {
   }
 
   async refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
-    const maxAttempts = await this.maxAttempts();
+    const configured = await this.maxAttempts();
+    const maxAttempts =
+      info.errorType === "THROTTLING" ? Math.max(configured, this.throttleAttempts) : configured;
     const made = token.getRetryCount() + 1;
     const retryable = info.errorType === "THROTTLING" || info.errorType === "TRANSIENT";
     if (!retryable || made >= maxAttempts || this.closed) throw new Error("No retry token available");
@@ -153,6 +176,7 @@ export class ReportingRetryStrategy implements RetryStrategyV2 {
       maxAttempts,
       delayMs,
     });
+    backoffs.getStore()?.(delayMs);
     return new Token(made, delayMs);
   }
 

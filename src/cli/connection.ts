@@ -3,6 +3,7 @@
 import type { Command } from "commander";
 import type { Clients } from "../aws/clients.js";
 import type { AwsFailure } from "../aws/errors.js";
+import type { RetryListener } from "../aws/retry.js";
 import { EXIT, UserError } from "./exit-codes.js";
 
 export interface ConnectionFlags {
@@ -23,7 +24,10 @@ export function withConnectionOptions(cmd: Command): Command {
       "--endpoint-url <url>",
       "a Lambda-compatible endpoint instead of AWS: the sandbox, LocalStack, moto",
     )
-    .option("--debug", "log each AWS request to stderr: method, URL, status, time, request id");
+    .option(
+      "--debug",
+      "log each AWS request to stderr: method, URL, status, time, request id, bodies (first 200 bytes)",
+    );
 }
 
 export function failureToUserError(f: AwsFailure): UserError {
@@ -33,7 +37,13 @@ export function failureToUserError(f: AwsFailure): UserError {
   return new UserError(f.hint ? `${f.message}\n  ${f.hint}` : f.message, code);
 }
 
-export async function connect(flags: ConnectionFlags): Promise<Clients> {
+/** What a command changes in how its clients retry (replay: count throttling, wait it out). */
+export interface RetryOverrides {
+  onRetry?: RetryListener;
+  throttleAttempts?: number;
+}
+
+export async function connect(flags: ConnectionFlags, retry: RetryOverrides = {}): Promise<Clients> {
   const { createClients } = await import("../aws/clients.js");
   const { AwsFailure, retryMessage } = await import("../aws/errors.js");
   try {
@@ -43,7 +53,9 @@ export async function connect(flags: ConnectionFlags): Promise<Clients> {
       endpointUrl: flags.endpointUrl,
       debug: flags.debug ? (line) => process.stderr.write(`lambda-explorer debug: ${line}\n`) : undefined,
       // A command that waits on a back-off says why, so it never looks hung.
-      onRetry: (notice) => process.stderr.write(`lambda-explorer: ${retryMessage(notice)}\n`),
+      onRetry:
+        retry.onRetry ?? ((notice) => process.stderr.write(`lambda-explorer: ${retryMessage(notice)}\n`)),
+      throttleAttempts: retry.throttleAttempts,
     });
   } catch (err) {
     if (err instanceof AwsFailure) throw failureToUserError(err);

@@ -82,11 +82,20 @@ export async function historyRecorder(
     // the same one warning.
     let appender: ReturnType<typeof openHistoryAppender> | null = null;
     const opening = () => (appender ??= openHistoryAppender(file));
+    // Writes still under way, so that close() ends them all: a caller may go on without
+    // awaiting a record (replay frees its concurrency slot for the next invocation).
+    const writing = new Set<Promise<void>>();
+    const track = (p: Promise<void>) => {
+      writing.add(p);
+      void p.finally(() => writing.delete(p));
+      return p;
+    };
     return {
       file,
-      record: (r) => guard(async () => (await opening()).append(serializeRecord(r))),
-      logs: (l) => guard(async () => (await opening()).append(serializeLogsRecord(l))),
+      record: (r) => track(guard(async () => (await opening()).append(serializeRecord(r)))),
+      logs: (l) => track(guard(async () => (await opening()).append(serializeLogsRecord(l)))),
       close: async () => {
+        await Promise.all(writing);
         await appender?.then((a) => a.close()).catch(() => undefined);
       },
     };

@@ -117,7 +117,10 @@ export async function replayOne(
       functionArn: original.function.arn,
       replayOf: original.id,
     });
-    await recorder.record(replay);
+    // Not awaited: the write (under the history's lock, batched with others) need not hold this
+    // entry's concurrency slot; the recorder's close() waits for every write, and a write that
+    // fails is its one warning, as before.
+    void recorder.record(replay);
     return replay;
   };
   const diffOpts = { compareVersion: opts.compareVersion, ignore: opts.ignore };

@@ -1,5 +1,5 @@
 // replay's progress line, drawn on a terminal's stderr while a run that lasts over a second goes
-// on: done/total, how many differ, the rate and the time left. Nothing when stderr is not a
+// on: done/total, how many differ, how often it was throttled, the rate and the time left. Nothing when stderr is not a
 // terminal (CI logs, pipes), and nothing for a short run, where it would only flicker.
 
 const SHOW_AFTER_MS = 1000;
@@ -24,7 +24,8 @@ export class ProgressBar {
     this.start = now();
   }
 
-  tick(same: boolean): void {
+  /** `throttled`: throttled retries so far over the whole run, shown once there are any. */
+  tick(same: boolean, throttled = 0): void {
     this.done++;
     if (!same) this.differing++;
     if (!this.enabled) return;
@@ -34,12 +35,15 @@ export class ProgressBar {
     this.last = t;
     const rate = this.done / (elapsed / 1000);
     const left = this.done < this.total ? ` · ETA ${eta((this.total - this.done) / rate)}` : "";
-    const width = Math.max(10, Math.min(40, (this.stream.columns || 80) - 60));
-    const filled = Math.round((this.done / this.total) * width);
-    const bar = "█".repeat(filled) + "░".repeat(width - filled);
-    this.stream.write(
-      `\r\x1b[Kreplaying ${bar} ${this.done}/${this.total} · ${this.differing} not same · ${rate.toFixed(rate < 10 ? 1 : 0)}/s${left}`,
-    );
+    const backoff = throttled > 0 ? ` · ${throttled} throttled` : "";
+    const text = `${this.done}/${this.total} · ${this.differing} not same${backoff} · ${rate.toFixed(rate < 10 ? 1 : 0)}/s${left}`;
+    // The bar takes what the figures leave of the row (a line that wrapped could not be
+    // redrawn in place by \r); on a narrow terminal it goes.
+    const room = (this.stream.columns || 80) - "replaying ".length - text.length - 2;
+    const width = Math.min(40, room);
+    const filled = Math.round((this.done / this.total) * Math.max(0, width));
+    const bar = width >= 10 ? `${"█".repeat(filled)}${"░".repeat(width - filled)} ` : "";
+    this.stream.write(`\r\x1b[Kreplaying ${bar}${text}`);
   }
 
   clear(): void {

@@ -62,6 +62,10 @@ export function junitXml(
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="lambda-explorer replay" ${counts} time="${total.toFixed(3)}">`,
     `  <testsuite name="${xmlEscape(suite)}" ${counts} skipped="0" time="${total.toFixed(3)}">`,
+    // Not a failure, but a CI run slowed by it should be able to see why.
+    "    <properties>",
+    `      <property name="throttledRetries" value="${summary.throttled}"/>`,
+    "    </properties>",
   ];
   results.forEach((r, i) => {
     const open = `    <testcase classname="${xmlEscape(`replay.${r.original.function.name}`)}" name="${xmlEscape(caseName(r, i))}" time="${seconds(r)}"`;

@@ -17,6 +17,8 @@ export interface ReplayResult {
    * with this one (after), not with the recording.
    */
   against?: { target: string; replay: HistoryRecord | null } | null;
+  /** Retries after a 429 (TooManyRequestsException) before it ran or gave up. */
+  throttled?: number;
 }
 
 /** What was compared: the recording and the replay, or with --against the two replays. */
@@ -36,12 +38,15 @@ export interface ReplaySummary {
   same: number;
   different: number;
   errors: number;
+  /** Throttled retries over every entry: how hard the run pushed the function's concurrency. */
+  throttled: number;
 }
 
 export function summarizeResults(results: readonly ReplayResult[]): ReplaySummary {
   const same = results.filter((r) => r.diff?.same === true).length;
   const errors = results.filter((r) => r.error !== null).length;
-  return { replayed: results.length, same, different: results.length - same - errors, errors };
+  const throttled = results.reduce((n, r) => n + (r.throttled ?? 0), 0);
+  return { replayed: results.length, same, different: results.length - same - errors, errors, throttled };
 }
 
 const arrow = (a: string, b: string) => (a === b ? a : `${a} → ${b}`);
@@ -92,7 +97,10 @@ export function summaryLine(s: ReplaySummary, qualifier: string | undefined, aga
   if (against !== undefined) on = `${on || " on the recorded qualifiers"} vs ${escapeControl(against)}`;
   const parts = [`${s.same} same`, `${s.different} differ${s.different === 1 ? "s" : ""}`];
   if (s.errors) parts.push(`${s.errors} could not be replayed`);
-  return `${s.replayed} replayed${on}: ${parts.join(", ")}`;
+  const throttled = s.throttled
+    ? ` (throttled ${s.throttled} time${s.throttled === 1 ? "" : "s"}, backed off and retried)`
+    : "";
+  return `${s.replayed} replayed${on}: ${parts.join(", ")}${throttled}`;
 }
 
 export function resultJson(r: ReplayResult): Record<string, unknown> {
@@ -112,6 +120,7 @@ export function resultJson(r: ReplayResult): Record<string, unknown> {
     ...(r.against ? { against: r.against.target, againstReplayId: r.against.replay?.id ?? null } : {}),
     same: r.diff ? r.diff.same : false,
     error: r.error,
+    throttled: r.throttled ?? 0,
     statusCode: pair((x) => x.response.statusCode),
     executedVersion: pair((x) => x.response.executedVersion),
     functionError: pair((x) => x.response.functionError),

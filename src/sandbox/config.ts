@@ -23,6 +23,11 @@ export interface FunctionSpec extends VersionSettings {
   logGroup: string;
   versions: Map<string, VersionSettings>;
   aliases: Map<string, { version: string; description: string }>;
+  /**
+   * Most invocations of the function (all its versions) at once, as Lambda's reserved
+   * concurrency caps it: one more is refused with a 429. Null: no reservation.
+   */
+  reservedConcurrency: number | null;
   lastModified: Date;
 }
 
@@ -138,10 +143,16 @@ export function parseFunctionConfig(
     }
   }
 
+  const reserved = pick<number | null>(raw, "reservedConcurrency", "number", null, where);
+  // Lambda allows 0 (the function is switched off); here it would only refuse every call.
+  if (reserved !== null && (!Number.isInteger(reserved) || reserved < 1 || reserved > 1000))
+    throw new ConfigError(`${where}: reservedConcurrency must be a whole number, 1..1000`);
+
   return {
     name,
     codeDir,
     ...base,
+    reservedConcurrency: reserved,
     runtime: pick(raw, "runtime", "string", DEFAULTS.runtime, where),
     logFormat,
     logGroup: pick(raw, "logGroup", "string", `/aws/lambda/${name}`, where),

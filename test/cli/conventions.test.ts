@@ -85,8 +85,41 @@ describe("--debug", () => {
       "Signature=",
     ])
       expect(r.stderr).not.toContain(secret);
+    // Each request's and response's body under its line, the response's whole when short.
+    const at = lines.indexOf(invoke!);
+    expect(lines[at + 1]).toBe("lambda-explorer debug:   request body: {}");
+    expect(lines[at + 2]).toMatch(/^lambda-explorer debug: {3}response body: \{"statusCode":/);
     const quiet = await runCli(args.slice(0, -1), env, undefined, false);
     expect(quiet.stderr).not.toContain("lambda-explorer debug:");
+  });
+
+  it("cuts bodies to their first 200 bytes, says how long they were, and masks the caller's keys", async () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), "lx-debug-"));
+    const env = {
+      PATH: process.env.PATH,
+      HOME: home,
+      LAMBDA_EXPLORER_STATE_DIR: path.join(home, "state"),
+      AWS_EC2_METADATA_DISABLED: "true",
+      AWS_ACCESS_KEY_ID: "AKIADEBUGTESTKEY1234",
+      AWS_SECRET_ACCESS_KEY: "debug-secret-never-printed",
+    };
+    // A payload that carries the caller's own key (echoed back by the function) and is long.
+    const payload = JSON.stringify({ key: "AKIADEBUGTESTKEY1234", kb: 1, pad: "x".repeat(400) });
+    const args = ["invoke", "big-response", "--payload", payload, "--endpoint-url", sb.endpoint];
+    const r = await runCli([...args, "--debug", "--logs", "none"], env, undefined, false);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stderr.split("\n");
+    const sent = lines.find((l) => l.includes("request body:") && l.includes("pad"));
+    expect(sent).toBeDefined();
+    const bytes = Buffer.byteLength(payload, "utf8");
+    expect(sent).toMatch(
+      new RegExp(`request body: \\{"key":"\\*\\*\\*","kb":1,"pad":"x+… \\(${bytes} bytes\\)$`),
+    );
+    expect(sent!.length).toBeLessThan(300);
+    const answer = lines.find((l) => l.includes("response body:") && / \(\d+ bytes\)$/.test(l));
+    expect(answer).toBeDefined();
+    expect(r.stderr).not.toContain("AKIADEBUGTESTKEY1234");
+    expect(r.stderr).not.toContain("debug-secret");
   });
 });
 

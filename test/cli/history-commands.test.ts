@@ -210,7 +210,7 @@ describe("replay", () => {
       results: Array<{ id: string; replayId: string; same: boolean; executedVersion: unknown }>;
       summary: unknown;
     };
-    expect(out.summary).toEqual({ replayed: 1, same: 0, different: 1, errors: 0 });
+    expect(out.summary).toEqual({ replayed: 1, same: 0, different: 1, errors: 0, throttled: 0 });
     expect(out.results[0]).toMatchObject({ same: false, executedVersion: { before: "1", after: "2" } });
     expect(await readFile(h, "utf8")).toBe(before);
     const history = path.join(s.state, "history.jsonl");

@@ -67,7 +67,11 @@ export function registerReplay(program: Command): void {
         )
         .option("--against-region <region>", "run the --against side in this region")
         .option("--against-profile <name>", "run the --against side with this profile (another account)")
-        .option("-c, --concurrency <n>", "invocations at a time", "4")
+        .option(
+          "-c, --concurrency <n>",
+          "invocations at a time (throttled ones back off and are retried)",
+          "16",
+        )
         .option("--function <name>", "replay only this function's entries (name or name:qualifier)")
         .option("--since <time>", "replay only entries recorded since then: 2h, 3d, 2026-11-25")
         .option("--compare-version", "count a different ExecutedVersion as a difference")
@@ -167,9 +171,19 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
   }
 
   const { functionTimeouts, replayOne } = await import("../replay-one.js");
-  const clients = await connect(flags);
+  const { ThrottleCounter, REPLAY_THROTTLE_ATTEMPTS } = await import("../replay-throttling.js");
+  const { retryMessage } = await import("../../aws/errors.js");
+  const throttling = new ThrottleCounter();
+  const retry = {
+    throttleAttempts: REPLAY_THROTTLE_ATTEMPTS,
+    // Throttling is counted (in the progress line and the report); other retries are said.
+    onRetry: (notice: import("../../aws/retry.js").RetryNotice) => {
+      if (!throttling.count(notice)) process.stderr.write(`lambda-explorer: ${retryMessage(notice)}\n`);
+    },
+  };
+  const clients = await connect(flags, retry);
   const timeouts = functionTimeouts(clients);
-  const otherClients = elsewhereFlags ? await connect(elsewhereFlags) : clients;
+  const otherClients = elsewhereFlags ? await connect(elsewhereFlags, retry) : clients;
   const otherTimeouts = elsewhere ? functionTimeouts(otherClients) : timeouts;
   const options = {
     qualifier: flags.qualifier,
@@ -206,12 +220,15 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
             // Damage the index could not see (inside a part it skips): skipped like any other.
             if (!(err instanceof HistoryFileError) || err.code !== undefined) throw err;
             unreadable.push(e.line);
-            progress.tick(true);
+            progress.tick(true, throttling.total);
             return null;
           }
-          const r = await replayOne(clients, original, options, recorder, timeouts);
-          progress.tick(r.diff?.same === true);
-          return r;
+          const { value, throttled } = await throttling.run(() =>
+            replayOne(clients, original, options, recorder, timeouts),
+          );
+          progress.tick(value.diff?.same === true, throttling.total);
+          const result: ReplayResult = { ...value, throttled };
+          return result;
         }),
       ),
     ).then((all) => all.filter((r): r is ReplayResult => r !== null));

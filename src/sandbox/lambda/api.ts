@@ -110,6 +110,10 @@ export class LambdaApi {
           Configuration: this.registry.configuration(r.spec, r.version, scope),
           Code: { RepositoryType: "S3", Location: `https://sandbox.invalid/${r.spec.name}/${r.version}.zip` },
           Tags: {},
+          // As Lambda: present only when the function has reserved concurrency.
+          ...(r.spec.reservedConcurrency === null
+            ? {}
+            : { Concurrency: { ReservedConcurrentExecutions: r.spec.reservedConcurrency } }),
         });
       }
       case "configuration": {

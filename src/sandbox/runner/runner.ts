@@ -16,6 +16,8 @@ export interface RunnerOptions {
 
 export class Runner {
   private readonly pools = new Map<string, ExecutionEnvironment[]>();
+  /** Invocations running per function, over all its versions: what reserved concurrency caps. */
+  private readonly running = new Map<string, number>();
   private readonly maxConcurrency: number;
   private readonly maxIdle: number;
   private readonly idleTimeoutMs: number;
@@ -33,10 +35,19 @@ export class Runner {
   }
 
   async invoke(target: Target, req: InvokeRequest): Promise<InvokeOutcome> {
+    const name = target.spec.name;
+    const running = this.running.get(name) ?? 0;
+    const reserved = target.spec.reservedConcurrency;
+    if (reserved !== null && running >= reserved)
+      throw new AwsError(429, "TooManyRequestsException", "Rate Exceeded.", "User", {
+        reason: "ReservedFunctionConcurrentInvocationLimitExceeded",
+      });
     const env = this.acquire(target);
+    this.running.set(name, running + 1);
     try {
       return await env.invoke(req);
     } finally {
+      this.running.set(name, (this.running.get(name) ?? 1) - 1);
       this.sweep();
     }
   }

@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClients } from "../../../src/aws/clients.js";
 import { retryMessage } from "../../../src/aws/errors.js";
 import { listFunctions } from "../../../src/aws/functions.js";
-import { ReportingRetryStrategy, retryCause, type RetryNotice } from "../../../src/aws/retry.js";
+import {
+  ReportingRetryStrategy,
+  retryCause,
+  withBackoffListener,
+  type RetryNotice,
+} from "../../../src/aws/retry.js";
 
 const throttling = Object.assign(new Error("Rate exceeded"), {
   name: "TooManyRequestsException",
@@ -65,6 +70,40 @@ describe("ReportingRetryStrategy", () => {
     s.maxAttempts = async () => 2;
     await expect(refresh(s, 1, { error: throttling, errorType: "THROTTLING" })).rejects.toThrow();
     expect(notices).toEqual([]);
+  });
+
+  it("gives throttling more attempts when asked (replay), and only throttling", async () => {
+    const notices: RetryNotice[] = [];
+    const s = new ReportingRetryStrategy(
+      "Lambda",
+      (n) => notices.push(n),
+      () => 0.5,
+      10,
+    );
+    s.operations.set(throttling, "Invoke");
+    const t = await refresh(s, 8, { error: throttling, errorType: "THROTTLING" });
+    // Still the one loop's back-off: doubling from 1 s, capped at 20 s.
+    expect(t.getRetryDelay()).toBe(10_000);
+    expect(notices[0]).toMatchObject({ attempt: 10, maxAttempts: 10 });
+    await expect(refresh(s, 9, { error: throttling, errorType: "THROTTLING" })).rejects.toThrow();
+    const refused = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+    await expect(refresh(s, 2, { error: refused, errorType: "TRANSIENT" })).rejects.toThrow();
+  });
+});
+
+describe("withBackoffListener", () => {
+  it("tells the calls made inside it of each retry wait, and no others", async () => {
+    const s = new ReportingRetryStrategy("Lambda", undefined, () => 0.5);
+    const waits: number[] = [];
+    await withBackoffListener(
+      (ms) => waits.push(ms),
+      async () => {
+        await refresh(s, 0, { error: throttling, errorType: "THROTTLING" });
+        await refresh(s, 1, { error: throttling, errorType: "THROTTLING" });
+      },
+    );
+    await refresh(s, 0, { error: throttling, errorType: "THROTTLING" });
+    expect(waits).toEqual([500, 1000]);
   });
 });
 

@@ -42,6 +42,34 @@ describe("replay's progress line", () => {
     expect(term.writes[2]).toBe("\r\x1b[K");
   });
 
+  it("says how often the run was throttled, once it was", () => {
+    const term = terminal();
+    const bar = new ProgressBar(4, term.stream, true, term.clock);
+    term.at(1000);
+    bar.tick(true, 0);
+    term.at(2000);
+    bar.tick(true, 7);
+    expect(term.writes[0]).not.toContain("throttled");
+    expect(term.writes[1]).toMatch(/ 2\/4 · 0 not same · 7 throttled · 1\.0\/s · ETA 2s$/);
+  });
+
+  it("fits the row however long the figures, the bar going first", () => {
+    for (const columns of [40, 80, 120, 200]) {
+      const term = terminal();
+      (term.stream as { columns: number }).columns = columns;
+      const bar = new ProgressBar(100_000, term.stream, true, term.clock);
+      term.at(10_000);
+      for (let i = 0; i < 98_999; i++) bar.tick(i % 3 !== 0, 12_345);
+      term.at(11_000);
+      bar.tick(true, 12_345);
+      const last = term.writes.at(-1)!.slice(4);
+      expect(last).toMatch(/99000\/100000 · 33000 not same · 12345 throttled · 9000\/s · ETA 1s$/);
+      // Narrow terminals lose the bar (and a 40-column one wraps no matter what).
+      if (columns >= 80) expect(last.length, `${columns} columns`).toBeLessThan(columns);
+      expect(last.includes("█")).toBe(columns >= 120);
+    }
+  });
+
   it("minutes in the ETA of a long run", () => {
     const term = terminal();
     const bar = new ProgressBar(1000, term.stream, true, term.clock);

@@ -46,10 +46,19 @@ describe("the replay table", () => {
   it("counts and summarizes, and the JSON keeps both sides", () => {
     const all = [result('{"message":"hello, world!","version":"1"}'), result('{"x":1}'), result(null)];
     const s = summarizeResults(all);
-    expect(s).toEqual({ replayed: 3, same: 1, different: 1, errors: 1 });
+    expect(s).toEqual({ replayed: 3, same: 1, different: 1, errors: 1, throttled: 0 });
     expect(summaryLine(s, "canary")).toBe("3 replayed on canary: 1 same, 1 differs, 1 could not be replayed");
-    expect(summaryLine({ replayed: 2, same: 2, different: 0, errors: 0 }, undefined)).toBe(
+    expect(summaryLine({ replayed: 2, same: 2, different: 0, errors: 0, throttled: 0 }, undefined)).toBe(
       "2 replayed: 2 same, 0 differ",
+    );
+    // Throttling is said once it happened, with how the run dealt with it.
+    const throttled = summarizeResults([
+      { ...all[0]!, throttled: 3 },
+      { ...all[1]!, throttled: 1 },
+    ]);
+    expect(throttled.throttled).toBe(4);
+    expect(summaryLine(throttled, undefined)).toBe(
+      "2 replayed: 1 same, 1 differs (throttled 4 times, backed off and retried)",
     );
     const j = resultJson(all[1]!);
     expect(j).toMatchObject({

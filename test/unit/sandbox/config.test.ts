@@ -43,6 +43,18 @@ describe("parseFunctionConfig defaults", () => {
     expect(spec.versions.size).toBe(0);
     expect(spec.aliases.size).toBe(0);
     expect(spec.lastModified).toBe(AT);
+    expect(spec.reservedConcurrency).toBeNull();
+  });
+
+  it("reads reservedConcurrency, a whole number 1..1000", () => {
+    expect(parse({ reservedConcurrency: 1 }).reservedConcurrency).toBe(1);
+    for (const bad of [0, 1.5, 1001])
+      expectConfigError(
+        () => parse({ reservedConcurrency: bad }),
+        "orders-api",
+        /reservedConcurrency must be/,
+      );
+    expectConfigError(() => parse({ reservedConcurrency: "1" }), "orders-api", /reservedConcurrency.*number/);
   });
 
   it("keeps explicit settings", () => {
