@@ -1,23 +1,35 @@
 // Where each entry of a history is, by id: a cache beside it (in the cache folder, keyed by the
-// history's real path) so that opening one old entry of a 1 GB history reads a few MB of index
+// history's real path) so that opening one old entry of a 1 GB history reads a few KB of index
 // and one line, not the whole file. The history stays the source of truth: the index is
 // rebuilt from it whenever it cannot be trusted, and an entry it points to is checked when read.
 //
-// The index file is append-only like the history. A line per invocation (`r "<id>" offset
-// length`) and per logs record (`l "<id>" offset length c|g`), and after each batch a checkpoint
-// (`c {"dev","ino","size","head","tail"}`): the history's identity, the bytes indexed, and
-// hashes of the first and last 4 KB of them. A history that grew since the last checkpoint has
-// only its new lines indexed; one replaced, truncated or rewritten (hashes differ), or an index
-// whose last line is not a checkpoint (torn, edited), is rebuilt.
+// The index is a folder of buckets, by the first two characters of the id (ids are random
+// UUIDs, so 100,000 entries make 256 buckets of a few hundred lines: a lookup reads one).
+// A bucket holds a line per invocation (`r "<id>" offset length`) and per logs record
+// (`l "<id>" offset length c|g`), appended to like the history. Beside them a checkpoint
+// (`{"dev","ino","size","head","tail"}`): the history's identity, the bytes indexed, and hashes
+// of the first and last 4 KB of them, written last. A history that grew since has only its new
+// lines indexed; one replaced, truncated or rewritten (hashes differ), or a checkpoint that
+// does not parse, has its index rebuilt (into a new folder, swapped in whole).
 import { createHash } from "node:crypto";
-import { appendFile, mkdir, open, readFile, realpath, rename, writeFile } from "node:fs/promises";
+import {
+  appendFile,
+  mkdir,
+  open,
+  readFile,
+  readdir,
+  realpath,
+  rename,
+  rm,
+  writeFile,
+} from "node:fs/promises";
 import path from "node:path";
 import type { LogsState } from "../core/history-record.js";
 import { classifyLine, logsHead, type LineLocation } from "./history-line.js";
 import { forEachLine } from "./line-reader.js";
 import { cacheDir } from "./paths.js";
 
-const MAGIC = "lambda-explorer history index 1\n";
+const CHECKPOINT = "checkpoint";
 const SAMPLE = 4096;
 
 interface Checkpoint {
@@ -36,12 +48,15 @@ export interface IndexedEntry extends LineLocation {
 export type Lookup =
   { kind: "found"; entry: IndexedEntry } | { kind: "none" } | { kind: "ambiguous"; ids: string[] };
 
-/** Where the index of `file` is kept. */
+/** The folder where the index of `file` is kept. */
 export async function indexPathFor(file: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const real = await realpath(file).catch(() => path.resolve(file));
   const key = createHash("sha256").update(real).digest("hex").slice(0, 32);
-  return path.join(cacheDir(env), "history-index", `${key}.idx`);
+  return path.join(cacheDir(env), "history-index", key);
 }
+
+/** The bucket of an id (or of a query that holds at least its first two characters). */
+const bucketOf = (id: string) => Buffer.from(id.slice(0, 2)).toString("hex") || "empty";
 
 async function sampleHash(file: string, from: number, to: number): Promise<string> {
   const fh = await open(file, "r");
@@ -74,9 +89,17 @@ function recordHeadId(bytes: Buffer): string | null {
   return bytes.toString("utf8", ID_HEAD.length, q);
 }
 
-/** Index lines for the history's lines from `from`; resolves with them and the bytes indexed. */
-async function indexLines(file: string, from: number): Promise<{ text: string; size: number }> {
-  const out: string[] = [];
+type Buckets = Map<string, string[]>;
+
+/** Index lines for the history's lines from `from`, by bucket, and the bytes indexed. */
+async function indexLines(file: string, from: number): Promise<{ buckets: Buckets; size: number }> {
+  const buckets: Buckets = new Map();
+  const add = (id: string, text: string) => {
+    const b = bucketOf(id);
+    const list = buckets.get(b);
+    if (list) list.push(text);
+    else buckets.set(b, [text]);
+  };
   let size = from;
   await forEachLine(
     file,
@@ -88,54 +111,70 @@ async function indexLines(file: string, from: number): Promise<{ text: string; s
       const at = `${line.offset} ${bytes.length}`;
       const logs = bytes[bytes.length - 1] === 0x7d ? logsHead(bytes) : null;
       if (logs) {
-        out.push(`l ${JSON.stringify(logs.id)} ${at} ${logs.state === "complete" ? "c" : "g"}\n`);
+        add(logs.id, `l ${JSON.stringify(logs.id)} ${at} ${logs.state === "complete" ? "c" : "g"}\n`);
         return;
       }
       // The id is read from the line's first bytes; the line is checked when its entry is read.
       const id = recordHeadId(bytes);
       if (id !== null) {
-        out.push(`r ${JSON.stringify(id)} ${at}\n`);
+        add(id, `r ${JSON.stringify(id)} ${at}\n`);
         return;
       }
       const kind = classifyLine(bytes, true);
-      if (kind.kind === "record") out.push(`r ${JSON.stringify(kind.record.id)} ${at}\n`);
+      if (kind.kind === "record") add(kind.record.id, `r ${JSON.stringify(kind.record.id)} ${at}\n`);
       else if (kind.kind === "logs")
-        out.push(`l ${JSON.stringify(kind.id)} ${at} ${kind.state === "complete" ? "c" : "g"}\n`);
+        add(kind.id, `l ${JSON.stringify(kind.id)} ${at} ${kind.state === "complete" ? "c" : "g"}\n`);
     },
     undefined,
     from,
   );
-  return { text: out.join(""), size };
+  return { buckets, size };
 }
 
-/** The checkpoint that ends `text`, or null when the index is torn or damaged. */
-function lastCheckpoint(text: string): Checkpoint | null {
-  if (!text.startsWith(MAGIC) || !text.endsWith("\n")) return null;
-  const start = text.lastIndexOf("\n", text.length - 2) + 1;
-  const line = text.slice(start, -1);
-  if (!line.startsWith("c ")) return null;
+function parseCheckpoint(text: string): Checkpoint | null {
   try {
-    const c = JSON.parse(line.slice(2)) as Checkpoint;
-    return typeof c.size === "number" && typeof c.head === "string" ? c : null;
+    const c = JSON.parse(text) as Checkpoint;
+    return typeof c.size === "number" && typeof c.head === "string" && typeof c.tail === "string" ? c : null;
   } catch {
     return null;
   }
 }
 
+/** Reads the index's buckets: from the folder, or from memory when the cache cannot be written. */
+export interface IdIndex {
+  bucket(name: string): Promise<string>;
+  names(): Promise<string[]>;
+}
+
+function inMemory(buckets: Buckets): IdIndex {
+  return {
+    bucket: async (name) => "\n" + (buckets.get(name) ?? []).join(""),
+    names: async () => [...buckets.keys()],
+  };
+}
+
+function onDisk(dir: string): IdIndex {
+  return {
+    bucket: async (name) => "\n" + (await readFile(path.join(dir, name), "utf8").catch(() => "")),
+    names: async () => (await readdir(dir)).filter((n) => n !== CHECKPOINT),
+  };
+}
+
 /**
- * The index text of `file`, brought up to date (built, extended or rebuilt) and saved when the
- * cache folder takes it. Throws as fs does for the history itself (ENOENT for a missing one).
+ * The index of `file`, brought up to date (built, extended or rebuilt) and saved when the cache
+ * folder takes it. Throws as fs does for the history itself (ENOENT for a missing one).
  */
 export async function historyIdIndex(
   file: string,
   opts: { env?: NodeJS.ProcessEnv; rebuild?: boolean } = {},
-): Promise<string> {
+): Promise<IdIndex> {
   const fh = await open(file, "r");
   const st = await fh.stat();
   await fh.close();
-  const where = await indexPathFor(file, opts.env);
-  const old = opts.rebuild ? "" : await readFile(where, "utf8").catch(() => "");
-  const cp = lastCheckpoint(old);
+  const dir = await indexPathFor(file, opts.env);
+  const cp = opts.rebuild
+    ? null
+    : parseCheckpoint(await readFile(path.join(dir, CHECKPOINT), "utf8").catch(() => ""));
   const valid =
     cp !== null &&
     cp.dev === st.dev &&
@@ -144,24 +183,52 @@ export async function historyIdIndex(
     (await checkpointOf(file, st.dev, st.ino, cp.size).then(
       (now) => now.head === cp.head && now.tail === cp.tail,
     ));
-  if (valid && cp.size === st.size) return old;
-  const { text, size } = await indexLines(file, valid ? cp.size : 0);
-  if (valid && size === cp.size) return old;
-  const mark = `c ${JSON.stringify(await checkpointOf(file, st.dev, st.ino, size))}\n`;
+  if (valid && cp.size === st.size) return onDisk(dir);
+  const { buckets, size } = await indexLines(file, valid ? cp.size : 0);
+  if (valid && size === cp.size) return onDisk(dir);
+  const mark = JSON.stringify(await checkpointOf(file, st.dev, st.ino, size));
   try {
-    await mkdir(path.dirname(where), { recursive: true, mode: 0o700 });
     if (valid) {
-      await appendFile(where, text + mark, { mode: 0o600 });
+      for (const [name, lines] of buckets)
+        await appendFile(path.join(dir, name), lines.join(""), { mode: 0o600 });
+      await writeAtomic(path.join(dir, CHECKPOINT), mark);
     } else {
-      // Replaced whole and at once, so a reader never sees half an index.
-      const tmp = `${where}.${process.pid}.tmp`;
-      await writeFile(tmp, MAGIC + text + mark, { mode: 0o600 });
-      await rename(tmp, where);
+      // Built in a folder of its own and swapped in whole, so a reader never sees half of one.
+      const tmp = `${dir}.${process.pid}.new`;
+      const old = `${dir}.${process.pid}.old`;
+      await rm(tmp, { recursive: true, force: true });
+      await mkdir(tmp, { recursive: true, mode: 0o700 });
+      for (const [name, lines] of buckets)
+        await writeFile(path.join(tmp, name), lines.join(""), { mode: 0o600 });
+      await writeFile(path.join(tmp, CHECKPOINT), mark, { mode: 0o600 });
+      await rename(dir, old).catch(() => undefined);
+      await rename(tmp, dir);
+      await rm(old, { recursive: true, force: true });
     }
+    return onDisk(dir);
   } catch {
     // A cache that cannot be written (a read-only home) only costs the next lookup its time.
+    if (!valid) return inMemory(buckets);
+    const disk = onDisk(dir);
+    const mem = inMemory(buckets);
+    return {
+      bucket: async (name) => (await disk.bucket(name)) + (await mem.bucket(name)),
+      names: async () => [...new Set([...(await disk.names()), ...(await mem.names())])],
+    };
   }
-  return valid ? old + text + mark : MAGIC + text + mark;
+}
+
+async function writeAtomic(where: string, text: string): Promise<void> {
+  const tmp = `${where}.${process.pid}.tmp`;
+  await writeFile(tmp, text, { mode: 0o600 });
+  await rename(tmp, where);
+}
+
+/** The entry whose id is `query` or starts with it (a query shorter than 2 reads every bucket). */
+export async function findId(index: IdIndex, query: string): Promise<Lookup> {
+  if (query.length >= 2) return lookupId(await index.bucket(bucketOf(query)), query);
+  const all = await Promise.all((await index.names()).map((n) => index.bucket(n)));
+  return lookupId(all.join(""), query);
 }
 
 /**

@@ -12,14 +12,14 @@ export interface ShowFlags {
 export async function runShow(query: string, flags: ShowFlags): Promise<void> {
   const { HistoryFileError, openHistoryReader, resolveHistoryFile } =
     await import("../../state/history-store.js");
-  const { historyIdIndex, lookupId } = await import("../../state/history-id-index.js");
+  const { findId, historyIdIndex } = await import("../../state/history-id-index.js");
   const file = resolveHistoryFile(flags.history);
   const id = query.trim();
   if (id === "")
     throw new UserError("history show needs an ID: history list shows them (its ID column)", EXIT.usage);
 
   const find = async (rebuild: boolean): Promise<HistoryRecord | "stale" | null> => {
-    let index: string;
+    let index: Awaited<ReturnType<typeof historyIdIndex>>;
     try {
       index = await historyIdIndex(file, { rebuild });
     } catch (err) {
@@ -30,7 +30,7 @@ export async function runShow(query: string, flags: ShowFlags): Promise<void> {
         );
       throw new UserError(HistoryFileError.from(err, file, "read").message, EXIT.usage);
     }
-    const found = lookupId(index, id);
+    const found = await findId(index, id);
     if (found.kind === "ambiguous") {
       const some = found.ids.slice(0, 5).map(escapeControl).join(", ") + (found.ids.length > 5 ? ", …" : "");
       throw new UserError(

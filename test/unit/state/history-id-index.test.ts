@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { appendFile, mkdtemp, readFile, readdir, rename, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import {
   serializeRecord,
   type HistoryRecord,
 } from "../../../src/core/history-record.js";
-import { historyIdIndex, indexPathFor, lookupId } from "../../../src/state/history-id-index.js";
+import { findId, historyIdIndex, indexPathFor } from "../../../src/state/history-id-index.js";
 import { historyRecord } from "../../helpers/history-records.js";
 
 let dir: string;
@@ -21,16 +21,13 @@ const fresh = () => path.join(dir, `h${++seq}.jsonl`);
 const logsFor = (r: HistoryRecord, logsState: "complete" | "gave-up") =>
   serializeLogsRecord({ logsFor: r.id, logsState, at: r.at, logs: [] });
 
-/** The line the lookup points at, read from the history. */
-async function lineAt(file: string, id: string, index: string) {
-  const found = lookupId(index, id);
-  if (found.kind !== "found") return found.kind;
+/** Looks `query` up (bringing the index up to date) and reads the line it points at. */
+async function lookUp(file: string, query: string, rebuild = false) {
+  const found = await findId(await historyIdIndex(file, { env, rebuild }), query);
+  if (found.kind !== "found") return found;
   const text = await readFile(file);
-  return JSON.parse(
-    text.subarray(found.entry.offset, found.entry.offset + found.entry.length).toString(),
-  ) as {
-    id: string;
-  };
+  const { offset, length } = found.entry;
+  return JSON.parse(text.subarray(offset, offset + length).toString()) as { id: string };
 }
 
 describe("the history's id index", () => {
@@ -47,34 +44,36 @@ describe("the history's id index", () => {
         serializeRecord(c) +
         logsFor(a, "gave-up"),
     );
-    const index = await historyIdIndex(f, { env });
-    expect(await lineAt(f, "cccc", index)).toMatchObject({ id: c.id });
-    expect(await lineAt(f, "aaaa-2222", index)).toMatchObject({ id: b.id });
-    expect(lookupId(index, "aaaa")).toEqual({ kind: "ambiguous", ids: [a.id, b.id] });
-    expect(lookupId(index, "zzzz")).toEqual({ kind: "none" });
-    const found = lookupId(index, a.id);
+    expect(await lookUp(f, "cccc")).toMatchObject({ id: c.id });
+    expect(await lookUp(f, "aaaa-2222")).toMatchObject({ id: b.id });
+    expect(await lookUp(f, "aaaa")).toEqual({ kind: "ambiguous", ids: [a.id, b.id] });
+    expect(await lookUp(f, "a")).toEqual({ kind: "ambiguous", ids: [a.id, b.id] });
+    expect(await lookUp(f, "zzzz")).toEqual({ kind: "none" });
+    const found = await findId(await historyIdIndex(f, { env }), a.id);
     expect(found.kind === "found" && found.entry.logs?.state).toBe("complete");
-    // Saved in the cache folder, private like the history.
-    expect((await stat(await indexPathFor(f, env))).mode & 0o777).toBe(0o600);
+    // Saved in the cache folder, private like the history: a bucket per id start, a checkpoint.
+    const where = await indexPathFor(f, env);
+    expect((await readdir(where)).sort()).toEqual(["6161", "6363", "checkpoint"]);
+    expect((await stat(path.join(where, "6161"))).mode & 0o777).toBe(0o600);
   });
 
   it("indexes only what was appended since, and not a last line still being written", async () => {
     const f = fresh();
-    const a = historyRecord();
+    const a = historyRecord({ id: "abcd-1" });
     await writeFile(f, serializeRecord(a));
     await historyIdIndex(f, { env });
-    const saved = await readFile(await indexPathFor(f, env), "utf8");
-    const b = historyRecord();
-    const c = historyRecord();
+    const bucket = path.join(await indexPathFor(f, env), "6162");
+    const saved = await readFile(bucket, "utf8");
+    const b = historyRecord({ id: "abcd-2" });
+    const c = historyRecord({ id: "abcd-3" });
     const cLine = serializeRecord(c);
     await appendFile(f, serializeRecord(b) + cLine.slice(0, 30));
-    const grown = await historyIdIndex(f, { env });
-    expect(grown.startsWith(saved)).toBe(true);
-    expect(await readFile(await indexPathFor(f, env), "utf8")).toBe(grown);
-    expect(await lineAt(f, b.id, grown)).toMatchObject({ id: b.id });
-    expect(lookupId(grown, c.id)).toEqual({ kind: "none" });
+    expect(await lookUp(f, b.id)).toMatchObject({ id: b.id });
+    const grown = await readFile(bucket, "utf8");
+    expect(grown.startsWith(saved) && grown.length > saved.length).toBe(true);
+    expect(await lookUp(f, c.id)).toEqual({ kind: "none" });
     await appendFile(f, cLine.slice(30));
-    expect(await lineAt(f, c.id, await historyIdIndex(f, { env }))).toMatchObject({ id: c.id });
+    expect(await lookUp(f, c.id)).toMatchObject({ id: c.id });
   });
 
   it("rebuilds an index that no longer fits its history: replaced, rewritten, or the index damaged", async () => {
@@ -82,30 +81,43 @@ describe("the history's id index", () => {
     const a = historyRecord();
     const b = historyRecord();
     await writeFile(f, serializeRecord(a) + serializeRecord(b));
-    await historyIdIndex(f, { env });
+    expect(await lookUp(f, a.id)).toMatchObject({ id: a.id });
     const where = await indexPathFor(f, env);
 
     // Another file moved into its place (a new inode), with b first.
     const other = fresh();
     await writeFile(other, serializeRecord(b) + serializeRecord(a));
     await rename(other, f);
-    expect(await lineAt(f, a.id, await historyIdIndex(f, { env }))).toMatchObject({ id: a.id });
-    expect(await lineAt(f, b.id, await historyIdIndex(f, { env }))).toMatchObject({ id: b.id });
+    expect(await lookUp(f, a.id)).toMatchObject({ id: a.id });
+    expect(await lookUp(f, b.id)).toMatchObject({ id: b.id });
 
     // Rewritten in place to the same size (same inode): the hash of its bytes differs.
     const c = historyRecord({ id: b.id.replace(/.$/, "Z") });
     await writeFile(f, serializeRecord(a) + serializeRecord(c));
-    expect(await lineAt(f, c.id, await historyIdIndex(f, { env }))).toMatchObject({ id: c.id });
-    expect(lookupId(await historyIdIndex(f, { env }), b.id)).toEqual({ kind: "none" });
+    expect(await lookUp(f, c.id)).toMatchObject({ id: c.id });
+    expect(await lookUp(f, b.id)).toEqual({ kind: "none" });
 
-    // The index torn (its checkpoint cut off) or overwritten with junk.
-    const good = await readFile(where, "utf8");
-    await writeFile(where, good.slice(0, good.length - 20));
-    expect(await historyIdIndex(f, { env })).toBe(good);
-    await writeFile(where, "junk\n");
-    expect(await historyIdIndex(f, { env })).toBe(good);
-    // Asked to rebuild (a lookup found the wrong line there): built again from the history.
-    await writeFile(where, good.replace(/ \d+ (\d+)\n/, " 1 $1\n"));
-    expect(await historyIdIndex(f, { env, rebuild: true })).toBe(good);
+    // The checkpoint torn or overwritten: rebuilt, the same as before.
+    const bucket = path.join(where, Buffer.from(a.id.slice(0, 2)).toString("hex"));
+    const good = await readFile(bucket, "utf8");
+    await writeFile(path.join(where, "checkpoint"), '{"dev":1,"ino"');
+    expect(await lookUp(f, a.id)).toMatchObject({ id: a.id });
+    expect(await readFile(bucket, "utf8")).toBe(good);
+    // A bucket pointing at the wrong line (what show checks) is put right by a rebuild.
+    await writeFile(bucket, good.replace(/ \d+ (\d+)\n/, " 1 $1\n"));
+    expect(await lookUp(f, a.id, true)).toMatchObject({ id: a.id });
+    expect(await readFile(bucket, "utf8")).toBe(good);
+  });
+
+  it("still finds entries when the cache folder cannot be written", async () => {
+    const f = fresh();
+    const a = historyRecord();
+    await writeFile(f, serializeRecord(a));
+    // A file where the folder would go: no one, root included, can make the folder.
+    const blocked = path.join(dir, "not-a-folder");
+    await writeFile(blocked, "");
+    const cache = { LAMBDA_EXPLORER_CACHE_DIR: path.join(blocked, "cache") };
+    const found = await findId(await historyIdIndex(f, { env: cache }), a.id);
+    expect(found).toMatchObject({ kind: "found", entry: { id: a.id } });
   });
 });
