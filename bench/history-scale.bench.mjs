@@ -58,9 +58,9 @@ function run(args) {
 
 // The history code alone, in this process, bundled as shipped: what is left of each figure
 // once Node's start-up is taken out (isolated figures).
-const { newestEntries, historyIdIndex, lookupId, readEntry } = await importSource(`
+const { newestEntries, historyIdIndex, findId, readEntry } = await importSource(`
   export { newestEntries } from "./src/state/history-scan.ts";
-  export { historyIdIndex, lookupId } from "./src/state/history-id-index.ts";
+  export { historyIdIndex, findId } from "./src/state/history-id-index.ts";
   export { readEntry } from "./src/state/history-store.ts";
 `);
 async function isolated(fn) {
@@ -131,7 +131,7 @@ for (const [label, file, count, maxBytes] of [
   figure({ figure: `${label}:   peak resident memory`, measured: `${warm.mb.toFixed(0)} MB` });
   figure({ figure: `${label}:   CPU time (user + system)`, measured: `${warm.cpu.toFixed(0)} ms` });
   const lookup = await isolated(async () => {
-    const found = lookupId(await historyIdIndex(file, { env }), old);
+    const found = await findId(await historyIdIndex(file, { env }), old);
     await readEntry(file, found.entry);
   });
   figure({

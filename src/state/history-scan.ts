@@ -10,7 +10,7 @@
 // histories concatenated by hand) lists the newest copy of each.
 import type { LogsState } from "../core/history-record.js";
 import { classifyLine, indexEntry, type HistoryIndexEntry, type LineLocation } from "./history-line.js";
-import { readLinesBackward } from "./reverse-line-reader.js";
+import { readLinesBackward, type BackwardLine } from "./reverse-line-reader.js";
 
 export interface NewestQuery {
   /** Stop after this many matching invocations. */
@@ -44,8 +44,17 @@ function looksWhole(bytes: Buffer): boolean {
   return bytes[0] === 0x7b && bytes[bytes.length - 1] === 0x7d;
 }
 
-export async function newestEntries(file: string, q: NewestQuery = {}): Promise<NewestResult> {
-  const limit = q.limit ?? Infinity;
+/** A newest-first read that goes on where it stopped: a page at a time, for the explorer. */
+export interface NewestReader {
+  /**
+   * Up to `more` further matching entries, newest first, appended to the result's `entries`
+   * (which holds every page read so far); `complete` once the start of the file is reached.
+   */
+  next(more: number): Promise<NewestResult>;
+  close(): Promise<void>;
+}
+
+export function openNewestReader(file: string, q: Omit<NewestQuery, "limit"> = {}): NewestReader {
   const out: NewestResult = {
     exists: true,
     entries: [],
@@ -57,68 +66,97 @@ export async function newestEntries(file: string, q: NewestQuery = {}): Promise<
   const logs = new Map<string, LineLocation & { state: LogsState }>();
   const ids = new Set<string>();
   const fromEnd: number[] = [];
-  let lines = 0;
-  try {
-    for await (const line of readLinesBackward(file, { signal: q.signal })) {
-      lines = line.fromEnd;
-      const { bytes } = line;
-      if (bytes.length === 0) continue;
-      if (
-        q.mayMatch &&
-        line.terminated &&
-        looksWhole(bytes) &&
-        bytes.indexOf(LOGS_HEAD) !== 0 &&
-        !q.mayMatch(bytes)
-      ) {
-        out.seen++;
-        continue;
+  const lines = readLinesBackward(file, { signal: q.signal });
+  let count = 0;
+
+  /** One line: true when it added an entry. */
+  const take = (line: BackwardLine): boolean => {
+    count = line.fromEnd;
+    const { bytes } = line;
+    if (bytes.length === 0) return false;
+    if (
+      q.mayMatch &&
+      line.terminated &&
+      looksWhole(bytes) &&
+      bytes.indexOf(LOGS_HEAD) !== 0 &&
+      !q.mayMatch(bytes)
+    ) {
+      out.seen++;
+      return false;
+    }
+    const loc = { offset: line.offset, length: bytes.length };
+    const kind = classifyLine(bytes, line.terminated);
+    switch (kind.kind) {
+      case "blank":
+        return false;
+      case "damaged":
+        // An unfinished last line is most likely a record being written right now.
+        if (!line.terminated) return false;
+        out.damaged++;
+        if (out.damagedLines.length < MAX_DAMAGED_LINES) out.damagedLines.push(line.fromEnd);
+        return false;
+      case "logs": {
+        const had = logs.get(kind.id);
+        // Read backward, the first seen is the last written; complete logs win over gave-up.
+        if (!had || (had.state !== "complete" && kind.state === "complete"))
+          logs.set(kind.id, { ...loc, state: kind.state });
+        return false;
       }
-      const loc = { offset: line.offset, length: bytes.length };
-      const kind = classifyLine(bytes, line.terminated);
-      switch (kind.kind) {
-        case "blank":
-          continue;
-        case "damaged":
-          // An unfinished last line is most likely a record being written right now.
-          if (!line.terminated) continue;
-          out.damaged++;
-          if (out.damagedLines.length < MAX_DAMAGED_LINES) out.damagedLines.push(line.fromEnd);
-          continue;
-        case "logs": {
-          const had = logs.get(kind.id);
-          // Read backward, the first seen is the last written; complete logs win over gave-up.
-          if (!had || (had.state !== "complete" && kind.state === "complete"))
-            logs.set(kind.id, { ...loc, state: kind.state });
-          continue;
-        }
-        case "record": {
-          const r = kind.record;
-          if (ids.has(r.id)) continue;
-          ids.add(r.id);
-          out.seen++;
-          const entry = indexEntry(r, loc, 0);
-          const later = logs.get(r.id);
-          if (later) {
-            logs.delete(r.id);
-            if (!(entry.logsState === "complete" && later.state !== "complete")) {
-              entry.logs = later;
-              entry.logsState = later.state;
-            }
+      case "record": {
+        const r = kind.record;
+        if (ids.has(r.id)) return false;
+        ids.add(r.id);
+        out.seen++;
+        const entry = indexEntry(r, loc, 0);
+        const later = logs.get(r.id);
+        if (later) {
+          logs.delete(r.id);
+          if (!(entry.logsState === "complete" && later.state !== "complete")) {
+            entry.logs = later;
+            entry.logsState = later.state;
           }
-          if (q.match && !q.match(entry)) continue;
-          out.entries.push(entry);
-          fromEnd.push(line.fromEnd);
-          if (out.entries.length >= limit) return out;
         }
+        if (q.match && !q.match(entry)) return false;
+        out.entries.push(entry);
+        fromEnd.push(line.fromEnd);
+        return true;
       }
     }
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { ...out, exists: false };
-    throw err;
+  };
+
+  return {
+    async next(more) {
+      if (out.complete || !out.exists) return out;
+      let added = 0;
+      try {
+        while (added < more) {
+          const step = await lines.next();
+          if (step.done) {
+            // The whole file was read: line numbers from the start are known now.
+            out.complete = true;
+            out.damagedLines = out.damagedLines.map((n) => count - n + 1).sort((x, y) => x - y);
+            out.entries.forEach((e, i) => (e.line = count - fromEnd[i]! + 1));
+            break;
+          }
+          if (take(step.value)) added++;
+        }
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+        out.exists = false;
+      }
+      return out;
+    },
+    async close() {
+      await lines.return(undefined);
+    },
+  };
+}
+
+export async function newestEntries(file: string, q: NewestQuery = {}): Promise<NewestResult> {
+  const reader = openNewestReader(file, q);
+  try {
+    return await reader.next(q.limit ?? Infinity);
+  } finally {
+    await reader.close();
   }
-  // The whole file was read: line numbers from the start are known now.
-  out.complete = true;
-  out.damagedLines = out.damagedLines.map((n) => lines - n + 1).sort((x, y) => x - y);
-  out.entries.forEach((e, i) => (e.line = lines - fromEnd[i]! + 1));
-  return out;
 }
