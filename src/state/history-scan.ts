@@ -10,7 +10,7 @@
 // histories concatenated by hand) lists the newest copy of each.
 import type { LogsState } from "../core/history-record.js";
 import { classifyLine, indexEntry, type HistoryIndexEntry, type LineLocation } from "./history-line.js";
-import { readLinesBackward, type BackwardLine } from "./reverse-line-reader.js";
+import { readLineBatchesBackward, type BackwardLine } from "./reverse-line-reader.js";
 
 export interface NewestQuery {
   /** Stop after this many matching invocations. */
@@ -39,6 +39,10 @@ const MAX_DAMAGED_LINES = 20;
 
 const LOGS_HEAD = Buffer.from('{"logsFor":"');
 
+function startsWith(bytes: Buffer, head: Buffer): boolean {
+  return bytes.length >= head.length && bytes.compare(head, 0, head.length, 0, head.length) === 0;
+}
+
 /** A line passed over unparsed still counts as damaged when it is plainly not a JSON object. */
 function looksWhole(bytes: Buffer): boolean {
   return bytes[0] === 0x7b && bytes[bytes.length - 1] === 0x7d;
@@ -66,7 +70,10 @@ export function openNewestReader(file: string, q: Omit<NewestQuery, "limit"> = {
   const logs = new Map<string, LineLocation & { state: LogsState }>();
   const ids = new Set<string>();
   const fromEnd: number[] = [];
-  const lines = readLinesBackward(file, { signal: q.signal });
+  const batches = readLineBatchesBackward(file, { signal: q.signal });
+  // Lines of the batch read last that are not taken yet (a page can end mid-batch).
+  let batch: BackwardLine[] = [];
+  let at = 0;
   let count = 0;
 
   /** One line: true when it added an entry. */
@@ -78,7 +85,7 @@ export function openNewestReader(file: string, q: Omit<NewestQuery, "limit"> = {
       q.mayMatch &&
       line.terminated &&
       looksWhole(bytes) &&
-      bytes.indexOf(LOGS_HEAD) !== 0 &&
+      !startsWith(bytes, LOGS_HEAD) &&
       !q.mayMatch(bytes)
     ) {
       out.seen++;
@@ -130,7 +137,11 @@ export function openNewestReader(file: string, q: Omit<NewestQuery, "limit"> = {
       let added = 0;
       try {
         while (added < more) {
-          const step = await lines.next();
+          if (at < batch.length) {
+            if (take(batch[at++]!)) added++;
+            continue;
+          }
+          const step = await batches.next();
           if (step.done) {
             // The whole file was read: line numbers from the start are known now.
             out.complete = true;
@@ -138,7 +149,8 @@ export function openNewestReader(file: string, q: Omit<NewestQuery, "limit"> = {
             out.entries.forEach((e, i) => (e.line = count - fromEnd[i]! + 1));
             break;
           }
-          if (take(step.value)) added++;
+          batch = step.value;
+          at = 0;
         }
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
@@ -147,7 +159,7 @@ export function openNewestReader(file: string, q: Omit<NewestQuery, "limit"> = {
       return out;
     },
     async close() {
-      await lines.return(undefined);
+      await batches.return(undefined);
     },
   };
 }
