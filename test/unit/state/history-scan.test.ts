@@ -7,7 +7,7 @@ import {
   serializeRecord,
   type HistoryRecord,
 } from "../../../src/core/history-record.js";
-import { newestEntries } from "../../../src/state/history-scan.js";
+import { newestEntries, openNewestReader } from "../../../src/state/history-scan.js";
 import { loadHistoryIndex } from "../../../src/state/history-store.js";
 import { historyRecord } from "../../helpers/history-records.js";
 
@@ -105,5 +105,25 @@ describe("newestEntries", () => {
     const [e] = (await newestEntries(f)).entries;
     expect(e!.logsState).toBe("complete");
     expect((await newestEntries(path.join(dir, "none.jsonl"))).exists).toBe(false);
+  });
+
+  it("reads page after page where it stopped, as one read would, with every entry's logs", async () => {
+    const f = fresh();
+    const { text } = history(120);
+    await writeFile(f, text);
+    const reader = openNewestReader(f);
+    const sizes: number[] = [];
+    let page;
+    do {
+      page = await reader.next(25);
+      sizes.push(page.entries.length);
+    } while (!page.complete);
+    await reader.close();
+    expect(sizes).toEqual([25, 50, 75, 100, 120]);
+    const whole = await newestEntries(f);
+    expect(page.entries.map((e) => [e.id, e.logsState, e.line])).toEqual(
+      whole.entries.map((e) => [e.id, e.logsState, e.line]),
+    );
+    expect(page.entries.every((e) => e.logsState !== null)).toBe(true);
   });
 });
