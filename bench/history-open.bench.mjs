@@ -2,9 +2,10 @@
 // on a 100,000-invocation history of about 200 MB (each invocation with its logs as a further
 // record, as the explorer writes them). Figures, from the process's start (the wall clock just
 // before exec) to what the tmux screen shows, polled every 10 ms: the first frame drawn, and the
-// pane listing every entry; the app's own trace beside them; and the process's peak resident
-// memory (VmHWM). Targets (issue 7): first frame under 1 s, every entry listed under 3 s,
-// resident memory under 300 MB. The file is made with serializeRecord, bundled from src/ as the app has it.
+// pane listing the newest entries (its title `History 200+`: the rest are read from the file as
+// the list is scrolled or filtered); the app's own trace beside them; and the process's peak
+// resident memory (VmHWM). Targets (issue 18): the newest entries listed, so the pane usable,
+// under 300 ms, resident memory under 150 MB; first frame under 1 s (issue 7). The file is made with serializeRecord, bundled from src/ as the app has it.
 import { execFileSync } from "node:child_process";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
@@ -84,8 +85,8 @@ async function open() {
   tmux("-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", "160", "-y", "45", cmd);
   const pid = tmux("display-message", "-p", "-t", "bench", "#{pane_pid}").trim();
   // What the user sees, polled every 10 ms: the first frame drawn (the header), then the pane
-  // saying it lists every entry.
-  const wanted = new RegExp(`History ${RECORDS}\\b`);
+  // listing the newest entries (all of them, for a history small enough to fit one read).
+  const wanted = new RegExp(`History (\\d+\\+|${RECORDS}\\b)`);
   let drawnAt = NaN;
   let shownAt = NaN;
   for (const end = Date.now() + 60_000; Number.isNaN(shownAt) && Date.now() < end;) {
@@ -128,7 +129,7 @@ try {
   const mb = statSync(file).size / 1e6;
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await open());
-  if (!runs.every((r) => r.shown)) throw new Error(`the pane never listed ${RECORDS} entries`);
+  if (!runs.every((r) => r.shown)) throw new Error("the pane never listed the newest entries");
   const ff = median(runs.map((r) => r.firstFrame));
   const peak = median(runs.map((r) => r.peakMb));
   figure({
@@ -143,10 +144,10 @@ try {
     met: ff < 1000,
   });
   figure({
-    figure: "every history entry listed (on the screen)",
+    figure: "the newest entries listed: the pane usable (on the screen)",
     measured: `${listed.toFixed(0)} ms`,
-    target: "< 3 s",
-    met: listed < 3000,
+    target: "< 300 ms",
+    met: listed < 300,
   });
   figure({
     figure: "  the app's own trace: first render / history loaded",
@@ -155,14 +156,14 @@ try {
   figure({
     figure: "explorer peak resident memory",
     measured: `${peak.toFixed(0)} MB`,
-    target: "< 300 MB",
-    met: peak < 300,
+    target: "< 150 MB",
+    met: peak < 150,
   });
   figure({
-    figure: "explorer resident memory once listed",
+    figure: "explorer resident memory once the newest are listed",
     measured: `${median(runs.map((r) => r.rssMb)).toFixed(0)} MB`,
   });
-  if (!(ff < 1000 && listed < 3000 && peak < 300)) process.exitCode = 1;
+  if (!(ff < 1000 && listed < 300 && peak < 150)) process.exitCode = 1;
 } finally {
   if (!process.env.KEEP) rmSync(home, { recursive: true, force: true });
 }

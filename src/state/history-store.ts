@@ -6,16 +6,14 @@
 // Damaged lines (a torn last write, hand edits) are skipped and counted, never fatal.
 import { open, type FileHandle } from "node:fs/promises";
 import {
-  LOGS_PREFIX,
   parseHistoryLine,
-  summarize,
   validateRecord,
   withLogs,
   type HistoryRecord,
-  type HistorySummary,
   type LogsState,
 } from "../core/history-record.js";
 import { HistoryFileError } from "./history-error.js";
+import { classifyLine, indexEntry, type HistoryIndexEntry, type LineLocation } from "./history-line.js";
 import { forEachLine, type RawLine } from "./line-reader.js";
 import { parseJson } from "../core/json-depth.js";
 
@@ -30,18 +28,7 @@ export {
 export { HistoryFileError } from "./history-error.js";
 export { defaultHistoryFile, HISTORY_ENV, resolveHistoryFile } from "./history-path.js";
 
-export interface LineLocation {
-  offset: number;
-  length: number;
-}
-
-export interface HistoryIndexEntry extends HistorySummary, LineLocation {
-  /** 1-based line number of the invocation. */
-  line: number;
-  /** Where its complete logs are: a logs record, or the record itself when they are folded in. */
-  logs: (LineLocation & { state: LogsState }) | null;
-  logsState: LogsState | null;
-}
+export type { HistoryIndexEntry, LineLocation } from "./history-line.js";
 
 export interface HistoryIndex {
   file: string;
@@ -59,98 +46,8 @@ export interface HistoryIndex {
 }
 
 const MAX_DAMAGED_LINES = 20;
-const PREFIX = Buffer.from(LOGS_PREFIX);
-const STATE_KEY = Buffer.from('","logsState":"');
-const COMPLETE = Buffer.from('complete"');
-const GAVE_UP = Buffer.from('gave-up"');
-
-/** Whether `bytes` holds `what` at `at`. A JIT-compiled loop: cheaper than a native call here. */
-function bytesAt(bytes: Buffer, at: number, what: Buffer): boolean {
-  if (at + what.length > bytes.length) return false;
-  for (let i = 0; i < what.length; i++) if (bytes[at + i] !== what[i]) return false;
-  return true;
-}
-
-/**
- * The id and state of a logs record from its first bytes (`{"logsFor":"<id>","logsState":"…"`,
- * as serializeLogsRecord writes it), or null when the line does not start so. Bytes only: this
- * runs for every logs line, and decoding them was a third of the time to open a history.
- */
-function logsHead(bytes: Buffer): { id: string; state: LogsState } | null {
-  if (!bytesAt(bytes, 0, PREFIX)) return null;
-  let q = PREFIX.length;
-  while (q < bytes.length && bytes[q] !== 0x22 && bytes[q] !== 0x5c) q++;
-  if (q === PREFIX.length || !bytesAt(bytes, q, STATE_KEY)) return null;
-  const s = q + STATE_KEY.length;
-  const state = bytesAt(bytes, s, COMPLETE) ? "complete" : bytesAt(bytes, s, GAVE_UP) ? "gave-up" : null;
-  return state ? { id: bytes.toString("utf8", PREFIX.length, q), state } : null;
-}
-
-const RESPONSE_HEAD = Buffer.from(',"response":{"statusCode":');
-const RESPONSE_PAYLOAD = Buffer.from(',"payload":');
-const LOG_TAIL = Buffer.from(',"logTail":');
-const REPORT = Buffer.from('},"report":');
-const FOLDED_LOGS = Buffer.from(',"logs":[{');
-const CLIENT_MS = Buffer.from('],"clientMs":');
-
-/**
- * An invocation line's text without the response payload and log tail, which the index does
- * not show and which are most of its bytes (a 4 KB tail, up to a 6 MB response): parsing them
- * was most of the time to open a history. The cut is found by byte sequences that cannot occur
- * inside a JSON string (each begins with an unescaped `,"` or `},"`, and a string's quotes are
- * always escaped), in the key order serializeRecord writes. Null when the line is not in that
- * shape: it is then parsed whole. The parts cut are checked when the entry is opened.
- * (Only the invocation's own keys are searched for: the request payload, a string, comes first
- * and is kept, as the index shows its start.)
- */
-function indexText(bytes: Buffer): string | null {
-  const head = bytes.indexOf(RESPONSE_HEAD);
-  if (head < 0) return null;
-  const payload = bytes.indexOf(RESPONSE_PAYLOAD, head + RESPONSE_HEAD.length);
-  if (payload < 0) return null;
-  const tail = bytes.indexOf(LOG_TAIL, payload + RESPONSE_PAYLOAD.length);
-  if (tail < 0) return null;
-  const end = bytes.indexOf(REPORT, tail + LOG_TAIL.length);
-  if (end < 0) return null;
-  const text = bytes.toString("utf8", 0, payload);
-  // Logs folded into the record (an exported file) are cut too, leaving `[]` so the index still
-  // knows they are there.
-  const logs = bytes.indexOf(FOLDED_LOGS, end);
-  const after = logs < 0 ? -1 : bytes.indexOf(CLIENT_MS, logs + FOLDED_LOGS.length);
-  if (after < 0) return text + bytes.toString("utf8", end);
-  return text + bytes.toString("utf8", end, logs) + ',"logs":[' + bytes.toString("utf8", after);
-}
-
 function isNoEntry(err: unknown): boolean {
   return (err as NodeJS.ErrnoException).code === "ENOENT";
-}
-
-/**
- * Every field written out: objects built by spreading this many fields end up in V8's slow
- * dictionary mode, which doubled the time and memory of opening 100,000 entries.
- */
-function indexEntry(r: HistoryRecord, loc: LineLocation, line: number): HistoryIndexEntry {
-  const s = summarize(r);
-  const folded =
-    r.logs && r.logsState ? { offset: loc.offset, length: loc.length, state: r.logsState } : null;
-  return {
-    id: s.id,
-    at: s.at,
-    functionName: s.functionName,
-    qualifier: s.qualifier,
-    invocationType: s.invocationType,
-    statusCode: s.statusCode,
-    functionError: s.functionError,
-    executedVersion: s.executedVersion,
-    durationMs: s.durationMs,
-    replayOf: s.replayOf,
-    payloadPreview: s.payloadPreview,
-    offset: loc.offset,
-    length: loc.length,
-    line,
-    logs: folded,
-    logsState: folded?.state ?? null,
-  };
 }
 
 /** Reads the file into an index. A missing file is an empty history. Throws HistoryFileError. */
@@ -188,30 +85,18 @@ export async function loadHistoryIndex(
   const onLine = (line: RawLine) => {
     const { bytes } = line;
     const loc = { offset: line.offset, length: bytes.length };
-    // A logs record we wrote is known by its head; its logs are parsed only when opened. An
-    // unterminated one may be cut short, so it is parsed now.
-    if (line.terminated && bytes[bytes.length - 1] === 0x7d) {
-      const head = logsHead(bytes);
-      if (head) {
-        attach(head.id, { offset: loc.offset, length: loc.length, state: head.state });
-        return;
-      }
-    }
-    const cut = line.terminated ? indexText(bytes) : null;
-    let parsed = parseHistoryLine(cut ?? bytes.toString("utf8"));
-    // A line the cut made invalid is judged whole, so damage is never misreported.
-    if (cut !== null && parsed.kind !== "record") parsed = parseHistoryLine(bytes.toString("utf8"));
-    switch (parsed.kind) {
+    const kind = classifyLine(bytes, line.terminated);
+    switch (kind.kind) {
       case "blank":
         return;
       case "damaged":
         damaged(line);
         return;
       case "logs":
-        attach(parsed.logs.logsFor, { ...loc, state: parsed.logs.logsState });
+        attach(kind.id, { ...loc, state: kind.state });
         return;
       case "record": {
-        const r = parsed.record;
+        const r = kind.record;
         if (byId.has(r.id)) {
           index.duplicates++;
           return;

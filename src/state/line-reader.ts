@@ -16,31 +16,35 @@ export interface RawLine {
 
 const CHUNK = 1 << 20;
 
-/** Calls `onLine` for every line of `file`; resolves with the bytes read. Rejects as fs does. */
+/**
+ * Calls `onLine` for every line of `file` (from byte `start`, a line's first byte, when given;
+ * line numbers then count from there); resolves with the offset reached. Rejects as fs does.
+ */
 export async function forEachLine(
   file: string,
   onLine: (line: RawLine) => void,
   signal?: AbortSignal,
+  start = 0,
 ): Promise<number> {
   // Bytes of a line that spans chunks; joined once its newline arrives, not once per chunk.
   let pending: Buffer[] = [];
-  let lineStart = 0;
-  let position = 0;
+  let lineStart = start;
+  let position = start;
   let number = 0;
-  const stream = createReadStream(file, { highWaterMark: CHUNK, signal });
+  const stream = createReadStream(file, { highWaterMark: CHUNK, signal, start });
   for await (const data of stream) {
     const chunk = data as Buffer;
-    let start = 0;
+    let from = 0;
     let nl: number;
-    while ((nl = chunk.indexOf(10, start)) !== -1) {
-      const part = chunk.subarray(start, nl);
+    while ((nl = chunk.indexOf(10, from)) !== -1) {
+      const part = chunk.subarray(from, nl);
       const bytes = pending.length > 0 ? Buffer.concat([...pending, part]) : part;
       pending = [];
       onLine({ bytes, offset: lineStart, number: ++number, terminated: true });
-      start = nl + 1;
-      lineStart = position + start;
+      from = nl + 1;
+      lineStart = position + from;
     }
-    if (start < chunk.length) pending.push(chunk.subarray(start));
+    if (from < chunk.length) pending.push(chunk.subarray(from));
     position += chunk.length;
   }
   if (pending.length > 0)

@@ -2,9 +2,11 @@
 // to share (with redaction), import a shared file. --history FILE picks the history for all.
 import type { Command } from "commander";
 import type { HistoryIndexEntry } from "../../state/history-store.js";
-import { filterEntries, openHistoryFile, type EntryFilters } from "../history-input.js";
+import { EXIT, UserError } from "../exit-codes.js";
+import { filterEntries, type EntryFilters } from "../history-input.js";
 import { intOption } from "../options.js";
 import { escapeControl, ms, truncate } from "../text.js";
+import { runShow, type ShowFlags } from "./history-show.js";
 import { runExport, runImport } from "./history-transfer.js";
 
 interface ListFlags extends EntryFilters {
@@ -24,7 +26,7 @@ function historyFlag<T extends { history?: string }>(flags: T, cmd: Command): T 
 
 export function registerHistory(program: Command): void {
   const history = historyOption(program.command("history"))
-    .description("list, export and import the recorded invocations")
+    .description("list, show, export and import the recorded invocations")
     .addHelpText(
       "after",
       `
@@ -36,6 +38,7 @@ never rewritten; complete logs follow as a further record when CloudWatch delive
 Examples:
   $ lambda-explorer history                          # the same as history list
   $ lambda-explorer history list --function orders-api --since 1d
+  $ lambda-explorer history show 3f2a9c1e              # one invocation in full (JSON)
   $ lambda-explorer history export shared.jsonl --since 2h --redact
   $ lambda-explorer history export shared.jsonl --redact-key ssn --redact-key pin
   $ lambda-explorer history import shared.jsonl
@@ -52,6 +55,15 @@ Examples:
       .option("--json", "print JSON: an array of summaries"),
   ).action(async (flags: ListFlags, cmd: Command) => {
     await runList(historyFlag(flags, cmd));
+  });
+
+  historyOption(
+    history
+      .command("show")
+      .description("one recorded invocation in full, as JSON, with its complete logs")
+      .argument("<id>", "its id, or the start of it (history list's ID column)"),
+  ).action(async (id: string, flags: ShowFlags, cmd: Command) => {
+    await runShow(id, historyFlag(flags, cmd));
   });
 
   historyOption(
@@ -107,18 +119,40 @@ function listJson(e: HistoryIndexEntry) {
 }
 
 async function runList(flags: ListFlags): Promise<void> {
-  const { resolveHistoryFile } = await import("../../state/history-store.js");
+  const { damagedMessage, HistoryFileError, resolveHistoryFile } =
+    await import("../../state/history-store.js");
+  const { newestEntries } = await import("../../state/history-scan.js");
   const file = resolveHistoryFile(flags.history);
   const limit = flags.limit === undefined ? Infinity : intOption("limit", flags.limit, 1, 1e9);
-  const index = await openHistoryFile(file, { missingIsEmpty: true });
-  const entries = (await filterEntries(index.entries, flags, file)).reverse().slice(0, limit);
+  const filter = await listFilter(flags);
+  let found;
+  try {
+    found = await newestEntries(file, { limit, match: filter.match, mayMatch: filter.mayMatch });
+  } catch (err) {
+    throw new UserError(HistoryFileError.from(err, file, "read").message, EXIT.usage);
+  }
+  const read = !found.exists || found.complete;
+  if (read && found.seen === 0 && found.damaged > 0)
+    throw new UserError(
+      `${file} is not a history file: none of its ${found.damaged} non-empty line${found.damaged === 1 ? " is" : "s is"} a history record (one JSON invocation record a line)`,
+      EXIT.usage,
+    );
+  if (found.damaged > 0) {
+    const where = found.complete ? "" : " among the newest lines, counted from the end";
+    process.stderr.write(`lambda-explorer: ${file}: ${damagedMessage(found)}${where}\n`);
+  }
+  // A function the history has never seen: read it all to name the ones it has, as
+  // filterEntries does (a misspelling is likelier than a deliberate empty result).
+  if (read && flags.function !== undefined && filter.nameSeen() === 0)
+    await filterEntries((await newestEntries(file)).entries, { function: flags.function }, file);
+  const entries = found.entries;
   if (flags.json) {
     process.stdout.write(JSON.stringify(entries.map(listJson), null, 2) + "\n");
     return;
   }
   if (entries.length === 0) {
     process.stderr.write(
-      index.entries.length === 0
+      found.seen === 0
         ? `no invocations recorded yet in ${file}\n`
         : `no invocations match --function / --since in ${file}\n`,
     );
@@ -145,6 +179,45 @@ async function runList(flags: ListFlags): Promise<void> {
     process.stdout.write(`${fmt(rows[i]!)}  ${shown}\n`);
   });
   const n = entries.length;
-  const of = n < index.entries.length ? ` of ${index.entries.length}` : "";
-  process.stderr.write(`${n}${of} invocation${index.entries.length === 1 ? "" : "s"} in ${file}\n`);
+  const of = n < found.seen ? ` of ${found.seen}` : "";
+  process.stderr.write(
+    found.complete
+      ? `${n}${of} invocation${found.seen === 1 ? "" : "s"} in ${file}\n`
+      : `the newest ${n} invocation${n === 1 ? "" : "s"}${filter.active ? " that match" : ""} in ${file} (--limit ${n}; older ones not read)\n`,
+  );
+}
+
+/**
+ * --function and --since as a test on an index entry, and a cheap test on a line's bytes for
+ * --function: a record of that function holds its name as a JSON string, so a line without
+ * those bytes is passed over unparsed.
+ */
+async function listFilter(flags: EntryFilters) {
+  let match: ((e: HistoryIndexEntry) => boolean) | undefined;
+  let mayMatch: ((bytes: Buffer) => boolean) | undefined;
+  let seen = 0;
+  const tests: Array<(e: HistoryIndexEntry) => boolean> = [];
+  if (flags.function !== undefined) {
+    const { parseFunctionRef } = await import("../../core/invocation-record.js");
+    const ref = parseFunctionRef(flags.function);
+    const needle = Buffer.from(JSON.stringify(ref.name));
+    mayMatch = (bytes) => bytes.includes(needle);
+    tests.push((e) => {
+      if (e.functionName !== ref.name) return false;
+      seen++;
+      return ref.qualifier === null || e.qualifier === ref.qualifier;
+    });
+  }
+  if (flags.since !== undefined) {
+    const { parseTimeSpec } = await import("../../core/time-spec.js");
+    let since: number;
+    try {
+      since = parseTimeSpec(flags.since, Date.now());
+    } catch (err) {
+      throw new UserError(`--since: ${(err as Error).message}`, EXIT.usage);
+    }
+    tests.push((e) => Date.parse(e.at) >= since);
+  }
+  if (tests.length > 0) match = (e) => tests.every((t) => t(e));
+  return { match, mayMatch, active: tests.length > 0, nameSeen: () => seen };
 }

@@ -358,4 +358,43 @@ describe("the history pane in the app", () => {
       t.unmount();
     }
   });
+
+  it("shows the newest entries first and reads older ones as the list is scrolled or filtered", async () => {
+    const file = path.join(dir, "long.jsonl");
+    const oldest = record({ name: "rare-fn" });
+    const rest = Array.from({ length: 2499 }, () => record({ name: "orders-api" }));
+    writeFileSync(file, lines(oldest, ...rest));
+    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox historyFile={file} />);
+    try {
+      await t.waitFor(/orders-api/);
+      await t.press("4");
+      // The newest page only: more are in the file.
+      expect(await t.waitFor(/History \d+\+/)).not.toContain("rare-fn");
+      // To the oldest read so far, again and again: each time a further page is read.
+      let count = 0;
+      for (let k = 0; k < 10 && !/History 2500 /.test(t.frame()); k++) {
+        const before = count;
+        await t.press("G");
+        count = await eventually(async () => {
+          const now = Number(/History (\d+)/.exec(t.frame())?.[1]);
+          return now > before ? now : undefined;
+        });
+      }
+      await t.press("G");
+      expect(await t.waitFor(/› .*rare-fn/)).toMatch(/History 2500 /);
+    } finally {
+      t.unmount();
+    }
+    const f = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox historyFile={file} />);
+    try {
+      await f.waitFor(/orders-api/);
+      await f.press("4");
+      await f.waitFor(/History \d+\+/);
+      await f.press("/rare");
+      // A filter reads every older page.
+      expect(await f.waitFor(/History 1\/2500 \/rare/)).toContain("rare-fn");
+    } finally {
+      f.unmount();
+    }
+  });
 });

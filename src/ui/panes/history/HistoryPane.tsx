@@ -92,7 +92,8 @@ function nameSegments(r: HistorySummary, query: string): Segment[] {
 }
 
 function Title({ state, width }: { state: HistoryState; width: number }) {
-  const total = state.rows.length;
+  // "+": older entries are still in the file, read as the list is scrolled or filtered.
+  const total = `${state.rows.length}${state.more ? "+" : ""}`;
   const count = state.matches ? `${state.matches.length}/${total}` : `${total}`;
   const head = fit(`History ${count}${state.status === "loading" ? " · loading history…" : ""}`, width);
   const rest = width - stringWidth(head);

@@ -44,6 +44,8 @@ export interface HistoryState {
   status: LoadStatus;
   /** Oldest first, as in the file; the pane shows them the other way round. */
   rows: readonly HistoryRow[];
+  /** Older entries in the file not read yet: they are read as the list is scrolled or filtered. */
+  more: boolean;
   /** "2 damaged records skipped (lines 3, 9)", or null. */
   damaged: string | null;
   /** Why the history could not be read, or null. */
@@ -65,7 +67,10 @@ export interface HistoryState {
 }
 
 export type HistoryAction =
-  | { type: "loaded"; rows: readonly HistoryRow[]; damaged: string | null }
+  /** The newest entries from the file (oldest first); `more` when older ones are still to read. */
+  | { type: "loaded"; rows: readonly HistoryRow[]; damaged: string | null; more?: boolean }
+  /** Older entries from the file (oldest first), read as the list was scrolled or filtered. */
+  | { type: "older"; rows: readonly HistoryRow[]; damaged: string | null; more: boolean }
   | { type: "loadFailed"; message: string }
   /** An invocation recorded in this session. */
   | { type: "added"; row: HistoryRow }
@@ -93,6 +98,7 @@ export function initialHistoryState(): HistoryState {
   return {
     status: "loading",
     rows: [],
+    more: false,
     damaged: null,
     loadError: null,
     writeError: null,
@@ -158,8 +164,23 @@ export function historyReducer(s: HistoryState, a: HistoryAction): HistoryState 
       const session = new Set(s.rows.map((r) => r.id));
       const fromFile = session.size ? a.rows.filter((r) => !session.has(r.id)) : a.rows;
       const rows = s.rows.length ? [...fromFile, ...s.rows] : fromFile;
-      const next = { ...s, status: "ready" as const, rows, damaged: a.damaged, loadError: null };
+      const more = a.more ?? false;
+      const next = { ...s, status: "ready" as const, rows, more, damaged: a.damaged, loadError: null };
       return place({ ...next, matches: filterRows(rows, s.query) }, 0);
+    }
+    case "older": {
+      // Positions count from the newest, so the selection stays on its entry without a filter.
+      const keep = selectedRow(s);
+      const rows = [...a.rows, ...s.rows];
+      const next = {
+        ...s,
+        rows,
+        more: a.more,
+        damaged: a.damaged ?? s.damaged,
+        matches: filterRows(rows, s.query),
+      };
+      const at = positionOf(next, keep);
+      return place(next, at < 0 ? s.selected : at);
     }
     case "loadFailed":
       return { ...s, status: "failed", loadError: a.message };

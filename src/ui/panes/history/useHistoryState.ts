@@ -16,6 +16,7 @@ import type { InvocationTarget } from "../result/invocationReducer.js";
 import {
   historyReducer,
   initialHistoryState,
+  shownCount,
   type HistoryAction,
   type HistoryRow,
   type HistoryState,
@@ -48,6 +49,10 @@ export interface HistoryStore {
   expectReplay: (replay: PendingReplay | null) => void;
   pendingReplay: () => PendingReplay | null;
 }
+
+/** Entries read before the pane is ready, and at each further read. */
+const FIRST_PAGE = 200;
+const OLDER_PAGE = 2000;
 
 const writeProblem = (err: unknown) => `History not saved: ${(err as Error).message}`;
 
@@ -89,15 +94,48 @@ export function useHistoryState(
   const where = useRef({ clients, functions });
   where.current = { clients, functions };
 
+  // The file is read newest first, a page at a time: the newest entries show at once, older
+  // ones are read as the list is scrolled near its end or filtered (a filter reads them all,
+  // a page per render), so a 1 GB history costs what is looked at.
+  const reader = useRef<{ next: () => Promise<void>; busy: boolean } | null>(null);
   useEffect(() => {
     const abort = new AbortController();
-    // After the first frame: the index is never on the way to it.
+    // After the first frame: the file is never on the way to it.
     const timer = setTimeout(() => {
-      void import("../../../state/history-store.js").then(async ({ loadHistoryIndex, damagedMessage }) => {
+      void Promise.all([
+        import("../../../state/history-store.js"),
+        import("../../../state/history-scan.js"),
+      ]).then(async ([{ damagedMessage }, { openNewestReader }]) => {
+        const scan = openNewestReader(file, { signal: abort.signal });
+        let shown = 0;
+        const page = async (size: number) => {
+          const found = await scan.next(size);
+          if (abort.signal.aborted) return null;
+          const rows = found.entries.slice(shown).reverse();
+          shown = found.entries.length;
+          const damaged = damagedMessage(found);
+          const where =
+            damaged && !found.complete ? `${damaged} among the newest lines, counted from the end` : damaged;
+          if (found.complete || !found.exists) void scan.close();
+          return { rows, more: found.exists && !found.complete, damaged: where };
+        };
         try {
-          const index = await loadHistoryIndex(file, { signal: abort.signal });
-          if (!abort.signal.aborted)
-            dispatch({ type: "loaded", rows: index.entries, damaged: damagedMessage(index) });
+          const first = await page(FIRST_PAGE);
+          if (!first) return;
+          reader.current = {
+            busy: false,
+            async next() {
+              if (this.busy) return;
+              this.busy = true;
+              try {
+                const older = await page(OLDER_PAGE);
+                if (older) dispatch({ type: "older", ...older });
+              } finally {
+                this.busy = false;
+              }
+            },
+          };
+          dispatch({ type: "loaded", rows: first.rows, damaged: first.damaged, more: first.more });
         } catch (err) {
           if (!abort.signal.aborted) dispatch({ type: "loadFailed", message: (err as Error).message });
         }
@@ -119,8 +157,19 @@ export function useHistoryState(
     return () => {
       clearTimeout(timer);
       abort.abort();
+      reader.current = null;
     };
   }, [file, dispatch]);
+
+  // Older entries when the selection nears the end of what is read, or while a filter is typed.
+  const wantOlder =
+    state.more && (state.query !== "" || state.selected + 2 * state.height >= shownCount(state));
+  useEffect(() => {
+    if (!wantOlder) return;
+    const r = reader.current;
+    if (!r) return;
+    r.next().catch((err: unknown) => dispatch({ type: "loadFailed", message: (err as Error).message }));
+  }, [wantOlder, state.rows, dispatch]);
 
   const addLogs = useCallback(
     (result: InvokeResult, logs: CompleteLogs) => {

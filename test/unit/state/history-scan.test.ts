@@ -1,0 +1,129 @@
+import { appendFile, mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  serializeLogsRecord,
+  serializeRecord,
+  type HistoryRecord,
+} from "../../../src/core/history-record.js";
+import { newestEntries, openNewestReader } from "../../../src/state/history-scan.js";
+import { loadHistoryIndex } from "../../../src/state/history-store.js";
+import { historyRecord } from "../../helpers/history-records.js";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "lx-scan-"));
+});
+let seq = 0;
+const fresh = () => path.join(dir, `h${++seq}.jsonl`);
+
+const logsFor = (r: HistoryRecord, logsState: "complete" | "gave-up" = "complete") =>
+  serializeLogsRecord({ logsFor: r.id, logsState, at: r.at, logs: [{ timestamp: 1, message: "x\n" }] });
+
+/** n records of two functions, each followed by its logs record (every third gave up). */
+function history(n: number) {
+  const records = Array.from({ length: n }, (_, i) =>
+    historyRecord({ function: { name: i % 2 ? "odd-fn" : "even-fn", arn: null }, payload: `{"i":${i}}` }),
+  );
+  const text = records
+    .map((r, i) => serializeRecord(r) + logsFor(r, i % 3 ? "complete" : "gave-up"))
+    .join("");
+  return { records, text };
+}
+
+describe("newestEntries", () => {
+  it("gives the newest first and stops after the limit, as the whole index would list them", async () => {
+    const f = fresh();
+    const { records, text } = history(300);
+    await writeFile(f, text);
+    const newest = await newestEntries(f, { limit: 7 });
+    expect(newest.complete).toBe(false);
+    expect(newest.entries.map((e) => e.id)).toEqual(
+      records
+        .slice(-7)
+        .reverse()
+        .map((r) => r.id),
+    );
+    const whole = await loadHistoryIndex(f);
+    const want = whole.entries.slice(-7).reverse();
+    expect(newest.entries.map((e) => [e.payloadPreview, e.logsState, e.offset, e.length])).toEqual(
+      want.map((e) => [e.payloadPreview, e.logsState, e.offset, e.length]),
+    );
+
+    const all = await newestEntries(f);
+    expect(all.complete).toBe(true);
+    expect(all.seen).toBe(300);
+    expect(all.entries.map((e) => [e.id, e.line, e.logsState, e.logs?.offset])).toEqual(
+      [...whole.entries].reverse().map((e) => [e.id, e.line, e.logsState, e.logs?.offset]),
+    );
+  });
+
+  it("filters as it reads: lines without the name are passed over, the rest matched", async () => {
+    const f = fresh();
+    const { records, text } = history(50);
+    await writeFile(f, text);
+    const odd = await newestEntries(f, {
+      limit: 4,
+      mayMatch: (b) => b.includes('"odd-fn"'),
+      match: (e) => e.functionName === "odd-fn",
+    });
+    expect(odd.entries.map((e) => e.id)).toEqual(
+      records
+        .filter((r) => r.function.name === "odd-fn")
+        .slice(-4)
+        .reverse()
+        .map((r) => r.id),
+    );
+    const none = await newestEntries(f, { mayMatch: (b) => b.includes('"nope"'), match: () => true });
+    expect([none.entries.length, none.seen, none.complete]).toEqual([0, 50, true]);
+  });
+
+  it("skips and counts damaged lines (from the end when stopped), passes over a record being written", async () => {
+    const f = fresh();
+    const a = historyRecord();
+    const b = historyRecord();
+    const c = historyRecord();
+    await writeFile(
+      f,
+      serializeRecord(a) + "{not json\n\n" + serializeRecord(b) + "garbage\r\n" + serializeRecord(c),
+    );
+    // A record half written by another process right now: no newline yet.
+    await appendFile(f, serializeRecord(historyRecord()).slice(0, 40));
+    const stopped = await newestEntries(f, { limit: 2 });
+    expect(stopped.entries.map((e) => e.id)).toEqual([c.id, b.id]);
+    expect([stopped.damaged, stopped.damagedLines]).toEqual([1, [3]]);
+    const all = await newestEntries(f);
+    expect(all.entries.map((e) => e.id)).toEqual([c.id, b.id, a.id]);
+    expect([all.damaged, all.damagedLines]).toEqual([2, [2, 5]]);
+  });
+
+  it("keeps an invocation's complete logs over a later gave-up, and says a missing file does not exist", async () => {
+    const f = fresh();
+    const r = historyRecord();
+    await writeFile(f, serializeRecord(r) + logsFor(r, "complete") + logsFor(r, "gave-up"));
+    const [e] = (await newestEntries(f)).entries;
+    expect(e!.logsState).toBe("complete");
+    expect((await newestEntries(path.join(dir, "none.jsonl"))).exists).toBe(false);
+  });
+
+  it("reads page after page where it stopped, as one read would, with every entry's logs", async () => {
+    const f = fresh();
+    const { text } = history(120);
+    await writeFile(f, text);
+    const reader = openNewestReader(f);
+    const sizes: number[] = [];
+    let page;
+    do {
+      page = await reader.next(25);
+      sizes.push(page.entries.length);
+    } while (!page.complete);
+    await reader.close();
+    expect(sizes).toEqual([25, 50, 75, 100, 120]);
+    const whole = await newestEntries(f);
+    expect(page.entries.map((e) => [e.id, e.logsState, e.line])).toEqual(
+      whole.entries.map((e) => [e.id, e.logsState, e.line]),
+    );
+    expect(page.entries.every((e) => e.logsState !== null)).toBe(true);
+  });
+});
