@@ -19,6 +19,8 @@ export interface LiveInvocationsRequest {
   onRows: (rows: InvocationRow[]) => void;
   onPath?: (path: "live tail" | "polling") => void;
   onMissingGroup?: () => void;
+  /** A poll was throttled: the wait before the next (polling backs off). */
+  onThrottled?: (waitMs: number) => void;
 }
 
 export async function followInvocations(clients: Clients, req: LiveInvocationsRequest): Promise<void> {
@@ -31,6 +33,7 @@ export async function followInvocations(clients: Clients, req: LiveInvocationsRe
     follow: true,
     signal: req.signal,
     onMissingGroup: req.onMissingGroup,
+    onThrottled: req.onThrottled,
     live: arn ? { logGroupArn: arn, onPath: req.onPath } : undefined,
     onEvents: (fresh) => {
       events.push(...fresh.map((e) => ({ ...e })));

@@ -1,0 +1,69 @@
+// The explorer's Live view against a real sandbox: the chosen function's invocations as rows as
+// they happen, whoever invokes it (here the SDK, as another client), an invocation's complete log
+// opened in the result pane, and r invoking it again with the current draft.
+import { InvokeCommand } from "@aws-sdk/client-lambda";
+import { describe, expect, it } from "vitest";
+import { App } from "../../src/ui/app/App.js";
+import { appSandbox } from "../helpers/app-sandbox.js";
+import { renderTui } from "../helpers/render-tui.js";
+import { decodeTail, requestIdOf } from "../helpers/sandbox.js";
+
+const sandbox = appSandbox("live");
+const CTRL_L = "\u000c";
+
+describe("App: the Live view", () => {
+  it("shows another client's invocation as a row, opens its complete log, and invokes again", async () => {
+    const t = renderTui(<App connection={{ endpointUrl: sandbox().url }} sandbox />);
+    try {
+      await t.waitFor(/slow-logger/);
+      await t.press("/slow-logger");
+      await t.press({ key: "enter" });
+      await t.waitFor(/slow-logger:\$LATEST · RequestResponse/);
+      await t.press(CTRL_L);
+      await t.waitFor(/Live slow-logger · /);
+      const out = await sandbox().lambda.send(
+        new InvokeCommand({
+          FunctionName: "slow-logger",
+          LogType: "Tail",
+          Payload: new TextEncoder().encode('{"lines": 2, "intervalMs": 0}'),
+        }),
+      );
+      const requestId = requestIdOf(decodeTail(out.LogResult));
+      // At 100 columns the request id is cut to its first 8 characters; the result pane has it whole.
+      const short = requestId.slice(0, 8);
+      const row = await t.waitFor(new RegExp(`success .*${short}`), 15_000);
+      expect(row).toMatch(
+        new RegExp(`› \\d\\d:\\d\\d:\\d\\d {2}success +[\\d.]+ ms {2}cold +\\d+/128 MB {2}${short}`),
+      );
+      await t.press({ key: "enter" });
+      const shown = await t.waitFor(/Seen in the logs · success/);
+      expect(shown).toMatch(/Its payload and answer are not in the logs/);
+      expect(shown).toContain(`RequestId ${requestId}`);
+      // The complete log: from the cold start's INIT_START to REPORT, the handler's lines between.
+      const log = await t.waitFor(/complete \(REPORT seen\) · \d+ lines/);
+      expect(log).toMatch(/INIT_START/);
+      expect(log).toMatch(/tick 2\/2/);
+
+      await t.press("4");
+      await t.press("r");
+      // The invocation brings the result to the front; the Live view says what was sent.
+      await t.waitFor(/Invoking slow-logger/);
+      await t.press("4");
+      await t.waitFor(/Invoked with the current draft: the logs do not hold the payload/);
+      // The invocation from here is a second row, newer, and warm.
+      const two = await t.waitFor(
+        /Live slow-logger · [a-z ]+ · 2 invocations[\s\S]*success[\s\S]*success/,
+        30_000,
+      );
+      expect(two.indexOf(short)).toBeGreaterThan(two.lastIndexOf("› "));
+
+      // Esc stops following (once nothing is awaited: Esc stops that first): the history is back.
+      await t.waitFor(/^↑\/k move {2}Enter open/m, 30_000);
+      await t.press({ key: "escape" });
+      await t.waitFor(/\[4\] History/);
+      expect(t.frame()).not.toMatch(/Live slow-logger/);
+    } finally {
+      t.unmount();
+    }
+  }, 60_000);
+});
