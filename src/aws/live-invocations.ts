@@ -40,7 +40,8 @@ export async function followInvocations(clients: Clients, req: LiveInvocationsRe
       const rows = invocationRows(events, limit);
       // Bounded: only the kept rows' streams from their oldest START on matter any more.
       if (rows.length === limit) {
-        const oldest = rows[rows.length - 1]!.startedAt;
+        // From the oldest row's first line, its init phase included (it comes before START).
+        const oldest = Math.min(...rows.map((r) => r.events[0]?.timestamp ?? r.startedAt));
         events = events.filter((e) => e.timestamp >= oldest);
       }
       req.onRows(rows);

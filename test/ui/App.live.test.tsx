@@ -56,6 +56,14 @@ describe("App: the Live view", () => {
         30_000,
       );
       expect(two.indexOf(short)).toBeGreaterThan(two.lastIndexOf("› "));
+      // Ctrl+L again on the function it follows goes back to its rows as they were (the cursor
+      // on the older one), never starting afresh (which would put it back on the newest).
+      await t.press("j");
+      await t.waitFor(new RegExp(`› \\d\\d:\\d\\d:\\d\\d {2}success .*${short}`));
+      await t.press("1");
+      await t.press(CTRL_L);
+      const again = await t.waitFor(/Live slow-logger · [a-z ]+ · 2 invocations/);
+      expect(again).toMatch(new RegExp(`› \\d\\d:\\d\\d:\\d\\d {2}success .*${short}`));
 
       // Esc stops following (once nothing is awaited: Esc stops that first): the history is back.
       await t.waitFor(/^↑\/k move {2}Enter open/m, 30_000);

@@ -157,7 +157,9 @@ export function App({ cwd = process.cwd(), historyFile, trace, ...connection }: 
   const startLive = () => {
     const fn = choice.chosen ?? (focus === "functions" ? selectedFunction(choice.picker) : null);
     if (!fn) return;
-    live.start({ name: fn.name, logGroup: fn.logGroup, arn: fn.arn });
+    // Already following it: back to its rows, which starting again would lose.
+    if (live.state.functionName !== fn.name)
+      live.start({ name: fn.name, logGroup: fn.logGroup, arn: fn.arn });
     dispatchFocus({ type: "focus", pane: "history" });
   };
   const result = useResultView(invocation.state, {
