@@ -1,12 +1,14 @@
 // The explorer's Live view against a real sandbox: the chosen function's invocations as rows as
 // they happen, whoever invokes it (here the SDK, as another client), an invocation's complete log
 // opened in the result pane, and r invoking it again with the current draft.
+import http from "node:http";
 import { InvokeCommand } from "@aws-sdk/client-lambda";
 import { describe, expect, it } from "vitest";
 import { App } from "../../src/ui/app/App.js";
 import { appSandbox } from "../helpers/app-sandbox.js";
 import { renderTui } from "../helpers/render-tui.js";
 import { decodeTail, requestIdOf } from "../helpers/sandbox.js";
+import { startLocalServer } from "../hardening/local-server.js";
 
 const sandbox = appSandbox("live");
 const CTRL_L = "\u000c";
@@ -72,6 +74,54 @@ describe("App: the Live view", () => {
       expect(t.frame()).not.toMatch(/Live slow-logger/);
     } finally {
       t.unmount();
+    }
+  }, 60_000);
+
+  it("polls FilterLogEvents where the endpoint has no StartLiveTail, and says so", async () => {
+    // In front of the sandbox: everything passes but StartLiveTail, as on LocalStack or moto.
+    const target = new URL(sandbox().url);
+    const proxy = await startLocalServer((req, res, body) => {
+      if (req.headers["x-amz-target"] === "Logs_20140328.StartLiveTail") {
+        res.writeHead(400, {
+          "content-type": "application/x-amz-json-1.1",
+          "x-amzn-errortype": "UnknownOperationException",
+        });
+        return res.end(JSON.stringify({ __type: "UnknownOperationException", message: "not here" }));
+      }
+      const out = http.request(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: target.host },
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      out.end(body);
+    });
+    const t = renderTui(<App connection={{ endpointUrl: proxy.url }} sandbox />);
+    try {
+      await t.waitFor(/thrower/);
+      await t.press("/thrower");
+      await t.press({ key: "enter" });
+      await t.waitFor(/thrower:\$LATEST · RequestResponse/);
+      // Its log group must exist for the path to be chosen: one invocation first.
+      await sandbox().lambda.send(new InvokeCommand({ FunctionName: "thrower" }));
+      await t.press(CTRL_L);
+      await t.waitFor(/Live thrower · polling/);
+      const out = await sandbox().lambda.send(
+        new InvokeCommand({ FunctionName: "thrower", LogType: "Tail" }),
+      );
+      const short = requestIdOf(decodeTail(out.LogResult)).slice(0, 8);
+      const row = await t.waitFor(new RegExp(`error .*${short} +Error`), 15_000);
+      expect(row).toMatch(/Live thrower · polling · 2 invocations/);
+    } finally {
+      t.unmount();
+      await proxy.close();
     }
   }, 60_000);
 });
