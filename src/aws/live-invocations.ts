@@ -19,6 +19,8 @@ export interface LiveInvocationsRequest {
   onRows: (rows: InvocationRow[]) => void;
   onPath?: (path: "live tail" | "polling") => void;
   onMissingGroup?: () => void;
+  /** A poll was throttled: the wait before the next (polling backs off). */
+  onThrottled?: (waitMs: number) => void;
 }
 
 export async function followInvocations(clients: Clients, req: LiveInvocationsRequest): Promise<void> {
@@ -31,13 +33,15 @@ export async function followInvocations(clients: Clients, req: LiveInvocationsRe
     follow: true,
     signal: req.signal,
     onMissingGroup: req.onMissingGroup,
+    onThrottled: req.onThrottled,
     live: arn ? { logGroupArn: arn, onPath: req.onPath } : undefined,
     onEvents: (fresh) => {
       events.push(...fresh.map((e) => ({ ...e })));
       const rows = invocationRows(events, limit);
       // Bounded: only the kept rows' streams from their oldest START on matter any more.
       if (rows.length === limit) {
-        const oldest = rows[rows.length - 1]!.startedAt;
+        // From the oldest row's first line, its init phase included (it comes before START).
+        const oldest = Math.min(...rows.map((r) => r.events[0]?.timestamp ?? r.startedAt));
         events = events.filter((e) => e.timestamp >= oldest);
       }
       req.onRows(rows);

@@ -109,6 +109,10 @@ Examples:
 withConnectionOptions(program)
   .option("--sandbox [dir]", "explore the built-in sandbox (with the functions in DIR) instead of AWS")
   .option(
+    "--log-retention-mb <n>",
+    "with --sandbox: keep at most this many MB of log events per log group (default 64)",
+  )
+  .option(
     "--history <file>",
     "the history to browse and record into (default: $LAMBDA_EXPLORER_HISTORY, else history.jsonl in the state directory)",
   )

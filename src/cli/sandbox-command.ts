@@ -66,9 +66,11 @@ function throttleNote(n: number): string {
 }
 
 /** Starts the sandbox with the bundled runtime; a bad folder or a busy port is the user's to fix. */
-export async function startLocalSandbox(options: Omit<SandboxOptions, "runtimePath">): Promise<Sandbox> {
+export async function startLocalSandbox(
+  options: Omit<SandboxOptions, "runtimePath"> & { runtimePath?: string },
+): Promise<Sandbox> {
   try {
-    return await startSandbox({ ...options, runtimePath });
+    return await startSandbox({ runtimePath, ...options });
   } catch (err) {
     if (err instanceof ConfigError) throw new UserError(err.message);
     if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {

@@ -1,11 +1,11 @@
 // `lambda-explorer` with no command: the explorer on a terminal, optionally on the in-process
 // sandbox. Scripts (no terminal) are pointed at the commands instead.
 import { startListing, type EarlyList } from "../aws/listing-start.js";
-import { listCacheKey, readFunctionCache, sandboxScope } from "../state/function-list-cache.js";
+import { listCacheKey, readFunctionCache } from "../state/function-list-cache.js";
 import { resolveHistoryFile } from "../state/history-path.js";
 import { early } from "../core/early.js";
 import { EXIT, UserError } from "./exit-codes.js";
-import { bundledFunctionsDir } from "./paths.js";
+import { embeddedSandboxStarter } from "./embedded-sandbox.js";
 import { trace } from "../state/trace.js";
 import type { FunctionSummary } from "../core/model.js";
 
@@ -14,6 +14,8 @@ export interface TuiFlags {
   region?: string;
   endpointUrl?: string;
   sandbox?: string | boolean;
+  /** --log-retention-mb: the embedded sandbox's log store bound per group. */
+  logRetentionMb?: string;
   /** --history FILE: the history to browse and record into. */
   history?: string;
   debug?: boolean;
@@ -23,6 +25,7 @@ export interface TuiFlags {
 const DEBUG_LINES = 5000;
 
 export async function runTuiCommand(flags: TuiFlags): Promise<void> {
+  const startEmbedded = embeddedSandboxStarter(flags);
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     throw new UserError(
       "the explorer needs a terminal; in scripts use `lambda-explorer list`, `invoke` or `logs` (see --help)",
@@ -31,12 +34,9 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
   }
   const closers: Array<() => Promise<void>> = [];
   const startSandbox = async (dir?: string) => {
-    // Loaded only for a sandbox: against AWS its server and runner would just slow the start.
-    const { resolveFunctionsDir, startLocalSandbox } = await import("./sandbox-command.js");
-    const functionsDir = await resolveFunctionsDir(dir ?? bundledFunctionsDir);
-    const sb = await startLocalSandbox({ functionsDir });
-    closers.push(() => sb.close());
-    return { url: sb.url, scope: sandboxScope(functionsDir) };
+    const sb = await startEmbedded(dir);
+    closers.push(sb.close);
+    return { url: sb.url, scope: sb.scope };
   };
   const started =
     flags.sandbox !== undefined && flags.sandbox !== false

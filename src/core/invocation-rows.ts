@@ -18,6 +18,8 @@ export interface InvocationRow {
   status: InvocationStatus;
   durationMs: number | null;
   coldStart: boolean;
+  /** REPORT's Init Duration, on a cold start. */
+  initMs: number | null;
   maxMemoryMb: number | null;
   memoryMb: number | null;
   /** From the REPORT (JSON format, Text on a failed init) or the runtime's "Invoke Error" line. */
@@ -53,6 +55,7 @@ export function invocationRows(events: readonly GroupEvent[], limit = 500): Invo
         status: "running",
         durationMs: null,
         coldStart: before.some((l) => parseLogLine(l.message).kind === "initStart"),
+        initMs: null,
         maxMemoryMb: null,
         memoryMb: null,
         errorType: null,
@@ -80,7 +83,10 @@ export function invocationRows(events: readonly GroupEvent[], limit = 500): Invo
       row.durationMs = m.durationMs;
       row.memoryMb = m.memoryMb || null;
       row.maxMemoryMb = m.maxMemoryMb || null;
-      if (m.initMs !== undefined) row.coldStart = true;
+      if (m.initMs !== undefined) {
+        row.coldStart = true;
+        row.initMs = m.initMs;
+      }
       if (m.errorType) row.errorType = m.errorType;
       row.status = m.status ?? (row.errorType ? "error" : "success");
       if (current.get(stream) === row) current.set(stream, null);

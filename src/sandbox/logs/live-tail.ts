@@ -1,5 +1,5 @@
 // CloudWatch Logs StartLiveTail: an HTTP response that stays open and carries AWS event-stream
-// messages (the binary framing the SDK reads), first `sessionStart`, then a `sessionUpdate`
+// messages (the binary framing the SDK reads), first `initial-response` and `sessionStart`, then a `sessionUpdate`
 // with each batch of events as it is delivered. The sandbox pushes an event as soon as it is
 // visible (after --log-delay), batching what comes within 100 ms, as AWS batches per second.
 import type http from "node:http";
@@ -79,6 +79,10 @@ export function startLiveTail(
     "content-type": "application/vnd.amazon.eventstream",
     "x-amzn-requestid": requestId,
   });
+  // An event stream in the JSON protocols opens with the response's own fields (none here) as an
+  // `initial-response` event: botocore (the AWS CLI) refuses a stream without it, and the JS SDK
+  // reads it as the response.
+  res.write(message("initial-response", {}));
   res.write(
     message("sessionStart", {
       requestId,

@@ -17,6 +17,9 @@ import { HelpOverlay } from "../panes/help/HelpOverlay.js";
 import { useHelp } from "../panes/help/useHelp.js";
 import { historyListRows, HistoryPane } from "../panes/history/HistoryPane.js";
 import { useHistory } from "../panes/history/useHistory.js";
+import { liveListRows, LivePane } from "../panes/live/LivePane.js";
+import { useLive } from "../panes/live/useLive.js";
+import { selectedFunction } from "../picker/pickerReducer.js";
 import { PathPrompt } from "../panes/payload/PathPrompt.js";
 import { PayloadPane } from "../panes/payload/PayloadPane.js";
 import { ResultPane } from "../panes/result/ResultPane.js";
@@ -128,6 +131,37 @@ export function App({ cwd = process.cwd(), historyFile, trace, ...connection }: 
       );
     },
   });
+  const live = useLive(conn.clients, invocation, {
+    opened: () => {
+      // A history entry's recorded payload is not this invocation's.
+      session.history.dispatch({ type: "show", record: null });
+      if (lay.mode === "stacked") dispatchFocus({ type: "focus", pane: "result" });
+    },
+    closed: () => dispatchFocus({ type: "back" }),
+    replay: (name) => {
+      // The draft is the chosen function's: another function's draft is not this one's payload.
+      if (choice.chosen?.name !== name) {
+        live.dispatch({
+          type: "notice",
+          notice: `Live follows ${name}: choose it in the functions list (1) to invoke it with its draft.`,
+        });
+        return false;
+      }
+      return editor.invoke();
+    },
+  });
+  const liveRows = liveListRows(live.state, paneSize("history").height);
+  const dispatchLive = live.dispatch;
+  useEffect(() => dispatchLive({ type: "resize", height: liveRows }), [liveRows, dispatchLive]);
+  // The Live view follows the chosen function, or the one under the picker's cursor.
+  const startLive = () => {
+    const fn = choice.chosen ?? (focus === "functions" ? selectedFunction(choice.picker) : null);
+    if (!fn) return;
+    // Already following it: back to its rows, which starting again would lose.
+    if (live.state.functionName !== fn.name)
+      live.start({ name: fn.name, logGroup: fn.logGroup, arn: fn.arn });
+    dispatchFocus({ type: "focus", pane: "history" });
+  };
   const result = useResultView(invocation.state, {
     cwd,
     prompt: prompt.start,
@@ -156,6 +190,8 @@ export function App({ cwd = process.cwd(), historyFile, trace, ...connection }: 
     chooseFunction,
     editor,
     history,
+    live,
+    startLive,
     result,
     layout: lay,
     paneSize,
@@ -217,11 +253,22 @@ export function App({ cwd = process.cwd(), historyFile, trace, ...connection }: 
         )}
       </PaneFrame>,
     ];
+    // The Live view takes the history's place while it follows a function; Esc gives it back.
     const historyPane = (
-      <PaneFrame key="history" id="history" layout={lay} focused={focus === "history"}>
-        {(w, h) => (
-          <HistoryPane state={session.history.state} width={w} height={h} focused={focus === "history"} />
-        )}
+      <PaneFrame
+        key="history"
+        id="history"
+        layout={lay}
+        focused={focus === "history"}
+        title={live.open ? "Live" : undefined}
+      >
+        {(w, h) =>
+          live.open ? (
+            <LivePane state={live.state} width={w} height={h} focused={focus === "history"} />
+          ) : (
+            <HistoryPane state={session.history.state} width={w} height={h} focused={focus === "history"} />
+          )
+        }
       </PaneFrame>
     );
     body = (

@@ -9,6 +9,7 @@ import type { PathPromptControl } from "../panes/payload/usePathPrompt.js";
 import type { PayloadEditorState } from "../panes/payload/usePayloadEditor.js";
 import type { Help } from "../panes/help/useHelp.js";
 import type { HistoryKeys } from "../panes/history/useHistory.js";
+import type { Live } from "../panes/live/useLive.js";
 import type { ResultView } from "../panes/result/useResultView.js";
 import { handlePickerKey, pickerScopes } from "../picker/pickerKeys.js";
 import { focusedPane, type FocusAction, type FocusState } from "./focus.js";
@@ -34,6 +35,10 @@ export interface KeyContext {
   chooseFunction: (name: string) => void;
   editor: PayloadEditorState;
   history: HistoryKeys;
+  /** The Live view, in the history pane's place while it is open. */
+  live: Live;
+  /** Opens the Live view on the chosen function (or the one under the picker's cursor). */
+  startLive: () => void;
   result: ResultView;
   layout: Layout;
   paneSize: (id: PaneId) => { width: number; height: number };
@@ -71,7 +76,7 @@ function paneScopes(c: KeyContext): Scope[] {
       if (c.editor.templateCursor !== null) return ["templates"];
       return choice.qualifierOpen ? ["function"] : ["editor"];
     case "history":
-      return c.history.scopes;
+      return c.live.open ? c.live.scopes : c.history.scopes;
     case "result":
       return c.invocation.state.phase !== "idle" ? c.result.scopes : [];
   }
@@ -108,6 +113,8 @@ export function routeKey(c: KeyContext, input: string, key: Key): void {
   }
   // Esc stops waiting for an invocation or its logs before it means anything else.
   if (c.busy && commandFor("busy", input, key) === "invocation.stop") return c.invocation.stop();
+  // Ctrl+L is no text anywhere, so it opens the Live view from any pane, the editor included.
+  if (global === "live.start") return c.startLive();
   if (paneKey(c, focus, input, key)) return;
   globalKey(c, focus, input, key);
 }
@@ -120,7 +127,7 @@ function paneKey(c: KeyContext, focus: PaneId, input: string, key: Key): boolean
         c.chooseFunction(f.name),
       );
     case "history":
-      return c.history.onKey(input, key);
+      return c.live.open ? c.live.onKey(input, key) : c.history.onKey(input, key);
     case "result":
       if (choice.chosen && commandFor("result", input, key) === "result.invokeAgain") {
         // Not valid any more (edited since): the editor says why, so it comes to the front.

@@ -29,7 +29,12 @@ export interface Invocation {
   stop: () => void;
   retryLogs: () => void;
   /** Shows an earlier invocation (from history) without sending anything. */
-  show: (target: InvocationTarget, result: InvokeResult, logs: LogEvent[] | null) => void;
+  show: (
+    target: InvocationTarget,
+    result: InvokeResult,
+    logs: LogEvent[] | null,
+    logsPhase?: "live" | "complete",
+  ) => void;
 }
 
 export function useInvocation(
@@ -192,9 +197,14 @@ export function useInvocation(
   }, [state, followLogs]);
 
   const show = useCallback(
-    (target: InvocationTarget, result: InvokeResult, logs: LogEvent[] | null) => {
+    (
+      target: InvocationTarget,
+      result: InvokeResult,
+      logs: LogEvent[] | null,
+      logsPhase?: "live" | "complete",
+    ) => {
       release();
-      dispatch({ type: "show", seq: ++seq.current, target, result, logs });
+      dispatch({ type: "show", seq: ++seq.current, target, result, logs, logsPhase });
     },
     [release],
   );

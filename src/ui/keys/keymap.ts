@@ -16,6 +16,7 @@ export type Scope =
   | "result"
   | "history"
   | "historyDiff"
+  | "live"
   | "recorded"
   | "search"
   | "prompt"
@@ -57,6 +58,13 @@ export const COMMANDS = [
   { id: "focus.payload", scope: "global", keys: ["2"], description: "Payload pane" },
   { id: "focus.result", scope: "global", keys: ["3"], description: "Result pane" },
   { id: "focus.history", scope: "global", keys: ["4"], description: "History pane" },
+  {
+    id: "live.start",
+    scope: "global",
+    keys: ["ctrl+l"],
+    description: "Live view of the chosen function's invocations",
+    hint: "live",
+  },
   { id: "list.up", scope: "picker", keys: ["up", "k"], description: "Move up", hint: "move" },
   { id: "list.down", scope: "picker", keys: ["down", "j"], description: "Move down" },
   { id: "list.pageUp", scope: "picker", keys: ["pgup"], description: "Page up" },
@@ -429,6 +437,27 @@ export const COMMANDS = [
     description: "Close it: the editor's draft shows again",
     hint: "close",
   },
+  { id: "live.up", scope: "live", keys: ["up", "k"], description: "Newer invocation", hint: "move" },
+  { id: "live.down", scope: "live", keys: ["down", "j"], description: "Older invocation" },
+  { id: "live.pageUp", scope: "live", keys: ["pgup"], description: "Page up" },
+  { id: "live.pageDown", scope: "live", keys: ["pgdn"], description: "Page down" },
+  { id: "live.top", scope: "live", keys: ["home", "g"], description: "Newest (and stay on it)" },
+  { id: "live.bottom", scope: "live", keys: ["end", "G"], description: "Oldest" },
+  {
+    id: "live.open",
+    scope: "live",
+    keys: ["enter"],
+    description: "Show its complete log in the result pane",
+    hint: "open",
+  },
+  {
+    id: "live.replay",
+    scope: "live",
+    keys: ["r"],
+    description: "Invoke it with the current draft (no payload in logs)",
+    hint: "invoke again",
+  },
+  { id: "live.stop", scope: "live", keys: ["esc"], description: "Stop following and close", hint: "stop" },
   { id: "confirm.yes", scope: "confirm", keys: ["y"], description: "Yes", hint: "yes" },
   { id: "confirm.no", scope: "confirm", keys: ["n", "esc"], description: "No", hint: "no" },
 ] as const satisfies readonly CommandSpec[];

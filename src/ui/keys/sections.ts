@@ -17,6 +17,7 @@ const TITLES = {
   search: "Search line (result and help)",
   history: "History",
   historyDiff: "Replay diff",
+  live: "Live view (Ctrl+L): a function's invocations as they happen",
   recorded: "A recorded payload (Enter in History, then 2)",
   confirm: "Quit while an invocation runs",
   error: "Connection problem",

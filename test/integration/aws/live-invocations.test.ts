@@ -9,6 +9,38 @@ import { useSandboxClients } from "../../helpers/sandbox.js";
 const live = useSandboxClients();
 
 describe("followInvocations", () => {
+  // First in the file: slow-logger's first invocation is a cold start.
+  it("keeps a kept row's init phase when it holds only as many rows as its limit", async () => {
+    const stop = new AbortController();
+    let rows: InvocationRow[] = [];
+    const waiters: Array<() => void> = [];
+    const follow = followInvocations(live.clients, {
+      logGroup: "/aws/lambda/slow-logger",
+      functionArn: "arn:aws:lambda:us-east-1:123456789012:function:slow-logger",
+      since: Date.now(),
+      signal: stop.signal,
+      limit: 1,
+      onRows: (r) => {
+        rows = r;
+        waiters.splice(0).forEach((w) => w());
+      },
+    });
+    // Its lines come in several batches (300 ms apart): the group's events are cut back to the
+    // kept row between them.
+    const a = await invoke(live.clients, "slow-logger", '{"lines": 3, "intervalMs": 300}');
+    await new Promise<void>((resolve) => {
+      const check = () => (rows[0]?.status === "success" ? resolve() : waiters.push(check));
+      check();
+    });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.requestId).toBe(a.requestId);
+    expect(rows[0]!.coldStart).toBe(true);
+    expect(rows[0]!.events[0]!.message).toMatch(/^INIT_START/);
+    expect(rows[0]!.events.filter((e) => /tick \d\/3/.test(e.message))).toHaveLength(3);
+    stop.abort();
+    await follow;
+  }, 30_000);
+
   it("a row per invocation as it happens: running while it runs, then its REPORT's figures", async () => {
     await invoke(live.clients, "slow-logger", '{"lines": 1}'); // the group exists from here on
     const stop = new AbortController();

@@ -16,6 +16,11 @@ export interface InvocationTarget {
   timeoutS?: number | null;
   /** The function's ARN when known: its log group can then be followed by StartLiveTail. */
   functionArn?: string | null;
+  /**
+   * Seen in the function's logs (the Live view), not invoked from here: its payload and answer
+   * are unknown, only what the log lines say.
+   */
+  seenInLogs?: boolean;
 }
 
 /** "live": the invocation still runs and its lines are shown as CloudWatch gets them. */
@@ -61,7 +66,15 @@ export type InvocationAction =
       reason?: string | null;
     }
   | { type: "logsFailed"; seq: number; message: string }
-  | { type: "show"; seq: number; target: InvocationTarget; result: InvokeResult; logs: LogEvent[] | null };
+  | {
+      type: "show";
+      seq: number;
+      target: InvocationTarget;
+      result: InvokeResult;
+      logs: LogEvent[] | null;
+      /** "live" for an invocation still running (its REPORT not seen); else complete. */
+      logsPhase?: "live" | "complete";
+    };
 
 const NO_LOGS: LogsStatus = { phase: "none", events: [], calls: 0, elapsedMs: 0, reason: null };
 
@@ -152,7 +165,13 @@ export function invocationReducer(state: InvocationState, action: InvocationActi
         result: action.result,
         message: null,
         logs: action.logs
-          ? { phase: "complete", events: action.logs, calls: 0, elapsedMs: 0, reason: null }
+          ? {
+              phase: action.logsPhase ?? "complete",
+              events: action.logs,
+              calls: 0,
+              elapsedMs: 0,
+              reason: null,
+            }
           : NO_LOGS,
       };
   }

@@ -85,6 +85,8 @@ export function shownActive(
   if (view.picked) return view.active;
   // While it runs, its lines as CloudWatch gets them are the thing to watch.
   if (state.phase === "running" && state.logs.phase === "live" && lines.complete) return "complete";
+  // Seen in the logs (the Live view): its log is all there is; the response and tail are unknown.
+  if (state.target?.seenInLogs && lines.complete) return "complete";
   if (state.logs.phase !== "complete" || !lines.complete) return view.active;
   const one = layout.rows.length === 1 && layout.rows[0]!.length === 1 ? layout.rows[0]![0]! : null;
   const box = boxOf(layout, "complete") ?? (one && { ...one, view: "complete" as const });

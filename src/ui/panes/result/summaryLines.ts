@@ -80,6 +80,29 @@ function resultLines(r: InvokeResult, stackRows: number): SummaryLine[] {
   return out;
 }
 
+/**
+ * An invocation seen in the function's logs (the Live view): only what its lines say. Its
+ * payload and answer never reach CloudWatch, which the pane says rather than showing a status
+ * code it does not know.
+ */
+function seenLines(r: InvokeResult): SummaryLine[] {
+  const m = r.report;
+  const status = !m ? "running" : (m.status ?? (r.functionError ? "error" : "success"));
+  const parts = [`Seen in the logs · ${status}`];
+  if (m) parts.push(`${ms(m.durationMs)}`, `${m.maxMemoryMb}/${m.memoryMb} MB`);
+  if (m?.initMs !== undefined) parts.push(`cold start, init ${ms(m.initMs)}`);
+  if (m?.errorType) parts.push(safeLine(m.errorType));
+  const ok = status === "success" || status === "running";
+  return [
+    { text: parts.join(SEP), parts, color: ok ? (m ? "green" : "cyan") : "red", bold: true },
+    { text: safeLine(`RequestId ${r.requestId ?? "unknown"}`), color: "gray" },
+    {
+      text: "Its payload and answer are not in the logs. r in Live invokes it again with the current draft.",
+      color: "gray",
+    },
+  ];
+}
+
 /** `lines` as the rows they take at `width` columns: parts kept whole, words where they can be. */
 export function summaryRows(lines: readonly SummaryLine[], width: number): SummaryLine[] {
   const out: SummaryLine[] = [];
@@ -115,6 +138,7 @@ export function summaryLines(state: InvocationState, now: number, stackRows = 6)
     case "stopped":
       return [{ text: safeLine(`${name}: ${state.message ?? "stopped"}`), color: "yellow" }];
     case "done":
-      return state.result ? resultLines(state.result, stackRows) : [];
+      if (!state.result) return [];
+      return state.target?.seenInLogs ? seenLines(state.result) : resultLines(state.result, stackRows);
   }
 }

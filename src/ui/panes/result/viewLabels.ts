@@ -58,6 +58,7 @@ export function viewLabel(
       if (r.invocationType === "Event")
         return { title: "Response", detail: "none: an Event invocation only queues" };
       if (r.invocationType === "DryRun") return { title: "Response", detail: "none: a dry run runs nothing" };
+      if (state.target?.seenInLogs) return { title: "Response", detail: "unknown: not in the logs" };
       const kind = r.payloadRaw ? "not UTF-8" : counts.json ? "JSON" : "text";
       // Shown decoded, � in place of the bytes that are not UTF-8; s saves them as they came.
       const binary = r.payloadRaw ? " · � marks bytes that are not; s saves them exactly" : "";
@@ -71,6 +72,7 @@ export function viewLabel(
       const title = "Tail (from Invoke, 4 KB)";
       if (!r || r.invocationType !== "RequestResponse")
         return { title, detail: r ? "none for this type" : "" };
+      if (state.target?.seenInLogs) return { title, detail: "none: seen in the logs" };
       const n = counts.tail.lines.length;
       return counts.tail.cut
         ? { title, detail: `cut: its first lines are only in CloudWatch · ${num(n)} lines`, color: "yellow" }
@@ -104,8 +106,12 @@ export function emptyText(view: ViewId, state: InvocationState): string {
       return `${r.statusCode}: queued. The function runs on its own; its logs follow.`;
     if (r.invocationType === "DryRun")
       return `${r.statusCode}: the function exists, you may invoke it, and the payload was accepted.`;
+    if (state.target?.seenInLogs)
+      return "Seen in the function's logs: the payload it was sent and its answer are not in them.";
     return "(empty response)";
   }
+  if (view === "tail" && state.target?.seenInLogs)
+    return "Seen in the function's logs, not invoked from here: Invoke's tail is not there. The CloudWatch view has every line.";
   if (view === "tail")
     return r.invocationType === "RequestResponse"
       ? "No tail: Invoke returned no X-Amz-Log-Result, so this endpoint does not support LogType Tail."

@@ -1,0 +1,53 @@
+// The sandbox the explorer starts in its own process (`--sandbox`, or offered when AWS cannot
+// be reached), with the same log-store bound as the `sandbox` command (--log-retention-mb).
+// The flags are checked before anything starts, so a bad value is said at once.
+import { sandboxScope } from "../state/function-list-cache.js";
+import { UserError, EXIT } from "./exit-codes.js";
+import { intOption } from "./options.js";
+import { bundledFunctionsDir } from "./paths.js";
+
+export interface EmbeddedSandboxFlags {
+  sandbox?: string | boolean;
+  /** --log-retention-mb, as typed. */
+  logRetentionMb?: string;
+}
+
+export interface EmbeddedSandbox {
+  url: string;
+  /** Its functions folder, for the list cache's key. */
+  scope: string;
+  close: () => Promise<void>;
+}
+
+export const DEFAULT_RETENTION_MB = 64;
+
+/**
+ * Checks the flags and answers how to start the sandbox (in `dir`, default the examples).
+ * `runtime`: the function runtime it forks, bundled beside the CLI unless said otherwise.
+ */
+export function embeddedSandboxStarter(
+  flags: EmbeddedSandboxFlags,
+  runtime?: string,
+): (dir?: string) => Promise<EmbeddedSandbox> {
+  const onSandbox = flags.sandbox !== undefined && flags.sandbox !== false;
+  if (flags.logRetentionMb !== undefined && !onSandbox)
+    throw new UserError(
+      "--log-retention-mb bounds the built-in sandbox's logs: add --sandbox, or run `lambda-explorer sandbox --log-retention-mb N`",
+      EXIT.usage,
+    );
+  const retentionMb =
+    flags.logRetentionMb === undefined
+      ? DEFAULT_RETENTION_MB
+      : intOption("log-retention-mb", flags.logRetentionMb, 1, 1_000_000);
+  return async (dir) => {
+    // Loaded only for a sandbox: against AWS its server and runner would just slow the start.
+    const { resolveFunctionsDir, startLocalSandbox } = await import("./sandbox-command.js");
+    const functionsDir = await resolveFunctionsDir(dir ?? bundledFunctionsDir);
+    const sb = await startLocalSandbox({
+      functionsDir,
+      logRetentionBytes: retentionMb * 1024 * 1024,
+      ...(runtime ? { runtimePath: runtime } : {}),
+    });
+    return { url: sb.url, scope: sandboxScope(functionsDir), close: () => sb.close() };
+  };
+}

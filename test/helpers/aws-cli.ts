@@ -1,0 +1,46 @@
+// The AWS CLIs on the machine, for conformance tests: v1 (pip) and v2 (Debian's awscli,
+// /usr/bin/aws), one of each major version, with an environment that reads no real account.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+export interface AwsCli {
+  bin: string;
+  major: 1 | 2;
+  version: string;
+}
+
+function awsVersion(bin: string): string | null {
+  try {
+    return execFileSync(bin, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+export function findAwsClis(): AwsCli[] {
+  const found: AwsCli[] = [];
+  const candidates = ["/usr/bin/aws", "/usr/local/bin/aws"];
+  try {
+    candidates.unshift(execFileSync("sh", ["-c", "command -v aws"], { encoding: "utf8" }).trim());
+  } catch {
+    // no aws on PATH
+  }
+  for (const bin of candidates) {
+    if (!bin || !existsSync(bin)) continue;
+    const version = awsVersion(bin);
+    const major = version?.startsWith("aws-cli/1.") ? 1 : version?.startsWith("aws-cli/2.") ? 2 : null;
+    if (version && major && !found.some((c) => c.major === major)) found.push({ bin, major, version });
+  }
+  return found;
+}
+
+export const AWS_TEST_ENV = {
+  AWS_ACCESS_KEY_ID: "test",
+  AWS_SECRET_ACCESS_KEY: "test",
+  AWS_DEFAULT_REGION: "us-east-1",
+  AWS_REGION: "us-east-1",
+  AWS_PAGER: "",
+  AWS_CONFIG_FILE: "/nonexistent",
+  AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+  AWS_EC2_METADATA_DISABLED: "true",
+};
