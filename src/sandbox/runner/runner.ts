@@ -69,7 +69,7 @@ export class Runner {
         reason: "ConcurrentInvocationLimitExceeded",
       });
     }
-    const env = new ExecutionEnvironment(target, this.store, this.options.runtimePath);
+    const env = new ExecutionEnvironment(target, this.store, { node: this.options.runtimePath });
     env.claim();
     pool.push(env);
     return env;
