@@ -33,6 +33,14 @@ export class Runner {
   }
 
   async invoke(target: Target, req: InvokeRequest): Promise<InvokeOutcome> {
+    // Lambda's answer for a function whose runtime it cannot run, with the reason.
+    if (target.spec.unavailable)
+      throw new AwsError(
+        502,
+        "InvalidRuntimeException",
+        `${target.spec.name}: ${target.spec.unavailable}`,
+        "User",
+      );
     const env = this.acquire(target);
     try {
       return await env.invoke(req);
