@@ -2,6 +2,7 @@
 // `function.json` and the handler code it names.
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { runtimeSupport } from "./runtimes.js";
 
 export type LogFormat = "Text" | "JSON";
 
@@ -24,6 +25,8 @@ export interface FunctionSpec extends VersionSettings {
   versions: Map<string, VersionSettings>;
   aliases: Map<string, { version: string; description: string }>;
   lastModified: Date;
+  /** Why the sandbox cannot run it (its runtime); it is still listed, and Invoke says why. */
+  unavailable?: string;
 }
 
 export class ConfigError extends Error {
@@ -138,11 +141,14 @@ export function parseFunctionConfig(
     }
   }
 
+  const runtime = pick(raw, "runtime", "string", DEFAULTS.runtime, where);
+  const support = runtimeSupport(runtime);
   return {
     name,
     codeDir,
     ...base,
-    runtime: pick(raw, "runtime", "string", DEFAULTS.runtime, where),
+    runtime,
+    ...("unavailable" in support ? { unavailable: support.unavailable } : {}),
     logFormat,
     logGroup: pick(raw, "logGroup", "string", `/aws/lambda/${name}`, where),
     versions,

@@ -33,6 +33,14 @@ export class Runner {
   }
 
   async invoke(target: Target, req: InvokeRequest): Promise<InvokeOutcome> {
+    // Lambda's answer for a function whose runtime it cannot run, with the reason.
+    if (target.spec.unavailable)
+      throw new AwsError(
+        502,
+        "InvalidRuntimeException",
+        `${target.spec.name}: ${target.spec.unavailable}`,
+        "User",
+      );
     const env = this.acquire(target);
     try {
       return await env.invoke(req);
@@ -69,7 +77,7 @@ export class Runner {
         reason: "ConcurrentInvocationLimitExceeded",
       });
     }
-    const env = new ExecutionEnvironment(target, this.store, this.options.runtimePath);
+    const env = new ExecutionEnvironment(target, this.store, { node: this.options.runtimePath });
     env.claim();
     pool.push(env);
     return env;
