@@ -1,5 +1,6 @@
 // Keeps execution environments per function version: reuses a warm idle one, starts a new
 // one (a cold start) when all are busy, and retires idle ones beyond a budget.
+import path from "node:path";
 import { AwsError } from "../errors.js";
 import type { LogStore } from "../log-store.js";
 import { ExecutionEnvironment, type InvokeOutcome, type InvokeRequest, type Target } from "./environment.js";
@@ -77,7 +78,11 @@ export class Runner {
         reason: "ConcurrentInvocationLimitExceeded",
       });
     }
-    const env = new ExecutionEnvironment(target, this.store, { node: this.options.runtimePath });
+    const env = new ExecutionEnvironment(target, this.store, {
+      node: this.options.runtimePath,
+      // The build puts the Python client beside the Node one (scripts/build.mjs).
+      python: path.join(path.dirname(this.options.runtimePath), "lambda_runtime.py"),
+    });
     env.claim();
     pool.push(env);
     return env;

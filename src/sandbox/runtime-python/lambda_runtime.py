@@ -476,6 +476,27 @@ def handle_invocation(client, handler, response, body):
         client.post_result(invoke_id, payload, result_type)
 
 
+def add_site_packages():
+    """The sandbox starts Python with -S: the machine's .pth files (some import whole packages)
+    made a cold start several times slower. Its site-packages (a venv's, when the interpreter is
+    one) still come after the code folder on sys.path, as Lambda's runtime packages do, so what
+    the machine has installed (boto3, say) imports; only .pth files are not run."""
+    import site
+
+    exe_dir = os.path.dirname(sys.executable)
+    prefixes = [sys.prefix]
+    for d in (exe_dir, os.path.dirname(exe_dir)):
+        if os.path.isfile(os.path.join(d, "pyvenv.cfg")):
+            prefixes.insert(0, d)
+            break
+    paths = site.getsitepackages(prefixes)
+    if not sys.flags.no_user_site:
+        paths.append(site.getusersitepackages())
+    for path in paths:
+        if os.path.isdir(path) and path not in sys.path:
+            sys.path.append(path)
+
+
 def main():
     sys.stdout = Unbuffered(sys.stdout)
     sys.stderr = Unbuffered(sys.stderr)
@@ -484,7 +505,12 @@ def main():
     sys.dont_write_bytecode = True
     # The function's own modules come first, as on Lambda (LAMBDA_TASK_ROOT is /var/task there).
     task_root = os.environ.get("LAMBDA_TASK_ROOT") or os.getcwd()
+    # Python put this client's own folder first; the handler's modules are not looked up there.
+    if sys.path and os.path.abspath(sys.path[0]) == os.path.dirname(os.path.abspath(__file__)):
+        sys.path.pop(0)
     sys.path.insert(0, task_root)
+    if sys.flags.no_site:
+        add_site_packages()
     client = RuntimeClient(os.environ["AWS_LAMBDA_RUNTIME_API"])
     error = None
     try:
