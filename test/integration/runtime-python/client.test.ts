@@ -192,6 +192,13 @@ def unwritable(event, context):
       errorMessage: "Handler 'handler' missing on module 'app'",
     },
     {
+      what: "an exception raised while importing",
+      files: { "app.py": "raise RuntimeError('no config')\n" },
+      handler: "app.handler",
+      errorType: "RuntimeError",
+      errorMessage: "no config",
+    },
+    {
       what: "a syntax error",
       files: { "app.py": "def handler(event, context)\n    return 1\n" },
       handler: "app.handler",
