@@ -4,6 +4,8 @@
 // an import error at init, and a timeout. Runs on the machine's python3.
 import { DescribeLogStreamsCommand, GetLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { InvokeCommand, type InvokeCommandOutput } from "@aws-sdk/client-lambda";
+import { readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { decodeTail, payloadText, requestIdOf, useSandboxClients } from "../../helpers/sandbox.js";
 import { CONTEXT_HANDLER, SLEEPER, pythonFunctions } from "./python-functions.js";
@@ -15,8 +17,12 @@ const functionsDir = pythonFunctions({
   "py-context": { config: { handler: "app.handler", memorySize: 256 }, files: { "app.py": CONTEXT_HANDLER } },
   "py-broken": { config: { handler: "app.handler" }, files: { "app.py": "import not_vendored_here\n" } },
   "py-sleeper": { config: { handler: "app.handler", timeout: 1 }, files: { "app.py": SLEEPER } },
+  "py-edited": { config: { handler: "app.handler" }, files: { "app.py": EDITED("first") } },
 });
 const ctx = useSandboxClients({ functionsDir });
+function EDITED(answer: string): string {
+  return `def handler(event, context):\n    return {"answer": "${answer}"}\n`;
+}
 const TIME = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z`;
 
 const invoke = (FunctionName: string, payload: unknown = {}, extra: Partial<InvokeCommand["input"]> = {}) =>
@@ -177,4 +183,20 @@ describe("faults", () => {
       expect(decodeTail(next.LogResult)).toContain("Init Duration");
     },
   );
+});
+
+describe("edit and re-run", () => {
+  it("runs the edited code on a cold start that says why, and leaves no __pycache__", async () => {
+    const first = await invoke("py-edited");
+    expect(json(first)).toEqual({ answer: "first" });
+    expect(json(await invoke("py-edited"))).toEqual({ answer: "first" });
+    const dir = path.join(functionsDir, "py-edited");
+    writeFileSync(path.join(dir, "app.py"), EDITED("second, a longer answer"));
+    const edited = await invoke("py-edited");
+    expect(json(edited)).toEqual({ answer: "second, a longer answer" });
+    const tail = decodeTail(edited.LogResult);
+    expect(tail).toContain("sandbox: code changed → cold start");
+    expect(tail).toContain("Init Duration");
+    expect(readdirSync(dir).sort()).toEqual(["app.py", "function.json"]);
+  });
 });
