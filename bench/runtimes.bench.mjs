@@ -28,6 +28,12 @@ const RUNTIMES = [
       ),
   },
   {
+    name: "Python (python3.12, the SAM app's py-hello)",
+    config: { runtime: "python3.12", handler: "app.handler" },
+    write: (dir) =>
+      copyFileSync(path.join(ROOT, "fixtures/sam-app/src/py-hello/app.py"), path.join(dir, "app.py")),
+  },
+  {
     name: "custom (provided.al2023, python3 bootstrap)",
     config: { runtime: "provided.al2023", handler: "function.handler" },
     write: (dir) => {
