@@ -27,7 +27,17 @@ const jsonStatus = (m: ReportMetrics) => m.status ?? (m.handlerError ? "error" :
 
 const iso = () => new Date().toISOString();
 
-export function initStartLine(format: LogFormat): string {
+/**
+ * The runtime version INIT_START names: Lambda's form for the function's runtime family
+ * ("python:3.12.v38" for python3.12). Build numbers are examples; the sandbox has no builds.
+ */
+export function runtimeVersionOf(runtime: string): string {
+  const python = /^python(3\.\d+)$/.exec(runtime);
+  return python ? `python:${python[1]}.v38` : RUNTIME_VERSION;
+}
+
+export function initStartLine(format: LogFormat, runtime = "nodejs20.x"): string {
+  const version = runtimeVersionOf(runtime);
   if (format === "JSON") {
     return JSON.stringify({
       time: iso(),
@@ -35,12 +45,12 @@ export function initStartLine(format: LogFormat): string {
       record: {
         initializationType: "on-demand",
         phase: "init",
-        runtimeVersion: RUNTIME_VERSION,
+        runtimeVersion: version,
         runtimeVersionArn: RUNTIME_VERSION_ARN,
       },
     });
   }
-  return `INIT_START Runtime Version: ${RUNTIME_VERSION}\tRuntime Version ARN: ${RUNTIME_VERSION_ARN}`;
+  return `INIT_START Runtime Version: ${version}\tRuntime Version ARN: ${RUNTIME_VERSION_ARN}`;
 }
 
 export function initReportLine(format: LogFormat, initMs: number, errorType: string): string {

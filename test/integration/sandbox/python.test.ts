@@ -61,7 +61,7 @@ describe("py-hello", () => {
     expect(json(cold)).toEqual({ message: "hello from python", name: "Ada" });
     const tail = decodeTail(cold.LogResult);
     const id = requestIdOf(tail);
-    expect(tail).toMatch(/^INIT_START Runtime Version: /m);
+    expect(tail).toMatch(/^INIT_START Runtime Version: python:3\.12\.v\d+\tRuntime Version ARN: /m);
     expect(tail).toMatch(new RegExp(`^REPORT RequestId: ${id}\\t.*\\tInit Duration: \\d+\\.\\d\\d ms`, "m"));
     expect(await streamOf("/aws/lambda/py-hello", tail)).toEqual([
       `START RequestId: ${id} Version: $LATEST\n`,

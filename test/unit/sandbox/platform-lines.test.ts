@@ -80,6 +80,12 @@ describe("Text format", () => {
     expect(initStartLine("Text")).toBe(
       `INIT_START Runtime Version: ${RUNTIME_VERSION}\tRuntime Version ARN: ${RUNTIME_VERSION_ARN}`,
     );
+    expect(initStartLine("Text", "python3.12")).toBe(
+      `INIT_START Runtime Version: python:3.12.v38\tRuntime Version ARN: ${RUNTIME_VERSION_ARN}`,
+    );
+    expect(parse(initStartLine("JSON", "python3.9")).record).toMatchObject({
+      runtimeVersion: "python:3.9.v38",
+    });
     expect(initReportLine("Text", 12.345, "Runtime.ImportModuleError")).toBe(
       "INIT_REPORT Init Duration: 12.35 ms\tPhase: init\tStatus: error\tError Type: Runtime.ImportModuleError",
     );
