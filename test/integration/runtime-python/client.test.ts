@@ -1,9 +1,19 @@
 // The Python runtime client against the sandbox's real Runtime API server, under the machine's
 // python3: what a handler gets (event, context), what it answers (JSON as Lambda's marshaller
 // writes it), its errors and init errors in Lambda's shapes, and its log lines.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { codeFolder, invocation, runClient } from "./python-client.js";
+import { findPython } from "../../../src/sandbox/runtime-python/find-python.js";
+import { CLIENT, codeFolder, invocation, runClient } from "./python-client.js";
+
+function findPythonExecutable(): string {
+  const found = findPython();
+  if (!("executable" in found)) throw new Error(found.unavailable);
+  return found.executable;
+}
 
 const SAM_SRC = path.resolve(import.meta.dirname, "../../../fixtures/sam-app/src");
 const TIME = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z`;
@@ -155,6 +165,33 @@ def unwritable(event, context):
       ].join("\r"),
     );
     expect(run.stdout).toMatch(new RegExp(`^\\[INFO\\]\\t${TIME}\\treq-err\\tchecking the event\\n`));
+  });
+
+  it("puts the code folder first on sys.path, then site-packages, and not its own folder", async () => {
+    const dir = codeFolder({ "app.py": "import sys\n\ndef handler(event, context):\n    return sys.path\n" });
+    const run = await runClient(dir, "app.handler", [invocation("r1", {})]);
+    const sysPath = JSON.parse(run.posted[0]!.body) as string[];
+    expect(sysPath[0]).toBe(dir);
+    expect(sysPath.some((p) => p.endsWith("site-packages"))).toBe(true);
+    expect(sysPath).not.toContain(path.dirname(CLIENT));
+    expect(sysPath.findIndex((p) => p.endsWith("site-packages"))).toBeGreaterThan(0);
+  });
+
+  it("finds a venv's site-packages when the interpreter is a venv's", async () => {
+    const venv = mkdtempSync(path.join(os.tmpdir(), "lx-venv-"));
+    execFileSync(findPythonExecutable(), ["-m", "venv", "--without-pip", venv]);
+    const dir = codeFolder({ "app.py": "import sys\n\ndef handler(event, context):\n    return sys.path\n" });
+    const run = await runClient(
+      dir,
+      "app.handler",
+      [invocation("r1", {})],
+      {},
+      path.join(venv, "bin", "python3"),
+    );
+    const sysPath = JSON.parse(run.posted[0]!.body) as string[];
+    expect(sysPath.filter((p) => p.startsWith(venv))).toEqual([
+      expect.stringMatching(/\/lib\/python3\.\d+\/site-packages$/),
+    ]);
   });
 
   it("imports nested handlers named with slashes and dots", async () => {

@@ -57,9 +57,11 @@ export async function runClient(
   handler: string,
   invocations: Invocation[],
   env: Record<string, string> = {},
+  interpreter?: string,
 ): Promise<ClientRun> {
-  const python = findPython();
-  if (!("executable" in python)) throw new Error(python.unavailable);
+  const found = findPython();
+  if (!("executable" in found)) throw new Error(found.unavailable);
+  const python = { executable: interpreter ?? found.executable };
   const run: ClientRun = { initError: null, posted: [], stdout: "", stderr: "", exitCode: null };
   const queue = [...invocations];
   let api: RuntimeApiServer | null = null;
@@ -83,7 +85,8 @@ export async function runClient(
       onInitError: (body, errorType) => (run.initError = { body, errorType }),
     });
     void api.address().then((address) => {
-      child = spawn(python.executable, [CLIENT], {
+      // -S as the sandbox starts it (src/sandbox/runner/launch.ts).
+      child = spawn(python.executable, ["-S", CLIENT], {
         cwd: codeDir,
         stdio: ["ignore", "pipe", "pipe"],
         env: {
