@@ -109,7 +109,7 @@ export class ExecutionEnvironment {
     this.streamName = streamName(target.version);
     this.ready = new Promise((r) => (this.resolveReady = r));
     if (reason) this.log(reason);
-    this.log(initStartLine(target.spec.logFormat));
+    this.log(initStartLine(target.spec.logFormat, target.spec.runtime));
     this.api = new RuntimeApiServer({
       // Output written before a request was sent is in the pipes by then; reading it takes one
       // more turn of the event loop, so settle after that turn.
