@@ -5,11 +5,11 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AWS_CLI_ENV, findAwsClis } from "../helpers/aws-cli.js";
+import { AWS_CLI_ENV, findClis, payloadArgs } from "../helpers/aws-cli.js";
 import { run, startSandboxProcess, type SandboxProcess } from "../helpers/cli.js";
 import { pythonFunctions } from "../integration/sandbox/python-functions.js";
 
-const clis = findAwsClis();
+const clis = findClis();
 const functionsDir = pythonFunctions({
   "py-hello": { config: { handler: "app.handler" }, copyFrom: "py-hello" },
   "py-raiser": { config: { handler: "app.handler" }, copyFrom: "py-raiser" },
@@ -40,8 +40,7 @@ describe.each(clis)("AWS CLI v$major ($bin) on Python functions", ({ bin, major 
       "--function-name",
       name,
     ];
-    args.push("--log-type", "Tail", ...(major === 2 ? ["--cli-binary-format", "raw-in-base64-out"] : []));
-    args.push("--payload", payload, file);
+    args.push("--log-type", "Tail", ...payloadArgs(major, payload), file);
     const r = await run(bin, args, AWS_CLI_ENV);
     expect(r.code, r.stderr).toBe(0);
     const meta = JSON.parse(r.stdout) as { StatusCode: number; FunctionError?: string; LogResult: string };

@@ -1,7 +1,13 @@
-// The AWS CLIs on this machine (v1 from pip, v2 from Debian's awscli), one of each major
-// version, and the environment that points them at nothing but the endpoint they are given.
+// The AWS CLIs on this machine, for conformance tests: v1 (pip) and v2 (Debian's awscli,
+// /usr/bin/aws), each run against a sandbox with settings that keep the user's own AWS
+// configuration out of it.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
+
+export interface AwsCli {
+  bin: string;
+  major: 1 | 2;
+}
 
 function awsVersion(bin: string): string | null {
   try {
@@ -11,8 +17,9 @@ function awsVersion(bin: string): string | null {
   }
 }
 
-export function findAwsClis(): Array<{ bin: string; major: 1 | 2 }> {
-  const found = new Map<string, { bin: string; major: 1 | 2 }>();
+/** Every AWS CLI found, one per major version. */
+export function findClis(): AwsCli[] {
+  const found = new Map<string, AwsCli>();
   const candidates = ["/usr/bin/aws", "/usr/local/bin/aws"];
   try {
     candidates.unshift(execFileSync("sh", ["-c", "command -v aws"], { encoding: "utf8" }).trim());
@@ -28,6 +35,7 @@ export function findAwsClis(): Array<{ bin: string; major: 1 | 2 }> {
   return [...found.values()];
 }
 
+/** The environment a CLI runs with: test credentials, no profile files, no instance metadata. */
 export const AWS_CLI_ENV = {
   AWS_ACCESS_KEY_ID: "test",
   AWS_SECRET_ACCESS_KEY: "test",
@@ -38,3 +46,7 @@ export const AWS_CLI_ENV = {
   AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
   AWS_EC2_METADATA_DISABLED: "true",
 };
+
+/** `--payload` as each major version takes JSON text. */
+export const payloadArgs = (major: 1 | 2, json: string): string[] =>
+  major === 2 ? ["--cli-binary-format", "raw-in-base64-out", "--payload", json] : ["--payload", json];

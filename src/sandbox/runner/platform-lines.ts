@@ -28,16 +28,20 @@ const jsonStatus = (m: ReportMetrics) => m.status ?? (m.handlerError ? "error" :
 const iso = () => new Date().toISOString();
 
 /**
- * The runtime version INIT_START names: Lambda's form for the function's runtime family
- * ("python:3.12.v38" for python3.12). Build numbers are examples; the sandbox has no builds.
+ * Lambda's runtime version name for a runtime, as INIT_START shows it: `nodejs:20.v48`,
+ * `python:3.12.v48`, `provided:al2023.v48` (the build number is the sandbox's own).
  */
-export function runtimeVersionOf(runtime: string): string {
+export function runtimeVersion(runtime: string): string {
+  const node = /^nodejs(\d+)\.x$/.exec(runtime);
+  if (node) return `nodejs:${node[1]}.v48`;
   const python = /^python(3\.\d+)$/.exec(runtime);
-  return python ? `python:${python[1]}.v38` : RUNTIME_VERSION;
+  if (python) return `python:${python[1]}.v48`;
+  if (runtime.startsWith("provided")) return `provided:${runtime.slice("provided.".length) || "al"}.v48`;
+  return RUNTIME_VERSION;
 }
 
 export function initStartLine(format: LogFormat, runtime = "nodejs20.x"): string {
-  const version = runtimeVersionOf(runtime);
+  const version = runtimeVersion(runtime);
   if (format === "JSON") {
     return JSON.stringify({
       time: iso(),

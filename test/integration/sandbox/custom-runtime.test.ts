@@ -85,7 +85,7 @@ describe("custom runtimes", () => {
     const init = lines.findIndex((l) => l.startsWith("INIT_START"));
     const ready = lines.findIndex((l) => l === "custom-echo: ready, handler function.handler");
     const start = lines.findIndex((l) => l.startsWith("START RequestId: " + body.requestId));
-    expect(init).toBeGreaterThanOrEqual(0);
+    expect(lines[init]).toMatch(/^INIT_START Runtime Version: provided:al2023\.v\d+\t/);
     expect(ready).toBeGreaterThan(init);
     expect(start).toBeGreaterThan(ready);
     // Its invocation line is between START and END, as Lambda's stream has it.

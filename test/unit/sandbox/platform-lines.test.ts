@@ -80,15 +80,20 @@ describe("Text format", () => {
     expect(initStartLine("Text")).toBe(
       `INIT_START Runtime Version: ${RUNTIME_VERSION}\tRuntime Version ARN: ${RUNTIME_VERSION_ARN}`,
     );
-    expect(initStartLine("Text", "python3.12")).toBe(
-      `INIT_START Runtime Version: python:3.12.v38\tRuntime Version ARN: ${RUNTIME_VERSION_ARN}`,
-    );
-    expect(parse(initStartLine("JSON", "python3.9")).record).toMatchObject({
-      runtimeVersion: "python:3.9.v38",
-    });
     expect(initReportLine("Text", 12.345, "Runtime.ImportModuleError")).toBe(
       "INIT_REPORT Init Duration: 12.35 ms\tPhase: init\tStatus: error\tError Type: Runtime.ImportModuleError",
     );
+  });
+
+  it("names the function's runtime in INIT_START", () => {
+    expect(initStartLine("Text", "nodejs22.x")).toMatch(/^INIT_START Runtime Version: nodejs:22\.v48\t/);
+    expect(initStartLine("Text", "python3.12")).toMatch(/^INIT_START Runtime Version: python:3\.12\.v48\t/);
+    expect(initStartLine("Text", "provided.al2023")).toMatch(
+      /^INIT_START Runtime Version: provided:al2023\.v48\t/,
+    );
+    expect(JSON.parse(initStartLine("JSON", "provided"))).toMatchObject({
+      record: { runtimeVersion: "provided:al.v48" },
+    });
   });
 
   it("prefixes a platform message with an ISO time and the request id", () => {
