@@ -17,6 +17,12 @@ const functionsDir = pythonFunctions({
   "py-context": { config: { handler: "app.handler", memorySize: 256 }, files: { "app.py": CONTEXT_HANDLER } },
   "py-broken": { config: { handler: "app.handler" }, files: { "app.py": "import not_vendored_here\n" } },
   "py-sleeper": { config: { handler: "app.handler", timeout: 1 }, files: { "app.py": SLEEPER } },
+  "py-exits": {
+    config: { handler: "app.handler" },
+    files: {
+      "app.py": "import sys\n\ndef handler(event, context):\n    print('leaving')\n    sys.exit(2)\n",
+    },
+  },
   "py-edited": { config: { handler: "app.handler" }, files: { "app.py": EDITED("first") } },
 });
 const ctx = useSandboxClients({ functionsDir });
@@ -166,6 +172,18 @@ describe("faults", () => {
     expect(tail).toMatch(
       /^INIT_REPORT Init Duration: .*Status: error\tError Type: Runtime\.ImportModuleError/m,
     );
+  });
+
+  it("reports a handler that exits the process as Runtime.ExitError, then starts afresh", async () => {
+    const out = await invoke("py-exits");
+    expect(out.FunctionError).toBe("Unhandled");
+    const tail = decodeTail(out.LogResult);
+    expect(json(out)).toEqual({
+      errorType: "Runtime.ExitError",
+      errorMessage: `RequestId: ${requestIdOf(tail)} Error: Runtime exited with error: exit status 2`,
+    });
+    expect(tail).toContain("leaving");
+    expect(decodeTail((await invoke("py-exits")).LogResult)).toContain("Init Duration");
   });
 
   it(
