@@ -17,6 +17,13 @@ const functionsDir = pythonFunctions({
   "py-context": { config: { handler: "app.handler", memorySize: 256 }, files: { "app.py": CONTEXT_HANDLER } },
   "py-broken": { config: { handler: "app.handler" }, files: { "app.py": "import not_vendored_here\n" } },
   "py-sleeper": { config: { handler: "app.handler", timeout: 1 }, files: { "app.py": SLEEPER } },
+  "py-chatty": {
+    config: { handler: "app.handler" },
+    files: {
+      "app.py":
+        "import logging\n\ndef handler(event, context):\n    for i in range(2000):\n        print('line %d' % i)\n        logging.warning('warned %d', i)\n    return 'done'\n",
+    },
+  },
   "py-exits": {
     config: { handler: "app.handler" },
     files: {
@@ -85,6 +92,21 @@ describe("py-hello", () => {
     expect(warmTail).toMatch(
       new RegExp(`^\\[INFO\\]\\t${TIME}\\t${requestIdOf(warmTail)}\\tgreeting world$`, "m"),
     );
+  });
+});
+
+describe("output", () => {
+  it("keeps every line a handler writes before END, in order", async () => {
+    const out = await invoke("py-chatty");
+    expect(payloadText(out.Payload)).toBe('"done"');
+    const events = await streamOf("/aws/lambda/py-chatty", decodeTail(out.LogResult));
+    const lines = events.slice(1, -2);
+    expect(lines).toHaveLength(4000);
+    expect(lines.filter((_, i) => i % 2 === 0)).toEqual(
+      Array.from({ length: 2000 }, (_, i) => `line ${i}\n`),
+    );
+    expect(lines[3999]).toMatch(/^\[WARNING\]\t.*\twarned 1999\n$/);
+    expect(events.at(-2)).toMatch(/^END RequestId: /);
   });
 });
 
