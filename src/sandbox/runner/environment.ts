@@ -103,13 +103,15 @@ export class ExecutionEnvironment {
     private readonly target: Target,
     private readonly store: LogStore,
     clients: RuntimeClients,
-    /** A line for the stream before INIT_START, saying why this cold start happened. */
+    /** A line for the stream after INIT_START, saying why this cold start happened. */
     reason?: string,
   ) {
     this.streamName = streamName(target.version);
     this.ready = new Promise((r) => (this.resolveReady = r));
-    if (reason) this.log(reason);
     this.log(initStartLine(target.spec.logFormat, target.spec.runtime));
+    // Right after INIT_START, not before: the complete log of a cold start is read from its
+    // INIT_START on, and the note must be there as it is in the tail.
+    if (reason) this.log(reason);
     this.api = new RuntimeApiServer({
       // Output written before a request was sent is in the pipes by then; reading it takes one
       // more turn of the event loop, so settle after that turn.

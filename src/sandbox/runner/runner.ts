@@ -16,7 +16,7 @@ export interface RunnerOptions {
   idleTimeoutMs?: number;
 }
 
-/** Written in the log stream before INIT_START of the first cold start on edited code. */
+/** Written in the log stream after INIT_START of the first cold start on edited code. */
 export const CODE_CHANGED_LINE = "sandbox: code changed → cold start";
 
 export class Runner {

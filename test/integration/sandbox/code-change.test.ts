@@ -1,5 +1,6 @@
 // Edit and re-run: a change to a function's code folder ends its warm environments, so the
-// next invoke is a cold start on the new code, and its log stream says why before INIT_START.
+// next invoke is a cold start on the new code, and its log stream says why right after
+// INIT_START, where the complete log of a cold start begins.
 import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -41,7 +42,7 @@ async function invoke(): Promise<{ v: string; tail: string }> {
 }
 
 describe("a code change", () => {
-  it("makes the next invoke a cold start on the new code, saying so before INIT_START", async () => {
+  it("makes the next invoke a cold start on the new code, saying so after INIT_START", async () => {
     const first = await invoke();
     expect(first.v).toBe("1");
     expect(first.tail).toContain("INIT_START");
@@ -55,7 +56,7 @@ describe("a code change", () => {
     const lines = edited.tail.split("\n");
     const note = lines.indexOf(CODE_CHANGED_LINE);
     expect(note).toBeGreaterThanOrEqual(0);
-    expect(lines[note + 1]).toMatch(/^INIT_START /);
+    expect(lines[note - 1]).toMatch(/^INIT_START /);
     expect(edited.tail).toContain("Init Duration");
 
     // Then warm again, with no note.
@@ -88,8 +89,8 @@ describe("a code change", () => {
       }),
     );
     const messages = (events.events ?? []).map((e) => e.message);
-    expect(messages[0]).toBe(`${CODE_CHANGED_LINE}\n`);
-    expect(messages[1]).toMatch(/^INIT_START /);
+    expect(messages[0]).toMatch(/^INIT_START /);
+    expect(messages[1]).toBe(`${CODE_CHANGED_LINE}\n`);
   });
 
   it("leaves warm environments alone when nothing changed, function.json included", async () => {
