@@ -3,7 +3,7 @@
 // source maps: nothing loads the maps (the crash report prints the stack as it is, and names
 // are kept), and they were three quarters of the package.
 import { build } from "esbuild";
-import { rm, chmod } from "node:fs/promises";
+import { rm, chmod, copyFile } from "node:fs/promises";
 import { inkWithoutDevtools } from "./ink-without-devtools.mjs";
 import { PATCHES, patchPackages } from "./patch-packages.mjs";
 import { withoutBrowserCode } from "./without-browser-code.mjs";
@@ -58,5 +58,7 @@ const runtime = await build({
   outdir: "dist",
   banner: {},
 });
+// The Python runtime client runs as it is, under the machine's python3: copied, not bundled.
+await copyFile("src/sandbox/runtime-python/lambda_runtime.py", "dist/lambda_runtime.py");
 await writeThirdPartyNotices([cli.metafile, runtime.metafile], "dist/THIRD-PARTY-NOTICES.md");
 await chmod("dist/cli.js", 0o755);

@@ -2,6 +2,7 @@
 // `function.json` and the handler code it names.
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { runtimeSupport } from "./runtimes.js";
 
 export type LogFormat = "Text" | "JSON";
 
@@ -29,6 +30,8 @@ export interface FunctionSpec extends VersionSettings {
    */
   reservedConcurrency: number | null;
   lastModified: Date;
+  /** Why the sandbox cannot run it (its runtime); it is still listed, and Invoke says why. */
+  unavailable?: string;
 }
 
 export class ConfigError extends Error {
@@ -148,12 +151,15 @@ export function parseFunctionConfig(
   if (reserved !== null && (!Number.isInteger(reserved) || reserved < 1 || reserved > 1000))
     throw new ConfigError(`${where}: reservedConcurrency must be a whole number, 1..1000`);
 
+  const runtime = pick(raw, "runtime", "string", DEFAULTS.runtime, where);
+  const support = runtimeSupport(runtime);
   return {
     name,
     codeDir,
     ...base,
     reservedConcurrency: reserved,
-    runtime: pick(raw, "runtime", "string", DEFAULTS.runtime, where),
+    runtime,
+    ...("unavailable" in support ? { unavailable: support.unavailable } : {}),
     logFormat,
     logGroup: pick(raw, "logGroup", "string", `/aws/lambda/${name}`, where),
     versions,

@@ -1,37 +1,12 @@
 // The AWS CLI is the independent client that proves the sandbox speaks the real protocols.
 // Every AWS CLI found on the machine is used: v1 (pip) and v2 (Debian's awscli, /usr/bin/aws).
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findClis } from "../helpers/aws-cli.js";
 import { run, startSandboxProcess, type SandboxProcess } from "../helpers/cli.js";
 import { startTestSandbox, type TestSandbox } from "../helpers/sandbox.js";
-
-function awsVersion(bin: string): string | null {
-  try {
-    return execFileSync(bin, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
-  } catch {
-    return null;
-  }
-}
-
-function findClis(): Array<{ bin: string; major: 1 | 2 }> {
-  const found = new Map<string, { bin: string; major: 1 | 2 }>();
-  const candidates = ["/usr/bin/aws", "/usr/local/bin/aws"];
-  try {
-    candidates.unshift(execFileSync("sh", ["-c", "command -v aws"], { encoding: "utf8" }).trim());
-  } catch {
-    // no aws on PATH
-  }
-  for (const bin of candidates) {
-    if (!bin || !existsSync(bin)) continue;
-    const v = awsVersion(bin);
-    const major = v?.startsWith("aws-cli/1.") ? 1 : v?.startsWith("aws-cli/2.") ? 2 : null;
-    if (major && ![...found.values()].some((c) => c.major === major)) found.set(bin, { bin, major });
-  }
-  return [...found.values()];
-}
 
 const clis = findClis();
 

@@ -1,5 +1,6 @@
-// The AWS CLIs on the machine, for conformance tests: v1 (pip) and v2 (Debian's awscli,
-// /usr/bin/aws), one of each major version, with an environment that reads no real account.
+// The AWS CLIs on this machine, for conformance tests: v1 (pip) and v2 (Debian's awscli,
+// /usr/bin/aws), one of each major version, each run against a sandbox with settings that
+// keep the user's own AWS configuration out of it.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
@@ -17,6 +18,7 @@ function awsVersion(bin: string): string | null {
   }
 }
 
+/** Every AWS CLI found, one per major version. */
 export function findAwsClis(): AwsCli[] {
   const found: AwsCli[] = [];
   const candidates = ["/usr/bin/aws", "/usr/local/bin/aws"];
@@ -34,6 +36,9 @@ export function findAwsClis(): AwsCli[] {
   return found;
 }
 
+export const findClis = findAwsClis;
+
+/** The environment a CLI runs with: test credentials, no profile files, no instance metadata. */
 export const AWS_TEST_ENV = {
   AWS_ACCESS_KEY_ID: "test",
   AWS_SECRET_ACCESS_KEY: "test",
@@ -44,3 +49,9 @@ export const AWS_TEST_ENV = {
   AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
   AWS_EC2_METADATA_DISABLED: "true",
 };
+
+export const AWS_CLI_ENV = AWS_TEST_ENV;
+
+/** `--payload` as each major version takes JSON text. */
+export const payloadArgs = (major: 1 | 2, json: string): string[] =>
+  major === 2 ? ["--cli-binary-format", "raw-in-base64-out", "--payload", json] : ["--payload", json];

@@ -44,11 +44,15 @@ export interface SandboxProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `lambda-explorer sandbox --json …` and waits for the endpoint line. */
-export function startSandboxProcess(args: string[] = []): Promise<SandboxProcess> {
+/** Starts `lambda-explorer sandbox --json …` (`env` laid over ours) and waits for the endpoint line. */
+export function startSandboxProcess(
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<SandboxProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, "sandbox", "--json", ...args], {
       stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...env },
     });
     let out = "";
     let err = "";

@@ -74,6 +74,7 @@ describe("the packed tarball", () => {
     const paths = packed.map((f) => f.path);
     expect(paths).toContain("dist/cli.js");
     expect(paths).toContain("dist/runtime.js");
+    expect(paths).toContain("dist/lambda_runtime.py");
     expect(paths).toContain("fixtures/functions/orders-api/index.mjs");
     expect(paths).toContain("README.md");
     expect(paths.filter((p) => /^(src|test|bench|scripts)\//.test(p))).toEqual([]);

@@ -1,13 +1,18 @@
-// One execution environment: a forked Node process running one function version, with its
-// own log stream, serving one invocation at a time, kept warm between invocations.
-import { fork, type ChildProcess } from "node:child_process";
+// One execution environment: a runtime process (our Node client, or a custom `bootstrap`)
+// running one function version, talking to its own Lambda Runtime API endpoint, with its own
+// log stream, serving one invocation at a time, kept warm between invocations.
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import type { FunctionSpec, VersionSettings } from "../config.js";
 import type { LogStore } from "../log-store.js";
-import { END_MARKER, type ErrorPayload, type FromRuntime } from "../runtime/protocol.js";
-import { MemoryWatchdog, heapFlags, isHeapOutOfMemoryLine } from "./memory.js";
+import { END_MARKER, MAX_RSS_HEADER, type ErrorPayload } from "../runtime/protocol.js";
+import { runtimeEnvironment } from "../runtime-api/environment-variables.js";
+import { RESPONSE_LIMIT, RuntimeApiServer } from "../runtime-api/server.js";
+import { launchFor, type Launch, type RuntimeClients } from "./launch.js";
+import { MemoryWatchdog, isHeapOutOfMemoryLine } from "./memory.js";
 import { LineSplitter, TailBuffer } from "./output.js";
 import { killEnvironmentProcesses } from "./process-group.js";
 import {
@@ -36,6 +41,13 @@ export interface InvokeRequest {
   clientContext: string | null;
 }
 
+/** What the runtime posted for an invocation: its response body, or its error payload. */
+interface RuntimeResult {
+  durationMs: number;
+  payload: string | null;
+  error: string | null;
+}
+
 export interface InvokeOutcome {
   /** The response body: the handler's JSON result, or an error payload. */
   payload: string;
@@ -52,7 +64,7 @@ interface Running {
   started: number;
   timer: NodeJS.Timeout;
   timedOut: boolean;
-  result: Extract<FromRuntime, { type: "result" }> | null;
+  result: RuntimeResult | null;
   flushed: { stdout: boolean; stderr: boolean };
   resolve: (o: InvokeOutcome) => void;
 }
@@ -66,61 +78,57 @@ function streamName(version: string): string {
 export class ExecutionEnvironment {
   readonly streamName: string;
   lastUsed = Date.now();
-  private readonly child: ChildProcess;
+  /** Set when its function's code changed while it worked: it ends after this invocation. */
+  retire = false;
+  private child: ChildProcess | null = null;
+  private readonly api: RuntimeApiServer;
+  private readonly launch: Launch | null;
   private readonly ready: Promise<Ready>;
   private resolveReady!: (r: Ready) => void;
   private current: Running | null = null;
   private preInvoke = new TailBuffer();
   private pendingInitMs: number | undefined;
   private lastMaxRssKb = 0;
-  private readonly watchdog: MemoryWatchdog | null;
+  private watchdog: MemoryWatchdog | null = null;
   /** Why memory ended the process: the watchdog killed it, or V8 aborted at its heap limit. */
   private outOfMemory: "killed" | "heap" | null = null;
   private dead = false;
   private exited = false;
   private closed = false;
   private claimed = false;
-  /** Init is measured from the fork, as a cold start includes starting the runtime. */
+  /** Init is measured from the start, as a cold start includes starting the runtime. */
   private readonly spawnedAt = performance.now();
 
   constructor(
     private readonly target: Target,
     private readonly store: LogStore,
-    runtimePath: string,
+    clients: RuntimeClients,
+    /** A line for the stream after INIT_START, saying why this cold start happened. */
+    reason?: string,
   ) {
     this.streamName = streamName(target.version);
     this.ready = new Promise((r) => (this.resolveReady = r));
-    this.log(initStartLine(target.spec.logFormat));
-    this.child = fork(runtimePath, [], {
-      cwd: target.spec.codeDir ?? os.tmpdir(),
-      env: this.environment(),
-      stdio: ["ignore", "pipe", "pipe", "ipc"],
-      execArgv: heapFlags(target.settings.memorySize),
-      // Leads its own process group, so ending the environment ends what its handler started.
-      detached: true,
+    this.log(initStartLine(target.spec.logFormat, target.spec.runtime));
+    // Right after INIT_START, not before: the complete log of a cold start is read from its
+    // INIT_START on, and the note must be there as it is in the tail.
+    if (reason) this.log(reason);
+    this.api = new RuntimeApiServer({
+      // Output written before a request was sent is in the pipes by then; reading it takes one
+      // more turn of the event loop, so settle after that turn.
+      onNext: () => setImmediate(() => this.onReady()),
+      onInitError: (body, type) => setImmediate(() => this.onInitError(body, type)),
+      onResponse: (id, body, tooLarge, headers) =>
+        this.onResult(id, headers, tooLarge ? null : body, null, tooLarge),
+      onError: (id, body, type, headers) => this.onResult(id, headers, null, errorBody(body, type), false),
     });
-    const pid = this.child.pid;
-    this.watchdog =
-      pid === undefined
-        ? null
-        : new MemoryWatchdog(pid, target.settings.memorySize, () => {
-            this.outOfMemory ??= "killed";
-            this.kill();
-          });
-    const out = new LineSplitter((l) => this.onLine("stdout", l));
-    const err = new LineSplitter((l) => this.onLine("stderr", l));
-    this.child.stdout!.on("data", (c: Buffer) => out.push(c));
-    this.child.stderr!.on("data", (c: Buffer) => err.push(c));
-    this.child.stdout!.on("end", () => out.end());
-    this.child.stderr!.on("end", () => err.end());
-    this.child.on("message", (m: FromRuntime) => this.onMessage(m));
-    this.child.on("error", () => this.kill());
-    this.child.on("exit", () => {
-      this.exited = true;
-      // The handler's own processes go with it, however it ended.
-      if (pid !== undefined) killEnvironmentProcesses(pid, false);
-    });
-    this.child.on("close", (code, signal) => this.onClose(code, signal));
+    let launch: Launch | null = null;
+    try {
+      launch = launchFor(target.spec, target.settings.memorySize, clients);
+    } catch (err) {
+      this.failInit("Runtime.InvalidRuntime", (err as Error).message);
+    }
+    this.launch = launch;
+    if (launch) void this.start(launch);
   }
 
   /** Claimed by a caller, from acquisition until its invocation completes. */
@@ -140,9 +148,11 @@ export class ExecutionEnvironment {
   kill(): void {
     this.dead = true;
     this.watchdog?.stop();
-    if (this.closed) return;
-    if (this.child.pid !== undefined) killEnvironmentProcesses(this.child.pid, !this.exited);
-    this.child.kill("SIGKILL");
+    this.api.close();
+    const child = this.child;
+    if (this.closed || !child) return;
+    if (child.pid !== undefined) killEnvironmentProcesses(child.pid, !this.exited);
+    child.kill("SIGKILL");
   }
 
   async invoke(req: InvokeRequest): Promise<InvokeOutcome> {
@@ -163,41 +173,108 @@ export class ExecutionEnvironment {
         timer: setTimeout(() => this.onTimeout(), timeoutMs),
         timedOut: false,
         result: null,
-        flushed: { stdout: false, stderr: false },
+        // Only our Node client writes end markers; other runtimes' output is settled by then.
+        flushed: { stdout: this.launch?.family !== "node", stderr: this.launch?.family !== "node" },
         resolve,
       };
       this.log(startLine(format, req.requestId, this.target.version));
-      this.child.send({
-        type: "invoke",
+      this.api.deliver({
         requestId: req.requestId,
-        payload: req.payload,
+        payload: req.payload.length === 0 ? "{}" : req.payload,
         deadlineMs: Date.now() + timeoutMs,
         invokedFunctionArn: req.invokedFunctionArn,
+        traceId: traceId(),
         clientContext: req.clientContext,
+        cognitoIdentity: null,
       });
     });
   }
 
-  private environment(): NodeJS.ProcessEnv {
+  private async start(launch: Launch): Promise<void> {
+    let address: string;
+    try {
+      address = await this.api.address();
+    } catch (err) {
+      this.failInit("Runtime.Unavailable", `The Runtime API could not listen: ${(err as Error).message}`);
+      return;
+    }
+    if (this.dead) return;
     const { spec, settings, version, region } = this.target;
-    return {
-      PATH: process.env.PATH,
-      LANG: "en_US.UTF-8",
-      TZ: "UTC",
-      AWS_REGION: region,
-      AWS_DEFAULT_REGION: region,
-      AWS_EXECUTION_ENV: `AWS_Lambda_${spec.runtime}`,
-      AWS_LAMBDA_FUNCTION_NAME: spec.name,
-      AWS_LAMBDA_FUNCTION_VERSION: version,
-      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(settings.memorySize),
-      AWS_LAMBDA_LOG_GROUP_NAME: spec.logGroup,
-      AWS_LAMBDA_LOG_STREAM_NAME: this.streamName,
-      AWS_LAMBDA_LOG_FORMAT: spec.logFormat,
-      AWS_LAMBDA_INITIALIZATION_TYPE: "on-demand",
-      LAMBDA_TASK_ROOT: spec.codeDir ?? os.tmpdir(),
-      _HANDLER: settings.handler,
-      ...settings.environment,
-    };
+    const env = runtimeEnvironment({
+      runtimeApi: address,
+      runtime: spec.runtime,
+      handler: settings.handler,
+      taskRoot: spec.codeDir,
+      functionName: spec.name,
+      version,
+      memorySize: settings.memorySize,
+      logGroup: spec.logGroup,
+      logStream: this.streamName,
+      logFormat: spec.logFormat,
+      region,
+      variables: settings.environment,
+    });
+    const child = spawn(launch.command, launch.args, {
+      cwd: spec.codeDir ?? os.tmpdir(),
+      env,
+      // Our Node client watches stdin: its end means the sandbox is gone (see runtime/bootstrap.ts).
+      stdio: [launch.family === "node" ? "pipe" : "ignore", "pipe", "pipe"],
+      // Leads its own process group, so ending the environment ends what its handler started.
+      detached: true,
+    });
+    this.child = child;
+    const pid = child.pid;
+    this.watchdog =
+      pid === undefined
+        ? null
+        : new MemoryWatchdog(pid, settings.memorySize, () => {
+            this.outOfMemory ??= "killed";
+            this.kill();
+          });
+    if (this.claimed) this.watchdog?.start();
+    const out = new LineSplitter((l) => this.onLine("stdout", l));
+    const err = new LineSplitter((l) => this.onLine("stderr", l));
+    child.stdout!.on("data", (c: Buffer) => out.push(c));
+    child.stderr!.on("data", (c: Buffer) => err.push(c));
+    child.stdout!.on("end", () => out.end());
+    child.stderr!.on("end", () => err.end());
+    child.stdin?.on("error", () => undefined);
+    child.on("error", (e: NodeJS.ErrnoException) => {
+      if (pid === undefined) {
+        // Never started: no bootstrap, or not executable. Lambda's wording for a missing one.
+        const message =
+          e.code === "ENOENT" && launch.family === "custom"
+            ? `Couldn't find valid bootstrap(s): [${launch.command}]`
+            : `${launch.command}: ${e.message}`;
+        this.log(message);
+        this.failInit("Runtime.InvalidEntrypoint", message);
+      }
+      this.kill();
+    });
+    child.on("exit", () => {
+      this.exited = true;
+      // The handler's own processes go with it, however it ended.
+      if (pid !== undefined) killEnvironmentProcesses(pid, false);
+    });
+    child.on("close", (code, signal) => this.onClose(code, signal));
+  }
+
+  private failInit(errorType: string, errorMessage: string): void {
+    this.resolveReady({
+      ok: false,
+      initMs: performance.now() - this.spawnedAt,
+      error: { errorType, errorMessage },
+    });
+  }
+
+  private onReady(): void {
+    this.pendingInitMs = performance.now() - this.spawnedAt;
+    this.resolveReady({ ok: true, initMs: this.pendingInitMs });
+  }
+
+  private onInitError(body: string, type: string | undefined): void {
+    const error = JSON.parse(errorBody(body, type)) as ErrorPayload;
+    this.resolveReady({ ok: false, initMs: performance.now() - this.spawnedAt, error });
   }
 
   private log(line: string): void {
@@ -222,26 +299,30 @@ export class ExecutionEnvironment {
     }
   }
 
-  private onMessage(m: FromRuntime): void {
-    switch (m.type) {
-      case "ready":
-        this.pendingInitMs = performance.now() - this.spawnedAt;
-        this.resolveReady({ ok: true, initMs: this.pendingInitMs });
-        break;
-      case "initError":
-        this.resolveReady({ ok: false, initMs: performance.now() - this.spawnedAt, error: m.error });
-        break;
-      case "started":
-        this.lastMaxRssKb = m.maxRssKb;
-        break;
-      case "result":
-        if (this.current && this.current.req.requestId === m.requestId) {
-          this.lastMaxRssKb = m.maxRssKb;
-          this.current.result = m;
-          this.maybeFinish();
-        }
-        break;
+  private onResult(
+    id: string,
+    headers: IncomingHttpHeaders,
+    payload: string | null,
+    error: string | null,
+    tooLarge: boolean,
+  ): void {
+    const run = this.current;
+    if (!run || run.req.requestId !== id) return;
+    const rss = Number(headers[MAX_RSS_HEADER]);
+    if (Number.isFinite(rss) && rss > 0) this.lastMaxRssKb = rss;
+    const durationMs = performance.now() - run.started;
+    if (tooLarge) {
+      error = JSON.stringify({
+        errorMessage: `Response payload size exceeded maximum allowed payload size (${RESPONSE_LIMIT} bytes).`,
+        errorType: "Function.ResponseSizeTooLarge",
+      });
     }
+    // As in onNext: let output sent before the result be read before END is written.
+    setImmediate(() => {
+      if (this.current !== run) return;
+      run.result = { durationMs, payload, error };
+      this.maybeFinish();
+    });
   }
 
   private metrics(durationMs: number, extra: Partial<ReportMetrics> = {}): ReportMetrics {
@@ -290,9 +371,10 @@ export class ExecutionEnvironment {
     // Lambda's cgroup would have, however quickly the handler got back under it.
     if (this.watchdog?.check()) return;
     const { result } = run;
-    const metrics = this.metrics(result.durationMs, result.error ? { handlerError: true } : {});
-    if (result.error) this.complete(run, JSON.stringify(result.error), "Unhandled", metrics);
+    const metrics = this.metrics(result.durationMs, result.error !== null ? { handlerError: true } : {});
+    if (result.error !== null) this.complete(run, result.error, "Unhandled", metrics);
     else this.complete(run, result.payload ?? "null", null, metrics);
+    if (this.retire) this.kill();
   }
 
   private onTimeout(): void {
@@ -304,6 +386,8 @@ export class ExecutionEnvironment {
   private onClose(code: number | null, signal: NodeJS.Signals | null): void {
     this.closed = true;
     this.dead = true;
+    this.watchdog?.stop();
+    this.api.close();
     const run = this.current;
     if (!run) {
       this.resolveReady({
@@ -368,6 +452,26 @@ export class ExecutionEnvironment {
     this.kill();
     return { payload: JSON.stringify(ready.error), functionError: "Unhandled", tail: tail.text(), metrics };
   }
+}
+
+/**
+ * The error payload Invoke returns: what the runtime posted, as is, when it is a JSON object
+ * (Node's runtime sends `trace`, Python's `stackTrace`); else one built from what there is.
+ */
+function errorBody(body: string, type: string | undefined): string {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return body;
+  } catch {
+    // not JSON: wrapped below
+  }
+  return JSON.stringify({ errorType: type ?? "Runtime.Unknown", errorMessage: body });
+}
+
+/** An X-Ray trace header of Lambda's shape: Root=1-<8 hex time>-<24 hex>;Parent=<16 hex>;Sampled=0. */
+function traceId(): string {
+  const time = Math.floor(Date.now() / 1000).toString(16);
+  return `Root=1-${time}-${randomBytes(12).toString("hex")};Parent=${randomBytes(8).toString("hex")};Sampled=0`;
 }
 
 /** Signal names as Lambda words them in "Runtime exited with error: signal: …". */

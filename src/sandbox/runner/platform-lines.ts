@@ -27,7 +27,21 @@ const jsonStatus = (m: ReportMetrics) => m.status ?? (m.handlerError ? "error" :
 
 const iso = () => new Date().toISOString();
 
-export function initStartLine(format: LogFormat): string {
+/**
+ * Lambda's runtime version name for a runtime, as INIT_START shows it: `nodejs:20.v48`,
+ * `python:3.12.v48`, `provided:al2023.v48` (the build number is the sandbox's own).
+ */
+export function runtimeVersion(runtime: string): string {
+  const node = /^nodejs(\d+)\.x$/.exec(runtime);
+  if (node) return `nodejs:${node[1]}.v48`;
+  const python = /^python(3\.\d+)$/.exec(runtime);
+  if (python) return `python:${python[1]}.v48`;
+  if (runtime.startsWith("provided")) return `provided:${runtime.slice("provided.".length) || "al"}.v48`;
+  return RUNTIME_VERSION;
+}
+
+export function initStartLine(format: LogFormat, runtime = "nodejs20.x"): string {
+  const version = runtimeVersion(runtime);
   if (format === "JSON") {
     return JSON.stringify({
       time: iso(),
@@ -35,12 +49,12 @@ export function initStartLine(format: LogFormat): string {
       record: {
         initializationType: "on-demand",
         phase: "init",
-        runtimeVersion: RUNTIME_VERSION,
+        runtimeVersion: version,
         runtimeVersionArn: RUNTIME_VERSION_ARN,
       },
     });
   }
-  return `INIT_START Runtime Version: ${RUNTIME_VERSION}\tRuntime Version ARN: ${RUNTIME_VERSION_ARN}`;
+  return `INIT_START Runtime Version: ${version}\tRuntime Version ARN: ${RUNTIME_VERSION_ARN}`;
 }
 
 export function initReportLine(format: LogFormat, initMs: number, errorType: string): string {

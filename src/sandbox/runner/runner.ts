@@ -1,6 +1,8 @@
 // Keeps execution environments per function version: reuses a warm idle one, starts a new
 // one (a cold start) when all are busy, and retires idle ones beyond a budget.
+import path from "node:path";
 import { AwsError } from "../errors.js";
+import { codeStamp } from "./code-stamp.js";
 import type { LogStore } from "../log-store.js";
 import { ExecutionEnvironment, type InvokeOutcome, type InvokeRequest, type Target } from "./environment.js";
 
@@ -14,6 +16,9 @@ export interface RunnerOptions {
   idleTimeoutMs?: number;
 }
 
+/** Written in the log stream after INIT_START of the first cold start on edited code. */
+export const CODE_CHANGED_LINE = "sandbox: code changed → cold start";
+
 export class Runner {
   private readonly pools = new Map<string, ExecutionEnvironment[]>();
   /** Invocations running per function, over all its versions: what reserved concurrency caps. */
@@ -22,6 +27,10 @@ export class Runner {
   private readonly maxIdle: number;
   private readonly idleTimeoutMs: number;
   private readonly sweeper: NodeJS.Timeout;
+  /** Each function's code stamp as of its last invoke. */
+  private readonly stamps = new Map<string, string>();
+  /** Functions whose next cold start is for new code, and says so in its log stream. */
+  private readonly codeChanged = new Set<string>();
 
   constructor(
     private readonly store: LogStore,
@@ -35,6 +44,15 @@ export class Runner {
   }
 
   async invoke(target: Target, req: InvokeRequest): Promise<InvokeOutcome> {
+    // Lambda's answer for a function whose runtime it cannot run, with the reason.
+    if (target.spec.unavailable)
+      throw new AwsError(
+        502,
+        "InvalidRuntimeException",
+        `${target.spec.name}: ${target.spec.unavailable}`,
+        "User",
+      );
+    this.noticeCodeChange(target);
     const name = target.spec.name;
     const running = this.running.get(name) ?? 0;
     const reserved = target.spec.reservedConcurrency;
@@ -65,6 +83,27 @@ export class Runner {
     this.pools.clear();
   }
 
+  /**
+   * An edit to a function's code folder ends its warm environments (busy ones once their
+   * invocation is over), so the next invoke is a cold start on the new code, as a deploy is.
+   */
+  private noticeCodeChange(target: Target): void {
+    const { name, codeDir } = target.spec;
+    if (codeDir === null) return;
+    const stamp = codeStamp(codeDir);
+    const before = this.stamps.get(name);
+    this.stamps.set(name, stamp);
+    if (before === undefined || before === stamp) return;
+    this.codeChanged.add(name);
+    for (const [key, pool] of this.pools) {
+      if (!key.startsWith(`${name}:`)) continue;
+      for (const env of pool) {
+        if (env.busy) env.retire = true;
+        else env.kill();
+      }
+    }
+  }
+
   private acquire(target: Target): ExecutionEnvironment {
     const key = `${target.spec.name}:${target.version}`;
     const pool = (this.pools.get(key) ?? []).filter((e) => e.alive);
@@ -80,7 +119,17 @@ export class Runner {
         reason: "ConcurrentInvocationLimitExceeded",
       });
     }
-    const env = new ExecutionEnvironment(target, this.store, this.options.runtimePath);
+    const changed = this.codeChanged.delete(target.spec.name);
+    const env = new ExecutionEnvironment(
+      target,
+      this.store,
+      {
+        node: this.options.runtimePath,
+        // The build puts the Python client beside the Node one (scripts/build.mjs).
+        python: path.join(path.dirname(this.options.runtimePath), "lambda_runtime.py"),
+      },
+      changed ? CODE_CHANGED_LINE : undefined,
+    );
     env.claim();
     pool.push(env);
     return env;

@@ -1,22 +1,19 @@
-// The entry of one execution environment: loads the handler named by _HANDLER from
-// LAMBDA_TASK_ROOT, formats console output as the Lambda Node.js runtime does, and runs
-// invocations the sandbox sends over IPC. Bundled on its own as dist/runtime.js.
+// The entry of one Node execution environment, our own Lambda runtime client: loads the handler
+// named by _HANDLER from LAMBDA_TASK_ROOT, formats console output as the Lambda Node.js runtime
+// does, and runs the invocations it fetches from the Runtime API at AWS_LAMBDA_RUNTIME_API.
+// Bundled on its own as dist/runtime.js.
 import { existsSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { format } from "node:util";
-import { performance } from "node:perf_hooks";
-import { END_MARKER, type ErrorPayload, type FromRuntime, type ToRuntime } from "./protocol.js";
+import { END_MARKER, MAX_RSS_HEADER, type ErrorPayload } from "./protocol.js";
 
 type Handler = (event: unknown, context: object, callback?: (err: unknown, res?: unknown) => void) => unknown;
 
 const jsonFormat = process.env.AWS_LAMBDA_LOG_FORMAT === "JSON";
 let currentRequestId: string | undefined;
 let stdoutAtLineStart = true;
-
-function send(msg: FromRuntime): void {
-  process.send?.(msg);
-}
 
 // Track whether raw stdout writes left a partial line, so a console line never glues onto it.
 const rawStdoutWrite = process.stdout.write.bind(process.stdout) as (
@@ -114,16 +111,25 @@ function crash(label: string, err: unknown, code: number): never {
   process.exit(code);
 }
 process.on("uncaughtException", (err) => crash("Uncaught Exception", err, 129));
-// The sandbox is gone (it crashed or was killed without stopping us): end this environment's
-// process group, the handler's children included, rather than outlive it. The sandbox forks
-// us as a group leader, so -pid is our group.
-process.on("disconnect", () => {
+
+/**
+ * The sandbox is gone (it crashed or was killed without stopping us): end this environment's
+ * process group, the handler's children included, rather than outlive it. The sandbox starts
+ * us as a group leader, so -pid is our group.
+ */
+function sandboxGone(): never {
   try {
     process.kill(-process.pid, "SIGKILL");
   } catch {
-    process.exit(1);
+    // not a group leader: at least this process goes
   }
-});
+  process.exit(1);
+}
+// The sandbox holds our stdin open for as long as it lives: its end is the sandbox's death,
+// noticed even while a handler runs and nothing is being asked of the Runtime API.
+process.stdin.on("end", sandboxGone);
+process.stdin.on("error", sandboxGone);
+process.stdin.resume();
 process.on("unhandledRejection", (err) => crash("Unhandled Promise Rejection", err, 128));
 
 function builtin(name: string): Handler | undefined {
@@ -199,63 +205,128 @@ function flushMarkers(requestId: string): Promise<void> {
   ]).then(() => undefined);
 }
 
-async function invoke(handler: Handler, msg: ToRuntime): Promise<void> {
-  currentRequestId = msg.requestId;
-  process.env._X_AMZN_TRACE_ID = `Root=1-${msg.requestId.slice(0, 8)}`;
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+const [apiHost = "127.0.0.1", apiPort = "9001"] = (process.env.AWS_LAMBDA_RUNTIME_API ?? "").split(":");
+// One connection kept open: a warm invoke costs no TCP handshake.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+function call(
+  method: string,
+  path: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: apiHost,
+        port: Number(apiPort),
+        method,
+        path: `/2018-06-01/runtime${path}`,
+        agent,
+        headers: body === undefined ? headers : { ...headers, "content-length": Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/** Calls the Runtime API; the sandbox not answering means it is gone. */
+async function api(
+  method: string,
+  path: string,
+  body?: string,
+  headers?: Record<string, string>,
+): Promise<Answer> {
+  try {
+    return await call(method, path, body, headers);
+  } catch {
+    return sandboxGone();
+  }
+}
+
+const header = (a: Answer, name: string): string | undefined => {
+  const v = a.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+async function invoke(handler: Handler, next: Answer): Promise<void> {
+  const requestId = header(next, "lambda-runtime-aws-request-id") ?? "";
+  const deadlineMs = Number(header(next, "lambda-runtime-deadline-ms") ?? Date.now());
+  const clientContext = header(next, "lambda-runtime-client-context");
+  const identity = header(next, "lambda-runtime-cognito-identity");
+  currentRequestId = requestId;
+  process.env._X_AMZN_TRACE_ID = header(next, "lambda-runtime-trace-id") ?? "";
   const context = {
     callbackWaitsForEmptyEventLoop: true,
     functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
     functionVersion: process.env.AWS_LAMBDA_FUNCTION_VERSION,
-    invokedFunctionArn: msg.invokedFunctionArn,
+    invokedFunctionArn: header(next, "lambda-runtime-invoked-function-arn"),
     memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
-    awsRequestId: msg.requestId,
+    awsRequestId: requestId,
     logGroupName: process.env.AWS_LAMBDA_LOG_GROUP_NAME,
     logStreamName: process.env.AWS_LAMBDA_LOG_STREAM_NAME,
-    clientContext: msg.clientContext ? (JSON.parse(msg.clientContext) as unknown) : undefined,
-    identity: undefined,
-    getRemainingTimeInMillis: () => Math.max(0, msg.deadlineMs - Date.now()),
+    clientContext: clientContext ? (JSON.parse(clientContext) as unknown) : undefined,
+    identity: identity ? (JSON.parse(identity) as unknown) : undefined,
+    getRemainingTimeInMillis: () => Math.max(0, deadlineMs - Date.now()),
   };
-  send({ type: "started", requestId: msg.requestId, maxRssKb: process.resourceUsage().maxRSS });
-  const started = performance.now();
   let payload: string | null = null;
   let error: ErrorPayload | null = null;
   try {
-    const event: unknown = msg.payload.length === 0 ? {} : JSON.parse(msg.payload);
+    const event: unknown = next.body.length === 0 ? {} : JSON.parse(next.body);
     const result = await callHandler(handler, event, context);
     payload = result === undefined ? "null" : JSON.stringify(result);
   } catch (err) {
     error = errorPayload(err);
     logError("Invoke Error", error);
   }
-  const durationMs = performance.now() - started;
-  await flushMarkers(msg.requestId);
-  send({
-    type: "result",
-    requestId: msg.requestId,
-    durationMs,
-    maxRssKb: process.resourceUsage().maxRSS,
-    payload,
-    error,
-  });
+  await flushMarkers(requestId);
   currentRequestId = undefined;
+  const rss = { [MAX_RSS_HEADER]: String(process.resourceUsage().maxRSS) };
+  const id = encodeURIComponent(requestId);
+  if (error) {
+    await api("POST", `/invocation/${id}/error`, JSON.stringify(error), {
+      ...rss,
+      "content-type": "application/json",
+      "lambda-runtime-function-error-type": error.errorType,
+    });
+  } else {
+    await api("POST", `/invocation/${id}/response`, payload ?? "null", rss);
+  }
 }
 
 async function main(): Promise<void> {
-  const started = performance.now();
   let handler: Handler;
   try {
     handler = await loadHandler();
   } catch (err) {
     const error = errorPayload(err);
     logError("Uncaught Exception", error);
-    await flushMarkers("init");
-    send({ type: "initError", initMs: performance.now() - started, error });
+    await api("POST", "/init/error", JSON.stringify(error), {
+      "content-type": "application/json",
+      "lambda-runtime-function-error-type": error.errorType,
+    });
     return;
   }
-  process.on("message", (msg: ToRuntime) => {
-    if (msg.type === "invoke") void invoke(handler, msg);
-  });
-  send({ type: "ready", initMs: performance.now() - started });
+  for (;;) await invoke(handler, await api("GET", "/invocation/next"));
 }
 
 void main();

@@ -1,6 +1,7 @@
-// Messages between the sandbox and one execution environment (a forked Node process).
-// Log output does not travel here: it goes through the child's stdout/stderr, in order,
-// and each invocation ends with a marker line on both so the parent knows it has it all.
+// What our own runtime clients add to the Lambda Runtime API, which carries invocations and
+// results but says nothing of log output: that goes through the process's stdout/stderr, in
+// order, and each invocation ends with a marker line on both so the sandbox knows it has it all
+// before it writes END and REPORT.
 
 export interface ErrorPayload {
   errorType: string;
@@ -8,29 +9,11 @@ export interface ErrorPayload {
   trace?: string[];
 }
 
-export type ToRuntime = {
-  type: "invoke";
-  requestId: string;
-  payload: string;
-  deadlineMs: number;
-  invokedFunctionArn: string;
-  clientContext: string | null;
-};
-
-export type FromRuntime =
-  | { type: "ready"; initMs: number }
-  | { type: "initError"; initMs: number; error: ErrorPayload }
-  /** Sent as an invocation starts, so memory is known even if the process then dies. */
-  | { type: "started"; requestId: string; maxRssKb: number }
-  | {
-      type: "result";
-      requestId: string;
-      durationMs: number;
-      maxRssKb: number;
-      /** JSON text of the handler's return value, or null when it threw. */
-      payload: string | null;
-      error: ErrorPayload | null;
-    };
-
 /** A line the runtime writes to stdout and stderr after an invocation's last output. */
 export const END_MARKER = "\u0000LX-END ";
+
+/**
+ * Request header on a result: the process's peak resident memory in KB, for REPORT's
+ * Max Memory Used where /proc cannot tell (not Linux).
+ */
+export const MAX_RSS_HEADER = "x-lx-max-rss-kb";

@@ -85,6 +85,17 @@ describe("Text format", () => {
     );
   });
 
+  it("names the function's runtime in INIT_START", () => {
+    expect(initStartLine("Text", "nodejs22.x")).toMatch(/^INIT_START Runtime Version: nodejs:22\.v48\t/);
+    expect(initStartLine("Text", "python3.12")).toMatch(/^INIT_START Runtime Version: python:3\.12\.v48\t/);
+    expect(initStartLine("Text", "provided.al2023")).toMatch(
+      /^INIT_START Runtime Version: provided:al2023\.v48\t/,
+    );
+    expect(JSON.parse(initStartLine("JSON", "provided"))).toMatchObject({
+      record: { runtimeVersion: "provided:al.v48" },
+    });
+  });
+
   it("prefixes a platform message with an ISO time and the request id", () => {
     const line = platformMessage("Text", ID, "Task timed out after 3.00 seconds");
     const [time, id, ...rest] = line.split(" ");
