@@ -24,6 +24,8 @@ export interface FunctionSpec extends VersionSettings {
   versions: Map<string, VersionSettings>;
   aliases: Map<string, { version: string; description: string }>;
   lastModified: Date;
+  /** Why this function cannot run (a runtime the sandbox lacks, no code folder); listed all the same. */
+  unavailable?: string;
 }
 
 export class ConfigError extends Error {
