@@ -1,7 +1,7 @@
 // `lambda-explorer` with no command: the explorer on a terminal, optionally on the in-process
 // sandbox. Scripts (no terminal) are pointed at the commands instead.
 import { startListing, type EarlyList } from "../aws/listing-start.js";
-import { listCacheKey, readFunctionCache, sandboxScope } from "../state/function-list-cache.js";
+import { listCacheKey, readFunctionCache } from "../state/function-list-cache.js";
 import { resolveHistoryFile } from "../state/history-path.js";
 import { early } from "../core/early.js";
 import { EXIT, UserError } from "./exit-codes.js";
@@ -17,6 +17,8 @@ export interface TuiFlags {
   /** --history FILE: the history to browse and record into. */
   history?: string;
   debug?: boolean;
+  /** --parameter-overrides Key=Value …: a template sandbox's parameters. */
+  parameterOverrides?: string[];
 }
 
 /** The most --debug lines the explorer keeps for when it closes. */
@@ -30,18 +32,34 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
     );
   }
   const closers: Array<() => Promise<void>> = [];
-  const startSandbox = async (dir?: string) => {
+  // A template's problems, said before the explorer opens and again once it has closed (the
+  // explorer's screen hides what was printed before it).
+  let templateProblems = "";
+  const startSandbox = async (dir?: string, overrides: string[] = []) => {
     // Loaded only for a sandbox: against AWS its server and runner would just slow the start.
-    const { resolveFunctionsDir, startLocalSandbox } = await import("./sandbox-command.js");
-    const functionsDir = await resolveFunctionsDir(dir ?? bundledFunctionsDir);
-    const sb = await startLocalSandbox({ functionsDir });
+    const [{ startLocalSandbox }, { resolveSandboxSource }] = await Promise.all([
+      import("./sandbox-command.js"),
+      import("./sandbox-source.js"),
+    ]);
+    const source = await resolveSandboxSource(dir ?? bundledFunctionsDir, overrides);
+    templateProblems = source.problems;
+    if (templateProblems) process.stderr.write(templateProblems);
+    const sb = await startLocalSandbox({ functionsDir: source.functionsDir, functions: source.functions });
     closers.push(() => sb.close());
-    return { url: sb.url, scope: sandboxScope(functionsDir) };
+    return { url: sb.url, scope: source.scope, template: source.template };
   };
   const started =
     flags.sandbox !== undefined && flags.sandbox !== false
-      ? await startSandbox(typeof flags.sandbox === "string" ? flags.sandbox : undefined)
+      ? await startSandbox(
+          typeof flags.sandbox === "string" ? flags.sandbox : undefined,
+          flags.parameterOverrides,
+        )
       : null;
+  if (!started && flags.parameterOverrides?.length)
+    throw new UserError(
+      "--parameter-overrides is for a template sandbox: --sandbox ./template.yaml",
+      EXIT.usage,
+    );
   // The explorer owns the terminal: --debug lines wait until it has closed.
   const debugLines: string[] = [];
   const debug = flags.debug
@@ -78,6 +96,7 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
     const running = runTui({
       connection,
       sandbox: started?.scope ?? false,
+      sandboxTemplate: started?.template ?? undefined,
       startSandbox: () => startSandbox(),
       earlyClients,
       earlyList,
@@ -91,6 +110,7 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
   } finally {
     await Promise.all(closers.map((close) => close()));
     for (const line of debugLines) process.stderr.write(`lambda-explorer debug: ${line}\n`);
+    if (templateProblems) process.stderr.write(templateProblems);
   }
   process.exit();
 }
