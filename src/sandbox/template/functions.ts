@@ -6,7 +6,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { FunctionSpec, LogFormat, VersionSettings } from "../config.js";
 import { runtimeSupport } from "../runtimes.js";
-import { intrinsicName, resolve, Unresolvable, type Symbols } from "./intrinsics.js";
+import { intrinsicName, NO_VALUE, resolve, Unresolvable, type Symbols } from "./intrinsics.js";
 import type { Problem } from "./problems.js";
 
 type Json = Record<string, unknown>;
@@ -81,20 +81,21 @@ function whole(c: Context, property: string, min: number, max: number, unit: str
 }
 
 function environment(c: Context): Record<string, string> {
-  const vars = read(c, "Environment.Variables");
+  // Each variable on its own, so one that cannot be resolved leaves the others set.
+  const raw = lookup(c.props, "Environment.Variables");
+  const vars = intrinsicName(raw) === null ? raw : read(c, "Environment.Variables");
   if (vars === undefined) return {};
   if (!isObject(vars)) {
     c.problems.push({ where: `${c.where} Environment.Variables`, message: "must be a mapping; ignored" });
     return {};
   }
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(vars)) {
+  for (const k of Object.keys(vars)) {
+    const property = `Environment.Variables.${k}`;
+    const v = read(c, property, vars[k]);
     if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out[k] = String(v);
-    else
-      c.problems.push({
-        where: `${c.where} Environment.Variables.${k}`,
-        message: "must be a string; left out",
-      });
+    else if (v !== undefined && v !== NO_VALUE)
+      c.problems.push({ where: `${c.where} ${property}`, message: "must be a string; left out" });
   }
   return out;
 }
