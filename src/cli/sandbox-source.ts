@@ -38,7 +38,7 @@ export async function resolveSandboxSource(
   const s = await stat(resolved).catch(() => null);
   if (!s) {
     throw new UserError(
-      `${resolved} does not exist: give a folder of functions, or a SAM / CloudFormation template (template.yaml)`,
+      `${resolved} is not a folder of functions (one subfolder per function, each with a function.json) nor a SAM / CloudFormation template: it does not exist`,
     );
   }
   const file = s.isDirectory() ? await templateIn(resolved) : resolved;
