@@ -23,7 +23,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 // SAM CLI's spelling, so a template's parameters are given as they are to `sam local`.
-const PARAMETER_OVERRIDES = "--parameter-overrides <Key=Value...>";
+const PARAMETER_OVERRIDES = "--parameter-overrides <K=V...>";
 const PARAMETER_OVERRIDES_HELP =
   "a template's parameters (or AWS::Region, AWS::StackName), as SAM CLI takes them";
 
