@@ -38,9 +38,11 @@ function instructions(sb: Sandbox, source: SandboxSource, logDelay: number, thro
     sb.functions.filter((f) => f.codeDir === null).length -
     source.functions.filter((f) => f.codeDir === null).length;
   const fromDir = sb.functions.length - synthetic - source.functions.length;
-  const example = sb.functions.find((f) => f.unavailable === undefined)?.name ?? "my-function";
+  const runnable = sb.functions.find((f) => f.unavailable === undefined);
+  const example = runnable?.name ?? "my-function";
+  const logGroup = runnable?.logGroup ?? `/aws/lambda/${example}`;
   const from = source.template
-    ? `${source.functions.length} functions from template ${source.template}`
+    ? `${source.functions.length} function${source.functions.length === 1 ? "" : "s"} from template ${source.template}`
     : `${fromDir} functions from ${source.functionsDir}`;
   const cannot = source.functions.filter((f) => f.unavailable !== undefined).length;
   return (
@@ -58,7 +60,7 @@ function instructions(sb: Sandbox, source: SandboxSource, logDelay: number, thro
       "  export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox",
       "  aws lambda list-functions",
       `  aws lambda invoke --function-name ${example} --log-type Tail out.json`,
-      `  aws logs filter-log-events --log-group-name /aws/lambda/${example}`,
+      `  aws logs filter-log-events --log-group-name ${logGroup}`,
       `  aws schemas describe-schema --registry-name lambda-testevent-schemas --schema-name _${example}-schema`,
       "",
       "Press Ctrl+C to stop.",

@@ -111,6 +111,26 @@ describe("lambda-explorer sandbox TEMPLATE", () => {
     }
   });
 
+  it("says in its instructions what it runs from the template, with a function that runs", async () => {
+    const dir = await templateDir();
+    const child = spawn(process.execPath, [CLI, "sandbox", dir], { stdio: ["ignore", "pipe", "pipe"] });
+    let text = "";
+    await new Promise<void>((resolve) =>
+      child.stdout.on("data", (c: Buffer) => {
+        text += c.toString();
+        if (text.includes("Ctrl+C")) resolve();
+      }),
+    );
+    await new Promise((r) => {
+      child.once("close", r);
+      child.kill("SIGTERM");
+    });
+    expect(text).toContain(`  2 functions from template ${path.join(dir, "template.yaml")}\n`);
+    expect(text).toContain("  1 of them cannot run here (see above): they are listed, and Invoke says why");
+    expect(text).toContain("aws lambda invoke --function-name api-dev --log-type Tail out.json");
+    expect(text).toContain("aws logs filter-log-events --log-group-name /aws/lambda/api-dev");
+  });
+
   it("takes --parameter-overrides as SAM CLI spells them", async () => {
     const dir = await templateDir();
     const sb = await startSandbox([path.join(dir, "template.yaml"), "--parameter-overrides", "Stage=prod"]);
