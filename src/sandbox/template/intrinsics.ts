@@ -20,6 +20,8 @@ export interface Symbols {
   unknown: Map<string, string>;
   /** Logical id of each function resource -> its function name (what `Ref` gives for it). */
   functions: Map<string, string>;
+  /** Logical ids of every resource of the template, functions or not. */
+  resources: Set<string>;
 }
 
 type Json = Record<string, unknown>;
@@ -42,9 +44,11 @@ function ref(name: unknown, s: Symbols): Value | typeof NO_VALUE {
   if (why) throw new Unresolvable(`!Ref ${name}: ${why}`);
   if (name.startsWith("AWS::"))
     throw new Unresolvable(`!Ref ${name}: not a pseudo parameter the sandbox knows`);
-  throw new Unresolvable(
-    `!Ref ${name}: refers to a resource the sandbox does not create (it knows the template's parameters, pseudo parameters and functions)`,
-  );
+  if (s.resources.has(name))
+    throw new Unresolvable(
+      `!Ref ${name}: refers to a resource the sandbox does not create (it knows the template's parameters, pseudo parameters and functions)`,
+    );
+  throw new Unresolvable(`!Ref ${name}: the template has no parameter or resource of that name`);
 }
 
 function asString(v: unknown, what: string): string {

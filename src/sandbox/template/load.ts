@@ -68,6 +68,7 @@ export async function loadTemplate(file: string, options: TemplateOptions = {}):
     throw new ConfigError(`${file}: not a CloudFormation template (it has no Resources mapping)`);
 
   const symbols = templateSymbols(template.Parameters, options.parameterOverrides ?? new Map(), problems);
+  for (const id of Object.keys(template.Resources)) symbols.resources.add(id);
   const globals = isObject(template.Globals) ? template.Globals.Function : undefined;
   const found: Array<{ id: string; type: string; props: Json }> = [];
   for (const [id, resource] of Object.entries(template.Resources)) {

@@ -90,7 +90,7 @@ export function templateSymbols(
       });
     }
   }
-  return { values, unknown, functions: new Map() };
+  return { values, unknown, functions: new Map(), resources: new Set() };
 }
 
 /** Splits one argument at spaces outside double quotes, as SAM CLI reads 'A=1 B="x y"'. */

@@ -53,6 +53,9 @@ Resources:
           SECRET: !Ref Secret
           TABLE: !Sub "\${Table.Arn}"
           OTHER: !Ref Queue
+          TYPO: !Ref Stgae
+  Queue:
+    Type: AWS::SQS::Queue
 `;
 
 async function load(overrides: string[] = []) {
@@ -93,6 +96,7 @@ describe("intrinsics refused", () => {
       "Resources.Worker Environment.Variables.SECRET: !Ref Secret: parameter Secret has no Default: give it with --parameter-overrides Secret=VALUE; left at its default",
       "Resources.Worker Environment.Variables.TABLE: !Sub ${Table.Arn}: a resource attribute (GetAtt), known only once the stack is deployed; left at its default",
       "Resources.Worker Environment.Variables.OTHER: !Ref Queue: refers to a resource the sandbox does not create (it knows the template's parameters, pseudo parameters and functions); left at its default",
+      "Resources.Worker Environment.Variables.TYPO: !Ref Stgae: the template has no parameter or resource of that name; left at its default",
       "Resources.Worker LoggingConfig.LogGroup: !ImportValue: another stack's export, which the sandbox cannot read; left at its default",
     ]);
   });
