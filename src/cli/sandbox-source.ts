@@ -3,9 +3,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError, type FunctionSpec } from "../sandbox/config.js";
-import { loadTemplate, templateIn } from "../sandbox/template/load.js";
-import { parseParameterOverrides } from "../sandbox/template/parameters.js";
-import { formatProblems } from "../sandbox/template/problems.js";
+import { templateIn } from "../sandbox/template/find.js";
 import { sandboxScope } from "../state/function-list-cache.js";
 import { UserError } from "./exit-codes.js";
 import { bundledFunctionsDir } from "./paths.js";
@@ -56,6 +54,12 @@ export async function resolveSandboxSource(
     };
   }
   try {
+    // Loaded only for a template: the YAML parser would slow every other sandbox's start.
+    const [{ loadTemplate }, { parseParameterOverrides }, { formatProblems }] = await Promise.all([
+      import("../sandbox/template/load.js"),
+      import("../sandbox/template/parameters.js"),
+      import("../sandbox/template/problems.js"),
+    ]);
     const loaded = await loadTemplate(file, { parameterOverrides: parseParameterOverrides(overrides) });
     const shown = shownPath(file);
     return {

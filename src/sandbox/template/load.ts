@@ -22,18 +22,6 @@ export interface TemplateOptions {
   parameterOverrides?: ReadonlyMap<string, string>;
 }
 
-/** The names a folder's template goes by, in the order SAM CLI looks for them. */
-export const TEMPLATE_NAMES = ["template.yaml", "template.yml", "template.json"];
-
-/** The template in `dir`, or null when it holds none. */
-export async function templateIn(dir: string): Promise<string | null> {
-  for (const name of TEMPLATE_NAMES) {
-    const file = path.join(dir, name);
-    if ((await stat(file).catch(() => null))?.isFile()) return file;
-  }
-  return null;
-}
-
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 

@@ -3,7 +3,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../../../src/sandbox/config.js";
-import { loadTemplate, templateIn } from "../../../../src/sandbox/template/load.js";
+import { templateIn } from "../../../../src/sandbox/template/find.js";
+import { loadTemplate } from "../../../../src/sandbox/template/load.js";
 import { writeTemplate } from "./write-template.js";
 
 const serverless = (props: string, extra = "") => `
