@@ -1,7 +1,6 @@
 // The sandbox the explorer starts in its own process (`--sandbox`, or offered when AWS cannot
 // be reached), with the same log-store bound as the `sandbox` command (--log-retention-mb).
 // The flags are checked before anything starts, so a bad value is said at once.
-import { sandboxScope } from "../state/function-list-cache.js";
 import { UserError, EXIT } from "./exit-codes.js";
 import { intOption } from "./options.js";
 import { bundledFunctionsDir } from "./paths.js";
@@ -14,21 +13,26 @@ export interface EmbeddedSandboxFlags {
 
 export interface EmbeddedSandbox {
   url: string;
-  /** Its functions folder, for the list cache's key. */
+  /** Its functions folder or template, for the list cache's key. */
   scope: string;
+  /** The template it runs, as the user may read it; null for a folder of functions. */
+  template: string | null;
+  /** The template's problems, ready to print (empty when there are none). */
+  problems: string;
   close: () => Promise<void>;
 }
 
 export const DEFAULT_RETENTION_MB = 64;
 
 /**
- * Checks the flags and answers how to start the sandbox (in `dir`, default the examples).
+ * Checks the flags and answers how to start the sandbox (on `dir`, a folder of functions or a
+ * template, default the examples; `overrides`: --parameter-overrides for a template).
  * `runtime`: the function runtime it forks, bundled beside the CLI unless said otherwise.
  */
 export function embeddedSandboxStarter(
   flags: EmbeddedSandboxFlags,
   runtime?: string,
-): (dir?: string) => Promise<EmbeddedSandbox> {
+): (dir?: string, overrides?: string[]) => Promise<EmbeddedSandbox> {
   const onSandbox = flags.sandbox !== undefined && flags.sandbox !== false;
   if (flags.logRetentionMb !== undefined && !onSandbox)
     throw new UserError(
@@ -39,15 +43,25 @@ export function embeddedSandboxStarter(
     flags.logRetentionMb === undefined
       ? DEFAULT_RETENTION_MB
       : intOption("log-retention-mb", flags.logRetentionMb, 1, 1_000_000);
-  return async (dir) => {
+  return async (dir, overrides = []) => {
     // Loaded only for a sandbox: against AWS its server and runner would just slow the start.
-    const { resolveFunctionsDir, startLocalSandbox } = await import("./sandbox-command.js");
-    const functionsDir = await resolveFunctionsDir(dir ?? bundledFunctionsDir);
+    const [{ startLocalSandbox }, { resolveSandboxSource }] = await Promise.all([
+      import("./sandbox-command.js"),
+      import("./sandbox-source.js"),
+    ]);
+    const source = await resolveSandboxSource(dir ?? bundledFunctionsDir, overrides);
     const sb = await startLocalSandbox({
-      functionsDir,
+      functionsDir: source.functionsDir,
+      functions: source.functions,
       logRetentionBytes: retentionMb * 1024 * 1024,
       ...(runtime ? { runtimePath: runtime } : {}),
     });
-    return { url: sb.url, scope: sandboxScope(functionsDir), close: () => sb.close() };
+    return {
+      url: sb.url,
+      scope: source.scope,
+      template: source.template,
+      problems: source.problems,
+      close: () => sb.close(),
+    };
   };
 }

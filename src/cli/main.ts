@@ -22,6 +22,11 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// SAM CLI's spelling, so a template's parameters are given as they are to `sam local`.
+const PARAMETER_OVERRIDES = "--parameter-overrides <K=V...>";
+const PARAMETER_OVERRIDES_HELP =
+  "a template's parameters (or AWS::Region, AWS::StackName), as SAM CLI takes them";
+
 const program = new Command()
   .name("lambda-explorer")
   .description(
@@ -39,8 +44,12 @@ const program = new Command()
 program
   .command("sandbox")
   .description("run the local Lambda + CloudWatch Logs endpoint alone, for the AWS CLI, SDKs and tests")
-  .argument("[dir]", "folder of functions, one subfolder each (default: the bundled examples)")
+  .argument(
+    "[dir|template]",
+    "folder of functions (one subfolder each), or a SAM / CloudFormation template or its folder (default: the bundled examples)",
+  )
   .option("-p, --port <n>", "port on 127.0.0.1 (0 picks a free one)", "0")
+  .option(PARAMETER_OVERRIDES, PARAMETER_OVERRIDES_HELP)
   .option(
     "--log-delay <ms>",
     "hold log events back this long after they are written, as CloudWatch does",
@@ -68,6 +77,7 @@ Examples:
   $ lambda-explorer sandbox --port 9001
   $ aws --endpoint-url http://127.0.0.1:9001 lambda list-functions
   $ lambda-explorer sandbox ./my-functions --log-delay 1500 --synthetic 500
+  $ lambda-explorer sandbox ./template.yaml --parameter-overrides Stage=dev
   $ lambda-explorer sandbox --throttle-every 3
   $ lambda-explorer sandbox --state ./sandbox-state`,
   )
@@ -107,7 +117,11 @@ Examples:
   });
 
 withConnectionOptions(program)
-  .option("--sandbox [dir]", "explore the built-in sandbox (with the functions in DIR) instead of AWS")
+  .option(
+    "--sandbox [dir|template]",
+    "explore the built-in sandbox (with the functions in DIR, or a SAM / CloudFormation template's) instead of AWS",
+  )
+  .option(PARAMETER_OVERRIDES, PARAMETER_OVERRIDES_HELP)
   .option(
     "--log-retention-mb <n>",
     "with --sandbox: keep at most this many MB of log events per log group (default 64)",
@@ -125,6 +139,7 @@ write its payload and invoke it. Scripts use the commands.
 Examples:
   $ lambda-explorer --profile dev --region eu-west-1
   $ lambda-explorer --sandbox
+  $ lambda-explorer --sandbox ./template.yaml --parameter-overrides Stage=dev
   $ lambda-explorer --history teammate-export.jsonl
   $ lambda-explorer invoke orders-api --payload '{}' --json`,
   )

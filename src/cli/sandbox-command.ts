@@ -8,6 +8,7 @@ import type { ThrottleEvent } from "../sandbox/server.js";
 import { EXIT, UserError } from "./exit-codes.js";
 import { intOption } from "./options.js";
 import { bundledFunctionsDir, runtimePath } from "./paths.js";
+import { resolveSandboxSource, type SandboxSource } from "./sandbox-source.js";
 
 export async function resolveFunctionsDir(dir: string | undefined): Promise<string> {
   const resolved = path.resolve(dir ?? bundledFunctionsDir);
@@ -31,14 +32,26 @@ function throttleLine(e: ThrottleEvent): string {
   return `${time} throttled ${e.service === "logs" ? "CloudWatch Logs" : "Lambda"} ${e.operation} (${e.service === "logs" ? "400 ThrottlingException" : "429 TooManyRequestsException"})\n`;
 }
 
-function instructions(sb: Sandbox, dir: string, logDelay: number, throttleEvery: number): string {
-  const fromDir = sb.functions.filter((f) => f.codeDir !== null).length;
-  const synthetic = sb.functions.length - fromDir;
-  const example = sb.functions[0]?.name ?? "my-function";
+function instructions(sb: Sandbox, source: SandboxSource, logDelay: number, throttleEvery: number): string {
+  // Synthetic functions have no code folder; neither have template functions whose code is elsewhere.
+  const synthetic =
+    sb.functions.filter((f) => f.codeDir === null).length -
+    source.functions.filter((f) => f.codeDir === null).length;
+  const fromDir = sb.functions.length - synthetic - source.functions.length;
+  const runnable = sb.functions.find((f) => f.unavailable === undefined);
+  const example = runnable?.name ?? "my-function";
+  const logGroup = runnable?.logGroup ?? `/aws/lambda/${example}`;
+  const from = source.template
+    ? `${source.functions.length} function${source.functions.length === 1 ? "" : "s"} from template ${source.template}`
+    : `${fromDir} functions from ${source.functionsDir}`;
+  const cannot = source.functions.filter((f) => f.unavailable !== undefined).length;
   return (
     [
       `Sandbox listening on ${sb.url}`,
-      `  ${fromDir} functions from ${dir}${synthetic ? ` and ${synthetic} synthetic` : ""}`,
+      `  ${from}${synthetic ? ` and ${synthetic} synthetic` : ""}`,
+      cannot > 0
+        ? `  ${cannot} of them cannot run here (see above): they are listed, and Invoke says why`
+        : "",
       logDelay > 0 ? `  log events are delivered ${logDelay} ms after they are written` : "",
       throttleEvery > 0 ? `  ${throttleNote(throttleEvery)}` : "",
       "",
@@ -47,7 +60,7 @@ function instructions(sb: Sandbox, dir: string, logDelay: number, throttleEvery:
       "  export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox",
       "  aws lambda list-functions",
       `  aws lambda invoke --function-name ${example} --log-type Tail out.json`,
-      `  aws logs filter-log-events --log-group-name /aws/lambda/${example}`,
+      `  aws logs filter-log-events --log-group-name ${logGroup}`,
       `  aws schemas describe-schema --registry-name lambda-testevent-schemas --schema-name _${example}-schema`,
       "",
       "Press Ctrl+C to stop.",
@@ -84,16 +97,20 @@ export async function startLocalSandbox(
 
 export async function runSandboxCommand(
   dir: string | undefined,
-  opts: Record<string, string | boolean | undefined>,
+  opts: Record<string, string | string[] | boolean | undefined>,
 ): Promise<void> {
   const port = intOption("port", opts.port, 0, 65535);
   const logDelay = intOption("log-delay", opts.logDelay, 0, 600_000);
   const retentionMb = intOption("log-retention-mb", opts.logRetentionMb ?? "64", 1, 1_000_000);
   const synthetic = intOption("synthetic", opts.synthetic, 0, 1_000_000);
   const throttleEvery = intOption("throttle-every", opts.throttleEvery ?? "0", 0, 1_000_000);
-  const functionsDir = await resolveFunctionsDir(dir);
+  const overrides = Array.isArray(opts.parameterOverrides) ? opts.parameterOverrides : [];
+  const source = await resolveSandboxSource(dir, overrides);
+  // Before the instructions, on stderr: a script reading --json still sees them in its log.
+  if (source.problems) process.stderr.write(source.problems);
   const sb = await startLocalSandbox({
-    functionsDir,
+    functionsDir: source.functionsDir,
+    functions: source.functions,
     port,
     logDelayMs: logDelay,
     logRetentionBytes: retentionMb * 1024 * 1024,
@@ -105,10 +122,15 @@ export async function runSandboxCommand(
   });
   if (opts.json) {
     process.stdout.write(
-      JSON.stringify({ endpoint: sb.url, port: sb.port, functions: sb.functions.length }) + "\n",
+      JSON.stringify({
+        endpoint: sb.url,
+        port: sb.port,
+        functions: sb.functions.length,
+        ...(source.template ? { template: source.template } : {}),
+      }) + "\n",
     );
   } else {
-    process.stdout.write(instructions(sb, functionsDir, logDelay, throttleEvery));
+    process.stdout.write(instructions(sb, source, logDelay, throttleEvery));
   }
   const stop = () => {
     void sb.close().then(() => process.exit(EXIT.ok));

@@ -19,6 +19,8 @@ export interface TuiFlags {
   /** --history FILE: the history to browse and record into. */
   history?: string;
   debug?: boolean;
+  /** --parameter-overrides Key=Value …: a template sandbox's parameters. */
+  parameterOverrides?: string[];
 }
 
 /** The most --debug lines the explorer keeps for when it closes. */
@@ -33,15 +35,28 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
     );
   }
   const closers: Array<() => Promise<void>> = [];
-  const startSandbox = async (dir?: string) => {
-    const sb = await startEmbedded(dir);
+  // A template's problems, said before the explorer opens and again once it has closed (the
+  // explorer's screen hides what was printed before it).
+  let templateProblems = "";
+  const startSandbox = async (dir?: string, overrides: string[] = []) => {
+    const sb = await startEmbedded(dir, overrides);
+    templateProblems = sb.problems;
+    if (templateProblems) process.stderr.write(templateProblems);
     closers.push(sb.close);
-    return { url: sb.url, scope: sb.scope };
+    return { url: sb.url, scope: sb.scope, template: sb.template };
   };
   const started =
     flags.sandbox !== undefined && flags.sandbox !== false
-      ? await startSandbox(typeof flags.sandbox === "string" ? flags.sandbox : undefined)
+      ? await startSandbox(
+          typeof flags.sandbox === "string" ? flags.sandbox : undefined,
+          flags.parameterOverrides,
+        )
       : null;
+  if (!started && flags.parameterOverrides?.length)
+    throw new UserError(
+      "--parameter-overrides is for a template sandbox: --sandbox ./template.yaml",
+      EXIT.usage,
+    );
   // The explorer owns the terminal: --debug lines wait until it has closed.
   const debugLines: string[] = [];
   const debug = flags.debug
@@ -78,6 +93,7 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
     const running = runTui({
       connection,
       sandbox: started?.scope ?? false,
+      sandboxTemplate: started?.template ?? undefined,
       startSandbox: () => startSandbox(),
       earlyClients,
       earlyList,
@@ -91,6 +107,7 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
   } finally {
     await Promise.all(closers.map((close) => close()));
     for (const line of debugLines) process.stderr.write(`lambda-explorer debug: ${line}\n`);
+    if (templateProblems) process.stderr.write(templateProblems);
   }
   process.exit();
 }

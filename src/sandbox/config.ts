@@ -30,7 +30,7 @@ export interface FunctionSpec extends VersionSettings {
    */
   reservedConcurrency: number | null;
   lastModified: Date;
-  /** Why the sandbox cannot run it (its runtime); it is still listed, and Invoke says why. */
+  /** Why this function cannot run (a runtime the sandbox lacks, no code folder); listed all the same. */
   unavailable?: string;
 }
 

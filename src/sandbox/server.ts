@@ -21,6 +21,8 @@ import { Throttle, lambdaThrottle, logsThrottle } from "./throttle.js";
 export interface SandboxOptions {
   /** Folder of function subfolders; null for none (e.g. only synthetic functions). */
   functionsDir: string | null;
+  /** Functions loaded already (from a SAM or CloudFormation template), beside the folder's. */
+  functions?: FunctionSpec[];
   /** Path of the bundled function runtime (dist/runtime.js). */
   runtimePath: string;
   host?: string;
@@ -111,7 +113,7 @@ function logsError(err: AwsError): LambdaResponse {
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const specs = options.functionsDir ? await loadFunctions(options.functionsDir) : [];
-  const functions = [...specs, ...syntheticFunctions(options.synthetic ?? 0)];
+  const functions = [...specs, ...(options.functions ?? []), ...syntheticFunctions(options.synthetic ?? 0)];
   const registry = new Registry(functions);
   const store = new LogStore(options.logDelayMs ?? 0, Date.now, options.logRetentionBytes);
   const runner = new Runner(store, { runtimePath: options.runtimePath });

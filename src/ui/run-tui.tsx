@@ -11,6 +11,8 @@ import { enterAltScreen, leaveAltScreen } from "./terminal.js";
 export interface TuiOptions {
   connection: ConnectionOptions;
   sandbox: string | boolean;
+  /** The template the sandbox was started from, as the user named it, for the header. */
+  sandboxTemplate?: string | undefined;
   startSandbox?: () => Promise<StartedSandbox>;
   earlyClients?: Promise<Clients>;
   earlyList?: EarlyList;
@@ -28,6 +30,7 @@ export async function runTui(options: TuiOptions): Promise<{ interrupted: boolea
     <App
       connection={options.connection}
       sandbox={options.sandbox}
+      sandboxTemplate={options.sandboxTemplate}
       startSandbox={options.startSandbox}
       earlyClients={options.earlyClients}
       earlyList={options.earlyList}

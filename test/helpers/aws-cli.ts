@@ -3,6 +3,7 @@
 // keep the user's own AWS configuration out of it.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { run, type RunResult } from "./cli.js";
 
 export interface AwsCli {
   bin: string;
@@ -55,3 +56,8 @@ export const AWS_CLI_ENV = AWS_TEST_ENV;
 /** `--payload` as each major version takes JSON text. */
 export const payloadArgs = (major: 1 | 2, json: string): string[] =>
   major === 2 ? ["--cli-binary-format", "raw-in-base64-out", "--payload", json] : ["--payload", json];
+
+/** Runs `bin --endpoint-url endpoint --output json ARGS`. */
+export function awsCli(bin: string, endpoint: string, ...args: string[]): Promise<RunResult> {
+  return run(bin, ["--endpoint-url", endpoint, "--output", "json", ...args], AWS_TEST_ENV);
+}

@@ -22,6 +22,12 @@ describe("Header", () => {
     expect(frame).toContain("? help");
   });
 
+  it("names the template a sandbox runs", () => {
+    const props = { ...base, profile: undefined, sandbox: true, template: "fixtures/sam-app/template.yaml" };
+    const frame = render(<Header {...props} />).lastFrame() ?? "";
+    expect(frame).toMatch(/lambda-explorer · sandbox · fixtures\/sam-app\/template\.yaml · eu-west-1 · /);
+  });
+
   it("shows a retry notice instead of the help hint while a call waits to be retried", () => {
     const notice = "Lambda throttled ListFunctions (TooManyRequestsException); retrying in 1.0 s";
     const frame = render(<Header {...base} notice={notice} />).lastFrame() ?? "";

@@ -169,6 +169,7 @@ export class LambdaApi {
 
   private async invoke(fn: string, req: LambdaRequest): Promise<LambdaResponse> {
     const target = this.registry.resolve(fn, req.query.get("Qualifier") ?? undefined, req.scope);
+    if (target.spec.unavailable !== undefined) throw cannotRun(target.spec.name, target.spec.unavailable);
     const type = header(req, "x-amz-invocation-type") ?? "RequestResponse";
     if (type !== "RequestResponse" && type !== "Event" && type !== "DryRun") {
       throw new AwsError(
@@ -267,6 +268,18 @@ function decodeClientContext(value: string | undefined): string | null {
     );
   }
   return text;
+}
+
+/**
+ * Lambda refuses to invoke a function whose state is Failed with a 409 ResourceConflictException
+ * (a 4xx, so SDKs report it at once rather than retrying); its message says why and what to do.
+ */
+function cannotRun(name: string, why: string): AwsError {
+  return new AwsError(
+    409,
+    "ResourceConflictException",
+    `The sandbox cannot run ${name}: ${why}. Fix the function in its template (and restart the sandbox), or invoke it on AWS.`,
+  );
 }
 
 function unknownOperation(req: LambdaRequest): AwsError {

@@ -153,7 +153,11 @@ export class Registry {
         /^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/,
         "$1-$2-$3-$4-$5",
       ),
-      State: "Active",
+      // A function the sandbox cannot run is described as Lambda describes one that failed to
+      // be created, with the reason, so every client can show it.
+      ...(spec.unavailable === undefined
+        ? { State: "Active" }
+        : { State: "Failed", StateReason: spec.unavailable, StateReasonCode: "InvalidConfiguration" }),
       LastUpdateStatus: "Successful",
       PackageType: "Zip",
       Architectures: ["x86_64"],

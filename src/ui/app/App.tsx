@@ -41,6 +41,8 @@ export interface AppProps {
   connection: ConnectionOptions;
   /** On the built-in sandbox: its scope (its functions folder), or true for one not named. */
   sandbox: string | boolean;
+  /** The template the sandbox runs (as the user named it), shown in the header. */
+  sandboxTemplate?: string | undefined;
   /** Starts the local sandbox and answers its endpoint (offered when AWS is not reachable). */
   startSandbox?: () => Promise<StartedSandbox>;
   /** Where AWS_PROFILE, AWS_REGION and the endpoint variables are read, for the cache key. */
@@ -57,7 +59,7 @@ export interface AppProps {
   historyFile?: string;
 }
 
-export function App({ cwd = process.cwd(), historyFile, trace, ...connection }: AppProps) {
+export function App({ cwd = process.cwd(), historyFile, trace, sandboxTemplate, ...connection }: AppProps) {
   const { exit } = useApp();
   const { stdin } = useStdin();
   const { stdout } = useStdout();
@@ -288,6 +290,9 @@ export function App({ cwd = process.cwd(), historyFile, trace, ...connection }: 
         account={accountOf(list.items.slice(0, 5).map((f) => f.arn))}
         endpoint={endpoint.onSandbox ? undefined : endpoint.options.endpointUrl}
         sandbox={endpoint.onSandbox}
+        template={
+          endpoint.options.endpointUrl === connection.connection.endpointUrl ? sandboxTemplate : undefined
+        }
         count={list.items.length}
         loading={list.loading && !failure}
         stale={list.stale}

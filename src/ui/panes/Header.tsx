@@ -8,6 +8,8 @@ export interface HeaderProps {
   account: string | undefined;
   endpoint: string | undefined;
   sandbox: boolean;
+  /** The template the sandbox runs, named after "sandbox". */
+  template?: string | undefined;
   count: number;
   loading: boolean;
   stale: boolean;
@@ -17,7 +19,7 @@ export interface HeaderProps {
 
 export const Header = memo(function Header(p: HeaderProps) {
   const parts = ["lambda-explorer"];
-  if (p.sandbox) parts.push("sandbox");
+  if (p.sandbox) parts.push(p.template ? `sandbox · ${p.template}` : "sandbox");
   else if (p.profile) parts.push(`profile ${p.profile}`);
   if (p.region) parts.push(p.region);
   if (p.account) parts.push(`acct ${p.account}`);
