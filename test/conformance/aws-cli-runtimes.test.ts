@@ -99,7 +99,7 @@ describe.each(clis)("AWS CLI v$major ($bin)", ({ bin, major }) => {
     });
   });
 
-  it("gets InvalidRuntimeException with the reason for a runtime the sandbox does not run", async () => {
+  it("gets ResourceConflictException with the reason for a runtime the sandbox does not run", async () => {
     const r = await aws(
       "lambda",
       "invoke",
@@ -108,7 +108,7 @@ describe.each(clis)("AWS CLI v$major ($bin)", ({ bin, major }) => {
       path.join(out, `java-${major}.json`),
     );
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain("InvalidRuntimeException");
+    expect(r.stderr).toContain("ResourceConflictException");
     expect(r.stderr).toContain("runtime java21 is not supported by the sandbox");
   });
 });

@@ -278,7 +278,7 @@ function cannotRun(name: string, why: string): AwsError {
   return new AwsError(
     409,
     "ResourceConflictException",
-    `The sandbox cannot run ${name}: ${why}. Fix the function in its template (and restart the sandbox), or invoke it on AWS.`,
+    `The sandbox cannot run ${name}: ${why}. Fix the function (its template or function.json) and restart the sandbox, or invoke it on AWS.`,
   );
 }
 

@@ -169,7 +169,7 @@ describe("custom runtimes", () => {
 
   it("refuses a runtime the sandbox cannot run, with the reason", async () => {
     await expect(invoke("java-fn", "{}")).rejects.toMatchObject({
-      name: "InvalidRuntimeException",
+      name: "ResourceConflictException",
       message: expect.stringContaining("runtime java21 is not supported by the sandbox"),
     });
   });

@@ -109,7 +109,7 @@ describe("a sandbox from fixtures/sam-app/template.yaml", () => {
   it("lists a function whose runtime it lacks as Failed, and refuses to invoke it with the reason", async () => {
     const java = await sb.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: "java-hello" }));
     expect(java.State).toBe("Failed");
-    expect(java.StateReason).toMatch(/runtime java21 is not supported by this sandbox/);
+    expect(java.StateReason).toMatch(/runtime java21 is not supported by the sandbox/);
     const refused = sb.lambda.send(
       new InvokeCommand({ FunctionName: "java-hello", Payload: Buffer.from("{}") }),
     );
@@ -117,7 +117,7 @@ describe("a sandbox from fixtures/sam-app/template.yaml", () => {
       name: "ResourceConflictException",
       $metadata: { httpStatusCode: 409 },
       message: expect.stringMatching(
-        /^The sandbox cannot run java-hello: runtime java21 is not supported by this sandbox .*Fix the function in its template/,
+        /^The sandbox cannot run java-hello: runtime java21 is not supported by the sandbox .*Fix the function/,
       ),
     });
   });

@@ -177,7 +177,7 @@ describe("loadTemplate: what keeps a function from running", () => {
       serverless("CodeUri: src/a\nHandler: Hello::handle\nRuntime: java21"),
     );
     expect(spec.runtime).toBe("java21");
-    expect(spec.unavailable).toMatch(/runtime java21 is not supported by this sandbox/);
+    expect(spec.unavailable).toMatch(/runtime java21 is not supported by the sandbox/);
     expect(problems).toEqual([
       { where: "Resources.HelloFunction", message: expect.stringMatching(/^cannot run: runtime java21/) },
     ]);
