@@ -25,11 +25,24 @@ export function parseErrorPayload(payload: string): FunctionErrorInfo | null {
   const v = value as Record<string, unknown>;
   const hasType = typeof v.errorType === "string" && v.errorType !== "";
   if (!hasType && !("errorMessage" in v)) return null;
-  const rawTrace = Array.isArray(v.trace) ? v.trace : Array.isArray(v.stackTrace) ? v.stackTrace : [];
+  const fromNode = Array.isArray(v.trace);
+  const rawTrace = fromNode ? (v.trace as unknown[]) : Array.isArray(v.stackTrace) ? v.stackTrace : [];
+  const errorType = hasType ? (v.errorType as string) : "Error";
+  const errorMessage = v.errorMessage === undefined || v.errorMessage === null ? "" : text(v.errorMessage);
+  // Older Python runtimes give frames as [file, line, function, code] arrays; newer ones as
+  // traceback.format_list strings, `  File "…", line N, in fn\n    code\n`: a line each here.
+  const frames = rawTrace.flatMap((frame: unknown) =>
+    Array.isArray(frame)
+      ? [frame.map(text).join(" ")]
+      : text(frame)
+          .split("\n")
+          .filter((line) => line.trim() !== ""),
+  );
   return {
-    errorType: hasType ? (v.errorType as string) : "Error",
-    errorMessage: v.errorMessage === undefined || v.errorMessage === null ? "" : text(v.errorMessage),
-    // Older Python runtimes give frames as [file, line, function, code] arrays.
-    trace: rawTrace.map((frame: unknown) => (Array.isArray(frame) ? frame.map(text).join(" ") : text(frame))),
+    errorType,
+    errorMessage,
+    // Node's `trace` starts with the "Type: message" line; `stackTrace` holds frames alone,
+    // so the same line is put first, and readers take the frames as everything after it.
+    trace: fromNode || frames.length === 0 ? frames : [`${errorType}: ${errorMessage}`, ...frames],
   };
 }

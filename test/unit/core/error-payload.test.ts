@@ -31,7 +31,12 @@ describe("parseErrorPayload", () => {
     expect(parseErrorPayload(payload)).toEqual({
       errorType: "ZeroDivisionError",
       errorMessage: "division by zero",
-      trace: ['  File "/var/task/app.py", line 2, in handler\n    return 1 / 0\n'],
+      // A line each, after the "Type: message" line Node's trace starts with.
+      trace: [
+        "ZeroDivisionError: division by zero",
+        '  File "/var/task/app.py", line 2, in handler',
+        "    return 1 / 0",
+      ],
     });
   });
 
@@ -46,7 +51,10 @@ describe("parseErrorPayload", () => {
       errorMessage: "'id'",
       stackTrace: [["/var/task/app.py", 4, "handler", "return event['id']"]],
     });
-    expect(parseErrorPayload(payload)?.trace).toEqual(["/var/task/app.py 4 handler return event['id']"]);
+    expect(parseErrorPayload(payload)?.trace).toEqual([
+      "KeyError: 'id'",
+      "/var/task/app.py 4 handler return event['id']",
+    ]);
   });
 
   it("turns frames that are neither strings nor arrays into JSON text", () => {
