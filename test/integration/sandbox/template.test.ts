@@ -76,7 +76,7 @@ describe("a sandbox from fixtures/sam-app/template.yaml", () => {
       State: "Active",
     });
     const py = await sb.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: "sam-py-hello" }));
-    expect(py.LoggingConfig).toEqual({ LogFormat: "JSON", LogGroup: "/sam-app/dev/sam-py-hello" });
+    expect(py.LoggingConfig).toEqual({ LogFormat: "Text", LogGroup: "/sam-app/dev/sam-py-hello" });
     const aliases = await sb.lambda.send(new ListAliasesCommand({ FunctionName: "sam-py-hello" }));
     expect(aliases.Aliases!.map((a) => [a.Name, a.FunctionVersion])).toEqual([["live", "1"]]);
     const cfn = await sb.lambda.send(
