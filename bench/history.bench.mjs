@@ -11,45 +11,11 @@ import { performance } from "node:perf_hooks";
 import { build } from "esbuild";
 import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import { CLI, ROOT, clientConfig, figure, startSandbox } from "./lib.mjs";
+import { historyLines as lines } from "./history-lines.mjs";
 
 const N = Number(process.env.HISTORY_BENCH_RECORDS ?? 100_000);
 const dir = await mkdtemp(path.join(os.tmpdir(), "lx-history-bench-"));
 const big = path.join(dir, "big.jsonl");
-
-/** A record shaped like a real one: payload, response, 4 KB-ish tail; then a logs record. */
-function lines(i, fn = "orders-api", qualifier = "live", payload = `{"orderId":${i},"items":[1,2,3]}`) {
-  const id = `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
-  const rid = `11111111-0000-4000-8000-${String(i).padStart(12, "0")}`;
-  const at = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
-  const tail = `START RequestId: ${rid} Version: 7\n${`${at}\t${rid}\tINFO\tprocessing order ${i}\n`.repeat(2)}END RequestId: ${rid}\nREPORT RequestId: ${rid}\tDuration: 12.5 ms\tBilled Duration: 13 ms\tMemory Size: 128 MB\tMax Memory Used: 70 MB\t\n`;
-  const record = {
-    id,
-    at,
-    endpoint: { profile: "dev", region: "eu-west-1", account: "123456789012", url: null },
-    function: { name: fn, arn: `arn:aws:lambda:eu-west-1:123456789012:function:${fn}` },
-    qualifier,
-    invocationType: "RequestResponse",
-    payload,
-    response: {
-      statusCode: 200,
-      executedVersion: "7",
-      functionError: null,
-      requestId: rid,
-      payload: JSON.stringify({ ok: true, orderId: i, total: 42.5, lines: ["a", "b", "c"] }),
-      logTail: tail,
-    },
-    report: { durationMs: 12.5, billedMs: 13, memoryMb: 128, maxMemoryMb: 70, initMs: null },
-    logs: null,
-    clientMs: 41.2,
-  };
-  const logs = Array.from({ length: 8 }, (_, k) => ({
-    timestamp: Date.parse(at) + k,
-    message: `${at}\t${rid}\tINFO\tstep ${k} of order ${i}: ${"detail ".repeat(3)}`,
-  }));
-  return (
-    JSON.stringify(record) + "\n" + JSON.stringify({ logsFor: id, logsState: "complete", at, logs }) + "\n"
-  );
-}
 
 async function writeHistory(file, count, make) {
   const out = createWriteStream(file, { mode: 0o600 });
