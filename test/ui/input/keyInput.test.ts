@@ -26,70 +26,63 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 }
 
 const turn = () => new Promise<void>((r) => setImmediate(r));
+const turns = async () => {
+  for (let i = 0; i < 5; i++) await turn();
+};
+
+/** A started KeyInput that records each key's name and holds the keys after Enter on `work`. */
+function holdingOnEnter(work: () => Promise<unknown>) {
+  const stdin = fakeStdin();
+  const input = new KeyInput(stdin);
+  const seen: string[] = [];
+  input.subscribe((key) => {
+    seen.push(key.name);
+    if (key.name === "enter") input.holdUntil(work());
+    return true;
+  });
+  input.start();
+  return { stdin, input, seen };
+}
 
 describe("KeyInput.holdUntil", () => {
   it("keeps the keys after Enter until the work and its screen are done, in order", async () => {
-    const stdin = fakeStdin();
-    const input = new KeyInput(stdin);
     const work = deferred();
     const screen = deferred();
+    const { stdin, input, seen } = holdingOnEnter(() => work.promise);
     let settled = false;
     input.setSettle(() => ((settled = true), screen.promise));
-    const seen: string[] = [];
-    input.subscribe((key) => {
-      seen.push(key.name);
-      if (key.name === "enter") input.holdUntil(work.promise);
-      return true;
-    });
-    input.start();
     stdin.type("a\rbc");
-    for (let i = 0; i < 5; i++) await turn();
+    await turns();
     expect(seen).toEqual(["a", "enter"]);
     work.resolve();
-    for (let i = 0; i < 5; i++) await turn();
+    await turns();
     // The work is done, but what it changed is not on screen yet.
     expect(settled).toBe(true);
     expect(seen).toEqual(["a", "enter"]);
     screen.resolve();
-    for (let i = 0; i < 5; i++) await turn();
+    await turns();
     expect(seen).toEqual(["a", "enter", "b", "c"]);
     input.stop();
   });
 
   it("lets the keys go on when the work fails", async () => {
-    const stdin = fakeStdin();
-    const input = new KeyInput(stdin);
-    const seen: string[] = [];
-    input.subscribe((key) => {
-      seen.push(key.name);
-      if (key.name === "enter") input.holdUntil(Promise.reject(new Error("unreadable")));
-      return true;
-    });
-    input.start();
+    const { stdin, input, seen } = holdingOnEnter(() => Promise.reject(new Error("unreadable")));
     stdin.type("\rx");
-    for (let i = 0; i < 5; i++) await turn();
+    await turns();
     expect(seen).toEqual(["enter", "x"]);
     input.stop();
   });
 
   it("does not hold Ctrl+C", async () => {
-    const stdin = fakeStdin();
-    const input = new KeyInput(stdin);
     const work = deferred();
-    const seen: string[] = [];
-    input.subscribe((key) => {
-      seen.push(key.name);
-      if (key.name === "enter") input.holdUntil(work.promise);
-      return true;
-    });
-    input.start();
+    const { stdin, input, seen } = holdingOnEnter(() => work.promise);
     stdin.type("\rq");
-    for (let i = 0; i < 5; i++) await turn();
+    await turns();
     stdin.type("\u0003");
-    for (let i = 0; i < 5; i++) await turn();
+    await turns();
     expect(seen).toEqual(["enter", "ctrl+c"]);
     work.resolve();
-    for (let i = 0; i < 5; i++) await turn();
+    await turns();
     expect(seen).toEqual(["enter", "ctrl+c", "q"]);
     input.stop();
   });
