@@ -148,11 +148,15 @@ export class ExecutionEnvironment {
   kill(): void {
     this.dead = true;
     this.watchdog?.stop();
-    this.api.close();
     const child = this.child;
-    if (this.closed || !child) return;
-    if (child.pid !== undefined) killEnvironmentProcesses(child.pid, !this.exited);
-    child.kill("SIGKILL");
+    // Processes first, the Runtime API after: closing the API wakes our client, which then
+    // ends its own group at once, and a child in a session of its own could no longer be
+    // found below it (its parent gone, it is re-parented).
+    if (!this.closed && child) {
+      if (child.pid !== undefined) killEnvironmentProcesses(child.pid, !this.exited);
+      child.kill("SIGKILL");
+    }
+    this.api.close();
   }
 
   async invoke(req: InvokeRequest): Promise<InvokeOutcome> {

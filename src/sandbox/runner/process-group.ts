@@ -82,10 +82,12 @@ function signal(target: number): void {
 /**
  * Kills the process group `pid` leads and, if `pid` is still alive, every process below it.
  * The descendants are listed before anything is killed: once the leader dies they are
- * re-parented and can no longer be told apart.
+ * re-parented and can no longer be told apart. They are killed before the group, too, since
+ * the caller may be the leader itself (our Node client, when the sandbox is gone), and a
+ * SIGKILL to its own group ends it before the next line runs.
  */
 export function killEnvironmentProcesses(pid: number, leaderAlive: boolean): void {
   const below = leaderAlive ? descendants(pid) : [];
-  signal(-pid);
   for (const p of below) signal(p);
+  signal(-pid);
 }

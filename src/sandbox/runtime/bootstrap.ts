@@ -7,6 +7,7 @@ import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { format } from "node:util";
+import { killEnvironmentProcesses } from "../runner/process-group.js";
 import { END_MARKER, MAX_RSS_HEADER, type ErrorPayload } from "./protocol.js";
 
 type Handler = (event: unknown, context: object, callback?: (err: unknown, res?: unknown) => void) => unknown;
@@ -118,11 +119,8 @@ process.on("uncaughtException", (err) => crash("Uncaught Exception", err, 129));
  * us as a group leader, so -pid is our group.
  */
 function sandboxGone(): never {
-  try {
-    process.kill(-process.pid, "SIGKILL");
-  } catch {
-    // not a group leader: at least this process goes
-  }
+  // The same two steps as the sandbox's own kill: what left the group is found below us first.
+  killEnvironmentProcesses(process.pid, true);
   process.exit(1);
 }
 // The sandbox holds our stdin open for as long as it lives: its end is the sandbox's death,

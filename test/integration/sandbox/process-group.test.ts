@@ -124,9 +124,9 @@ describe("a handler's child processes end with its environment", () => {
       const closed = new Promise((r) => proc.child.once("close", r));
       proc.child.kill("SIGKILL");
       await closed;
-      // The child in the group goes with the environment; the one in its own session had
-      // only the sandbox to end it.
-      await gone([pids.inGroup]);
+      // The environment sees the sandbox go and ends both: its group, and what it finds below
+      // itself in a session of its own.
+      await gone([pids.inGroup, pids.ownSession]);
     } finally {
       client.destroy();
       if (pids) kill(pids.ownSession);
