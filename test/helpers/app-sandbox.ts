@@ -4,15 +4,19 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
+import type { SandboxOptions } from "../../src/sandbox/server.js";
 import { startTestSandbox, type TestSandbox } from "./sandbox.js";
 
-/** Starts the sandbox before the file's tests and closes it after; call at the top level. */
-export function appSandbox(name: string): () => TestSandbox {
+/**
+ * Starts the sandbox (the example functions, unless `options` say otherwise) before the file's
+ * tests and closes it after; call at the top level.
+ */
+export function appSandbox(name: string, options: Partial<SandboxOptions> = {}): () => TestSandbox {
   let sb: TestSandbox | undefined;
   beforeAll(async () => {
     process.env.LAMBDA_EXPLORER_CACHE_DIR = mkdtempSync(path.join(os.tmpdir(), `lx-${name}-cache-`));
     process.env.LAMBDA_EXPLORER_STATE_DIR = mkdtempSync(path.join(os.tmpdir(), `lx-${name}-state-`));
-    sb = await startTestSandbox();
+    sb = await startTestSandbox(options);
   });
   afterAll(async () => {
     await sb?.close();
