@@ -6,8 +6,10 @@ const HEAVY = "test/**/*.heavy.test.ts";
 
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Generous: waits are for a state, and only a failing test waits a budget out; a loaded
+    // 2-core CI machine may take many times longer than an idle one.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     // Integration tests each start their own sandbox processes; two cores, so keep forks few.
     pool: "forks",
     maxWorkers: 2,

@@ -91,7 +91,8 @@ describe("the explorer on the sandbox", () => {
     // Saved once the whole list is in (a temporary file, then renamed): wait for the name.
     const cacheDir = path.join(dir, "cache", "functions");
     const saved = () => readdirSync(cacheDir, { withFileTypes: true }).find((f) => f.name.endsWith(".json"));
-    for (let i = 0; i < 100 && !(existsSync(cacheDir) && saved()); i++)
+    // A wide budget: only a failure waits it out, and a busy machine may be slow to write.
+    for (const end = Date.now() + 60_000; !(existsSync(cacheDir) && saved()) && Date.now() < end;)
       await new Promise((r) => setTimeout(r, 50));
     term.type("q");
     await term.waitFor(/__EXITED__ rc=0/);

@@ -48,7 +48,7 @@ export function renderTui(element: ReactElement) {
       r.stdin.write(typeof what === "string" ? what : KEYS[what.key]);
       await settled(() => r.frames.length, frames);
     },
-    waitFor: async (pattern: RegExp, ms = 8000): Promise<string> => {
+    waitFor: async (pattern: RegExp, ms = 20_000): Promise<string> => {
       const end = Date.now() + ms;
       for (;;) {
         if (pattern.test(frame())) return frame();

@@ -63,7 +63,7 @@ export function requestIdOf(tail: string): string {
 }
 
 /** Calls `fn` until it returns a value, or throws after `ms`. */
-export async function eventually<T>(fn: () => Promise<T | undefined>, ms = 10_000, every = 100): Promise<T> {
+export async function eventually<T>(fn: () => Promise<T | undefined>, ms = 20_000, every = 100): Promise<T> {
   const end = Date.now() + ms;
   let last: unknown;
   for (;;) {

@@ -65,7 +65,7 @@ export function startTmux(prefix: string, columns: number, rows: number, command
     type: (text) => void tmux("send-keys", "-t", "t", "-l", text),
     keys: (...names) => void tmux("send-keys", "-t", "t", ...names),
     resize: (c, r) => void tmux("resize-window", "-t", "t", "-x", String(c), "-y", String(r)),
-    waitFor: async (pattern, ms = 10_000) => {
+    waitFor: async (pattern, ms = 20_000) => {
       const end = Date.now() + ms;
       // tmux may be read between two parts of one frame's write (the top rows new, the rest
       // still the frame before), so a match counts once two captures in a row agree. A
@@ -136,7 +136,7 @@ export function openTerminal(
         throw err;
       }
     },
-    waitForTrace: async (pattern, ms = 10_000) => {
+    waitForTrace: async (pattern, ms = 20_000) => {
       const end = Date.now() + ms;
       const read = () => (existsSync(trace) ? readFileSync(trace, "utf8") : "");
       while (!pattern.test(read())) {

@@ -42,7 +42,11 @@ export class KeyInput {
   /** Work the keys after the current one wait for (see holdUntil); null when none. */
   private held: Promise<void> | null = null;
 
-  constructor(private readonly stdin: InputStream) {}
+  /** `now` is the clock of the discard window (see suspend); a test can hold it still. */
+  constructor(
+    private readonly stdin: InputStream,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /** Raw mode on and reading; true when stdin is a terminal that takes keys. */
   start(): void {
@@ -66,7 +70,7 @@ export class KeyInput {
   suspend(): (discardMs?: number) => void {
     this.stop();
     return (discardMs = 0) => {
-      this.discardUntil = performance.now() + discardMs;
+      this.discardUntil = this.now() + discardMs;
       this.start();
       // Nothing on screen shows when the window ends: the trace says so, for a test to wait on.
       if (tracing) setTimeout(() => trace("input taken again"), discardMs).unref();
@@ -127,7 +131,7 @@ export class KeyInput {
       const text = typeof chunk === "string" ? chunk : String(chunk);
       if (tracing) traceEvent(`key ${JSON.stringify(text.slice(0, 16))}`);
       if (this.discardUntil > 0) {
-        if (performance.now() < this.discardUntil) continue;
+        if (this.now() < this.discardUntil) continue;
         this.discardUntil = 0;
       }
       for (const key of this.parser.feed(text)) {

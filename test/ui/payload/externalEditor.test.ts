@@ -63,10 +63,18 @@ function fakeEditor(): string {
   return `'${process.execPath}' '${script}'`;
 }
 
+/** Turns of the event loop until `done` (no wall-clock budget: the test's own timeout). */
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((r) => setImmediate(r));
+}
+
 /** Edits `text` with the key layer reading `tty` input, as the explorer does. */
+/** The key layer's clock: still unless a test moves it, so no stall of a busy machine counts. */
+let clock = 0;
+
 function edit(text: string, env: NodeJS.ProcessEnv, tty = true, suffix?: string) {
   const stdin = new FakeStdin(tty);
-  const input = new KeyInput(stdin);
+  const input = new KeyInput(stdin, () => clock);
   input.start();
   const keys: string[] = [];
   input.subscribe((k) => {
@@ -178,12 +186,14 @@ describe("editExternally", () => {
     it("is thrown away for a moment after it exits, then input flows again", async () => {
       const { stdin, keys } = edit("x", { EDITOR: "true" });
       stdin.write("leftover");
-      await new Promise((r) => setTimeout(r, 10));
+      await until(() => stdin.readableLength === 0); // read, and thrown away
+      clock += DISCARD_INPUT_MS - 1;
       stdin.write("unread");
-      await new Promise((r) => setTimeout(r, DISCARD_INPUT_MS + 50));
+      await until(() => stdin.readableLength === 0);
       expect(keys).toEqual([]);
+      clock += 1; // the window is over
       stdin.write("j");
-      await new Promise((r) => setTimeout(r, 10));
+      await until(() => keys.length > 0);
       expect(keys).toEqual(["j"]);
     });
   });
