@@ -13,12 +13,12 @@ const FIRST_FRAME = ["cli/main.ts", "cli/tui-command.ts", "ui/run-tui.tsx"];
 const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
 
 /** The specifiers of the import() calls in `text`. */
-export function dynamicImports(text: string): string[] {
+function dynamicImports(text: string): string[] {
   return [...withoutComments(text).matchAll(/\bimport\s*\(\s*["']([^"']+)["']/g)].map((m) => m[1]!);
 }
 
 /** The specifiers `text` imports or re-exports values from (so loads), type-only ones left out. */
-export function valueImports(text: string): string[] {
+function valueImports(text: string): string[] {
   const found: string[] = [];
   const statement = /^(?:import|export)\s+(?!type\b)([\s\S]*?)\s*from\s*["']([^"']+)["']/gm;
   for (const m of withoutComments(text).matchAll(statement)) {
