@@ -6,6 +6,7 @@
 import { FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import type { Clients } from "./clients.js";
 import { describeAwsError } from "./errors.js";
+import { liveTail } from "./live-tail.js";
 import { sleep } from "./sleep.js";
 
 export interface FollowedEvent {
@@ -48,7 +49,6 @@ const isThrottling = (err: unknown) =>
  */
 export async function followLogGroup(clients: Clients, req: FollowRequest): Promise<void> {
   if (!req.follow || !req.live) return poll(clients, req);
-  const { liveTail } = await import("./live-tail.js");
   // The session starts first, its events held back, so nothing falls between the events read
   // up to now and the ones pushed from now on; those read both ways are given once.
   let held: FollowedEvent[] | null = [];

@@ -25,6 +25,9 @@ import { resolve } from "node:path";
 import { Option, type Command } from "commander";
 import type { HistoryRecord } from "../../core/history-record.js";
 import type { HistoryIndexEntry } from "../../state/history-store.js";
+import type { RetryNotice } from "../../aws/retry.js";
+import type { FunctionLatency } from "../replay-latency.js";
+import type { ReplaySummary } from "../replay-table.js";
 import { connect, withConnectionOptions, type ConnectionFlags } from "../connection.js";
 import { EXIT, UserError } from "../exit-codes.js";
 import { filterEntries, openHistoryFile, type EntryFilters } from "../history-input.js";
@@ -177,7 +180,7 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
   const retry = {
     throttleAttempts: REPLAY_THROTTLE_ATTEMPTS,
     // Throttling is counted (in the progress line and the report); other retries are said.
-    onRetry: (notice: import("../../aws/retry.js").RetryNotice) => {
+    onRetry: (notice: RetryNotice) => {
       if (!throttling.count(notice)) process.stderr.write(`lambda-explorer: ${retryMessage(notice)}\n`);
     },
   };
@@ -298,8 +301,8 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
 async function writeJunit(
   file: string | undefined,
   results: readonly ReplayResult[],
-  latency: readonly import("../replay-latency.js").FunctionLatency[],
-  summary: import("../replay-table.js").ReplaySummary,
+  latency: readonly FunctionLatency[],
+  summary: ReplaySummary,
   historyPath: string,
 ): Promise<void> {
   if (file === undefined) return;

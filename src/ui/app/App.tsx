@@ -1,41 +1,32 @@
 // The root: the terminal's size, the layout, and the composition of the panes. State lives in
 // the hooks it composes (the endpoint, the function choice, the session of invocations, each
-// pane's own), the focus in one reducer (focus.ts), and where keys go in keyRouting.ts.
+// pane's own, the history's and the Live view's places in the explorer), the focus in one
+// reducer (focus.ts), and where keys go in keyRouting.ts.
 import { useEffect, useReducer, type ReactNode } from "react";
 import { Box, useApp, useStdin, useStdout } from "ink";
 import type { Clients, ConnectionOptions } from "../../aws/clients.js";
 import type { EarlyList } from "../hooks/useFunctionList.js";
 import { usePathPrompt } from "../panes/payload/usePathPrompt.js";
-import { useRetryNotice } from "./useRetryNotice.js";
-import { useKeyInput } from "../input/useKeyInput.js";
 import { ConfirmQuit } from "../panes/ConfirmQuit.js";
 import { ErrorScreen } from "../panes/ErrorScreen.js";
 import { Footer } from "../panes/Footer.js";
-import { accountOf, Header } from "../panes/Header.js";
 import { inner } from "../panes/Pane.js";
 import { HelpOverlay } from "../panes/help/HelpOverlay.js";
 import { useHelp } from "../panes/help/useHelp.js";
-import { historyListRows, HistoryPane } from "../panes/history/HistoryPane.js";
-import { useHistory } from "../panes/history/useHistory.js";
-import { liveListRows, LivePane } from "../panes/live/LivePane.js";
-import { useLive } from "../panes/live/useLive.js";
-import { selectedFunction } from "../picker/pickerReducer.js";
 import { PathPrompt } from "../panes/payload/PathPrompt.js";
-import { PayloadPane } from "../panes/payload/PayloadPane.js";
-import { ResultPane } from "../panes/result/ResultPane.js";
 import { useResultView } from "../panes/result/useResultView.js";
-import { Picker } from "../picker/Picker.js";
+import { AppHeader } from "./AppHeader.js";
+import { useAppKeys } from "./useAppKeys.js";
 import { focusedPane, focusReducer, initialFocus } from "./focus.js";
-import { activeScopes, routeKey, type KeyContext } from "./keyRouting.js";
 import { layout, type PaneId } from "./layout.js";
-import { PaneFrame } from "./PaneFrame.js";
-import { useEditor } from "./useEditor.js";
-import { saveHistoryEventPrompt } from "./saveHistoryEvent.js";
+import { Panes } from "./Panes.js";
 import { useEndpoint, type StartedSandbox } from "./useEndpoint.js";
 import { useFunctionChoice } from "./useFunctionChoice.js";
+import { useHistoryView } from "./useHistoryView.js";
+import { useInvokeFlow } from "./useInvokeFlow.js";
+import { useLiveView } from "./useLiveView.js";
 import { useSession } from "./useSession.js";
 import { useTerminalSize } from "./useTerminalSize.js";
-import { INTERRUPTED } from "./exitResult.js";
 
 export interface AppProps {
   connection: ConnectionOptions;
@@ -66,12 +57,15 @@ export function App({ cwd = process.cwd(), historyFile, trace, sandboxTemplate, 
   const { columns, rows } = useTerminalSize();
   useEffect(() => trace?.("first render"), [trace]);
   const endpoint = useEndpoint({ ...connection, trace });
-  const { conn, list, failure } = endpoint;
+  const { conn, list, failure, storeScope: scope } = endpoint;
+  const { clients } = conn;
   const [focusState, dispatchFocus] = useReducer(focusReducer, initialFocus);
   const focus = focusedPane(focusState);
-  const session = useSession(conn.clients, endpoint.storeScope, list.items, historyFile);
+  const session = useSession(clients, scope, list.items, historyFile);
   const { invocation } = session;
-  const prompt = usePathPrompt(cwd, (work) => keyInput.holdUntil(work));
+  // The key layer is made last, with every handler; the prompt and the editor use it only later.
+  const keys = () => appKeys.keyInput;
+  const prompt = usePathPrompt(cwd, (work) => keys().holdUntil(work));
   const lay = layout({
     columns,
     rows,
@@ -80,90 +74,28 @@ export function App({ cwd = process.cwd(), historyFile, trace, sandboxTemplate, 
     footerRows: Math.max(1, prompt.rows),
     zoomed: focusState.zoomed,
   });
+  const stacked = lay.mode === "stacked";
   const paneSize = (id: PaneId) => inner(lay.panes[id].width, lay.panes[id].height);
-  const choice = useFunctionChoice(
-    conn.clients,
-    endpoint.storeScope,
-    list,
-    Math.max(1, paneSize("functions").height - 1),
-  );
+  const choice = useFunctionChoice(clients, scope, list, Math.max(1, paneSize("functions").height - 1));
   const { clear } = choice;
   // Another endpoint (the sandbox offered on the error screen) has other functions.
   useEffect(() => clear(), [endpoint.options, clear]);
-  const editor = useEditor({
-    scope: endpoint.storeScope,
-    clients: conn.clients,
-    chosen: choice.chosen?.name ?? null,
-    cwd,
+  const flow = useInvokeFlow({ scope, clients, cwd, prompt, keys, choice, session, dispatchFocus });
+  const height = paneSize("history").height;
+  const functions = list.items;
+  const history = useHistoryView({
+    clients,
+    session,
+    scope,
+    functions,
+    height,
+    stacked,
     prompt,
-    keys: () => keyInput,
-    invoke: (payload) => {
-      if (!choice.chosen) return;
-      session.invoke(choice.chosen, choice.qualifier.chosen, editor.invocationType, payload);
-      // Focus follows the invocation: its result shows without another key at any size, and
-      // Esc goes back to the payload.
-      dispatchFocus({ type: "focus", pane: "result" });
-    },
-    chooseQualifier: () => choice.setQualifierOpen(true),
-    leave: () => dispatchFocus({ type: "back" }),
-  });
-  const chooseFunction = (name: string, qualifier: string | null = null) => {
-    choice.choose(name, qualifier);
-    editor.resetView();
-    // Choosing a function leaves an opened history entry for the editor.
-    session.history.dispatch({ type: "show", record: null });
-    dispatchFocus({ type: "focus", pane: "payload" });
-  };
-  const history = useHistory(session.history, conn.clients, invocation, {
-    saveEvent: (record) => {
-      const scope = endpoint.storeScope;
-      if (scope) prompt.start(saveHistoryEventPrompt(record, scope, (message) => editor.setNotice(message)));
-    },
-    functions: list.items,
-    rows: historyListRows(session.history.state, paneSize("history").height),
+    flow,
+    dispatchFocus,
     trace,
-    opened: () => lay.mode === "stacked" && dispatchFocus({ type: "focus", pane: "result" }),
-    edit: (record) => {
-      chooseFunction(record.function.name, record.qualifier);
-      const where = record.qualifier ? `, on ${record.qualifier} as it ran` : "";
-      editor.replaceDraft(
-        record.function.name,
-        record.payload,
-        `Payload from history${where}. Ctrl+Z undoes.`,
-      );
-    },
   });
-  const live = useLive(conn.clients, invocation, {
-    opened: () => {
-      // A history entry's recorded payload is not this invocation's.
-      session.history.dispatch({ type: "show", record: null });
-      if (lay.mode === "stacked") dispatchFocus({ type: "focus", pane: "result" });
-    },
-    closed: () => dispatchFocus({ type: "back" }),
-    replay: (name) => {
-      // The draft is the chosen function's: another function's draft is not this one's payload.
-      if (choice.chosen?.name !== name) {
-        live.dispatch({
-          type: "notice",
-          notice: `Live follows ${name}: choose it in the functions list (1) to invoke it with its draft.`,
-        });
-        return false;
-      }
-      return editor.invoke();
-    },
-  });
-  const liveRows = liveListRows(live.state, paneSize("history").height);
-  const dispatchLive = live.dispatch;
-  useEffect(() => dispatchLive({ type: "resize", height: liveRows }), [liveRows, dispatchLive]);
-  // The Live view follows the chosen function, or the one under the picker's cursor.
-  const startLive = () => {
-    const fn = choice.chosen ?? (focus === "functions" ? selectedFunction(choice.picker) : null);
-    if (!fn) return;
-    // Already following it: back to its rows, which starting again would lose.
-    if (live.state.functionName !== fn.name)
-      live.start({ name: fn.name, logGroup: fn.logGroup, arn: fn.arn });
-    dispatchFocus({ type: "focus", pane: "history" });
-  };
+  const liveView = useLiveView({ clients, session, choice, focus, stacked, height, flow, dispatchFocus });
   const result = useResultView(invocation.state, {
     cwd,
     prompt: prompt.start,
@@ -171,138 +103,55 @@ export function App({ cwd = process.cwd(), historyFile, trace, sandboxTemplate, 
     retryLogs: invocation.retryLogs,
   });
   const help = useHelp(lay.width, lay.bodyHeight, () => dispatchFocus({ type: "overlay", overlay: null }));
-  const retryNotice = useRetryNotice();
-
-  const { retry, openSandbox } = endpoint;
-  const { busy } = session;
-  const context: KeyContext = {
+  const appKeys = useAppKeys(stdin, {
     focus: focusState,
     dispatchFocus,
-    failed: !!failure,
-    busy,
     exit,
-    interrupt: () => exit(INTERRUPTED),
-    retry,
-    openSandbox,
-    reload: list.reload,
+    endpoint,
+    session,
     prompt,
     help,
-    invocation,
     choice,
-    chooseFunction,
-    editor,
+    flow,
     history,
-    live,
-    startLive,
+    liveView,
     result,
     layout: lay,
     paneSize,
-    inject: (k) => keyInput.inject(k),
-  };
-  const keyInput = useKeyInput(stdin, (key) => {
-    routeKey(context, key.input, key);
-    return true;
   });
 
+  const { width, bodyHeight } = lay;
   let body: ReactNode;
   if (failure)
     body = (
-      <ErrorScreen
-        failure={failure}
-        problem={endpoint.sandboxProblem}
-        width={lay.width}
-        height={lay.bodyHeight}
-      />
+      <ErrorScreen failure={failure} problem={endpoint.sandboxProblem} width={width} height={bodyHeight} />
     );
   else if (focusState.overlay === "help")
-    body = <HelpOverlay view={help.view} width={lay.width} height={lay.bodyHeight} />;
-  else if (focusState.overlay === "confirmQuit")
-    body = <ConfirmQuit width={lay.width} height={lay.bodyHeight} />;
-  else {
-    const panes = [
-      <PaneFrame key="functions" id="functions" layout={lay} focused={focus === "functions"}>
-        {(w, h) => <Picker state={choice.picker} width={w} height={h} focused={focus === "functions"} />}
-      </PaneFrame>,
-      <PaneFrame
-        key="payload"
-        id="payload"
-        layout={lay}
-        focused={focus === "payload"}
-        title={history.recorded.view ? "Payload · recorded" : undefined}
-      >
-        {(w, h) => (
-          <PayloadPane
-            choice={choice}
-            editor={editor}
-            recorded={history.recorded.view}
-            width={w}
-            height={h}
-            focused={focus === "payload"}
-          />
-        )}
-      </PaneFrame>,
-      <PaneFrame key="result" id="result" layout={lay} focused={focus === "result"}>
-        {(w, h) => (
-          <ResultPane
-            state={invocation.state}
-            now={session.now}
-            width={w}
-            height={h}
-            focused={focus === "result"}
-            view={result.view}
-            lines={result.lines}
-          />
-        )}
-      </PaneFrame>,
-    ];
-    // The Live view takes the history's place while it follows a function; Esc gives it back.
-    const historyPane = (
-      <PaneFrame
-        key="history"
-        id="history"
-        layout={lay}
-        focused={focus === "history"}
-        title={live.open ? "Live" : undefined}
-      >
-        {(w, h) =>
-          live.open ? (
-            <LivePane state={live.state} width={w} height={h} focused={focus === "history"} />
-          ) : (
-            <HistoryPane state={session.history.state} width={w} height={h} focused={focus === "history"} />
-          )
-        }
-      </PaneFrame>
-    );
+    body = <HelpOverlay view={help.view} width={width} height={bodyHeight} />;
+  else if (focusState.overlay === "confirmQuit") body = <ConfirmQuit width={width} height={bodyHeight} />;
+  else
     body = (
-      <Box flexDirection="column" height={lay.bodyHeight}>
-        {lay.mode === "wide" ? <Box flexDirection="row">{panes}</Box> : panes}
-        {historyPane}
-      </Box>
-    );
-  }
-
-  return (
-    <Box flexDirection="column" width={lay.width} height={lay.height}>
-      <Header
-        width={lay.width}
-        profile={endpoint.cacheKey.profile}
-        region={conn.clients?.region ?? endpoint.cacheKey.region}
-        account={accountOf(list.items.slice(0, 5).map((f) => f.arn))}
-        endpoint={endpoint.onSandbox ? undefined : endpoint.options.endpointUrl}
-        sandbox={endpoint.onSandbox}
-        template={
-          endpoint.options.endpointUrl === connection.connection.endpointUrl ? sandboxTemplate : undefined
-        }
-        count={list.items.length}
-        loading={list.loading && !failure}
-        stale={list.stale}
-        notice={retryNotice}
+      <Panes
+        layout={lay}
+        focus={focus}
+        choice={choice}
+        editor={flow.editor}
+        recorded={history.recorded.view}
+        session={session}
+        result={result}
+        live={liveView.live}
       />
+    );
+  // The sandbox's template names what runs only while on the endpoint it was started on.
+  const started = endpoint.options.endpointUrl === connection.connection.endpointUrl;
+  return (
+    <Box flexDirection="column" width={width} height={lay.height}>
+      <AppHeader width={width} endpoint={endpoint} template={started ? sandboxTemplate : undefined} />
       {body}
       {prompt.open ? (
-        <PathPrompt state={prompt.state} width={lay.width} label={prompt.open.label} />
+        <PathPrompt state={prompt.state} width={width} label={prompt.open.label} />
       ) : (
-        <Footer width={lay.width} scopes={activeScopes(context)} />
+        <Footer width={width} scopes={appKeys.scopes} />
       )}
     </Box>
   );

@@ -5,6 +5,7 @@ import { REDACTED, redactText } from "../../core/history-redact.js";
 import type { HistoryRecord } from "../../core/history-record.js";
 import type { UsageScope } from "../../state/usage.js";
 import type { PromptPurpose } from "../panes/payload/usePathPrompt.js";
+import { deferred } from "./deferred.js";
 
 /** A trailing "!" on the name keeps the payload as recorded. */
 const KEEP = "!";
@@ -30,10 +31,10 @@ export function saveHistoryEventPrompt(
     submit: async (typed) => {
       const keep = typed.trim().endsWith(KEEP);
       const name = keep ? typed.trim().slice(0, -1) : typed.trim();
-      const { eventNameProblem } = await import("../../core/test-events.js");
+      const { eventNameProblem } = await deferred("eventNames");
       const problem = eventNameProblem(name);
       if (problem) return problem;
-      const { putPrivateEvent } = await import("../../state/test-events.js");
+      const { putPrivateEvent } = await deferred("savedEvents");
       try {
         const text = keep ? record.payload : redacted;
         const { replaced } = await putPrivateEvent(scope, fn, name, text);

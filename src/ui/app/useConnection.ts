@@ -2,8 +2,9 @@
 // the UI loads (loading the AWS SDK takes time the first frame should not wait for).
 import { useEffect, useRef, useState } from "react";
 import type { Clients, ConnectionOptions } from "../../aws/clients.js";
-import type { AwsFailure } from "../../aws/errors.js";
+import { describeAwsError, type AwsFailure } from "../../aws/errors.js";
 import { reportRetry } from "../../aws/retry-notices.js";
+import { deferred } from "./deferred.js";
 
 export interface Connection {
   clients: Clients | null;
@@ -23,8 +24,7 @@ export function useConnection(options: ConnectionOptions, attempt = 0, early?: P
     let made: Clients | null = null;
     setState({ clients: null, error: null });
     void (async () => {
-      const { createClients } = await import("../../aws/clients.js");
-      const { describeAwsError } = await import("../../aws/errors.js");
+      const { createClients } = await deferred("clients");
       try {
         const pending = earlyRef.current;
         earlyRef.current = undefined;

@@ -17,6 +17,7 @@ import {
   type PayloadEditorState,
 } from "../panes/payload/usePayloadEditor.js";
 import type { KeyInput } from "../input/keyInput.js";
+import { deferred } from "./deferred.js";
 
 export interface EditorOptions {
   scope: UsageScope | null;
@@ -50,7 +51,7 @@ export function useEditor(o: EditorOptions): PayloadEditorState {
     const scope = o.scope;
     setEvents((e) => ({ saved: e.saved, shared: o.clients ? { phase: "loading" } : e.shared }));
     if (scope)
-      void import("../../state/test-events.js")
+      void deferred("savedEvents")
         .then((m) => m.listPrivateEvents(scope, fn))
         .then(
           (saved) => !ctl.signal.aborted && setEvents((e) => ({ ...e, saved })),
@@ -61,7 +62,7 @@ export function useEditor(o: EditorOptions): PayloadEditorState {
       setEvents((e) => ({ ...e, shared: { phase: "failed", message: "not connected" } }));
       return;
     }
-    void import("../../aws/shared-events.js")
+    void deferred("sharedEvents")
       .then((m) => m.loadShared(clients, fn, ctl.signal))
       .then(
         ({ events: shared, version }) => {
@@ -96,11 +97,11 @@ export function useEditor(o: EditorOptions): PayloadEditorState {
             label: `Rename "${choice.title}" to: `,
             initial: choice.title,
             submit: async (typed) => {
-              const { eventNameProblem } = await import("../../core/test-events.js");
+              const { eventNameProblem } = await deferred("eventNames");
               const to = typed.trim();
               const problem = eventNameProblem(to);
               if (problem) return problem;
-              const { renamePrivateEvent } = await import("../../state/test-events.js");
+              const { renamePrivateEvent } = await deferred("savedEvents");
               try {
                 await renamePrivateEvent(scope, fn, choice.title, to);
                 say(`Renamed the saved event "${choice.title}" to "${to}".`);
@@ -114,14 +115,14 @@ export function useEditor(o: EditorOptions): PayloadEditorState {
         }
         if (choice.kind === "saved" && action === "delete") {
           if (!scope) return;
-          void import("../../state/test-events.js")
+          void deferred("savedEvents")
             .then((m) => m.deletePrivateEvent(scope, fn, choice.title))
             .then(() => say(`Deleted the saved event "${choice.title}".`), failed);
           return;
         }
         if (!clients) return say("Not connected: shared events are out of reach.");
         const expectVersion = sharedVersion.current ?? "none";
-        void import("../../aws/shared-events.js").then(async (m) => {
+        void deferred("sharedEvents").then(async (m) => {
           try {
             if (action === "share") {
               const value = JSON.parse(choice.text) as unknown;
@@ -167,10 +168,10 @@ export function useEditor(o: EditorOptions): PayloadEditorState {
           o.prompt.start({
             label: `Save ${fn}'s payload as event: `,
             submit: async (name) => {
-              const { eventNameProblem } = await import("../../core/test-events.js");
+              const { eventNameProblem } = await deferred("eventNames");
               const problem = eventNameProblem(name.trim());
               if (problem) return problem;
-              const { putPrivateEvent } = await import("../../state/test-events.js");
+              const { putPrivateEvent } = await deferred("savedEvents");
               try {
                 const { replaced } = await putPrivateEvent(scope, fn, name.trim(), text);
                 editor.markEvent(name.trim(), "saved", text);

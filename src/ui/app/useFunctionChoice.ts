@@ -20,6 +20,7 @@ import {
   type PickerState,
 } from "../picker/pickerReducer.js";
 import { usePickerSearch } from "../picker/usePickerSearch.js";
+import { deferred } from "./deferred.js";
 
 export interface FunctionChoice {
   picker: PickerState;
@@ -64,7 +65,7 @@ export function useFunctionChoice(
   useEffect(() => {
     if (!scope) return;
     let live = true;
-    void import("../../state/usage.js").then(({ readUsage }) =>
+    void deferred("usage").then(({ readUsage }) =>
       readUsage(scope).then((usage) => {
         if (live) dispatchPicker({ type: "usage", usage });
       }),

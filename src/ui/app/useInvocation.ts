@@ -12,6 +12,8 @@ import {
   type InvocationTarget,
 } from "../panes/result/invocationReducer.js";
 import type { InvokeResult, LogEvent } from "../../core/model.js";
+import { deferred } from "./deferred.js";
+import { tailShowsColdStart } from "../../core/log-records.js";
 
 /** Progress reaches the screen at most this often: CloudWatch pages can come fast. */
 const PROGRESS_EVERY_MS = 100;
@@ -93,8 +95,7 @@ export function useInvocation(
         else timer ??= setTimeout(flush, PROGRESS_EVERY_MS);
       };
       void (async () => {
-        const { fetchCompleteLogs } = await import("../../aws/complete-logs.js");
-        const { tailShowsColdStart } = await import("../../core/log-records.js");
+        const { fetchCompleteLogs } = await deferred("completeLogs");
         try {
           const logs = await fetchCompleteLogs(clients, {
             logGroup: target.logGroup,
@@ -145,7 +146,7 @@ export function useInvocation(
       const stopRunning = () => running.abort();
       controller.signal.addEventListener("abort", stopRunning, { once: true });
       if (target.invocationType === "RequestResponse")
-        void import("../../aws/running-logs.js").then(({ followRunningLogs }) =>
+        void deferred("runningLogs").then(({ followRunningLogs }) =>
           followRunningLogs(clients, {
             logGroup: target.logGroup,
             functionArn: target.functionArn,
@@ -157,7 +158,7 @@ export function useInvocation(
           }),
         );
       void (async () => {
-        const { invoke } = await import("../../aws/invoke.js");
+        const { invoke } = await deferred("invoke");
         try {
           const result = await invoke(clients, target.functionName, target.payload, {
             qualifier: target.qualifier ?? undefined,

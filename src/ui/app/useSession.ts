@@ -9,6 +9,7 @@ import { isBusy } from "../panes/result/invocationReducer.js";
 import { useInvocation, type Invocation } from "./useInvocation.js";
 import { useNow } from "./useNow.js";
 import { useHistoryState, type HistoryStore } from "../panes/history/useHistoryState.js";
+import { deferred } from "./deferred.js";
 
 export interface Session {
   invocation: Invocation;
@@ -35,7 +36,7 @@ export function useSession(
       history.recordResult(target, result);
       if (!scope) return;
       // Advisory, as for the invoke command: a state directory that cannot be written must not matter.
-      void import("../../state/usage.js").then(({ recordUsage }) =>
+      void deferred("usage").then(({ recordUsage }) =>
         recordUsage(scope, target.functionName).catch(() => undefined),
       );
     },

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import type { Clients } from "../../aws/clients.js";
 import type { AliasSummary } from "../../aws/functions.js";
+import { deferred } from "../app/deferred.js";
 
 export interface FunctionDetails {
   versions: string[];
@@ -23,7 +24,7 @@ export function useFunctionDetails(clients: Clients | null, name: string | null)
     const abort = new AbortController();
     setDetails({ ...EMPTY, loading: true });
     void (async () => {
-      const { listVersions, listAliases } = await import("../../aws/functions.js");
+      const { listVersions, listAliases } = await deferred("functions");
       try {
         const [versions, aliases] = await Promise.all([
           listVersions(clients, name, abort.signal),

@@ -2,10 +2,11 @@
 // (shown as it arrives when there was no cache), saved for next time. `reload` starts over.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Clients } from "../../aws/clients.js";
-import type { AwsFailure } from "../../aws/errors.js";
+import { describeAwsError, type AwsFailure } from "../../aws/errors.js";
 import type { FunctionSummary } from "../../core/model.js";
 import type { EarlyList } from "../../aws/listing-start.js";
 import { readFunctionCache, writeFunctionCache, type CacheKey } from "../../state/function-list-cache.js";
+import { deferred } from "../app/deferred.js";
 
 export type { EarlyList };
 
@@ -110,8 +111,7 @@ export function useFunctionList(
     const useEarly = listing?.isFor(clients) === true && generation === 0;
     earlyListing.current = undefined;
     void (async () => {
-      const { listFunctions } = await import("../../aws/functions.js");
-      const { describeAwsError } = await import("../../aws/errors.js");
+      const { listFunctions } = await deferred("functions");
       const all: FunctionSummary[] = [];
       let shown = useEarly ? shownEarly.current : 0;
       let shownAt = useEarly ? performance.now() : 0;

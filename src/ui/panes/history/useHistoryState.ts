@@ -22,6 +22,7 @@ import {
   type HistoryState,
 } from "./historyReducer.js";
 import type { FunctionSummary, InvokeResult } from "../../../core/model.js";
+import { deferred } from "../../app/deferred.js";
 
 /** A replay waiting for its answer, to be recorded with `replayOf` and diffed. */
 export interface PendingReplay {
@@ -102,10 +103,7 @@ export function useHistoryState(
     const abort = new AbortController();
     // After the first frame: the file is never on the way to it.
     const timer = setTimeout(() => {
-      void Promise.all([
-        import("../../../state/history-store.js"),
-        import("../../../state/history-scan.js"),
-      ]).then(async ([{ damagedMessage }, { openNewestReader }]) => {
+      void deferred("historyReading").then(async ([{ damagedMessage }, { openNewestReader }]) => {
         const scan = openNewestReader(file, { signal: abort.signal });
         let shown = 0;
         const page = async (size: number) => {
@@ -142,7 +140,7 @@ export function useHistoryState(
         // What the commands print on stderr before recording (where a link leads, a history
         // others can read, a file that will not be written to) is said here in a line, before
         // the first invocation rather than after it.
-        const { checkHistoryTarget } = await import("../../../state/history-target.js");
+        const { checkHistoryTarget } = await deferred("historyTarget");
         await checkHistoryTarget(file).then(
           ({ notes }) => {
             if (notes.length && !abort.signal.aborted)
@@ -178,7 +176,7 @@ export function useHistoryState(
       if (!id || !record) return;
       const entry = logsRecordFor(id, logs);
       session.current.set(id, withLogs(record, entry));
-      void import("../../../state/history-store.js").then(({ appendLogsRecord }) =>
+      void deferred("historyStore").then(({ appendLogsRecord }) =>
         appendLogsRecord(file, entry).catch((err: unknown) =>
           dispatch({ type: "writeFailed", message: writeProblem(err) }),
         ),
@@ -206,7 +204,7 @@ export function useHistoryState(
           diff: diffResponses(pending.original, record),
           message: null,
         });
-      void import("../../../state/history-store.js").then(({ appendRecord }) =>
+      void deferred("historyStore").then(({ appendRecord }) =>
         appendRecord(file, record).then(
           () => dispatch({ type: "writeFailed", message: null }),
           (err: unknown) => dispatch({ type: "writeFailed", message: writeProblem(err) }),
@@ -226,7 +224,7 @@ export function useHistoryState(
       const mine = session.current.get(row.id);
       if (mine) return mine;
       if (!("offset" in row)) throw new Error("it was not recorded");
-      const { readEntry } = await import("../../../state/history-store.js");
+      const { readEntry } = await deferred("historyStore");
       return readEntry(file, row);
     },
     [file],

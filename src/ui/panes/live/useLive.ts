@@ -13,6 +13,7 @@ import type { InvocationTarget } from "../result/invocationReducer.js";
 import type { ListMove } from "../../list/listMoves.js";
 import { initialLive, liveReducer, selectedLiveRow, type LiveAction, type LiveState } from "./liveReducer.js";
 import { liveResult, liveTarget, type LiveSource } from "./liveShow.js";
+import { deferred } from "../../app/deferred.js";
 
 const ROWS_EVERY_MS = 100;
 /** Where the rows start when the view opens: recent invocations show at once. */
@@ -88,7 +89,7 @@ export function useLive(clients: Clients | null, invocation: Invocation, command
       };
       const live = (a: LiveAction) => !signal.aborted && dispatch(a);
       void (async () => {
-        const { followInvocations } = await import("../../../aws/live-invocations.js");
+        const { followInvocations } = await deferred("liveInvocations");
         try {
           await followInvocations(clients, {
             logGroup: fn.logGroup,
