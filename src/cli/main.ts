@@ -11,7 +11,6 @@ import { registerList } from "./commands/list.js";
 import { registerLogs } from "./commands/logs.js";
 import { registerReplay } from "./commands/replay.js";
 import { withConnectionOptions } from "./connection.js";
-import { nearestCommand } from "./suggest.js";
 import type { TuiFlags } from "./tui-command.js";
 
 // A reader that goes away (`| head`) ends the command quietly, as it does for Unix tools.
@@ -147,12 +146,15 @@ Examples:
   // than commander's "too many arguments".
   .allowExcessArguments()
   .action(async (flags: TuiFlags, cmd: Command) => {
-    if (cmd.args.length > 0) throw unknownCommand(cmd.args[0]!, program);
+    if (cmd.args.length > 0) throw await unknownCommand(cmd.args[0]!, program);
     const { runTuiCommand } = await import("./tui-command.js");
     await runTuiCommand(flags);
   });
 
-function unknownCommand(typed: string, from: Command): UserError {
+async function unknownCommand(typed: string, from: Command): Promise<UserError> {
+  // Loaded only on this path: fast-levenshtein builds an Intl.Collator as it loads (ICU's
+  // collation data, several ms), which every start would otherwise pay before its first output.
+  const { nearestCommand } = await import("./suggest.js");
   const names = from.commands.map((c) => c.name());
   const near = nearestCommand(typed, names);
   return new UserError(

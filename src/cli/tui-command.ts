@@ -86,7 +86,13 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
   earlyClients.catch(() => undefined);
   const earlyList: EarlyList = { key, cached, listing: startListing(earlyClients) };
   const historyFile = resolveHistoryFile(flags.history);
-  const { runTui } = await withoutCiVariables(() => withColourSettings(() => import("../ui/run-tui.js")));
+  // The first frame waits for the cached list as well as for the UI: read while the UI loads,
+  // a long list could come after it, and the explorer then drew an empty list first and the
+  // same frame again with the list (a second full render before the list was on screen).
+  const [{ runTui }] = await Promise.all([
+    withoutCiVariables(() => withColourSettings(() => import("../ui/run-tui.js"))),
+    cached.promise,
+  ]);
   trace("ui loaded");
   try {
     // Ink draws the first frame before runTui returns its promise.

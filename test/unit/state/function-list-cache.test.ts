@@ -25,6 +25,19 @@ describe("function list cache", () => {
     expect((await stat(cacheFile(key, dir))).mode & 0o777).toBe(0o600);
   });
 
+  it("reads back a long list of names in many scripts whole, across the file's read chunks", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "lx-cache-"));
+    // Two, three and four bytes a character in UTF-8, over megabytes: many fall on a boundary
+    // between the chunks a file is read in.
+    const items = Array.from({ length: 20_000 }, (_, i) => ({
+      name: `fn-${i}-é-関数-🚀`,
+      description: "ü".repeat(40),
+    }));
+    await writeFunctionCache(key, items, dir);
+    expect((await stat(cacheFile(key, dir))).size).toBeGreaterThan(2 * 1024 * 1024);
+    expect((await readFunctionCache<(typeof items)[number]>(key, dir))?.items).toEqual(items);
+  });
+
   it("treats a missing or damaged cache as a miss", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "lx-cache-"));
     expect(await readFunctionCache(key, dir)).toBeNull();

@@ -62,15 +62,33 @@ export function helpKey(
 export function useHelp(width: number, height: number, onClose: () => void): Help {
   const [state, dispatch] = useReducer(helpReducer, initialHelp);
   const { query, editing } = state;
-  // Scrolling leaves the rows as they are: only a search or a resize lays them out again.
-  const layout = useMemo(() => layoutFor(query, editing, width, height), [query, editing, width, height]);
+  // Scrolling leaves the rows as they are: only a search or a resize lays them out again. Laid
+  // out when first read, not on every render: the help is closed at start and most of the time,
+  // and wrapping every key's description was a tenth of the explorer's first frame.
+  const layout = useMemo(
+    () => once(() => layoutFor(query, editing, width, height)),
+    [query, editing, width, height],
+  );
   const onKey = (input: string, key: Key): boolean => {
-    const action = helpKey(state, { total: layout.rows.length, rows: layout.bodyRows }, input, key);
+    const rows = layout();
+    const action = helpKey(state, { total: rows.rows.length, rows: rows.bodyRows }, input, key);
     if (action === "close") {
       dispatch({ type: "reset" });
       onClose();
     } else if (action) dispatch(action);
     return action !== null;
   };
-  return { view: { state, layout }, scopes: state.editing ? ["search"] : ["help"], onKey };
+  const view: HelpView = {
+    state,
+    get layout() {
+      return layout();
+    },
+  };
+  return { view, scopes: state.editing ? ["search"] : ["help"], onKey };
+}
+
+/** `make`'s value, made on the first call and kept. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
 }
