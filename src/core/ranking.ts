@@ -279,6 +279,11 @@ export class FunctionIndex<T extends Rankable> {
     }
   }
 
+  /** Whether `search(query, usage, limit)` would answer from the results kept, without searching. */
+  knows(query: string, usage: ReadonlyMap<string, Usage>, limit?: number): boolean {
+    return usage === this.#recentUsage && this.#recent.has(`${limit ?? ""}/${query}`);
+  }
+
   /**
    * `search` a block at a time: each `next()` searches one block of the list, and the last
    * returns the results. A caller can give way between blocks (to a key) or stop.

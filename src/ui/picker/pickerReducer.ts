@@ -143,7 +143,9 @@ export function settled(s: PickerState): PickerState {
 function requery(s: PickerState, query: string, keep: string | null = null): PickerState {
   if (query === s.searched) return { ...s, query, keep: null };
   const next = { ...s, query, keep };
-  return s.index.size <= s.searchInKeyFrameUpTo ? settled(next) : next;
+  // Results kept for the query (Backspace, Esc back to the whole list) come in the key's frame.
+  const now = s.index.size <= s.searchInKeyFrameUpTo || s.index.knows(query, s.usage);
+  return now ? settled(next) : next;
 }
 
 /** The list `items` takes the place of `s.items`: by adding to the index when it only grew. */
