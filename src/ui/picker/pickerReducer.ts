@@ -64,7 +64,7 @@ const EMPTY_USAGE: ReadonlyMap<string, Usage> = new Map();
  * a deferred list take 23 ms at the very least (38 ms median at 10,000, key-frame bench): too
  * late for the 16 ms a key's matches are due in. Searched in the key's own frame they come in
  * one frame, and the key costs one render instead of two. A search of 10,000 names is 2-3 ms of
- * CPU, of 20,000 about twice that (picker-filter bench, with the fuzzysort patches); past that
+ * CPU, of 20,000 about twice that (the search alone, as the build bundles fuzzysort); past that
  * the query's frame goes first, so a long list never holds a key back.
  */
 export const SEARCH_IN_KEY_FRAME_UP_TO = 20_000;
