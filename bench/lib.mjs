@@ -82,9 +82,10 @@ export function figure({ figure: name, measured, target, met, awsCli }) {
 
 /**
  * Project TypeScript (`export * from "./src/…";` lines, resolved from the project root) bundled
- * into a temporary module and imported, so a bench runs the code as the app ships it.
+ * into a temporary module and imported, so a bench runs the code as the app ships it; `plugins`
+ * (e.g. the build's patches of a dependency, scripts/patch-packages.mjs) as the build has them.
  */
-export async function importSource(contents) {
+export async function importSource(contents, plugins = []) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "lx-bench-src-"));
   const outfile = path.join(dir, "source.mjs");
   try {
@@ -96,6 +97,7 @@ export async function importSource(contents) {
       target: "node20",
       outfile,
       logLevel: "error",
+      plugins,
     });
     return await import(pathToFileURL(outfile).href);
   } finally {

@@ -13,7 +13,7 @@ import { patch as inkKeepScrollback } from "./patches/ink-6.8.0-keep-scrollback.
 import { patch as inkNoColor } from "./patches/ink-6.8.0-no-color.mjs";
 import { patch as stringWidthFast } from "./patches/string-width-8.3.0-fast.mjs";
 import { patch as yogaWithoutFetch } from "./patches/yoga-layout-3.2.1-without-fetch.mjs";
-import { patch as fuzzysortTypedCodes } from "./patches/fuzzysort-4.0.2-typed-codes.mjs";
+import { patch as fuzzysortLowerCodes } from "./patches/fuzzysort-4.0.2-lower-codes.mjs";
 
 export const PATCHES = [
   inkOutputCache,
@@ -21,7 +21,7 @@ export const PATCHES = [
   inkNoColor,
   stringWidthFast,
   yogaWithoutFetch,
-  fuzzysortTypedCodes,
+  fuzzysortLowerCodes,
 ];
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

@@ -59,11 +59,15 @@ export type PickerAction =
 const EMPTY_USAGE: ReadonlyMap<string, Usage> = new Map();
 
 /**
- * See PickerState.searchInKeyFrameUpTo. At 10,000 functions the search in the key's frame made
- * that one frame 22 ms (median, key-frame bench), against 6 ms for the query's frame and 38 ms
- * for its matches' when deferred; at a few thousand it is a millisecond or two.
+ * See PickerState.searchInKeyFrameUpTo. A deferred search's matches can never come sooner than
+ * Ink's frame interval (17 ms at 60 fps) after the query's frame, so the matches of a key over
+ * a deferred list take 23 ms at the very least (38 ms median at 10,000, key-frame bench): too
+ * late for the 16 ms a key's matches are due in. Searched in the key's own frame they come in
+ * one frame, and the key costs one render instead of two. A search of 10,000 names is 2-3 ms of
+ * CPU, of 20,000 about twice that (the search alone, as the build bundles fuzzysort); past that
+ * the query's frame goes first, so a long list never holds a key back.
  */
-export const SEARCH_IN_KEY_FRAME_UP_TO = 5_000;
+export const SEARCH_IN_KEY_FRAME_UP_TO = 20_000;
 
 export function initialPickerState(searchInKeyFrameUpTo = SEARCH_IN_KEY_FRAME_UP_TO): PickerState {
   return {
@@ -139,7 +143,9 @@ export function settled(s: PickerState): PickerState {
 function requery(s: PickerState, query: string, keep: string | null = null): PickerState {
   if (query === s.searched) return { ...s, query, keep: null };
   const next = { ...s, query, keep };
-  return s.index.size <= s.searchInKeyFrameUpTo ? settled(next) : next;
+  // Results kept for the query (Backspace, Esc back to the whole list) come in the key's frame.
+  const now = s.index.size <= s.searchInKeyFrameUpTo || s.index.knows(query, s.usage);
+  return now ? settled(next) : next;
 }
 
 /** The list `items` takes the place of `s.items`: by adding to the index when it only grew. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Usage } from "../../../src/core/ranking.js";
+import { FunctionIndex, type Usage } from "../../../src/core/ranking.js";
 import {
   initialPickerState,
   pickerReducer,
@@ -224,6 +224,19 @@ describe("pickerReducer", () => {
       expect(searchDue(done)).toBe(false);
       expect(shown(done)[0]).toBe("charlie");
       expect(done.selected).toBe(0);
+    });
+
+    it("answers Backspace on a long list in the key's frame, from the results kept", () => {
+      const c0 = searched(run(long(), { type: "startFilter", text: "c" }));
+      const typed = pickerReducer(c0, { type: "type", text: "h" });
+      expect(searchDue(typed)).toBe(true);
+      const ch = searched(typed);
+      const c = pickerReducer(ch, { type: "backspace" });
+      // "c" was searched as it was typed: its matches are there at once, as searched afresh.
+      expect(searchDue(c)).toBe(false);
+      expect(c.results).toEqual(new FunctionIndex(c.items).search("c", c.usage));
+      // A query never searched still waits for its search.
+      expect(searchDue(pickerReducer(c, { type: "type", text: "x" }))).toBe(true);
     });
 
     it("never lets an older query's results replace a newer one's", () => {

@@ -1,7 +1,7 @@
-// The build's patch of fuzzysort (scripts/patches/fuzzysort-4.0.2-typed-codes.mjs) on the installed
+// The build's patch of fuzzysort (scripts/patches/fuzzysort-4.0.2-lower-codes.mjs) on the installed
 // package: bundled with and without the plugin, the picker's own index (src/core/ranking.ts)
 // must rank every query over realistic function names the same, matched positions included,
-// while the patched one keeps its per-target code tables in typed arrays.
+// while the patched one keeps no code array per target (it reads its lower-case text).
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs build script, without types
-import { patch, transformFuzzysort } from "../../../scripts/patches/fuzzysort-4.0.2-typed-codes.mjs";
+import { patch, transformFuzzysort } from "../../../scripts/patches/fuzzysort-4.0.2-lower-codes.mjs";
 // @ts-expect-error: a plain .mjs build script, without types
 import { patchPackages } from "../../../scripts/patch-packages.mjs";
 // @ts-expect-error: a plain .mjs bench helper, without types
@@ -79,11 +79,27 @@ describe("the build's patch of fuzzysort", () => {
       }
   });
 
-  it("keeps a prepared target's codes in a typed array", () => {
+  it("keeps no code array for a prepared target", () => {
     const target = (p: Bundle) =>
-      p.fuzzysort.prepare("payments-ledger") as unknown as Record<string, unknown>;
+      p.fuzzysort.prepare("Payments-Ledger") as unknown as Record<string, unknown>;
     expect(Array.isArray(target(original)._targetLowerCodes)).toBe(true);
-    expect(target(patched)._targetLowerCodes).toBeInstanceOf(Uint16Array);
+    expect(target(patched)._targetLowerCodes).toBeNull();
+    expect(target(patched)._targetLower).toBe("payments-ledger");
+  });
+
+  it("matches each prefix of a query typed over an index searched before, as a fresh one does", () => {
+    // The snapshots narrow a longer query to the rows the previous one matched: typed a key at
+    // a time over one index must rank as each prefix searched alone over a fresh index.
+    const typed = new patched.FunctionIndex(items);
+    for (const q of ["pmtprd", "orders nodejs", "xx"])
+      for (let i = 1; i <= q.length; i++) {
+        const prefix = q.slice(0, i);
+        const fresh = new patched.FunctionIndex(items).search(prefix);
+        expect(
+          typed.search(prefix).map((r) => [r.item.name, r.score]),
+          prefix,
+        ).toEqual(fresh.map((r) => [r.item.name, r.score]));
+      }
   });
 
   it("fails loudly when fuzzysort no longer has what it replaces", () => {
