@@ -89,24 +89,58 @@ export function recordHeadId(bytes: Buffer): string | null {
  * quote is always escaped), only as a key.
  */
 export function recordHeadTime(bytes: Buffer): number | null {
+  const at = headTimeAt(bytes);
+  if (at === null) return null;
+  const t = Date.parse(bytes.toString("utf8", at.from, at.end));
+  return Number.isNaN(t) ? null : t;
+}
+
+/** Where a record line's time is (`{"id":"…","at":"…"`, both plain), or null. */
+function headTimeAt(bytes: Buffer): { from: number; end: number } | null {
   if (!bytesAt(bytes, 0, ID_HEAD)) return null;
   const idEnd = plainStringEnd(bytes, ID_HEAD.length);
   if (idEnd < 0 || !bytesAt(bytes, idEnd, AT_KEY)) return null;
   const from = idEnd + AT_KEY.length;
   const end = plainStringEnd(bytes, from);
+  // A second `"at"` key would be the one JSON.parse keeps: the head is then not to be trusted.
   if (end < 0 || bytes.indexOf(AT_ANYWHERE, end) !== -1) return null;
-  const t = Date.parse(bytes.toString("utf8", from, end));
-  return Number.isNaN(t) ? null : t;
+  return { from, end };
 }
 
 /**
  * A test that says no only to a record line recorded before `since` (epoch ms), as the
  * --since filter compares: `Date.parse(at) >= since`. A line whose time is not plain in its
- * head is a candidate.
+ * head is a candidate. A time written as toISOString writes it (`2026-01-01T00:00:00.000Z`, as
+ * every record we write has it) is compared byte by byte with `since` written so: in that
+ * form, text order is time order. Any other form is read with Date.parse.
  */
 export function mayBeSince(since: number): (bytes: Buffer) => boolean {
+  const iso = Buffer.from(new Date(since).toISOString());
+  // Years before 0 or after 9999 are written in another form: every line is then read whole.
+  const canonical = iso.length === 24;
   return (bytes) => {
-    const t = recordHeadTime(bytes);
-    return t === null || t >= since;
+    const at = headTimeAt(bytes);
+    if (at === null) return true;
+    if (canonical && at.end - at.from === 24 && isCanonical(bytes, at.from)) {
+      for (let i = 0; i < 24; i++) {
+        const d = bytes[at.from + i]! - iso[i]!;
+        if (d !== 0) return d > 0;
+      }
+      return true;
+    }
+    const t = Date.parse(bytes.toString("utf8", at.from, at.end));
+    return Number.isNaN(t) || t >= since;
   };
 }
+
+const DIGIT = 0x30;
+/** `YYYY-MM-DDTHH:MM:SS.sssZ` at `at`, with digits where digits go. */
+function isCanonical(bytes: Buffer, at: number): boolean {
+  for (let i = 0; i < 24; i++) {
+    const c = bytes[at + i]!;
+    const want = CANONICAL_SHAPE.charCodeAt(i);
+    if (want === DIGIT ? c < 0x30 || c > 0x39 : c !== want) return false;
+  }
+  return true;
+}
+const CANONICAL_SHAPE = "0000-00-00T00:00:00.000Z";

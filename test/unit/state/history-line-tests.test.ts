@@ -83,6 +83,8 @@ describe("a filtered newest-first read", () => {
       named("payments-v2", { at: "2026-11-25T12:00:00.000Z" }),
       named("pay", { at: "2026-11-25T13:00:00.000Z" }),
       named("payments", { at: "2026-11-26T10:00:00.000Z" }),
+      // Later than 2026-11-26T00:00Z, though its text sorts before it.
+      named("users", { at: "2026-11-25T23:30:00-02:00" }),
     ];
     const text = records
       .map(
