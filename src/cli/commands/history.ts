@@ -3,7 +3,7 @@
 import type { Command } from "commander";
 import type { HistoryIndexEntry } from "../../state/history-store.js";
 import { EXIT, UserError } from "../exit-codes.js";
-import { filterEntries, type EntryFilters } from "../history-input.js";
+import { filterEntries, lineTests, type EntryFilters } from "../history-input.js";
 import { intOption } from "../options.js";
 import { escapeControl, ms, truncate } from "../text.js";
 import { runShow, type ShowFlags } from "./history-show.js";
@@ -196,13 +196,13 @@ async function runList(flags: ListFlags): Promise<void> {
 async function listFilter(flags: EntryFilters) {
   let match: ((e: HistoryIndexEntry) => boolean) | undefined;
   let seen = 0;
+  const now = Date.now();
+  // First: it reads --since, and says what to type when it cannot.
+  const mayMatch = await lineTests(flags, now);
   const tests: Array<(e: HistoryIndexEntry) => boolean> = [];
-  const byteTests: Array<(bytes: Buffer) => boolean> = [];
-  const { mayBeSince, mayHoldString } = await import("../../state/history-line-tests.js");
   if (flags.function !== undefined) {
     const { parseFunctionRef } = await import("../../core/invocation-record.js");
     const ref = parseFunctionRef(flags.function);
-    byteTests.push(mayHoldString(ref.name));
     tests.push((e) => {
       if (e.functionName !== ref.name) return false;
       seen++;
@@ -211,16 +211,9 @@ async function listFilter(flags: EntryFilters) {
   }
   if (flags.since !== undefined) {
     const { parseTimeSpec } = await import("../../core/time-spec.js");
-    let since: number;
-    try {
-      since = parseTimeSpec(flags.since, Date.now());
-    } catch (err) {
-      throw new UserError(`--since: ${(err as Error).message}`, EXIT.usage);
-    }
-    byteTests.push(mayBeSince(since));
+    const since = parseTimeSpec(flags.since, now);
     tests.push((e) => Date.parse(e.at) >= since);
   }
   if (tests.length > 0) match = (e) => tests.every((t) => t(e));
-  const mayMatch = byteTests.length > 0 ? (b: Buffer) => byteTests.every((t) => t(b)) : undefined;
   return { match, mayMatch, active: tests.length > 0, nameSeen: () => seen };
 }

@@ -14,6 +14,7 @@ import {
   recordHeadTime,
 } from "../../../src/state/history-line-tests.js";
 import { newestEntries } from "../../../src/state/history-scan.js";
+import { loadHistoryIndex } from "../../../src/state/history-store.js";
 import { historyRecord } from "../../helpers/history-records.js";
 
 const line = (r: HistoryRecord) => Buffer.from(serializeRecord(r).trimEnd());
@@ -80,6 +81,11 @@ describe("a filtered newest-first read", () => {
     const records = [
       named("payments", { at: "2026-11-25T10:00:00.000Z" }),
       named("users", { payload: '{"service":"payments","fn":"pay"}', at: "2026-11-25T11:00:00.000Z" }),
+      // A profile named like a function: its line holds the name's bytes.
+      named("search", {
+        endpoint: { profile: "payments", region: "pay", account: null, url: null },
+        at: "2026-11-25T11:30:00.000Z",
+      }),
       named("payments-v2", { at: "2026-11-25T12:00:00.000Z" }),
       named("pay", { at: "2026-11-25T13:00:00.000Z" }),
       named("payments", { at: "2026-11-26T10:00:00.000Z" }),
@@ -127,5 +133,36 @@ describe("a filtered newest-first read", () => {
           .map((r) => r.id),
       );
     }
+  });
+
+  it("keeps in a whole-file index only what the filter may want, judged as the whole index is", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "lx-line-tests-"));
+    const f = path.join(dir, "h.jsonl");
+    const logs = (r: HistoryRecord) =>
+      serializeLogsRecord({ logsFor: r.id, logsState: "complete", at: r.at, logs: [] });
+    const first = named("users");
+    // The same id again, of the function filtered on: the first copy is the one kept, so no match.
+    const again = { ...named("payments"), id: first.id };
+    const pay = named("payments");
+    // Its profile is named like the function: a candidate, parsed and left out.
+    const other = named("orders-api", {
+      endpoint: { profile: "payments", region: null, account: null, url: null },
+    });
+    await writeFile(
+      f,
+      [first, pay, other, again].map((r) => serializeRecord(r)).join("") +
+        logs(pay) +
+        logs(first) +
+        logs(other),
+    );
+    const whole = await loadHistoryIndex(f);
+    const want = whole.entries.filter((e) => e.functionName === "payments");
+    const some = await loadHistoryIndex(f, { mayMatch: mayHoldString("payments") });
+    const got = some.entries.filter((e) => e.functionName === "payments");
+    expect(got.map((e) => [e.id, e.logsState, e.logs?.offset])).toEqual(
+      want.map((e) => [e.id, e.logsState, e.logs?.offset]),
+    );
+    expect(got.map((e) => e.id)).toEqual([pay.id]);
+    expect([some.entries.length, some.passed, some.duplicates]).toEqual([2, 1, 1]);
   });
 });
