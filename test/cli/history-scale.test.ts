@@ -1,9 +1,9 @@
 // history list and show on a history of 20,000 invocations, as a user runs them: the newest
 // first, filters, one old entry in full, and a history being appended to while it is read.
-import { appendFile, mkdtemp, readFile, rename, writeFile } from "node:fs/promises";
+import { appendFile, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serializeLogsRecord, serializeRecord, type HistoryRecord } from "../../src/core/history-record.js";
 import { runCli } from "../helpers/cli.js";
 import { historyRecord } from "../helpers/history-records.js";
@@ -47,6 +47,11 @@ beforeAll(async () => {
   file = path.join(dir, "h.jsonl");
   records = Array.from({ length: N }, (_, i) => record(i));
   await writeFile(file, records.map(lines).join(""), { mode: 0o600 });
+});
+
+// Its 20,000 records are tens of MB: not left behind in the temp folder.
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 describe("history list and show on 20,000 invocations", () => {
