@@ -3,10 +3,10 @@
 // the explorer (Ink, React) are most of the bundle and none of this work: they must not load.
 // Which files a process loads is recorded by a module hook (node:module register), as Node
 // loads them.
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serializeRecord } from "../../src/core/history-record.js";
 import { run } from "../helpers/cli.js";
 import { historyRecord } from "../helpers/history-records.js";
@@ -29,6 +29,10 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "lx-history-loads-"));
   file = path.join(dir, "h.jsonl");
   await writeFile(file, serializeRecord(record), { mode: 0o600 });
+});
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 /** The bundle's files a command loaded, their text, and its exit code. */

@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   serializeLogsRecord,
   serializeRecord,
@@ -16,6 +16,14 @@ import {
 import { newestEntries } from "../../../src/state/history-scan.js";
 import { loadHistoryIndex } from "../../../src/state/history-store.js";
 import { historyRecord } from "../../helpers/history-records.js";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "lx-line-tests-"));
+});
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
 
 const line = (r: HistoryRecord) => Buffer.from(serializeRecord(r).trimEnd());
 const named = (name: string, over: Partial<HistoryRecord> = {}) =>
@@ -76,8 +84,7 @@ describe("recordHeadId and recordHeadTime", () => {
 
 describe("a filtered newest-first read", () => {
   it("lists exactly what parsing every line lists: no payload, prefix or escape fools it", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "lx-line-tests-"));
-    const f = path.join(dir, "h.jsonl");
+    const f = path.join(dir, `h${Math.random().toString(36).slice(2)}.jsonl`);
     const records = [
       named("payments", { at: "2026-11-25T10:00:00.000Z" }),
       named("users", { payload: '{"service":"payments","fn":"pay"}', at: "2026-11-25T11:00:00.000Z" }),
@@ -136,8 +143,7 @@ describe("a filtered newest-first read", () => {
   });
 
   it("keeps in a whole-file index only what the filter may want, judged as the whole index is", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "lx-line-tests-"));
-    const f = path.join(dir, "h.jsonl");
+    const f = path.join(dir, `h${Math.random().toString(36).slice(2)}.jsonl`);
     const logs = (r: HistoryRecord) =>
       serializeLogsRecord({ logsFor: r.id, logsState: "complete", at: r.at, logs: [] });
     const first = named("users");
