@@ -6,7 +6,8 @@
 //   - `history list --limit 20`: wall time and peak resident memory (GNU time's %M);
 //   - `history show ID` of an old entry: the first call (which builds the id index in the cache
 //     folder) and the calls after it (which use it), the index built from an empty cache;
-//   - `history list --function F` over 100,000 entries (a quarter of them F's);
+//   - `history list --function F` over 100,000 entries (a quarter of them F's), and --since
+//     (the newest 3,600), whole process and the read alone (isolated);
 //   - list --limit 20 on 100 records against 100,000: the ratio the acceptance check holds to.
 // Node's own start-up (`--version`) is reported beside them: it is in every figure and no
 // history code can remove it. The machine is shared: the load average is printed at the start.
@@ -58,8 +59,9 @@ function run(args) {
 
 // The history code alone, in this process, bundled as shipped: what is left of each figure
 // once Node's start-up is taken out (isolated figures).
-const { newestEntries, historyIdIndex, findId, readEntry } = await importSource(`
+const { newestEntries, historyIdIndex, findId, readEntry, mayHoldString, mayBeSince } = await importSource(`
   export { newestEntries } from "./src/state/history-scan.ts";
+  export { mayBeSince, mayHoldString } from "./src/state/history-line-tests.ts";
   export { historyIdIndex, findId } from "./src/state/history-id-index.ts";
   export { readEntry } from "./src/state/history-store.ts";
 `);
@@ -147,6 +149,36 @@ for (const [label, file, count, maxBytes] of [
     );
     figure({ figure: "100,000:   peak resident memory", measured: `${filtered.mb.toFixed(0)} MB` });
     figure({ figure: "100,000:   CPU time (user + system)", measured: `${filtered.cpu.toFixed(0)} ms` });
+    // The read alone, as runList asks for it: lines that cannot hold the name passed over unparsed.
+    const byName = await isolated(() =>
+      newestEntries(file, {
+        mayMatch: mayHoldString("payments"),
+        match: (e) => e.functionName === "payments",
+      }),
+    );
+    figure({
+      figure: "100,000:   the filtered read (isolated, in-process), median of 7",
+      measured: `${byName.toFixed(0)} ms`,
+    });
+    // --since an hour before the newest record: the newest 3,600 of 100,000 are read in full.
+    const since = Date.UTC(2026, 0, 1) + (100_000 - 3_600) * 1000;
+    const recent = median(
+      ["history", "list", "--since", new Date(since).toISOString(), "--history", file],
+      3,
+    );
+    if (recent.out.trim().split("\n").length !== 3_601) throw new Error("list --since listed another count");
+    figure({
+      figure: "100,000: history list --since (3,600 match), wall, median of 3",
+      measured: `${recent.wall.toFixed(0)} ms`,
+    });
+    figure({ figure: "100,000:   CPU time (user + system)", measured: `${recent.cpu.toFixed(0)} ms` });
+    const bySince = await isolated(() =>
+      newestEntries(file, { mayMatch: mayBeSince(since), match: (e) => Date.parse(e.at) >= since }),
+    );
+    figure({
+      figure: "100,000:   the --since read (isolated, in-process), median of 7",
+      measured: `${bySince.toFixed(0)} ms`,
+    });
     // Taken in turns, so the two files see the same load on a shared machine.
     const [onSmall, onBig] = [[], []];
     for (let k = 0; k < 7; k++) {

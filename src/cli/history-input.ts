@@ -10,15 +10,18 @@ export interface EntryFilters {
   since?: string;
 }
 
-/** The index of `file`; a missing file is an error unless `missingIsEmpty`. Throws UserError. */
+/**
+ * The index of `file`; a missing file is an error unless `missingIsEmpty`. With `mayMatch`
+ * (lineTests), it holds only the entries a filter may want. Throws UserError.
+ */
 export async function openHistoryFile(
   file: string,
-  opts: { missingIsEmpty?: boolean } = {},
+  opts: { missingIsEmpty?: boolean; mayMatch?: (bytes: Buffer) => boolean; quiet?: boolean } = {},
 ): Promise<HistoryIndex> {
   const { damagedMessage, HistoryFileError, loadHistoryIndex } = await import("../state/history-store.js");
   let index: HistoryIndex;
   try {
-    index = await loadHistoryIndex(file);
+    index = await loadHistoryIndex(file, { mayMatch: opts.mayMatch });
   } catch (err) {
     if (err instanceof HistoryFileError) throw new UserError(err.message, EXIT.usage);
     throw err;
@@ -28,14 +31,64 @@ export async function openHistoryFile(
       `no history file ${file}: check the path (invoke and the explorer record into the history; see lambda-explorer history --help)`,
       EXIT.usage,
     );
-  if (index.entries.length === 0 && index.damaged > 0)
+  if (index.entries.length === 0 && index.passed === 0 && index.damaged > 0)
     throw new UserError(
       `${file} is not a history file: none of its ${index.damaged} non-empty line${index.damaged === 1 ? " is" : "s is"} a history record (one JSON invocation record a line)`,
       EXIT.usage,
     );
   const damaged = damagedMessage(index);
-  if (damaged) process.stderr.write(`lambda-explorer: ${file}: ${damaged}\n`);
+  if (damaged && !opts.quiet) process.stderr.write(`lambda-explorer: ${file}: ${damaged}\n`);
   return index;
+}
+
+/** --since as epoch ms; a time that cannot be read is a UserError. */
+async function sinceOf(since: string, now: number): Promise<number> {
+  const { parseTimeSpec } = await import("../core/time-spec.js");
+  try {
+    return parseTimeSpec(since, now);
+  } catch (err) {
+    throw new UserError(`--since: ${(err as Error).message}`, EXIT.usage);
+  }
+}
+
+/**
+ * --function and --since as cheap tests on a line's bytes (src/state/history-line-tests.ts):
+ * false only for a line the filters cannot want. Undefined without filters.
+ */
+export async function lineTests(
+  filters: EntryFilters,
+  now = Date.now(),
+): Promise<((bytes: Buffer) => boolean) | undefined> {
+  const { mayBeSince, mayHoldString } = await import("../state/history-line-tests.js");
+  const tests: Array<(bytes: Buffer) => boolean> = [];
+  if (filters.function !== undefined) {
+    const { parseFunctionRef } = await import("../core/invocation-record.js");
+    tests.push(mayHoldString(parseFunctionRef(filters.function).name));
+  }
+  if (filters.since !== undefined) tests.push(mayBeSince(await sinceOf(filters.since, now)));
+  return tests.length === 0 ? undefined : (bytes) => tests.every((t) => t(bytes));
+}
+
+/**
+ * The entries of `file` that pass the filters, read without keeping the others: the index
+ * holds what the byte tests let through, and filterEntries judges those exactly. When no
+ * entry is of the function asked for, the file is read whole once more, to name the ones it
+ * has (filterEntries's message).
+ */
+export async function openFilteredHistory(
+  file: string,
+  filters: EntryFilters,
+  now = Date.now(),
+): Promise<HistoryIndexEntry[]> {
+  const mayMatch = await lineTests(filters, now);
+  const index = await openHistoryFile(file, { mayMatch });
+  try {
+    return await filterEntries(index.entries, filters, file, now);
+  } catch (err) {
+    if (mayMatch === undefined || !(err instanceof UserError)) throw err;
+    const whole = await openHistoryFile(file, { quiet: true });
+    return filterEntries(whole.entries, filters, file, now);
+  }
 }
 
 /**
@@ -65,13 +118,7 @@ export async function filterEntries<E extends HistoryIndexEntry>(
     if (ref.qualifier !== null) out = out.filter((e) => e.qualifier === ref.qualifier);
   }
   if (filters.since !== undefined) {
-    const { parseTimeSpec } = await import("../core/time-spec.js");
-    let since: number;
-    try {
-      since = parseTimeSpec(filters.since, now);
-    } catch (err) {
-      throw new UserError(`--since: ${(err as Error).message}`, EXIT.usage);
-    }
+    const since = await sinceOf(filters.since, now);
     out = out.filter((e) => Date.parse(e.at) >= since);
   }
   return out;

@@ -26,6 +26,7 @@ import {
 import path from "node:path";
 import type { LogsState } from "../core/history-record.js";
 import { classifyLine, logsHead, type LineLocation } from "./history-line.js";
+import { recordHeadId } from "./history-line-tests.js";
 import { forEachLine } from "./line-reader.js";
 import { cacheDir } from "./paths.js";
 
@@ -77,16 +78,6 @@ async function checkpointOf(file: string, dev: number, ino: number, size: number
     head: await sampleHash(file, 0, Math.min(SAMPLE, size)),
     tail: await sampleHash(file, Math.max(0, size - SAMPLE), size),
   };
-}
-
-/** The id at the start of a record line we wrote (`{"id":"…"`), else null. Bytes only. */
-const ID_HEAD = Buffer.from('{"id":"');
-function recordHeadId(bytes: Buffer): string | null {
-  if (bytes.indexOf(ID_HEAD) !== 0) return null;
-  let q = ID_HEAD.length;
-  while (q < bytes.length && bytes[q] !== 0x22 && bytes[q] !== 0x5c) q++;
-  if (q >= bytes.length || bytes[q] !== 0x22 || q === ID_HEAD.length) return null;
-  return bytes.toString("utf8", ID_HEAD.length, q);
 }
 
 type Buckets = Map<string, string[]>;

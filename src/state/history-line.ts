@@ -9,6 +9,7 @@ import {
   type HistorySummary,
   type LogsState,
 } from "../core/history-record.js";
+import { bytesAt } from "./history-line-tests.js";
 
 export interface LineLocation {
   offset: number;
@@ -27,13 +28,6 @@ const PREFIX = Buffer.from(LOGS_PREFIX);
 const STATE_KEY = Buffer.from('","logsState":"');
 const COMPLETE = Buffer.from('complete"');
 const GAVE_UP = Buffer.from('gave-up"');
-
-/** Whether `bytes` holds `what` at `at`. A JIT-compiled loop: cheaper than a native call here. */
-function bytesAt(bytes: Buffer, at: number, what: Buffer): boolean {
-  if (at + what.length > bytes.length) return false;
-  for (let i = 0; i < what.length; i++) if (bytes[at + i] !== what[i]) return false;
-  return true;
-}
 
 /**
  * The id and state of a logs record from its first bytes (`{"logsFor":"<id>","logsState":"…"`,

@@ -9,7 +9,14 @@
 // does not parse is passed over uncounted: most likely another process is writing it. A file with duplicate ids (two
 // histories concatenated by hand) lists the newest copy of each.
 import type { LogsState } from "../core/history-record.js";
-import { classifyLine, indexEntry, type HistoryIndexEntry, type LineLocation } from "./history-line.js";
+import {
+  classifyLine,
+  indexEntry,
+  logsHead,
+  type HistoryIndexEntry,
+  type LineLocation,
+} from "./history-line.js";
+import { bytesAt, recordHeadId } from "./history-line-tests.js";
 import { readLineBatchesBackward, type BackwardLine } from "./reverse-line-reader.js";
 
 export interface NewestQuery {
@@ -38,10 +45,6 @@ export interface NewestResult {
 const MAX_DAMAGED_LINES = 20;
 
 const LOGS_HEAD = Buffer.from('{"logsFor":"');
-
-function startsWith(bytes: Buffer, head: Buffer): boolean {
-  return bytes.length >= head.length && bytes.compare(head, 0, head.length, 0, head.length) === 0;
-}
 
 /** A line passed over unparsed still counts as damaged when it is plainly not a JSON object. */
 function looksWhole(bytes: Buffer): boolean {
@@ -85,10 +88,24 @@ export function openNewestReader(file: string, q: Omit<NewestQuery, "limit"> = {
       q.mayMatch &&
       line.terminated &&
       looksWhole(bytes) &&
-      !startsWith(bytes, LOGS_HEAD) &&
+      !bytesAt(bytes, 0, LOGS_HEAD) &&
       !q.mayMatch(bytes)
     ) {
       out.seen++;
+      // Its logs, met before it, are not wanted: dropped, the map holds only the logs of
+      // invocations still to come (a few), not of every one passed over (most of a big file).
+      const id = recordHeadId(bytes);
+      if (id !== null) logs.delete(id);
+      return false;
+    }
+    // A logs record is known by its head (as classifyLine knows it), here without the objects
+    // classifyLine makes: a big history is half logs lines.
+    const head = line.terminated && bytes[bytes.length - 1] === 0x7d ? logsHead(bytes) : null;
+    if (head) {
+      const had = logs.get(head.id);
+      // Read backward, the first seen is the last written; complete logs win over gave-up.
+      if (!had || (had.state !== "complete" && head.state === "complete"))
+        logs.set(head.id, { offset: line.offset, length: bytes.length, state: head.state });
       return false;
     }
     const loc = { offset: line.offset, length: bytes.length };

@@ -13,7 +13,14 @@ import {
   type LogsState,
 } from "../core/history-record.js";
 import { HistoryFileError } from "./history-error.js";
-import { classifyLine, indexEntry, type HistoryIndexEntry, type LineLocation } from "./history-line.js";
+import {
+  classifyLine,
+  indexEntry,
+  logsHead,
+  type HistoryIndexEntry,
+  type LineLocation,
+} from "./history-line.js";
+import { recordHeadId } from "./history-line-tests.js";
 import { forEachLine, type RawLine } from "./line-reader.js";
 import { parseJson } from "../core/json-depth.js";
 
@@ -42,6 +49,8 @@ export interface HistoryIndex {
   damagedLines: number[];
   /** Records whose id appeared earlier in the file; the first is kept. */
   duplicates: number;
+  /** Invocation lines passed over unparsed by `mayMatch` (not in `entries`). */
+  passed: number;
   bytes: number;
 }
 
@@ -53,7 +62,15 @@ function isNoEntry(err: unknown): boolean {
 /** Reads the file into an index. A missing file is an empty history. Throws HistoryFileError. */
 export async function loadHistoryIndex(
   file: string,
-  opts: { signal?: AbortSignal } = {},
+  opts: {
+    signal?: AbortSignal;
+    /**
+     * A cheap test on an invocation line's bytes (history-line-tests.ts): false means the
+     * caller's filter cannot want it, and it is neither parsed nor kept. The index then holds
+     * what the filter may want, not every entry of the file.
+     */
+    mayMatch?: (bytes: Buffer) => boolean;
+  } = {},
 ): Promise<HistoryIndex> {
   const index: HistoryIndex = {
     file,
@@ -62,9 +79,13 @@ export async function loadHistoryIndex(
     damaged: 0,
     damagedLines: [],
     duplicates: 0,
+    passed: 0,
     bytes: 0,
   };
   const byId = new Map<string, HistoryIndexEntry>();
+  // The ids passed over: a later copy of one is a duplicate (the first is the one kept, and
+  // the filter did not want it), and its logs are not wanted. Ids only, not entries.
+  const passed = new Set<string>();
   // Logs records seen before their invocation (another process's lines in between).
   const early = new Map<string, LineLocation & { state: LogsState }>();
   const damaged = (line: RawLine) => {
@@ -72,6 +93,7 @@ export async function loadHistoryIndex(
     if (index.damagedLines.length < MAX_DAMAGED_LINES) index.damagedLines.push(line.number);
   };
   const attach = (id: string, loc: LineLocation & { state: LogsState }) => {
+    if (passed.has(id)) return;
     const entry = byId.get(id);
     if (!entry) {
       early.set(id, loc);
@@ -84,6 +106,16 @@ export async function loadHistoryIndex(
 
   const onLine = (line: RawLine) => {
     const { bytes } = line;
+    const id = opts.mayMatch ? passable(bytes, line.terminated) : null;
+    if (id !== null && !opts.mayMatch!(bytes)) {
+      if (byId.has(id) || passed.has(id)) index.duplicates++;
+      else {
+        passed.add(id);
+        early.delete(id);
+        index.passed++;
+      }
+      return;
+    }
     const loc = { offset: line.offset, length: bytes.length };
     const kind = classifyLine(bytes, line.terminated);
     switch (kind.kind) {
@@ -97,7 +129,7 @@ export async function loadHistoryIndex(
         return;
       case "record": {
         const r = kind.record;
-        if (byId.has(r.id)) {
+        if (byId.has(r.id) || passed.has(r.id)) {
           index.duplicates++;
           return;
         }
@@ -120,6 +152,16 @@ export async function loadHistoryIndex(
     throw HistoryFileError.from(err, file, "read");
   }
   return index;
+}
+
+/**
+ * The id of an invocation line a filter may pass over unparsed, else null: a whole line (its
+ * newline written, a JSON object's braces), not a logs record, its id plain in its head (so a
+ * later copy of it is still known for a duplicate).
+ */
+function passable(bytes: Buffer, terminated: boolean): string | null {
+  if (!terminated || bytes[0] !== 0x7b || bytes[bytes.length - 1] !== 0x7d || logsHead(bytes)) return null;
+  return recordHeadId(bytes);
 }
 
 /** Reads entries of one file through one open descriptor. Close it when done. */

@@ -1,9 +1,9 @@
 // history list and show on a history of 20,000 invocations, as a user runs them: the newest
 // first, filters, one old entry in full, and a history being appended to while it is read.
-import { appendFile, mkdtemp, rename, writeFile } from "node:fs/promises";
+import { appendFile, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serializeLogsRecord, serializeRecord, type HistoryRecord } from "../../src/core/history-record.js";
 import { runCli } from "../helpers/cli.js";
 import { historyRecord } from "../helpers/history-records.js";
@@ -49,6 +49,11 @@ beforeAll(async () => {
   await writeFile(file, records.map(lines).join(""), { mode: 0o600 });
 });
 
+// Its 20,000 records are tens of MB: not left behind in the temp folder.
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
 describe("history list and show on 20,000 invocations", () => {
   it("lists the newest first, stops at --limit, and filters by function", async () => {
     const top = await lx(["history", "list", "--history", file, "--limit", "5", "--json"]);
@@ -85,6 +90,22 @@ describe("history list and show on 20,000 invocations", () => {
 
     const table = await lx(["history", "list", "--history", file, "--limit", "2"]);
     expect(table.stderr).toMatch(/the newest 2 invocations in .*h\.jsonl \(--limit 2; older ones not read\)/);
+  });
+
+  it("exports one function's invocations with their logs, and names the functions for a wrong one", async () => {
+    const out = path.join(dir, "payments.jsonl");
+    const r = await lx(["history", "export", out, "--function", "payments", "--history", file]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = (await readFile(out, "utf8")).trim().split("\n");
+    const exported = lines.map((l) => JSON.parse(l) as HistoryRecord);
+    const want = records.filter((x) => x.function.name === "payments");
+    expect(exported.map((x) => x.id)).toEqual(want.map((x) => x.id));
+    expect(exported.every((x) => x.logs?.[0]?.message === `log of ${x.id}\n`)).toBe(true);
+    expect(r.stderr).toMatch(new RegExp(`^exported ${want.length} invocations to `, "m"));
+
+    const wrong = await lx(["history", "export", "-", "--function", "payment", "--history", file]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/no invocations of payment in .*; it has: orders-api, payments, users/);
   });
 
   it("shows an old entry in full by its id or the start of it, and one appended since", async () => {

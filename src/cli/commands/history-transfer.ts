@@ -8,7 +8,7 @@ import path from "node:path";
 import { EXIT, UserError } from "../exit-codes.js";
 import type { HistoryRecord } from "../../core/history-record.js";
 import type { HistoryIndexEntry } from "../../state/history-store.js";
-import { filterEntries, openHistoryFile, type EntryFilters } from "../history-input.js";
+import { openFilteredHistory, openHistoryFile, type EntryFilters } from "../history-input.js";
 
 export interface ExportFlags extends EntryFilters {
   history?: string;
@@ -111,8 +111,8 @@ export async function runExport(out: string, flags: ExportFlags): Promise<void> 
   const target = toStdout ? out : path.resolve(out);
   if (!toStdout && sameFile(target, file))
     throw new UserError(`cannot export ${file} onto itself: give another file name`, EXIT.usage);
-  const index = await openHistoryFile(file);
-  const entries = await filterEntries(index.entries, flags, file);
+  // With --function or --since, only the entries they may want are kept, not the whole index.
+  const entries = await openFilteredHistory(file, flags);
   if (entries.length === 0)
     throw new UserError(`no invocations in ${file} match --function / --since: nothing exported`, EXIT.usage);
 

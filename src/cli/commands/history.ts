@@ -3,7 +3,7 @@
 import type { Command } from "commander";
 import type { HistoryIndexEntry } from "../../state/history-store.js";
 import { EXIT, UserError } from "../exit-codes.js";
-import { filterEntries, type EntryFilters } from "../history-input.js";
+import { filterEntries, lineTests, type EntryFilters } from "../history-input.js";
 import { intOption } from "../options.js";
 import { escapeControl, ms, truncate } from "../text.js";
 import { runShow, type ShowFlags } from "./history-show.js";
@@ -171,13 +171,15 @@ async function runList(flags: ListFlags): Promise<void> {
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const used = widths.reduce((a, b) => a + b + 2, 0);
   const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
-  process.stdout.write(`${fmt(head)}  PAYLOAD\n`);
+  const out = [`${fmt(head)}  PAYLOAD\n`];
   entries.forEach((e, i) => {
     const preview = escapeControl(e.payloadPreview);
     // On a terminal the payload is cut to the line; in a pipe it is the whole preview.
     const shown = process.stdout.isTTY ? truncate(preview, (process.stdout.columns || 120) - used) : preview;
-    process.stdout.write(`${fmt(rows[i]!)}  ${shown}\n`);
+    out.push(`${fmt(rows[i]!)}  ${shown}\n`);
   });
+  // One write: a write per row was a fifth of the time to list 25,000 invocations.
+  process.stdout.write(out.join(""));
   const n = entries.length;
   const of = n < found.seen ? ` of ${found.seen}` : "";
   process.stderr.write(
@@ -188,20 +190,19 @@ async function runList(flags: ListFlags): Promise<void> {
 }
 
 /**
- * --function and --since as a test on an index entry, and a cheap test on a line's bytes for
- * --function: a record of that function holds its name as a JSON string, so a line without
- * those bytes is passed over unparsed.
+ * --function and --since as a test on an index entry, and as cheap tests on a line's bytes
+ * (src/state/history-line-tests.ts) that pass over, unparsed, the lines that cannot match.
  */
 async function listFilter(flags: EntryFilters) {
   let match: ((e: HistoryIndexEntry) => boolean) | undefined;
-  let mayMatch: ((bytes: Buffer) => boolean) | undefined;
   let seen = 0;
+  const now = Date.now();
+  // First: it reads --since, and says what to type when it cannot.
+  const mayMatch = await lineTests(flags, now);
   const tests: Array<(e: HistoryIndexEntry) => boolean> = [];
   if (flags.function !== undefined) {
     const { parseFunctionRef } = await import("../../core/invocation-record.js");
     const ref = parseFunctionRef(flags.function);
-    const needle = Buffer.from(JSON.stringify(ref.name));
-    mayMatch = (bytes) => bytes.includes(needle);
     tests.push((e) => {
       if (e.functionName !== ref.name) return false;
       seen++;
@@ -210,12 +211,7 @@ async function listFilter(flags: EntryFilters) {
   }
   if (flags.since !== undefined) {
     const { parseTimeSpec } = await import("../../core/time-spec.js");
-    let since: number;
-    try {
-      since = parseTimeSpec(flags.since, Date.now());
-    } catch (err) {
-      throw new UserError(`--since: ${(err as Error).message}`, EXIT.usage);
-    }
+    const since = parseTimeSpec(flags.since, now);
     tests.push((e) => Date.parse(e.at) >= since);
   }
   if (tests.length > 0) match = (e) => tests.every((t) => t(e));
