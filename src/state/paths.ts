@@ -8,7 +8,8 @@ const paths = envPaths("lambda-explorer", { suffix: "" });
 
 /** Cache (safe to delete): LAMBDA_EXPLORER_CACHE_DIR, else $XDG_CACHE_HOME/lambda-explorer. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.LAMBDA_EXPLORER_CACHE_DIR ?? paths.cache;
+  // Set but empty is unset, as for the state folder: "" would put the cache in the current one.
+  return env.LAMBDA_EXPLORER_CACHE_DIR || paths.cache;
 }
 
 /**

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { migrateState, platformStateDir, stateDir } from "../../../src/state/paths.js";
+import { cacheDir, migrateState, platformStateDir, stateDir } from "../../../src/state/paths.js";
 
 const p = { log: "/home/u/.local/state/lambda-explorer", data: "/home/u/.local/share/lambda-explorer" };
 
@@ -26,6 +26,16 @@ describe("platformStateDir", () => {
 
   it("LAMBDA_EXPLORER_STATE_DIR comes first", () => {
     expect(stateDir({ LAMBDA_EXPLORER_STATE_DIR: "/tmp/x" })).toBe("/tmp/x");
+  });
+});
+
+describe("cacheDir and stateDir, set but empty", () => {
+  it("is taken as unset, never as the current folder", () => {
+    const cache = cacheDir({ LAMBDA_EXPLORER_CACHE_DIR: "" });
+    const state = stateDir({ LAMBDA_EXPLORER_STATE_DIR: "" });
+    expect(path.isAbsolute(cache) && cache.endsWith("lambda-explorer")).toBe(true);
+    expect(path.isAbsolute(state) && state.endsWith("lambda-explorer")).toBe(true);
+    expect(cacheDir({ LAMBDA_EXPLORER_CACHE_DIR: "/tmp/c" })).toBe("/tmp/c");
   });
 });
 
