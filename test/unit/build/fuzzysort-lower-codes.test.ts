@@ -2,46 +2,30 @@
 // package: bundled with and without the plugin, the picker's own index (src/core/ranking.ts)
 // must rank every query over realistic function names the same, matched positions included,
 // while the patched one keeps no code array per target (it reads its lower-case text).
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { bundleDir, importBundle } from "../../helpers/patched-bundle.js";
 // @ts-expect-error: a plain .mjs build script, without types
 import { patch, transformFuzzysort } from "../../../scripts/patches/fuzzysort-4.0.2-lower-codes.mjs";
-// @ts-expect-error: a plain .mjs build script, without types
-import { patchPackages } from "../../../scripts/patch-packages.mjs";
 // @ts-expect-error: a plain .mjs bench helper, without types
 import { FILTER_QUERIES, realisticFunctions } from "../../../bench/lib.mjs";
 import type * as Ranking from "../../../src/core/ranking.js";
 import type fuzzysortType from "fuzzysort";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-const dir = mkdtempSync(path.join(os.tmpdir(), "lx-fuzzysort-patch-"));
+const dir = bundleDir("fuzzysort");
 
 interface Bundle {
   FunctionIndex: typeof Ranking.FunctionIndex;
   fuzzysort: typeof fuzzysortType;
 }
 
-async function bundle(name: string, patched: boolean): Promise<Bundle> {
-  const outfile = path.join(dir, `${name}.mjs`);
-  await build({
-    stdin: {
-      contents: `export * from "./src/core/ranking.ts"; export { default as fuzzysort } from "fuzzysort";`,
-      resolveDir: ROOT,
-      loader: "ts",
-    },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    outfile,
-    logLevel: "error",
-    plugins: patched ? [patchPackages([patch])] : [],
-  });
-  return (await import(pathToFileURL(outfile).href)) as Bundle;
-}
+const bundle = (name: string, patched: boolean) =>
+  importBundle<Bundle>(
+    dir,
+    name,
+    `export * from "./src/core/ranking.ts"; export { default as fuzzysort } from "fuzzysort";`,
+    patched && patch,
+    "ts",
+  );
 
 const [original, patched] = await Promise.all([bundle("original", false), bundle("patched", true)]);
 

@@ -2,19 +2,14 @@
 // Ink's Output and its styled-character printer bundled with and without the plugin must write
 // exactly the same text, and the patched Output must share its caches across frames. A new
 // Ink whose source no longer fits the patch fails here (and the build), not on users' screens.
-import { mkdtempSync, readFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { bundleDir, importBundle, ROOT } from "../../helpers/patched-bundle.js";
 // @ts-expect-error: a plain .mjs build script, without types
 import { patch, transformOutput } from "../../../scripts/patches/ink-6.8.0-output-cache.mjs";
-// @ts-expect-error: a plain .mjs build script, without types
-import { patchPackages } from "../../../scripts/patch-packages.mjs";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-const dir = mkdtempSync(path.join(os.tmpdir(), "lx-ink-patch-"));
+const dir = bundleDir("ink");
 
 interface StyledChar {
   type: string;
@@ -33,23 +28,14 @@ interface Bundle {
   styledCharsToString(c: StyledChar[]): string;
 }
 
-async function bundle(name: string, patched: boolean): Promise<Bundle> {
-  const outfile = path.join(dir, `${name}.mjs`);
-  await build({
-    stdin: {
-      contents: `export { default as Output } from ${JSON.stringify(path.join(ROOT, "node_modules/ink/build/output.js"))};
+const bundle = (name: string, patched: boolean) =>
+  importBundle<Bundle>(
+    dir,
+    name,
+    `export { default as Output } from ${JSON.stringify(path.join(ROOT, "node_modules/ink/build/output.js"))};
         export * from "@alcalzone/ansi-tokenize";`,
-      resolveDir: ROOT,
-    },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    outfile,
-    logLevel: "error",
-    plugins: patched ? [patchPackages([patch])] : [],
-  });
-  return (await import(pathToFileURL(outfile).href)) as Bundle;
-}
+    patched && patch,
+  );
 
 const [original, patched] = await Promise.all([bundle("original", false), bundle("patched", true)]);
 

@@ -2,35 +2,24 @@
 // bundled with and without the plugin, it must measure every string the same. Its fast path
 // rests on each character of the narrow-symbol set being a grapheme of its own next to any
 // other (and ASCII), which is checked here with the segmenter string-width itself uses.
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { bundleDir, importBundle } from "../../helpers/patched-bundle.js";
 // @ts-expect-error: a plain .mjs build script, without types
 import { narrowSymbols, patch } from "../../../scripts/patches/string-width-8.3.0-fast.mjs";
-// @ts-expect-error: a plain .mjs build script, without types
-import { patchPackages } from "../../../scripts/patch-packages.mjs";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-const dir = mkdtempSync(path.join(os.tmpdir(), "lx-sw-patch-"));
+const dir = bundleDir("sw");
 
 type StringWidth = (s: string, o?: { ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean }) => number;
 
-async function bundle(name: string, patched: boolean): Promise<StringWidth> {
-  const outfile = path.join(dir, `${name}.mjs`);
-  await build({
-    stdin: { contents: `export { default } from "string-width";`, resolveDir: ROOT },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    outfile,
-    logLevel: "error",
-    plugins: patched ? [patchPackages([patch])] : [],
-  });
-  return ((await import(pathToFileURL(outfile).href)) as { default: StringWidth }).default;
-}
+const bundle = async (name: string, patched: boolean) =>
+  (
+    await importBundle<{ default: StringWidth }>(
+      dir,
+      name,
+      `export { default } from "string-width";`,
+      patched && patch,
+    )
+  ).default;
 
 const [original, patched] = await Promise.all([bundle("original", false), bundle("patched", true)]);
 const symbols = (narrowSymbols() as number[]).map((c) => String.fromCodePoint(c));

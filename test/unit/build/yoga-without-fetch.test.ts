@@ -2,18 +2,12 @@
 // yoga-layout: bundled with the plugin, Yoga loads without calling fetch() and lays out a tree
 // exactly as the original does (which does call fetch, for its data: URL).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { bundleDir, bundleEntry } from "../../helpers/patched-bundle.js";
 // @ts-expect-error: a plain .mjs build script, without types
 import { patch } from "../../../scripts/patches/yoga-layout-3.2.1-without-fetch.mjs";
-// @ts-expect-error: a plain .mjs build script, without types
-import { patchPackages } from "../../../scripts/patch-packages.mjs";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-const dir = mkdtempSync(path.join(os.tmpdir(), "lx-yoga-patch-"));
+const dir = bundleDir("yoga");
 
 // Counts fetch() calls while Yoga loads, then lays out a row of three boxes in a 100x20 root.
 const PROGRAM = `
@@ -37,16 +31,7 @@ console.log(JSON.stringify({ fetches, layout: children.map((n) => n.getComputedL
 `;
 
 async function run(name: string, patched: boolean): Promise<{ fetches: number; layout: unknown }> {
-  const outfile = path.join(dir, `${name}.mjs`);
-  await build({
-    stdin: { contents: PROGRAM, resolveDir: ROOT, loader: "js" },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    outfile,
-    logLevel: "error",
-    plugins: patched ? [patchPackages([patch])] : [],
-  });
+  const outfile = await bundleEntry(dir, name, PROGRAM, patched && patch, "js");
   return JSON.parse(execFileSync(process.execPath, [outfile], { encoding: "utf8" })) as {
     fetches: number;
     layout: unknown;
