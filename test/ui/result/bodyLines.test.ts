@@ -50,14 +50,10 @@ describe("bodyLines", () => {
     }));
     const text = JSON.stringify({ items });
     expect(text.length).toBeGreaterThan(5_000_000);
-    const t0 = performance.now();
     const l = bodyLines(text);
-    const built = performance.now() - t0;
     expect(l.count).toBeGreaterThan(300_000);
     expect(l.line(l.count - 1)).toBe("}");
     expect(l.line(3)).toBe('      "id": 0,');
-    // Generous for a loaded CI machine; it takes well under a second here.
-    expect(built).toBeLessThan(5_000);
   });
   it("find: a match on the last line ends the search (the index arrays have spare zeros past it)", () => {
     expect(bodyLines("a\nb\nneedle").find("needle", false)).toEqual([2]);
