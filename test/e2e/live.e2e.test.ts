@@ -8,7 +8,7 @@ import path from "node:path";
 import { InvokeCommand } from "@aws-sdk/client-lambda";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { decodeTail, FIXTURES, requestIdOf, startTestSandbox, type TestSandbox } from "../helpers/sandbox.js";
-import { openTerminal, type Terminal } from "../helpers/tmux.js";
+import { glimpse, openTerminal, type Terminal } from "../helpers/tmux.js";
 
 const HELD = `import { existsSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -60,20 +60,6 @@ async function openLive(fn: string, columns: number, rows: number): Promise<Term
   t.keys("C-l");
   await t.waitFor(new RegExp(`Live ${fn} · `));
   return t;
-}
-
-/**
- * One capture matching, for a screen that changes while it is read (rows arriving, a running
- * invocation's lines): waitFor would wait for two captures alike.
- */
-async function glimpse(t: Terminal, pattern: RegExp, ms = 20_000): Promise<string> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const s = t.screen();
-    if (pattern.test(s)) return s;
-    if (Date.now() > end) throw new Error(`screen never matched ${pattern} within ${ms} ms; it shows:\n${s}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe("the Live view", () => {

@@ -3,7 +3,7 @@
 // complete log side by side, and untrusted output that cannot drive the terminal.
 import { describe, expect, it } from "vitest";
 import { lateLogsExplorer } from "../helpers/late-logs.js";
-import type { Terminal } from "../helpers/tmux.js";
+import { glimpse, type Terminal } from "../helpers/tmux.js";
 
 // Untraced: the app as users run it, stdin and stdout not wrapped by LAMBDA_EXPLORER_TRACE
 // (the other e2e files run traced, so a failed wait there shows the keys the app read).
@@ -26,21 +26,6 @@ async function invoke(fn: string, payload?: string): Promise<Terminal> {
   }
   t.keys("C-s");
   return t;
-}
-
-/**
- * Waits for one capture to match, for a screen that never holds still (a spinner, a clock
- * counting): waitFor would wait for two captures alike, which such a screen may never give
- * before the state it shows is over. The pattern must lie within one row (one write).
- */
-async function glimpse(t: Terminal, pattern: RegExp, ms = 15_000): Promise<string> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const s = t.screen();
-    if (pattern.test(s)) return s;
-    if (Date.now() > end) throw new Error(`screen never matched ${pattern} within ${ms} ms; it shows:\n${s}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /** Waits for the result pane to have the keys: an invoke brings it to the front. */

@@ -161,3 +161,18 @@ function traceOf(file: string): string {
     return "(no trace)";
   }
 }
+
+/**
+ * Waits for one capture to match, for a screen that never holds still (a spinner, a clock
+ * counting, rows arriving): waitFor would wait for two captures alike, which such a screen
+ * may never give before the state it shows is over. The pattern must lie within one write.
+ */
+export async function glimpse(t: { screen(): string }, pattern: RegExp, ms = 20_000): Promise<string> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const s = t.screen();
+    if (pattern.test(s)) return s;
+    if (Date.now() > end) throw new Error(`screen never matched ${pattern} within ${ms} ms; it shows:\n${s}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
