@@ -4,6 +4,7 @@
 import { UserError, EXIT } from "./exit-codes.js";
 import { intOption } from "./options.js";
 import { bundledFunctionsDir } from "./paths.js";
+import { sandboxScope } from "../state/function-list-cache.js";
 
 export interface EmbeddedSandboxFlags {
   sandbox?: string | boolean;
@@ -32,6 +33,8 @@ export const DEFAULT_RETENTION_MB = 64;
 export function embeddedSandboxStarter(
   flags: EmbeddedSandboxFlags,
   runtime?: string,
+  /** The examples, run when no folder is named (tests run them from fixtures/). */
+  examplesDir = bundledFunctionsDir,
 ): (dir?: string, overrides?: string[]) => Promise<EmbeddedSandbox> {
   const onSandbox = flags.sandbox !== undefined && flags.sandbox !== false;
   if (flags.logRetentionMb !== undefined && !onSandbox)
@@ -49,7 +52,7 @@ export function embeddedSandboxStarter(
       import("./sandbox-command.js"),
       import("./sandbox-source.js"),
     ]);
-    const source = await resolveSandboxSource(dir ?? bundledFunctionsDir, overrides);
+    const source = await resolveSandboxSource(dir ?? examplesDir, overrides);
     const sb = await startLocalSandbox({
       functionsDir: source.functionsDir,
       functions: source.functions,
@@ -58,7 +61,10 @@ export function embeddedSandboxStarter(
     });
     return {
       url: sb.url,
-      scope: source.scope,
+      // The examples are known by the name they always had, not by where this copy is
+      // installed: an npx upgrade moves the folder, and their drafts, usage and saved events
+      // must still be found.
+      scope: dir === undefined ? sandboxScope() : source.scope,
       template: source.template,
       problems: source.problems,
       close: () => sb.close(),
