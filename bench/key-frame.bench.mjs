@@ -28,6 +28,7 @@ import {
   RESULT_CASES,
   SCROLL_KEYS,
   appInTmux,
+  checkKeysScrolled,
   figure,
   importSource,
   keyFrameStats,
@@ -243,6 +244,7 @@ async function logScroll() {
     const from = Date.now();
     const timed = await session.timeKeys(keys, PAUSE_MS);
     const to = Date.now();
+    checkKeysScrolled(session, RESULT_CASES.log50k);
     await session.quit(["q"]);
     await profile.done(session, from, to, keys.length);
     report(`scrolling a 50,000-line log, 200×60: key sent to frame written`, timed, { median: 16 });

@@ -11,6 +11,7 @@ import {
   RESULT_CASES,
   SCROLL_KEYS,
   appInTmux,
+  checkKeysScrolled,
   figure,
   keyFrameStats,
   line,
@@ -36,6 +37,7 @@ async function session(endpoint, c, columns, rows) {
     await openResult(app, c);
     const { reads, merged } = await app.timeKeys(repeat(SCROLL_KEYS, ROUNDS), PAUSE_MS);
     const rss = app.memory().rssMb;
+    checkKeysScrolled(app, c);
     await app.quit(["q"]);
     return { ...keyFrameStats(reads), merged, rss };
   } finally {
