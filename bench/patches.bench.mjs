@@ -19,6 +19,7 @@ import { ROOT, figure } from "./lib.mjs";
 import { patchPackages } from "../scripts/patch-packages.mjs";
 import { patch as yogaWithoutFetch } from "../scripts/patches/yoga-layout-3.2.1-without-fetch.mjs";
 import { patch as stringWidthFast } from "../scripts/patches/string-width-8.3.0-fast.mjs";
+import { patch as sliceAnsiNarrowTokens } from "../scripts/patches/slice-ansi-8.0.0-narrow-tokens.mjs";
 
 const RUNS = Number(process.env.RUNS ?? 15);
 const dir = mkdtempSync(path.join(os.tmpdir(), "lx-patches-bench-"));
@@ -43,6 +44,16 @@ const lines = ["┌" + "─".repeat(198) + "┐", ...Array.from({ length: 58 }, 
 let w = 0;
 for (const l of lines) w += stringWidth(l);
 if (w === 0) throw new Error("no width");
+${DONE}`,
+  },
+  {
+    patch: sliceAnsiNarrowTokens,
+    what: "slice-ansi loaded, the lines of a 200×60 frame cut to a pane (as Ink clips a box)",
+    program: `import sliceAnsi from "slice-ansi";
+const lines = ["╭" + "─".repeat(198) + "╮", ...Array.from({ length: 58 }, (_, i) => "│\u001b[7m› orders-api-" + i + "\u001b[27m  nodejs20.x  256 MB  " + "·".repeat(i) + " ▸ → ✓ │"), "╰" + "─".repeat(198) + "╯"];
+let n = 0;
+for (const l of lines) n += sliceAnsi(l, 1, 120).length;
+if (n === 0) throw new Error("nothing cut");
 ${DONE}`,
   },
 ];

@@ -14,6 +14,7 @@ import { patch as inkNoColor } from "./patches/ink-6.8.0-no-color.mjs";
 import { patch as stringWidthFast } from "./patches/string-width-8.3.0-fast.mjs";
 import { patch as yogaWithoutFetch } from "./patches/yoga-layout-3.2.1-without-fetch.mjs";
 import { patch as fuzzysortLowerCodes } from "./patches/fuzzysort-4.0.2-lower-codes.mjs";
+import { patch as sliceAnsiNarrowTokens } from "./patches/slice-ansi-8.0.0-narrow-tokens.mjs";
 
 export const PATCHES = [
   inkOutputCache,
@@ -22,6 +23,7 @@ export const PATCHES = [
   stringWidthFast,
   yogaWithoutFetch,
   fuzzysortLowerCodes,
+  sliceAnsiNarrowTokens,
 ];
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
