@@ -146,6 +146,7 @@ export function App({ cwd = process.cwd(), historyFile, trace, sandboxTemplate, 
   const started = endpoint.options.endpointUrl === connection.connection.endpointUrl;
   return (
     <Box flexDirection="column" width={width} height={lay.height}>
+      {appKeys.pulse}
       <AppHeader width={width} endpoint={endpoint} template={started ? sandboxTemplate : undefined} />
       {body}
       {prompt.open ? (

@@ -1,8 +1,9 @@
 // The key layer bound to the explorer: every key read goes down the focus stack to where
 // keyRouting.ts sends it, and the footer offers the keys of the same scopes, so the keys it
 // shows are the keys that work. The routing itself stays a pure function of the parts here.
+import type { ReactElement } from "react";
 import type { KeyInput } from "../input/keyInput.js";
-import { useKeyInput } from "../input/useKeyInput.js";
+import { useKeyLayer } from "../input/useKeyInput.js";
 import type { Scope } from "../keys/keymap.js";
 import type { Help } from "../panes/help/useHelp.js";
 import type { HistoryKeys } from "../panes/history/useHistory.js";
@@ -41,9 +42,11 @@ export interface AppKeys {
   keyInput: KeyInput;
   /** The scopes whose keys apply now, for the footer. */
   scopes: Scope[];
+  /** Rendered anywhere in the App: what each key re-renders (see useKeyLayer). */
+  pulse: ReactElement;
 }
 
-export function useAppKeys(stdin: Parameters<typeof useKeyInput>[0], p: AppKeyParts): AppKeys {
+export function useAppKeys(stdin: Parameters<typeof useKeyLayer>[0], p: AppKeyParts): AppKeys {
   const context: KeyContext = {
     focus: p.focus,
     dispatchFocus: p.dispatchFocus,
@@ -68,9 +71,9 @@ export function useAppKeys(stdin: Parameters<typeof useKeyInput>[0], p: AppKeyPa
     paneSize: p.paneSize,
     inject: (k) => keyInput.inject(k),
   };
-  const keyInput = useKeyInput(stdin, (key) => {
+  const { input: keyInput, pulse } = useKeyLayer(stdin, (key) => {
     routeKey(context, key.input, key);
     return true;
   });
-  return { keyInput, scopes: activeScopes(context) };
+  return { keyInput, scopes: activeScopes(context), pulse };
 }
