@@ -9,6 +9,8 @@ import type { Help } from "../panes/help/useHelp.js";
 import type { HistoryKeys } from "../panes/history/useHistory.js";
 import type { PathPromptControl } from "../panes/payload/usePathPrompt.js";
 import type { ResultView } from "../panes/result/useResultView.js";
+import { usePickerState } from "../picker/pickerStore.js";
+import type { PickerState } from "../picker/pickerReducer.js";
 import { INTERRUPTED } from "./exitResult.js";
 import type { FocusAction, FocusState } from "./focus.js";
 import { activeScopes, routeKey, type KeyContext } from "./keyRouting.js";
@@ -46,7 +48,12 @@ export interface AppKeys {
   pulse: ReactElement;
 }
 
+const filtering = (s: PickerState) => s.filtering;
+
 export function useAppKeys(stdin: Parameters<typeof useKeyLayer>[0], p: AppKeyParts): AppKeys {
+  // The picker's scopes (the footer's hints) change with its filter mode alone: the App renders
+  // again for that, not for each key typed in the filter.
+  usePickerState(p.choice.picker, filtering);
   const context: KeyContext = {
     focus: p.focus,
     dispatchFocus: p.dispatchFocus,

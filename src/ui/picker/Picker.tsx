@@ -6,6 +6,7 @@ import { Box, Text } from "ink";
 import stringWidth from "string-width";
 import type { FunctionSummary } from "../../core/model.js";
 import { searchDue, type PickerState } from "./pickerReducer.js";
+import { usePickerContext } from "./PickerProvider.js";
 import { fit, fitSegments, highlightSegments } from "../text/fit.js";
 import { walkGraphemes } from "../text/graphemes.js";
 import { safeLine } from "../text/safeText.js";
@@ -128,7 +129,12 @@ function Title({ state, width }: { state: PickerState; width: number }) {
   );
 }
 
-// Memoized: the app renders on every key, and the picker's rows cost as much as the rest.
+/** The picker of the PickerProvider above: re-rendered by the picker's keys, not the App's. */
+export const PickerPane = memo(function PickerPane(props: Omit<PickerProps, "state">) {
+  return <Picker state={usePickerContext()} {...props} />;
+});
+
+// Memoized: the app renders on other keys, and the picker's rows cost as much as the rest.
 export const Picker = memo(function Picker({ state, width, height, focused }: PickerProps) {
   const { longestName, longestRuntime } = useMemo(() => {
     let name = 0;

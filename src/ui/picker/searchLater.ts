@@ -1,0 +1,38 @@
+// Runs the picker's due search after the frame that shows the typed query, so a key over a
+// long list is answered at once and its matches follow. The search goes a few blocks of the
+// list at a time, giving way to keys between slices; a newer key stops it. Results that come
+// back for an older query, list or usage are dropped by the reducer.
+import { traceEvent, tracing } from "../../state/trace.js";
+import type { PickerAction, PickerState } from "./pickerReducer.js";
+
+/**
+ * Longest slice of searching between chances for a key to be read: half a 60 Hz frame, so a
+ * key that comes mid-search still has its frame on the next refresh or the one after.
+ */
+const SLICE_MS = 8;
+
+/** Starts the search for `state`'s query; the answer stops it. */
+export function searchLater(state: PickerState, dispatch: (a: PickerAction) => void): () => void {
+  const { query, index, usage } = state;
+  const steps = index.searchSteps(query, usage);
+  let id: NodeJS.Immediate;
+  const slice = () => {
+    const end = performance.now() + SLICE_MS;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        if (tracing) traceEvent("matches");
+        dispatch({ type: "results", query, index, usage, results: step.value });
+        return;
+      }
+      if (performance.now() >= end) break;
+    }
+    id = setImmediate(slice);
+  };
+  // setImmediate, not a microtask: Ink writes the committed frame first.
+  id = setImmediate(slice);
+  return () => {
+    clearImmediate(id);
+    void steps.return([]);
+  };
+}
