@@ -51,7 +51,6 @@ export function useFunctionChoice(
       ),
   );
   const dispatchPicker = picker.dispatch;
-  useEffect(() => () => picker.stop(), [picker]);
   const [qualifier, dispatchQualifier] = useReducer(qualifierReducer, undefined, initialQualifierState);
   const [chosenName, setChosenName] = useState<string | null>(null);
   const [qualifierOpen, setQualifierOpen] = useState(false);

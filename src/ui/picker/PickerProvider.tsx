@@ -6,6 +6,7 @@ import { createContext, useContext, type ReactNode } from "react";
 import type { FunctionSummary } from "../../core/model.js";
 import { initialPickerState, selectedFunction, type PickerState } from "./pickerReducer.js";
 import { usePickerState, type PickerStore } from "./pickerStore.js";
+import { usePickerSearch } from "./usePickerSearch.js";
 
 const PickerStateContext = createContext<PickerState>(initialPickerState());
 const SelectedContext = createContext<FunctionSummary | null>(null);
@@ -14,6 +15,8 @@ const whole = (s: PickerState) => s;
 
 export function PickerProvider({ store, children }: { store: PickerStore; children: ReactNode }) {
   const state = usePickerState(store, whole);
+  // The matches of a typed query are searched after the frame that shows the query.
+  usePickerSearch(state, store.dispatch);
   return (
     <PickerStateContext.Provider value={state}>
       <SelectedContext.Provider value={selectedFunction(state)}>{children}</SelectedContext.Provider>

@@ -3,19 +3,11 @@
 // filter key then re-renders the picker alone, not the App and every pane under it (issue 12:
 // a key re-rendered the whole app, which cost more than the search).
 import { useLayoutEffect, useRef, useState } from "react";
-import { pickerReducer, searchDue, type PickerAction, type PickerState } from "./pickerReducer.js";
-import { searchLater } from "./searchLater.js";
-
-interface Search {
-  of: Pick<PickerState, "query" | "index" | "usage">;
-  stop: () => void;
-}
+import { pickerReducer, type PickerAction, type PickerState } from "./pickerReducer.js";
 
 export class PickerStore {
   private state: PickerState;
   private readonly listeners = new Set<() => void>();
-  /** The deferred search under way: a state whose search is due has one (searchLater.ts). */
-  private search: Search | null = null;
 
   constructor(initial: PickerState) {
     this.state = initial;
@@ -34,28 +26,7 @@ export class PickerStore {
     if (next === this.state) return;
     this.state = next;
     for (const l of [...this.listeners]) l();
-    // After the subscribers have drawn the query: its matches are searched after that frame.
-    this.searchDueQuery();
   };
-
-  /** Stops a search under way (the app is going). */
-  stop(): void {
-    this.search?.stop();
-    this.search = null;
-  }
-
-  private searchDueQuery(): void {
-    const s = this.state;
-    const due = searchDue(s);
-    const of = this.search?.of;
-    if (of && due && of.query === s.query && of.index === s.index && of.usage === s.usage) return;
-    this.stop();
-    if (due)
-      this.search = {
-        of: { query: s.query, index: s.index, usage: s.usage },
-        stop: searchLater(s, this.dispatch),
-      };
-  }
 }
 
 /**

@@ -2,8 +2,9 @@
 // long list is answered at once and its matches follow. The search goes a few blocks of the
 // list at a time, giving way to keys between slices; a newer key stops it. Results that come
 // back for an older query, list or usage are dropped by the reducer.
+import { useEffect } from "react";
 import { traceEvent, tracing } from "../../state/trace.js";
-import type { PickerAction, PickerState } from "./pickerReducer.js";
+import { searchDue, type PickerAction, type PickerState } from "./pickerReducer.js";
 
 /**
  * Longest slice of searching between chances for a key to be read: half a 60 Hz frame, so a
@@ -11,8 +12,25 @@ import type { PickerAction, PickerState } from "./pickerReducer.js";
  */
 const SLICE_MS = 8;
 
+/**
+ * The due search of `state`, run from an effect: after the commit that shows the query, so
+ * Ink has written that frame before the first slice (a search started at the key would take
+ * its first slice ahead of React's render of the key).
+ */
+export function usePickerSearch(state: PickerState, dispatch: (a: PickerAction) => void): void {
+  const due = searchDue(state);
+  const { query, index, usage } = state;
+  useEffect(() => {
+    if (!due) return;
+    return searchLater({ query, index, usage }, dispatch);
+  }, [due, query, index, usage, dispatch]);
+}
+
 /** Starts the search for `state`'s query; the answer stops it. */
-export function searchLater(state: PickerState, dispatch: (a: PickerAction) => void): () => void {
+function searchLater(
+  state: Pick<PickerState, "query" | "index" | "usage">,
+  dispatch: (a: PickerAction) => void,
+): () => void {
   const { query, index, usage } = state;
   const steps = index.searchSteps(query, usage);
   let id: NodeJS.Immediate;
