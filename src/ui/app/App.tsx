@@ -15,6 +15,7 @@ import { HelpOverlay } from "../panes/help/HelpOverlay.js";
 import { useHelp } from "../panes/help/useHelp.js";
 import { PathPrompt } from "../panes/payload/PathPrompt.js";
 import { useResultView } from "../panes/result/useResultView.js";
+import { PickerProvider } from "../picker/PickerProvider.js";
 import { AppHeader } from "./AppHeader.js";
 import { useAppKeys } from "./useAppKeys.js";
 import { focusedPane, focusReducer, initialFocus } from "./focus.js";
@@ -131,21 +132,25 @@ export function App({ cwd = process.cwd(), historyFile, trace, sandboxTemplate, 
   else if (focusState.overlay === "confirmQuit") body = <ConfirmQuit width={width} height={bodyHeight} />;
   else
     body = (
-      <Panes
-        layout={lay}
-        focus={focus}
-        choice={choice}
-        editor={flow.editor}
-        recorded={history.recorded.view}
-        session={session}
-        result={result}
-        live={liveView.live}
-      />
+      // The picker's keys re-render the provider and what reads it, not the App (PickerProvider).
+      <PickerProvider store={choice.picker}>
+        <Panes
+          layout={lay}
+          focus={focus}
+          choice={choice}
+          editor={flow.editor}
+          recorded={history.recorded.view}
+          session={session}
+          result={result}
+          live={liveView.live}
+        />
+      </PickerProvider>
     );
   // The sandbox's template names what runs only while on the endpoint it was started on.
   const started = endpoint.options.endpointUrl === connection.connection.endpointUrl;
   return (
     <Box flexDirection="column" width={width} height={lay.height}>
+      {appKeys.pulse}
       <AppHeader width={width} endpoint={endpoint} template={started ? sandboxTemplate : undefined} />
       {body}
       {prompt.open ? (

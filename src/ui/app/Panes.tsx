@@ -10,7 +10,7 @@ import { PayloadPane } from "../panes/payload/PayloadPane.js";
 import type { PayloadEditorState } from "../panes/payload/usePayloadEditor.js";
 import { ResultPane } from "../panes/result/ResultPane.js";
 import type { ResultView } from "../panes/result/useResultView.js";
-import { Picker } from "../picker/Picker.js";
+import { PickerPane } from "../picker/Picker.js";
 import type { Layout, PaneId } from "./layout.js";
 import { PaneFrame } from "./PaneFrame.js";
 import type { FunctionChoice } from "./useFunctionChoice.js";
@@ -32,7 +32,7 @@ export interface PanesProps {
 export function Panes({ layout: lay, focus, choice, editor, recorded, ...p }: PanesProps) {
   const panes = [
     <PaneFrame key="functions" id="functions" layout={lay} focused={focus === "functions"}>
-      {(w, h) => <Picker state={choice.picker} width={w} height={h} focused={focus === "functions"} />}
+      {(w, h) => <PickerPane width={w} height={h} focused={focus === "functions"} />}
     </PaneFrame>,
     <PaneFrame
       key="payload"

@@ -68,7 +68,7 @@ function paneScopes(c: KeyContext): Scope[] {
   const { choice } = c;
   switch (focusedPane(c.focus)) {
     case "functions":
-      return pickerScopes(choice.picker);
+      return pickerScopes(choice.picker.get());
     case "payload":
       // An opened history entry covers the payload pane, editor or not.
       if (c.history.recorded.view) return c.history.recorded.scopes;
@@ -123,7 +123,7 @@ function paneKey(c: KeyContext, focus: PaneId, input: string, key: Key): boolean
   const { choice, editor } = c;
   switch (focus) {
     case "functions":
-      return handlePickerKey(choice.picker, choice.dispatchPicker, input, key, (f) =>
+      return handlePickerKey(choice.picker.get(), choice.picker.dispatch, input, key, (f) =>
         c.chooseFunction(f.name),
       );
     case "history":

@@ -1,13 +1,16 @@
 // The key layer bound to the explorer: every key read goes down the focus stack to where
 // keyRouting.ts sends it, and the footer offers the keys of the same scopes, so the keys it
 // shows are the keys that work. The routing itself stays a pure function of the parts here.
+import type { ReactElement } from "react";
 import type { KeyInput } from "../input/keyInput.js";
-import { useKeyInput } from "../input/useKeyInput.js";
+import { useKeyLayer } from "../input/useKeyInput.js";
 import type { Scope } from "../keys/keymap.js";
 import type { Help } from "../panes/help/useHelp.js";
 import type { HistoryKeys } from "../panes/history/useHistory.js";
 import type { PathPromptControl } from "../panes/payload/usePathPrompt.js";
 import type { ResultView } from "../panes/result/useResultView.js";
+import { usePickerState } from "../picker/pickerStore.js";
+import type { PickerState } from "../picker/pickerReducer.js";
 import { INTERRUPTED } from "./exitResult.js";
 import type { FocusAction, FocusState } from "./focus.js";
 import { activeScopes, routeKey, type KeyContext } from "./keyRouting.js";
@@ -41,9 +44,16 @@ export interface AppKeys {
   keyInput: KeyInput;
   /** The scopes whose keys apply now, for the footer. */
   scopes: Scope[];
+  /** Rendered anywhere in the App: what each key re-renders (see useKeyLayer). */
+  pulse: ReactElement;
 }
 
-export function useAppKeys(stdin: Parameters<typeof useKeyInput>[0], p: AppKeyParts): AppKeys {
+const filtering = (s: PickerState) => s.filtering;
+
+export function useAppKeys(stdin: Parameters<typeof useKeyLayer>[0], p: AppKeyParts): AppKeys {
+  // The picker's scopes (the footer's hints) change with its filter mode alone: the App renders
+  // again for that, not for each key typed in the filter.
+  usePickerState(p.choice.picker, filtering);
   const context: KeyContext = {
     focus: p.focus,
     dispatchFocus: p.dispatchFocus,
@@ -68,9 +78,9 @@ export function useAppKeys(stdin: Parameters<typeof useKeyInput>[0], p: AppKeyPa
     paneSize: p.paneSize,
     inject: (k) => keyInput.inject(k),
   };
-  const keyInput = useKeyInput(stdin, (key) => {
+  const { input: keyInput, pulse } = useKeyLayer(stdin, (key) => {
     routeKey(context, key.input, key);
     return true;
   });
-  return { keyInput, scopes: activeScopes(context) };
+  return { keyInput, scopes: activeScopes(context), pulse };
 }

@@ -13,18 +13,16 @@ import {
   type QualifierAction,
   type QualifierState,
 } from "../panes/payload/qualifierReducer.js";
-import {
-  initialPickerState,
-  pickerReducer,
-  type PickerAction,
-  type PickerState,
-} from "../picker/pickerReducer.js";
-import { usePickerSearch } from "../picker/usePickerSearch.js";
+import { initialPickerState, pickerReducer } from "../picker/pickerReducer.js";
+import { PickerStore } from "../picker/pickerStore.js";
 import { deferred } from "./deferred.js";
 
 export interface FunctionChoice {
-  picker: PickerState;
-  dispatchPicker: (a: PickerAction) => void;
+  /**
+   * The picker's state, kept out of this hook's (and so the App's) renders: the functions pane
+   * subscribes to it, key handlers read it with get() and dispatch into it.
+   */
+  picker: PickerStore;
   chosen: FunctionSummary | null;
   details: FunctionDetails;
   qualifier: QualifierState;
@@ -46,21 +44,23 @@ export function useFunctionChoice(
   pickerRows: number,
 ): FunctionChoice {
   // With the list start-up already has (cached, or its first page), so the first frame shows it.
-  const [picker, dispatchPicker] = useReducer(pickerReducer, list, (l) =>
-    pickerReducer(initialPickerState(), { type: "items", items: l.items, loading: l.loading }),
+  const [picker] = useState(
+    () =>
+      new PickerStore(
+        pickerReducer(initialPickerState(), { type: "items", items: list.items, loading: list.loading }),
+      ),
   );
-  // The matches of a typed query are searched after the frame that shows the query.
-  usePickerSearch(picker, dispatchPicker);
+  const dispatchPicker = picker.dispatch;
   const [qualifier, dispatchQualifier] = useReducer(qualifierReducer, undefined, initialQualifierState);
   const [chosenName, setChosenName] = useState<string | null>(null);
   const [qualifierOpen, setQualifierOpen] = useState(false);
 
   useEffect(() => {
     dispatchPicker({ type: "items", items: list.items, loading: list.loading });
-  }, [list.items, list.loading]);
+  }, [dispatchPicker, list.items, list.loading]);
   useEffect(() => {
     dispatchPicker({ type: "resize", rows: pickerRows });
-  }, [pickerRows]);
+  }, [dispatchPicker, pickerRows]);
   // Functions invoked recently and often come first in the unfiltered list.
   useEffect(() => {
     if (!scope) return;
@@ -73,7 +73,7 @@ export function useFunctionChoice(
     return () => {
       live = false;
     };
-  }, [scope]);
+  }, [dispatchPicker, scope]);
 
   const chosen = useMemo(
     () => list.items.find((f) => f.name === chosenName) ?? null,
@@ -97,7 +97,6 @@ export function useFunctionChoice(
   const clear = useCallback(() => setChosenName(null), []);
   return {
     picker,
-    dispatchPicker,
     chosen,
     details,
     qualifier,

@@ -58,7 +58,7 @@ export function useLiveView(o: LiveViewOptions): LiveView {
   const dispatchLive = live.dispatch;
   useEffect(() => dispatchLive({ type: "resize", height: rows }), [rows, dispatchLive]);
   const startLive = () => {
-    const fn = choice.chosen ?? (o.focus === "functions" ? selectedFunction(choice.picker) : null);
+    const fn = choice.chosen ?? (o.focus === "functions" ? selectedFunction(choice.picker.get()) : null);
     if (!fn) return;
     // Already following it: back to its rows, which starting again would lose.
     if (live.state.functionName !== fn.name)

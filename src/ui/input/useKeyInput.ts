@@ -4,32 +4,88 @@
 // so a commit follows it even when it changed nothing. React 19 commits an update from
 // outside its own events later (a microtask, or the scheduler's next turn when it is busy),
 // and a handler called before then would act on a screen already gone.
-import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import { createElement, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from "react";
 import { KeyInput, type InputStream, type KeyHandler } from "./keyInput.js";
 
+/** The key layer for a component that re-renders for each key (the counter is its state). */
 export function useKeyInput(stdin: InputStream, handler: KeyHandler): KeyInput {
+  const [, setKeysTaken] = useState(0);
+  return useKeyPace(stdin, handler, () => setKeysTaken((n) => n + 1)).input;
+}
+
+export interface KeyLayer {
+  input: KeyInput;
+  /**
+   * Rendered anywhere in the tree, the counter's own component: a key re-renders it (and what
+   * the key changed), not the component that owns the key layer, so a key that changes only a
+   * pane's own store (the picker's filter) renders that pane alone (issue 12).
+   */
+  pulse: ReactElement;
+}
+
+export function useKeyLayer(stdin: InputStream, handler: KeyHandler): KeyLayer {
+  const counter = useMemo(() => new Counter(), []);
+  const { input, noteCommit } = useKeyPace(stdin, handler, counter.bump);
+  const pulse = useMemo(
+    () => createElement(KeyPulse, { counter, onCommit: noteCommit }),
+    [counter, noteCommit],
+  );
+  return { input, pulse };
+}
+
+class Counter {
+  private readonly listeners = new Set<() => void>();
+  readonly bump = (): void => {
+    for (const l of this.listeners) l();
+  };
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+/**
+ * Draws nothing: each bump is a state update of its own, in the lane of the App's updates from
+ * the same key, so they commit together and its layout effect sees that commit.
+ */
+function KeyPulse({ counter, onCommit }: { counter: Counter; onCommit: () => void }) {
+  const [, setKeysTaken] = useState(0);
+  useLayoutEffect(() => counter.subscribe(() => setKeysTaken((n) => n + 1)), [counter]);
+  useLayoutEffect(() => onCommit());
+  return null;
+}
+
+function useKeyPace(stdin: InputStream, handler: KeyHandler, bump: () => void) {
   const input = useMemo(() => new KeyInput(stdin), [stdin]);
   const latest = useRef(handler);
-  const [, setKeysTaken] = useState(0);
+  const bumpRef = useRef(bump);
   const waiting = useRef<(() => void) | null>(null);
   const commits = useRef(0);
   const commitsAtKey = useRef(0);
   const settling = useRef<(() => void)[]>([]);
+  // Stable, for KeyPulse's element: it reads only refs.
+  const noteCommit = useMemo(
+    () => () => {
+      commits.current++;
+      const resume = waiting.current;
+      waiting.current = null;
+      resume?.();
+      const settled = settling.current;
+      settling.current = [];
+      for (const s of settled) s();
+    },
+    [],
+  );
   useLayoutEffect(() => {
     latest.current = handler;
-    commits.current++;
-    const resume = waiting.current;
-    waiting.current = null;
-    resume?.();
-    const settled = settling.current;
-    settling.current = [];
-    for (const s of settled) s();
+    bumpRef.current = bump;
+    noteCommit();
   });
   useLayoutEffect(() => {
     const unsubscribe = input.subscribe((key) => {
       commitsAtKey.current = commits.current;
       const used = latest.current(key);
-      setKeysTaken((n) => n + 1);
+      bumpRef.current();
       return used;
     });
     input.setPace(() =>
@@ -44,7 +100,7 @@ export function useKeyInput(stdin: InputStream, handler: KeyHandler): KeyInput {
       () =>
         new Promise<void>((resolve) => {
           settling.current.push(resolve);
-          setKeysTaken((n) => n + 1);
+          bumpRef.current();
         }),
     );
     input.start();
@@ -55,5 +111,5 @@ export function useKeyInput(stdin: InputStream, handler: KeyHandler): KeyInput {
       for (const s of settling.current) s();
     };
   }, [input]);
-  return input;
+  return { input, noteCommit };
 }

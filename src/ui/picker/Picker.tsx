@@ -6,6 +6,7 @@ import { Box, Text } from "ink";
 import stringWidth from "string-width";
 import type { FunctionSummary } from "../../core/model.js";
 import { searchDue, type PickerState } from "./pickerReducer.js";
+import { usePickerContext } from "./PickerProvider.js";
 import { fit, fitSegments, highlightSegments } from "../text/fit.js";
 import { walkGraphemes } from "../text/graphemes.js";
 import { safeLine } from "../text/safeText.js";
@@ -128,7 +129,39 @@ function Title({ state, width }: { state: PickerState; width: number }) {
   );
 }
 
-// Memoized: the app renders on every key, and the picker's rows cost as much as the rest.
+interface PickerRowProps {
+  fn: FunctionSummary;
+  /** The name's matched positions, joined: a row is drawn again only when they change. */
+  hits: string;
+  selected: boolean;
+  focused: boolean;
+  layout: Layout;
+  width: number;
+}
+
+/**
+ * One function's row. Memoized on what it shows: a move redraws the two rows whose selection
+ * changed, and a key typed in the filter the rows whose matches or highlights changed, not all.
+ */
+const PickerRow = memo(function PickerRow({ fn, hits, selected, focused, layout, width }: PickerRowProps) {
+  const indexes = hits === "" ? [] : hits.split(",").map(Number);
+  const name = fitSegments(highlightSegments(fn.name, indexes), layout.name, true);
+  const columns = layout.columns.map((c) => " ".repeat(GAP) + cell(c.value(fn), c.width, c.align));
+  return (
+    <Text inverse={selected && focused} bold={selected && !focused} wrap="truncate">
+      {layout.gutter ? (selected ? "› " : "  ") : ""}
+      <Highlighted segments={name} />
+      {fit(columns.join(""), Math.max(0, width - layout.gutter - layout.name), true)}
+    </Text>
+  );
+});
+
+/** The picker of the PickerProvider above: re-rendered by the picker's keys, not the App's. */
+export const PickerPane = memo(function PickerPane(props: Omit<PickerProps, "state">) {
+  return <Picker state={usePickerContext()} {...props} />;
+});
+
+// Memoized: the app renders on other keys, and the picker's rows cost as much as the rest.
 export const Picker = memo(function Picker({ state, width, height, focused }: PickerProps) {
   const { longestName, longestRuntime } = useMemo(() => {
     let name = 0;
@@ -138,10 +171,15 @@ export const Picker = memo(function Picker({ state, width, height, focused }: Pi
     return { longestName: name, longestRuntime: rt };
   }, [state.items]);
 
+  // One layout while the widths stay: the rows' memo compares it by reference.
+  const layout = useMemo(
+    () => pickerLayout(width, longestName, longestRuntime),
+    [width, longestName, longestRuntime],
+  );
+
   if (width <= 0 || height <= 0) return null;
   const listRows = Math.max(0, Math.min(state.rows, height - 1));
   const visible = state.results.slice(state.scroll, state.scroll + listRows);
-  const layout = pickerLayout(width, longestName, longestRuntime);
 
   let empty: string | null = null;
   if (state.results.length === 0) {
@@ -157,18 +195,17 @@ export const Picker = memo(function Picker({ state, width, height, focused }: Pi
           {fit(empty, width)}
         </Text>
       ) : null}
-      {visible.map((r, i) => {
-        const selected = state.scroll + i === state.selected;
-        const name = fitSegments(highlightSegments(r.item.name, r.nameIndexes), layout.name, true);
-        const columns = layout.columns.map((c) => " ".repeat(GAP) + cell(c.value(r.item), c.width, c.align));
-        return (
-          <Text key={r.item.name} inverse={selected && focused} bold={selected && !focused} wrap="truncate">
-            {layout.gutter ? (selected ? "› " : "  ") : ""}
-            <Highlighted segments={name} />
-            {fit(columns.join(""), Math.max(0, width - layout.gutter - layout.name), true)}
-          </Text>
-        );
-      })}
+      {visible.map((r, i) => (
+        <PickerRow
+          key={r.item.name}
+          fn={r.item}
+          hits={r.nameIndexes.join(",")}
+          selected={state.scroll + i === state.selected}
+          focused={focused}
+          layout={layout}
+          width={width}
+        />
+      ))}
     </Box>
   );
 });

@@ -2,7 +2,7 @@
 // long list is answered at once and its matches follow. The search goes a few blocks of the
 // list at a time, giving way to keys between slices; a newer key stops it. Results that come
 // back for an older query, list or usage are dropped by the reducer.
-import { useEffect, type Dispatch } from "react";
+import { useEffect } from "react";
 import { traceEvent, tracing } from "../../state/trace.js";
 import { searchDue, type PickerAction, type PickerState } from "./pickerReducer.js";
 
@@ -12,31 +12,45 @@ import { searchDue, type PickerAction, type PickerState } from "./pickerReducer.
  */
 const SLICE_MS = 8;
 
-export function usePickerSearch(state: PickerState, dispatch: Dispatch<PickerAction>): void {
+/**
+ * The due search of `state`, run from an effect: after the commit that shows the query, so
+ * Ink has written that frame before the first slice (a search started at the key would take
+ * its first slice ahead of React's render of the key).
+ */
+export function usePickerSearch(state: PickerState, dispatch: (a: PickerAction) => void): void {
   const due = searchDue(state);
   const { query, index, usage } = state;
   useEffect(() => {
     if (!due) return;
-    const steps = index.searchSteps(query, usage);
-    let id: NodeJS.Immediate;
-    const slice = () => {
-      const end = performance.now() + SLICE_MS;
-      for (;;) {
-        const step = steps.next();
-        if (step.done) {
-          if (tracing) traceEvent("matches");
-          dispatch({ type: "results", query, index, usage, results: step.value });
-          return;
-        }
-        if (performance.now() >= end) break;
-      }
-      id = setImmediate(slice);
-    };
-    // setImmediate, not a microtask: Ink writes the committed frame first.
-    id = setImmediate(slice);
-    return () => {
-      clearImmediate(id);
-      void steps.return([]);
-    };
+    return searchLater({ query, index, usage }, dispatch);
   }, [due, query, index, usage, dispatch]);
+}
+
+/** Starts the search for `state`'s query; the answer stops it. */
+function searchLater(
+  state: Pick<PickerState, "query" | "index" | "usage">,
+  dispatch: (a: PickerAction) => void,
+): () => void {
+  const { query, index, usage } = state;
+  const steps = index.searchSteps(query, usage);
+  let id: NodeJS.Immediate;
+  const slice = () => {
+    const end = performance.now() + SLICE_MS;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        if (tracing) traceEvent("matches");
+        dispatch({ type: "results", query, index, usage, results: step.value });
+        return;
+      }
+      if (performance.now() >= end) break;
+    }
+    id = setImmediate(slice);
+  };
+  // setImmediate, not a microtask: Ink writes the committed frame first.
+  id = setImmediate(slice);
+  return () => {
+    clearImmediate(id);
+    void steps.return([]);
+  };
 }

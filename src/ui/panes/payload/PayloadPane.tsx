@@ -3,8 +3,8 @@
 // chosen or while its version or alias is being chosen, the function's details.
 import type { FunctionChoice } from "../../app/useFunctionChoice.js";
 import { eventLabel, type PayloadEditorState } from "./usePayloadEditor.js";
-import { selectedFunction } from "../../picker/pickerReducer.js";
-import { FunctionPane } from "./FunctionPane.js";
+import { useSelectedFunction } from "../../picker/PickerProvider.js";
+import { FunctionPane, type FunctionPaneProps } from "./FunctionPane.js";
 import { RecordedPayload, type RecordedView } from "../history/RecordedPayload.js";
 import { PayloadEditor } from "./PayloadEditor.js";
 import { TemplateList } from "./TemplateList.js";
@@ -40,8 +40,8 @@ export function PayloadPane({ choice, editor, recorded, width, height, focused }
       />
     );
   return (
-    <FunctionPane
-      fn={fn ?? selectedFunction(choice.picker)}
+    <DetailsPane
+      fn={fn}
       details={choice.details}
       qualifier={choice.qualifier}
       width={width}
@@ -49,4 +49,13 @@ export function PayloadPane({ choice, editor, recorded, width, height, focused }
       focused={focused}
     />
   );
+}
+
+/**
+ * The chosen function's details, or before one is chosen the details of the function under the
+ * picker's cursor: only this part of the pane follows the picker's moves.
+ */
+function DetailsPane({ fn, ...props }: FunctionPaneProps) {
+  const underCursor = useSelectedFunction();
+  return <FunctionPane fn={fn ?? underCursor} {...props} />;
 }
