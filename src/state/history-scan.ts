@@ -44,8 +44,6 @@ export interface NewestResult {
 
 const MAX_DAMAGED_LINES = 20;
 
-type LogsAt = LineLocation & { state: LogsState };
-
 const LOGS_HEAD = Buffer.from('{"logsFor":"');
 
 /** A line passed over unparsed still counts as damaged when it is plainly not a JSON object. */
@@ -72,44 +70,7 @@ export function openNewestReader(file: string, q: Omit<NewestQuery, "limit"> = {
     damaged: 0,
     damagedLines: [],
   };
-  // Logs records met before their invocations, by id. The one met last waits in `pending` in
-  // front of the map: it is nearly always the logs of the very next invocation line (written
-  // just after it), and a map entry set and deleted per line was the largest cost of a
-  // filtered read of 100,000 entries.
-  const logs = new Map<string, LogsAt>();
-  let pending: (LogsAt & { id: string }) | null = null;
-  /** A logs record met: kept, by the rule that the first seen (the last written) wins unless a later one is complete. */
-  const keep = (id: string, found: LogsAt) => {
-    if (pending && pending.id === id) {
-      if (pending.state !== "complete" && found.state === "complete") pending = { id, ...found };
-      return;
-    }
-    flush();
-    const had = logs.size > 0 ? logs.get(id) : undefined;
-    if (!had) pending = { id, ...found };
-    else if (had.state !== "complete" && found.state === "complete") logs.set(id, found);
-  };
-  /** `pending` into the map: a line between it and its invocation (or the invocation is not next). */
-  const flush = () => {
-    if (!pending) return;
-    const { id, ...at } = pending;
-    pending = null;
-    logs.set(id, at);
-  };
-  /** The logs of invocation `id`, taken out (null when none was met). */
-  const take = (id: string): LogsAt | null => {
-    if (pending && pending.id === id) {
-      const found: LogsAt = pending;
-      pending = null;
-      return found;
-    }
-    flush();
-    if (logs.size === 0) return null;
-    const found = logs.get(id);
-    if (!found) return null;
-    logs.delete(id);
-    return found;
-  };
+  const logs = new Map<string, LineLocation & { state: LogsState }>();
   const ids = new Set<string>();
   const fromEnd: number[] = [];
   const batches = readLineBatchesBackward(file, { signal: q.signal });
@@ -119,7 +80,7 @@ export function openNewestReader(file: string, q: Omit<NewestQuery, "limit"> = {
   let count = 0;
 
   /** One line: true when it added an entry. */
-  const read = (line: BackwardLine): boolean => {
+  const take = (line: BackwardLine): boolean => {
     count = line.fromEnd;
     const { bytes } = line;
     if (bytes.length === 0) return false;
@@ -134,14 +95,17 @@ export function openNewestReader(file: string, q: Omit<NewestQuery, "limit"> = {
       // Its logs, met before it, are not wanted: dropped, the map holds only the logs of
       // invocations still to come (a few), not of every one passed over (most of a big file).
       const id = recordHeadId(bytes);
-      if (id !== null) take(id);
+      if (id !== null) logs.delete(id);
       return false;
     }
     // A logs record is known by its head (as classifyLine knows it), here without the objects
     // classifyLine makes: a big history is half logs lines.
     const head = line.terminated && bytes[bytes.length - 1] === 0x7d ? logsHead(bytes) : null;
     if (head) {
-      keep(head.id, { offset: line.offset, length: bytes.length, state: head.state });
+      const had = logs.get(head.id);
+      // Read backward, the first seen is the last written; complete logs win over gave-up.
+      if (!had || (had.state !== "complete" && head.state === "complete"))
+        logs.set(head.id, { offset: line.offset, length: bytes.length, state: head.state });
       return false;
     }
     const loc = { offset: line.offset, length: bytes.length };
@@ -155,17 +119,22 @@ export function openNewestReader(file: string, q: Omit<NewestQuery, "limit"> = {
         out.damaged++;
         if (out.damagedLines.length < MAX_DAMAGED_LINES) out.damagedLines.push(line.fromEnd);
         return false;
-      case "logs":
-        keep(kind.id, { ...loc, state: kind.state });
+      case "logs": {
+        const had = logs.get(kind.id);
+        // Read backward, the first seen is the last written; complete logs win over gave-up.
+        if (!had || (had.state !== "complete" && kind.state === "complete"))
+          logs.set(kind.id, { ...loc, state: kind.state });
         return false;
+      }
       case "record": {
         const r = kind.record;
         if (ids.has(r.id)) return false;
         ids.add(r.id);
         out.seen++;
         const entry = indexEntry(r, loc, 0);
-        const later = take(r.id);
+        const later = logs.get(r.id);
         if (later) {
+          logs.delete(r.id);
           if (!(entry.logsState === "complete" && later.state !== "complete")) {
             entry.logs = later;
             entry.logsState = later.state;
@@ -186,7 +155,7 @@ export function openNewestReader(file: string, q: Omit<NewestQuery, "limit"> = {
       try {
         while (added < more) {
           if (at < batch.length) {
-            if (read(batch[at++]!)) added++;
+            if (take(batch[at++]!)) added++;
             continue;
           }
           const step = await batches.next();
