@@ -4,7 +4,8 @@
 // before exec) to what the tmux screen shows, polled every 10 ms: the first frame drawn, and the
 // pane listing the newest entries (its title `History 200+`: the rest are read from the file as
 // the list is scrolled or filtered); the app's own trace beside them; and the process's peak
-// resident memory (VmHWM). Targets (issue 18): the newest entries listed, so the pane usable,
+// resident memory (VmHWM); and whether the first frame already listed them (read while the UI
+// loads, as the app's trace says). Targets (issue 18): the newest entries listed, so the pane usable,
 // under 300 ms, resident memory under 150 MB; first frame under 1 s (issue 7). The file is made with serializeRecord, bundled from src/ as the app has it.
 import { execFileSync } from "node:child_process";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -113,8 +114,10 @@ async function open() {
       .find((x) => x.includes(label));
     return l ? Number(l.split(" ")[0]) : NaN;
   };
+  const inFirstFrame = readFileSync(traceFile, "utf8").includes(" history loaded in the first frame\n");
   return {
     shown,
+    inFirstFrame,
     firstFrame: drawnAt - started,
     listed: shownAt - started,
     tracedFirstRender: traced("first render"),
@@ -149,6 +152,15 @@ try {
     target: "< 300 ms",
     met: listed < 300,
   });
+  // The newest entries are read while the UI loads: the first frame lists them (the app traces
+  // "history loaded in the first frame"), and the pane is usable as soon as it is drawn.
+  const inFirst = runs.filter((r) => r.inFirstFrame).length;
+  figure({
+    figure: "runs whose first frame listed the newest entries",
+    measured: `${inFirst} of ${runs.length}`,
+    target: "all",
+    met: inFirst === runs.length,
+  });
   figure({
     figure: "  the app's own trace: first render / history loaded",
     measured: `${median(runs.map((r) => r.tracedFirstRender)).toFixed(0)} / ${median(runs.map((r) => r.loaded)).toFixed(0)} ms`,
@@ -163,7 +175,7 @@ try {
     figure: "explorer resident memory once the newest are listed",
     measured: `${median(runs.map((r) => r.rssMb)).toFixed(0)} MB`,
   });
-  if (!(ff < 1000 && listed < 300 && peak < 150)) process.exitCode = 1;
+  if (!(ff < 1000 && listed < 300 && peak < 150 && inFirst === runs.length)) process.exitCode = 1;
 } finally {
   if (!process.env.KEEP) rmSync(home, { recursive: true, force: true });
 }

@@ -9,8 +9,8 @@
 //   - `history list --function F` over 100,000 entries (a quarter of them F's), and --since
 //     (the newest 3,600), whole process and the read alone (isolated);
 //   - list --limit 20 on 100 records against 100,000: the ratio the acceptance check holds to.
-// Node's own start-up (`--version`) is reported beside them: it is in every figure and no
-// history code can remove it. The machine is shared: the load average is printed at the start.
+// Node's own start-up (bare `node -e 0`, the floor) and with our CLI (`--version`) are reported
+// beside them: they are in every figure and no history code can remove them. The machine is shared: the load average is printed at the start.
 import { spawnSync } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
@@ -44,9 +44,9 @@ async function writeHistory(file, count, maxBytes = Infinity) {
 }
 
 /** One whole process: wall ms from spawn to exit, CPU ms (user + system), peak RSS in MB. */
-function run(args) {
+function run(args, script = [CLI]) {
   const t = performance.now();
-  const r = spawnSync("/usr/bin/time", ["-f", "%M %U %S", process.execPath, CLI, ...args], {
+  const r = spawnSync("/usr/bin/time", ["-f", "%M %U %S", process.execPath, ...script, ...args], {
     encoding: "utf8",
     env,
     maxBuffer: 1 << 30,
@@ -74,8 +74,8 @@ async function isolated(fn) {
   }
   return xs.sort((a, b) => a - b)[3];
 }
-function median(args, n) {
-  const runs = Array.from({ length: n }, () => run(args)).sort((a, b) => a.wall - b.wall);
+function median(args, n, script) {
+  const runs = Array.from({ length: n }, () => run(args, script)).sort((a, b) => a.wall - b.wall);
   return runs[Math.floor(n / 2)];
 }
 function check(name, measured, target, met) {
@@ -84,8 +84,18 @@ function check(name, measured, target, met) {
 }
 
 console.log(`load average ${os.loadavg()[0].toFixed(1)} at the start`);
+// The floor under every figure: Node starting and running nothing. `--version` adds our CLI's
+// own start (the bundle's modules and the command table) on top of it.
+const bare = median([], 7, ["-e", "0"]);
+figure({
+  figure: "bare node -e 0 (the floor), median of 7",
+  measured: `${bare.wall.toFixed(0)} ms wall, ${bare.cpu.toFixed(0)} ms CPU`,
+});
 const startUp = median(["--version"], 7);
-figure({ figure: "node start-up alone (--version), median of 7", measured: `${startUp.wall.toFixed(0)} ms` });
+figure({
+  figure: "node start-up with our CLI (--version), median of 7",
+  measured: `${startUp.wall.toFixed(0)} ms wall, ${startUp.cpu.toFixed(0)} ms CPU`,
+});
 
 const small = path.join(dir, "h100.jsonl");
 await writeHistory(small, 100);

@@ -18,7 +18,7 @@ export async function openHistoryFile(
   file: string,
   opts: { missingIsEmpty?: boolean; mayMatch?: (bytes: Buffer) => boolean; quiet?: boolean } = {},
 ): Promise<HistoryIndex> {
-  const { damagedMessage, HistoryFileError, loadHistoryIndex } = await import("../state/history-store.js");
+  const { HistoryFileError, loadHistoryIndex } = await import("../state/history-store.js");
   let index: HistoryIndex;
   try {
     index = await loadHistoryIndex(file, { mayMatch: opts.mayMatch });
@@ -26,19 +26,41 @@ export async function openHistoryFile(
     if (err instanceof HistoryFileError) throw new UserError(err.message, EXIT.usage);
     throw err;
   }
-  if (!index.exists && !opts.missingIsEmpty)
+  await checkHistoryRead(file, { ...index, records: index.entries.length + index.passed }, opts);
+  return index;
+}
+
+/** What a read of a history found, for checkHistoryRead. */
+export interface HistoryRead {
+  exists: boolean;
+  /** Invocation records read (kept or passed over). */
+  records: number;
+  damaged: number;
+  damagedLines: readonly number[];
+}
+
+/**
+ * A missing file (unless `missingIsEmpty`) or one with no record among damaged lines is a
+ * UserError; damaged lines are said on stderr (unless `quiet`).
+ */
+export async function checkHistoryRead(
+  file: string,
+  read: HistoryRead,
+  opts: { missingIsEmpty?: boolean; quiet?: boolean } = {},
+): Promise<void> {
+  const { damagedMessage } = await import("../state/history-error.js");
+  if (!read.exists && !opts.missingIsEmpty)
     throw new UserError(
       `no history file ${file}: check the path (invoke and the explorer record into the history; see lambda-explorer history --help)`,
       EXIT.usage,
     );
-  if (index.entries.length === 0 && index.passed === 0 && index.damaged > 0)
+  if (read.records === 0 && read.damaged > 0)
     throw new UserError(
-      `${file} is not a history file: none of its ${index.damaged} non-empty line${index.damaged === 1 ? " is" : "s is"} a history record (one JSON invocation record a line)`,
+      `${file} is not a history file: none of its ${read.damaged} non-empty line${read.damaged === 1 ? " is" : "s is"} a history record (one JSON invocation record a line)`,
       EXIT.usage,
     );
-  const damaged = damagedMessage(index);
+  const damaged = damagedMessage(read);
   if (damaged && !opts.quiet) process.stderr.write(`lambda-explorer: ${file}: ${damaged}\n`);
-  return index;
 }
 
 /** --since as epoch ms; a time that cannot be read is a UserError. */

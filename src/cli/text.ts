@@ -22,7 +22,9 @@ export function ms(n: number): string {
   return n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 }
 
-const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+// Made on first use: building a Segmenter loads ICU's break rules, tens of ms that every
+// command paid at start (this module loads with the command table) though few ever cut text.
+let graphemes: Intl.Segmenter | undefined;
 
 /** Cuts text to `width` terminal columns (wide characters count two), ending in "…" when cut. */
 export function truncate(text: string, width: number): string {
@@ -30,6 +32,7 @@ export function truncate(text: string, width: number): string {
   if (stringWidth(text) <= width) return text;
   // Whole graphemes, so an emoji sequence (👩‍💻) or a letter and its accent is never cut apart.
   let out = "";
+  graphemes ??= new Intl.Segmenter("en", { granularity: "grapheme" });
   for (const { segment } of graphemes.segment(text)) {
     if (stringWidth(out + segment) > width - 1) break;
     out += segment;

@@ -34,6 +34,12 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
       EXIT.usage,
     );
   }
+  // The history's newest entries, read while the sandbox starts and the UI loads (a few ms
+  // even for a 1 GB history: it is read from its end), so the first frame lists them.
+  const historyFile = resolveHistoryFile(flags.history);
+  const earlyHistory = early(
+    import("../state/history-pages.js").then((m) => m.openHistory(historyFile, m.FIRST_PAGE)),
+  );
   const closers: Array<() => Promise<void>> = [];
   // A template's problems, said before the explorer opens and again once it has closed (the
   // explorer's screen hides what was printed before it).
@@ -85,13 +91,14 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
     .then(([m, { reportRetry }]) => m.createClients({ ...connection, onRetry: reportRetry }));
   earlyClients.catch(() => undefined);
   const earlyList: EarlyList = { key, cached, listing: startListing(earlyClients) };
-  const historyFile = resolveHistoryFile(flags.history);
-  // The first frame waits for the cached list as well as for the UI: read while the UI loads,
-  // a long list could come after it, and the explorer then drew an empty list first and the
-  // same frame again with the list (a second full render before the list was on screen).
+  // The first frame waits for the cached list and the history's newest entries as well as for
+  // the UI: read while the UI loads, a long list could come after it, and the explorer then drew
+  // an empty list (or "loading" history) first and the same frame again with the list (a second
+  // full render before the list was on screen).
   const [{ runTui }] = await Promise.all([
     withoutCiVariables(() => withColourSettings(() => import("../ui/run-tui.js"))),
     cached.promise,
+    earlyHistory.promise,
   ]);
   trace("ui loaded");
   try {
@@ -105,6 +112,7 @@ export async function runTuiCommand(flags: TuiFlags): Promise<void> {
       earlyList,
       trace,
       historyFile,
+      earlyHistory,
       environment,
     });
     firstFrameDrawn();

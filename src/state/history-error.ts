@@ -57,3 +57,11 @@ export class HistoryFileError extends Error {
     return new HistoryFileError(file, op, e.code, message);
   }
 }
+
+/** "2 damaged records skipped (lines 3, 9)", or null when there were none. */
+export function damagedMessage(index: { damaged: number; damagedLines: readonly number[] }): string | null {
+  if (index.damaged === 0) return null;
+  const n = index.damaged;
+  const lines = index.damagedLines.join(", ") + (n > index.damagedLines.length ? ", …" : "");
+  return `${n} damaged record${n === 1 ? "" : "s"} skipped (line${n === 1 ? "" : "s"} ${lines})`;
+}

@@ -32,7 +32,7 @@ export {
   openHistoryAppender,
   type HistoryAppender,
 } from "./history-append.js";
-export { HistoryFileError } from "./history-error.js";
+export { damagedMessage, HistoryFileError } from "./history-error.js";
 export { defaultHistoryFile, HISTORY_ENV, resolveHistoryFile } from "./history-path.js";
 
 export type { HistoryIndexEntry, LineLocation } from "./history-line.js";
@@ -237,12 +237,4 @@ export async function* readEntries(
   } finally {
     await reader.close();
   }
-}
-
-/** "2 damaged records skipped (lines 3, 9)", or null when there were none. */
-export function damagedMessage(index: Pick<HistoryIndex, "damaged" | "damagedLines">): string | null {
-  if (index.damaged === 0) return null;
-  const n = index.damaged;
-  const lines = index.damagedLines.join(", ") + (n > index.damagedLines.length ? ", …" : "");
-  return `${n} damaged record${n === 1 ? "" : "s"} skipped (line${n === 1 ? "" : "s"} ${lines})`;
 }

@@ -2,6 +2,8 @@
 import { render, type Instance } from "ink";
 import type { Clients, ConnectionOptions } from "../aws/clients.js";
 import type { EarlyList } from "./hooks/useFunctionList.js";
+import type { Early } from "../core/early.js";
+import type { OpenedHistory } from "../state/history-pages.js";
 import { traceEvent, tracing } from "../state/trace.js";
 import { App } from "./app/App.js";
 import { INTERRUPTED } from "./app/exitResult.js";
@@ -19,6 +21,7 @@ export interface TuiOptions {
   environment?: NodeJS.ProcessEnv;
   trace?: (label: string) => void;
   historyFile?: string;
+  earlyHistory?: Early<OpenedHistory>;
 }
 
 /** Resolves when the user quits: `interrupted` when Ctrl+C ended it. */
@@ -37,6 +40,7 @@ export async function runTui(options: TuiOptions): Promise<{ interrupted: boolea
       environment={options.environment}
       trace={options.trace}
       historyFile={options.historyFile}
+      earlyHistory={options.earlyHistory}
     />,
     {
       exitOnCtrlC: false,

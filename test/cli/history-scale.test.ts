@@ -140,6 +140,32 @@ describe("history list and show on 20,000 invocations", () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ id: id(10), payload: records[10]!.payload });
   });
 
+  it("lists more invocations than a function call takes arguments as a table", async () => {
+    // The table's column widths were a Math.max over every row's cell spread as arguments:
+    // past about 120,000 rows that threw "Maximum call stack size exceeded".
+    const many = 160_000;
+    const big = path.join(dir, "many.jsonl");
+    const one = serializeRecord(record(0));
+    const at = one.indexOf(id(0));
+    await writeFile(
+      big,
+      Array.from({ length: many }, (_, i) => one.slice(0, at) + id(i) + one.slice(at + id(0).length)).join(
+        "",
+      ),
+      { mode: 0o600 },
+    );
+    try {
+      const r = await lx(["history", "list", "--history", big]);
+      expect(r.code, r.stderr).toBe(0);
+      const rows = r.stdout.trim().split("\n");
+      expect(rows).toHaveLength(many + 1);
+      expect(rows[1]).toContain(id(many - 1).slice(0, 8));
+      expect(r.stderr).toMatch(new RegExp(`^${many} invocations in `, "m"));
+    } finally {
+      await rm(big, { force: true });
+    }
+  });
+
   it("lists a history while another process appends to it, each record in two writes", async () => {
     const h = path.join(dir, "busy.jsonl");
     await writeFile(h, records.slice(0, 1000).map(lines).join(""), { mode: 0o600 });

@@ -1,13 +1,16 @@
 // Start-up in a real terminal (tmux), on the built CLI: a long cached list is in the explorer's
 // first frame. The cache is read while the UI loads; a long one can come after the UI, and the
-// explorer once drew an empty list first, then the whole frame again with the list.
+// explorer once drew an empty list first, then the whole frame again with the list. The same
+// for the history's newest entries, read while the UI loads.
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, expect, it, vi } from "vitest";
 import { listCacheKey, writeFunctionCache } from "../../src/state/function-list-cache.js";
 import type { FunctionSummary } from "../../src/core/model.js";
-import { openTerminal, type Terminal } from "../helpers/tmux.js";
+import { appendRecords } from "../../src/state/history-store.js";
+import { historyRecord } from "../helpers/history-records.js";
+import { glimpse, openTerminal, type Terminal } from "../helpers/tmux.js";
 
 // Start-up on a loaded two-core machine can take a while: the waits are for screens, not times.
 vi.setConfig({ testTimeout: 120_000 });
@@ -71,4 +74,27 @@ it("draws a long cached list in its first frame", async () => {
       /^frame \d+$/.test(e.label) && Number(e.label.slice(6)) > 64 && e.t > firstRender && e.t < listShown,
   );
   expect(between).toEqual([]);
+});
+
+it("lists the history's newest entries in its first frame, not a loading frame first", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "lx-e2e-startup-history-"));
+  const file = path.join(dir, "history.jsonl");
+  await appendRecords(
+    file,
+    Array.from({ length: 300 }, (_, i) =>
+      historyRecord({
+        function: { name: `hist-fn-${i}`, arn: null },
+        at: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
+      }),
+    ),
+  );
+  const traceFile = path.join(dir, "trace.txt");
+  term = openTerminal(["--sandbox", "--history", file], 140, 40, { LAMBDA_EXPLORER_TRACE: traceFile });
+  // The newest 200 are read at start-up; the rest as the list is scrolled.
+  const screen = await term.waitFor(/History 200\+/);
+  expect(screen).toMatch(/hist-fn-299[\s\S]*hist-fn-298/);
+  // Traced by an effect after the frame that shows the entries: wait for the line itself.
+  await glimpse({ screen: () => readFileSync(traceFile, "utf8") }, /history loaded/);
+  // A "loading history" first frame would be traced as "history loaded" alone, later.
+  expect(readFileSync(traceFile, "utf8")).toMatch(/ history loaded in the first frame\n/);
 });

@@ -1,8 +1,16 @@
 // Start-up's early work reaching the first frame, against a real sandbox: the cached list and
 // the first ListFunctions page, read and sent before the UI loaded, are in the very first frame
 // when they have arrived; a failure of that early request ends on the same error screen as a
-// request made by the UI.
+// request made by the UI. The history's newest entries read while the UI loaded are handed to
+// the pane (test/e2e/startup.e2e.test.ts sees them in the first frame), and older ones are read
+// from the same reader as the list is scrolled.
+import { mkdirSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
+import { appendRecords } from "../../src/state/history-store.js";
+import { FIRST_PAGE, openHistory } from "../../src/state/history-pages.js";
+import { historyRecord } from "../helpers/history-records.js";
 import { createClients, type Clients } from "../../src/aws/clients.js";
 import { startListing } from "../../src/aws/listing-start.js";
 import { listCacheKey, readFunctionCache, writeFunctionCache } from "../../src/state/function-list-cache.js";
@@ -140,6 +148,74 @@ describe("App at start-up", () => {
       }
     } finally {
       await throttled.close();
+    }
+  });
+});
+
+describe("App at start-up, with a history", () => {
+  /** A history of `n` invocations of `fn-0` … `fn-<n-1>`, the newest last, as in the file. */
+  async function historyOf(n: number) {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "lx-early-history-")), "history.jsonl");
+    await appendRecords(
+      file,
+      Array.from({ length: n }, (_, i) =>
+        historyRecord({
+          function: { name: `fn-${i}`, arn: null },
+          at: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
+        }),
+      ),
+    );
+    return file;
+  }
+
+  it("reads older entries from the early reader as the list is scrolled", async () => {
+    const file = await historyOf(FIRST_PAGE + 5);
+    const earlyHistory = early(openHistory(file, FIRST_PAGE));
+    await earlyHistory.promise;
+    const t = renderTui(
+      <App
+        connection={{ endpointUrl: sandbox().url }}
+        sandbox={false}
+        historyFile={file}
+        earlyHistory={earlyHistory}
+      />,
+    );
+    try {
+      await t.waitFor(/orders-api/);
+      // Shift+Tab from the function list: the history (a digit would be typed in its filter).
+      await t.press({ key: "shiftTab" });
+      expect(t.frame()).toContain(`History ${FIRST_PAGE}+`);
+      await t.press("G");
+      // Near the end of the first page: the older entries are read, then the end is the oldest.
+      await t.waitFor(new RegExp(`History ${FIRST_PAGE + 5}\\b`));
+      await t.press("G");
+      await t.waitFor(/› .*fn-0:/);
+    } finally {
+      t.unmount();
+    }
+  });
+
+  it("says why the history could not be read when the early read failed", async () => {
+    // A folder where the file should be: the read fails as it does on a bad --history.
+    const file = mkdtempSync(path.join(os.tmpdir(), "lx-early-history-dir-"));
+    mkdirSync(path.join(file, "x"));
+    const earlyHistory = early(openHistory(file, FIRST_PAGE));
+    expect((await earlyHistory.promise).error).not.toBeNull();
+    const t = renderTui(
+      <App
+        connection={{ endpointUrl: sandbox().url }}
+        sandbox={false}
+        historyFile={file}
+        earlyHistory={earlyHistory}
+      />,
+    );
+    try {
+      await t.waitFor(/orders-api/);
+      await t.press({ key: "shiftTab" });
+      expect(t.frame()).not.toContain("loading history");
+      expect(t.frame()).toMatch(/EISDIR|directory/i);
+    } finally {
+      t.unmount();
     }
   });
 });

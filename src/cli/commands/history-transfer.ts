@@ -8,7 +8,12 @@ import path from "node:path";
 import { EXIT, UserError } from "../exit-codes.js";
 import type { HistoryRecord } from "../../core/history-record.js";
 import type { HistoryIndexEntry } from "../../state/history-store.js";
-import { openFilteredHistory, openHistoryFile, type EntryFilters } from "../history-input.js";
+import {
+  checkHistoryRead,
+  openFilteredHistory,
+  openHistoryFile,
+  type EntryFilters,
+} from "../history-input.js";
 
 export interface ExportFlags extends EntryFilters {
   history?: string;
@@ -177,7 +182,17 @@ export async function runImport(from: string, flags: ImportFlags): Promise<void>
   if (sameFile(source, file))
     throw new UserError(`${source} is the history itself: nothing to import`, EXIT.usage);
   const index = await openHistoryFile(source);
-  const have = new Set((await openHistoryFile(file, { missingIsEmpty: true })).entries.map((e) => e.id));
+  // The history is streamed for the imported ids only: it can be far bigger than the file, and
+  // an index of it (every entry) was held just to know which ids it had.
+  const { idsInHistory } = await import("../../state/history-has-ids.js");
+  const inHistory = await idsInHistory(file, new Set(index.entries.map((e) => e.id))).catch(
+    (err: unknown) => {
+      if (err instanceof HistoryFileError) throw new UserError(err.message, EXIT.usage);
+      throw err;
+    },
+  );
+  await checkHistoryRead(file, inHistory, { missingIsEmpty: true });
+  const have = inHistory.found;
   // As invoke and replay do before recording: where a link leads, a history others can read.
   const { checkHistoryTarget } = await import("../../state/history-target.js");
   const target = await checkHistoryTarget(file).catch((err: unknown) => {

@@ -6,6 +6,8 @@ import { useEffect, useReducer, type ReactNode } from "react";
 import { Box, useApp, useStdin, useStdout } from "ink";
 import type { Clients, ConnectionOptions } from "../../aws/clients.js";
 import type { EarlyList } from "../hooks/useFunctionList.js";
+import type { Early } from "../../core/early.js";
+import type { OpenedHistory } from "../../state/history-pages.js";
 import { usePathPrompt } from "../panes/payload/usePathPrompt.js";
 import { ConfirmQuit } from "../panes/ConfirmQuit.js";
 import { ErrorScreen } from "../panes/ErrorScreen.js";
@@ -49,9 +51,18 @@ export interface AppProps {
   cwd?: string;
   /** The history file (--history FILE); default: LAMBDA_EXPLORER_HISTORY or the state directory's. */
   historyFile?: string;
+  /** The history's newest entries, already being read while the UI loaded: the first frame lists them. */
+  earlyHistory?: Early<OpenedHistory>;
 }
 
-export function App({ cwd = process.cwd(), historyFile, trace, sandboxTemplate, ...connection }: AppProps) {
+export function App({
+  cwd = process.cwd(),
+  historyFile,
+  earlyHistory,
+  trace,
+  sandboxTemplate,
+  ...connection
+}: AppProps) {
   const { exit } = useApp();
   const { stdin } = useStdin();
   const { stdout } = useStdout();
@@ -62,7 +73,7 @@ export function App({ cwd = process.cwd(), historyFile, trace, sandboxTemplate, 
   const { clients } = conn;
   const [focusState, dispatchFocus] = useReducer(focusReducer, initialFocus);
   const focus = focusedPane(focusState);
-  const session = useSession(clients, scope, list.items, historyFile);
+  const session = useSession(clients, scope, list.items, historyFile, earlyHistory);
   const { invocation } = session;
   // The key layer is made last, with every handler; the prompt and the editor use it only later.
   const keys = () => appKeys.keyInput;

@@ -26,9 +26,8 @@ const PARTS = {
   savedEvents: () => import("../../state/test-events.js"),
   eventNames: () => import("../../core/test-events.js"),
   historyStore: () => import("../../state/history-store.js"),
-  /** The history pane's first read: the store and its newest-first scan. */
-  historyReading: () =>
-    Promise.all([import("../../state/history-store.js"), import("../../state/history-scan.js")]),
+  /** The history pane's first read (when start-up did not begin it): the newest-first pages. */
+  historyReading: () => import("../../state/history-pages.js"),
   historyTarget: () => import("../../state/history-target.js"),
   /** What ranks the function list: the functions invoked most and last. */
   usage: () => import("../../state/usage.js"),

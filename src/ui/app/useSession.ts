@@ -10,6 +10,8 @@ import { useInvocation, type Invocation } from "./useInvocation.js";
 import { useNow } from "./useNow.js";
 import { useHistoryState, type HistoryStore } from "../panes/history/useHistoryState.js";
 import { deferred } from "./deferred.js";
+import type { Early } from "../../core/early.js";
+import type { OpenedHistory } from "../../state/history-pages.js";
 
 export interface Session {
   invocation: Invocation;
@@ -28,8 +30,10 @@ export function useSession(
   scope: UsageScope | null,
   functions: readonly FunctionSummary[],
   historyFile: string | undefined,
+  /** The history's newest entries, read while the UI loaded. */
+  earlyHistory?: Early<OpenedHistory>,
 ): Session {
-  const history = useHistoryState(historyFile, clients, functions);
+  const history = useHistoryState(historyFile, clients, functions, earlyHistory);
   const invocation = useInvocation(clients, {
     onLogs: history.recordLogs,
     onResult: (target, result) => {

@@ -107,6 +107,45 @@ describe("newestEntries", () => {
     expect((await newestEntries(path.join(dir, "none.jsonl"))).exists).toBe(false);
   });
 
+  it("finds each invocation's logs wherever they were written, filtered or not, as the whole index does", async () => {
+    const f = fresh();
+    const [a, b, c, d, e] = Array.from({ length: 5 }, (_, i) =>
+      historyRecord({ function: { name: i % 2 ? "odd-fn" : "even-fn", arn: null } }),
+    ) as [HistoryRecord, HistoryRecord, HistoryRecord, HistoryRecord, HistoryRecord];
+    // Logs written late (after other invocations), twice (gave up, then complete, then gave up
+    // again), next to their invocation, and never (e).
+    await writeFile(
+      f,
+      serializeRecord(a) +
+        serializeRecord(b) +
+        logsFor(a, "gave-up") +
+        serializeRecord(c) +
+        logsFor(b) +
+        logsFor(a) +
+        logsFor(c, "gave-up") +
+        logsFor(a, "gave-up") +
+        serializeRecord(d) +
+        logsFor(d, "gave-up") +
+        logsFor(d) +
+        serializeRecord(e),
+    );
+    const whole = await loadHistoryIndex(f);
+    const want = [...whole.entries].reverse().map((x) => [x.id, x.logsState, x.logs?.offset]);
+    // Newest first: e without logs, d complete, c gave up, b complete, a complete (kept over
+    // the gave-up written before and after it).
+    expect(want.map(([, state]) => state)).toEqual([null, "complete", "gave-up", "complete", "complete"]);
+    const all = await newestEntries(f);
+    expect(all.entries.map((x) => [x.id, x.logsState, x.logs?.offset])).toEqual(want);
+    // The odd function's only: its lines and logs are found among the others passed over.
+    const odd = await newestEntries(f, {
+      mayMatch: (bytes) => bytes.includes('"odd-fn"'),
+      match: (x) => x.functionName === "odd-fn",
+    });
+    expect(odd.entries.map((x) => [x.id, x.logsState, x.logs?.offset])).toEqual(
+      want.filter(([id]) => id === b.id || id === d.id),
+    );
+  });
+
   it("reads page after page where it stopped, as one read would, with every entry's logs", async () => {
     const f = fresh();
     const { text } = history(120);

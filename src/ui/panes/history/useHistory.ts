@@ -2,7 +2,7 @@
 // payload in the payload pane (never re-sent), replay it (as recorded or on another qualifier) and diff the answers, copy its
 // payload into the editor, and filter. Keys are read through the key table; the handler
 // returns true when it used the key, so the App's global keys get the rest.
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Key } from "../../input/keys.js";
 import type { Clients } from "../../../aws/clients.js";
 import type { HistoryRecord } from "../../../core/history-record.js";
@@ -65,9 +65,14 @@ export function useHistory(
     dispatch({ type: "resize", height: rows });
   }, [rows, dispatch]);
   const loaded = store.state.status !== "loading";
+  // Whether the first frame had the entries (read while the UI loaded) or a "loading" line.
+  const mounted = useRef(false);
   useEffect(() => {
-    if (loaded) trace?.("history loaded");
+    if (loaded) trace?.(mounted.current ? "history loaded" : "history loaded in the first frame");
   }, [loaded, trace]);
+  useEffect(() => {
+    mounted.current = true;
+  }, []);
   // Versions and aliases of the entry being replayed elsewhere, for the chooser.
   const [chooseFor, setChooseFor] = useState<string | null>(null);
   const details = useFunctionDetails(clients, chooseFor);

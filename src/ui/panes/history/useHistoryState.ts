@@ -5,7 +5,7 @@
 // file that cannot be written, and opening one needs no read. The complete logs of an
 // invocation that a newer one took the screen from still arrive (useInvocation goes on
 // looking for them) and are recorded the same way.
-import { useCallback, useEffect, useMemo, useReducer, useRef, type Dispatch } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type Dispatch } from "react";
 import { resolveHistoryFile } from "../../../state/history-path.js";
 import type { Clients } from "../../../aws/clients.js";
 import type { CompleteLogs } from "../../../aws/complete-logs.js";
@@ -23,6 +23,8 @@ import {
 } from "./historyReducer.js";
 import type { FunctionSummary, InvokeResult } from "../../../core/model.js";
 import { deferred } from "../../app/deferred.js";
+import type { Early } from "../../../core/early.js";
+import type { HistoryPages, OpenedHistory } from "../../../state/history-pages.js";
 
 /** A replay waiting for its answer, to be recorded with `replayOf` and diffed. */
 export interface PendingReplay {
@@ -51,11 +53,17 @@ export interface HistoryStore {
   pendingReplay: () => PendingReplay | null;
 }
 
-/** Entries read before the pane is ready, and at each further read. */
-const FIRST_PAGE = 200;
+const writeProblem = (err: unknown) => `History not saved: ${(err as Error).message}`;
+
+/** Entries read at each further read, as the list is scrolled or filtered. */
 const OLDER_PAGE = 2000;
 
-const writeProblem = (err: unknown) => `History not saved: ${(err as Error).message}`;
+/** The pane's first entries, or why the file could not be read. */
+function loadAction(h: OpenedHistory): HistoryAction {
+  if (h.error !== null || !h.first) return { type: "loadFailed", message: h.error ?? "not read" };
+  const { rows, damaged, more } = h.first;
+  return { type: "loaded", rows, damaged, more };
+}
 
 /** Where an invocation ran, for its record. */
 function placeOf(
@@ -81,9 +89,18 @@ export function useHistoryState(
   historyFile: string | undefined,
   clients: Clients | null,
   functions: readonly FunctionSummary[],
+  /** The first page, read while the UI loaded (tui-command). */
+  early?: Early<OpenedHistory>,
 ): HistoryStore {
   const file = useMemo(() => historyFile ?? resolveHistoryFile(undefined), [historyFile]);
-  const [state, dispatchToReact] = useReducer(historyReducer, undefined, initialHistoryState);
+  // The early read's first page when it has arrived: the first frame lists it.
+  const drawnEarly = useRef<OpenedHistory | null>(null);
+  const [state, dispatchToReact] = useReducer(historyReducer, undefined, () => {
+    const h = early?.value;
+    if (!h || h.file !== file) return initialHistoryState();
+    drawnEarly.current = h;
+    return historyReducer(initialHistoryState(), loadAction(h));
+  });
   const latest = useRef(state);
   const dispatch = useCallback((a: HistoryAction) => {
     latest.current = historyReducer(latest.current, a);
@@ -97,65 +114,69 @@ export function useHistoryState(
 
   // The file is read newest first, a page at a time: the newest entries show at once, older
   // ones are read as the list is scrolled near its end or filtered (a filter reads them all,
-  // a page per render), so a 1 GB history costs what is looked at.
+  // a page per render), so a 1 GB history costs what is looked at. The first page is read
+  // while the UI loads when start-up began it (`early`), else just after the first frame.
   const reader = useRef<{ next: () => Promise<void>; busy: boolean } | null>(null);
+  const [readerReady, setReaderReady] = useState(0);
+  const earlyOpened = useRef(early?.promise);
   useEffect(() => {
     const abort = new AbortController();
-    // After the first frame: the file is never on the way to it.
-    const timer = setTimeout(() => {
-      void deferred("historyReading").then(async ([{ damagedMessage }, { openNewestReader }]) => {
-        const scan = openNewestReader(file, { signal: abort.signal });
-        let shown = 0;
-        const page = async (size: number) => {
-          const found = await scan.next(size);
-          if (abort.signal.aborted) return null;
-          const rows = found.entries.slice(shown).reverse();
-          shown = found.entries.length;
-          const damaged = damagedMessage(found);
-          const where =
-            damaged && !found.complete ? `${damaged} among the newest lines, counted from the end` : damaged;
-          if (found.complete || !found.exists) void scan.close();
-          return { rows, more: found.exists && !found.complete, damaged: where };
-        };
-        try {
-          const first = await page(FIRST_PAGE);
-          if (!first) return;
-          reader.current = {
-            busy: false,
-            async next() {
-              if (this.busy) return;
-              this.busy = true;
-              try {
-                const older = await page(OLDER_PAGE);
-                if (older) dispatch({ type: "older", ...older });
-              } finally {
-                this.busy = false;
-              }
-            },
-          };
-          dispatch({ type: "loaded", rows: first.rows, damaged: first.damaged, more: first.more });
-        } catch (err) {
-          if (!abort.signal.aborted) dispatch({ type: "loadFailed", message: (err as Error).message });
-        }
-        // What the commands print on stderr before recording (where a link leads, a history
-        // others can read, a file that will not be written to) is said here in a line, before
-        // the first invocation rather than after it.
-        const { checkHistoryTarget } = await deferred("historyTarget");
-        await checkHistoryTarget(file).then(
-          ({ notes }) => {
-            if (notes.length && !abort.signal.aborted)
-              dispatch({ type: "notice", message: notes.join("; ") });
-          },
-          (err: unknown) => {
-            if (!abort.signal.aborted) dispatch({ type: "writeFailed", message: writeProblem(err) });
-          },
-        );
-      });
-    }, 0);
+    const take = earlyOpened.current;
+    earlyOpened.current = undefined;
+    let pages: HistoryPages | null = null;
+    const opened = (h: OpenedHistory) => {
+      if (abort.signal.aborted) return void h.pages.close().catch(() => undefined);
+      pages = h.pages;
+      if (drawnEarly.current !== h) dispatch(loadAction(h));
+      if (h.error !== null) return;
+      const older = h.pages;
+      reader.current = {
+        busy: false,
+        async next() {
+          if (this.busy) return;
+          this.busy = true;
+          try {
+            const page = await older.next(OLDER_PAGE);
+            if (page && !abort.signal.aborted) dispatch({ type: "older", ...page });
+          } finally {
+            this.busy = false;
+          }
+        },
+      };
+      // The list may want older entries already (a tall pane over an early first page).
+      setReaderReady((n) => n + 1);
+    };
+    const start = async () => {
+      const ready = take ? await take : null;
+      if (ready && ready.file !== file) void ready.pages.close().catch(() => undefined);
+      opened(
+        ready && ready.file === file
+          ? ready
+          : await deferred("historyReading").then(({ openHistory, FIRST_PAGE }) =>
+              openHistory(file, FIRST_PAGE, abort.signal),
+            ),
+      );
+      if (abort.signal.aborted) return;
+      // What the commands print on stderr before recording (where a link leads, a history
+      // others can read, a file that will not be written to) is said here in a line, before
+      // the first invocation rather than after it.
+      const { checkHistoryTarget } = await deferred("historyTarget");
+      await checkHistoryTarget(file).then(
+        ({ notes }) => {
+          if (notes.length && !abort.signal.aborted) dispatch({ type: "notice", message: notes.join("; ") });
+        },
+        (err: unknown) => {
+          if (!abort.signal.aborted) dispatch({ type: "writeFailed", message: writeProblem(err) });
+        },
+      );
+    };
+    // Without an early read: after the first frame, so the file is never on the way to it.
+    const timer = setTimeout(() => void start(), 0);
     return () => {
       clearTimeout(timer);
       abort.abort();
       reader.current = null;
+      void (pages as HistoryPages | null)?.close().catch(() => undefined);
     };
   }, [file, dispatch]);
 
@@ -167,7 +188,7 @@ export function useHistoryState(
     const r = reader.current;
     if (!r) return;
     r.next().catch((err: unknown) => dispatch({ type: "loadFailed", message: (err as Error).message }));
-  }, [wantOlder, state.rows, dispatch]);
+  }, [wantOlder, state.rows, readerReady, dispatch]);
 
   const addLogs = useCallback(
     (result: InvokeResult, logs: CompleteLogs) => {
