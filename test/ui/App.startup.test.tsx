@@ -168,11 +168,9 @@ describe("App at start-up, with a history", () => {
     return file;
   }
 
-  it("reads older entries from the early reader as the list is scrolled", async () => {
-    const file = await historyOf(FIRST_PAGE + 5);
-    const earlyHistory = early(openHistory(file, FIRST_PAGE));
-    await earlyHistory.promise;
-    const t = renderTui(
+  /** The explorer on the sandbox with `file` as its history, its newest page read early. */
+  const withEarlyHistory = (file: string, earlyHistory: Parameters<typeof App>[0]["earlyHistory"]) =>
+    renderTui(
       <App
         connection={{ endpointUrl: sandbox().url }}
         sandbox={false}
@@ -180,6 +178,12 @@ describe("App at start-up, with a history", () => {
         earlyHistory={earlyHistory}
       />,
     );
+
+  it("reads older entries from the early reader as the list is scrolled", async () => {
+    const file = await historyOf(FIRST_PAGE + 5);
+    const earlyHistory = early(openHistory(file, FIRST_PAGE));
+    await earlyHistory.promise;
+    const t = withEarlyHistory(file, earlyHistory);
     try {
       await t.waitFor(/orders-api/);
       // Shift+Tab from the function list: the history (a digit would be typed in its filter).
@@ -201,14 +205,7 @@ describe("App at start-up, with a history", () => {
     mkdirSync(path.join(file, "x"));
     const earlyHistory = early(openHistory(file, FIRST_PAGE));
     expect((await earlyHistory.promise).error).not.toBeNull();
-    const t = renderTui(
-      <App
-        connection={{ endpointUrl: sandbox().url }}
-        sandbox={false}
-        historyFile={file}
-        earlyHistory={earlyHistory}
-      />,
-    );
+    const t = withEarlyHistory(file, earlyHistory);
     try {
       await t.waitFor(/orders-api/);
       await t.press({ key: "shiftTab" });
