@@ -4,12 +4,17 @@
 // so this runs without a full build, with fuzzysort patched as the build patches it. This is the
 // search in isolation, not what a user waits for: key-frame.bench.mjs times the same names and
 // queries from key sent to frame written.
-import { patchPackages } from "../scripts/patch-packages.mjs";
-import { patch as fuzzysortPatch } from "../scripts/patches/fuzzysort-4.0.2-lower-codes.mjs";
+import { PATCHES, patchPackages } from "../scripts/patch-packages.mjs";
 import { FILTER_QUERIES as QUERIES, figure, importSource, percentile, realisticFunctions } from "./lib.mjs";
 
 const { FunctionIndex } = await importSource('export * from "./src/core/ranking.ts";', [
-  patchPackages([fuzzysortPatch]),
+  // Every fuzzysort patch the build applies (LX_BUILD_WITHOUT=name leaves one out, to compare).
+  patchPackages(
+    PATCHES.filter(
+      (p) =>
+        p.name.startsWith("fuzzysort-") && !(process.env.LX_BUILD_WITHOUT ?? "").split(",").includes(p.name),
+    ),
+  ),
 ]);
 
 function measure(n, targetMs) {

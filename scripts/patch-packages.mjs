@@ -15,6 +15,7 @@ import { patch as stringWidthFast } from "./patches/string-width-8.3.0-fast.mjs"
 import { patch as yogaWithoutFetch } from "./patches/yoga-layout-3.2.1-without-fetch.mjs";
 import { patch as fuzzysortLowerCodes } from "./patches/fuzzysort-4.0.2-lower-codes.mjs";
 import { patch as sliceAnsiNarrowTokens } from "./patches/slice-ansi-8.0.0-narrow-tokens.mjs";
+import { patch as fuzzysortSnapshotBeginnings } from "./patches/fuzzysort-4.0.2-snapshot-beginnings.mjs";
 
 export const PATCHES = [
   inkOutputCache,
@@ -24,6 +25,7 @@ export const PATCHES = [
   yogaWithoutFetch,
   fuzzysortLowerCodes,
   sliceAnsiNarrowTokens,
+  fuzzysortSnapshotBeginnings,
 ];
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -34,21 +36,29 @@ export function patchPackages(patches = PATCHES, root = ROOT) {
     name: "patch-packages",
     setup(build) {
       const applied = new Set();
-      for (const patch of patches) {
+      // One load a file: patches of the same file are applied in turn, in PATCHES' order (esbuild
+      // uses only the first onLoad that answers for a path).
+      const byTarget = new Map();
+      for (const patch of patches)
         for (const f of patch.files) {
-          const dir = path.join(root, "node_modules", f.package);
-          const target = path.join(dir, f.file);
-          build.onLoad({ filter: new RegExp(`^${escape(target)}$`) }, async (args) => {
-            const { version } = JSON.parse(await readFile(path.join(dir, "package.json"), "utf8"));
+          const target = path.join(root, "node_modules", f.package, f.file);
+          byTarget.set(target, [...(byTarget.get(target) ?? []), { patch, f }]);
+        }
+      for (const [target, uses] of byTarget) {
+        const dir = path.join(root, "node_modules", uses[0].f.package);
+        build.onLoad({ filter: new RegExp(`^${escape(target)}$`) }, async (args) => {
+          const { version } = JSON.parse(await readFile(path.join(dir, "package.json"), "utf8"));
+          for (const { patch, f } of uses)
             if (version !== f.version)
               throw new Error(
                 `${patch.name}: written for ${f.package}@${f.version}, but ${version} is installed; ` +
                   "check the patch against it, rename the file for the new version, and pin it",
               );
-            applied.add(target);
-            return { contents: f.transform(await readFile(args.path, "utf8")), loader: "js" };
-          });
-        }
+          applied.add(target);
+          let contents = await readFile(args.path, "utf8");
+          for (const { f } of uses) contents = f.transform(contents);
+          return { contents, loader: "js" };
+        });
       }
       build.onEnd((result) => {
         if (result.errors.length > 0) return;

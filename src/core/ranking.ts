@@ -69,10 +69,14 @@ interface Hit<T> {
   score: number;
 }
 
-/** One function in the index, with where it stands in the list (results are cut to a view's size). */
-interface Entry<T> {
-  item: T;
-  at: number;
+/**
+ * One function in the index, with where it stands in the list (results are cut to a view's
+ * size). It is also the function's result for an empty query, which lists every function: made
+ * once here and shared by every view and showing of the list, rather than 100,000 new results
+ * each time a loading list is shown again (megabytes of garbage a showing).
+ */
+interface Entry<T> extends Ranked<T> {
+  readonly at: number;
 }
 
 /**
@@ -128,7 +132,7 @@ class Shelf<T extends Rankable> {
 
   push(items: readonly T[]): void {
     for (const item of items) {
-      const entry = { item, at: this.entries.length };
+      const entry: Entry<T> = { item, nameIndexes: NO_INDEXES, score: 0, at: this.entries.length };
       this.entries.push(entry);
       if (!this.byName.has(item.name)) this.byName.set(item.name, entry);
       this.loose.push({ entry, name: null, all: null });
@@ -164,7 +168,7 @@ class Shelf<T extends Rankable> {
 export class FunctionIndex<T extends Rankable> {
   readonly size: number;
   readonly #shelf: Shelf<T>;
-  #alphabetical: readonly T[] | null = null;
+  #alphabetical: readonly Entry<T>[] | null = null;
   /** The view this one was made from by `add`, for its name order (merged, not sorted again). */
   #before: FunctionIndex<T> | null;
   /**
@@ -192,7 +196,11 @@ export class FunctionIndex<T extends Rankable> {
 
   /** The items in list order. */
   get items(): readonly T[] {
-    return this.#shelf.entries.slice(0, this.size).map((e) => e.item);
+    // One array, not a slice and its map: read at each showing of a list while it loads.
+    const entries = this.#shelf.entries;
+    const out = new Array<T>(this.size);
+    for (let i = 0; i < this.size; i++) out[i] = (entries[i] as Entry<T>).item;
+    return out;
   }
 
   /**
@@ -357,21 +365,18 @@ export class FunctionIndex<T extends Rankable> {
     return ranked;
   }
 
-  /** The view's items by name; from the view before it, its items merged with the new ones. */
-  #byName(): readonly T[] {
+  /** The view's entries by name; from the view before it, its entries merged with the new ones. */
+  #byName(): readonly Entry<T>[] {
     if (this.#alphabetical) return this.#alphabetical;
     const before = this.#before;
     this.#before = null;
     const entries = this.#shelf.entries;
     if (before && before.#alphabetical) {
-      const added = entries.slice(before.size, this.size).map((e) => e.item);
-      added.sort((a, b) => byName(a.name, b.name));
+      const added = entries.slice(before.size, this.size);
+      added.sort((a, b) => byName(a.item.name, b.item.name));
       this.#alphabetical = merge(before.#alphabetical, added);
     } else {
-      this.#alphabetical = entries
-        .slice(0, this.size)
-        .map((e) => e.item)
-        .sort((a, b) => byName(a.name, b.name));
+      this.#alphabetical = entries.slice(0, this.size).sort((a, b) => byName(a.item.name, b.item.name));
     }
     return this.#alphabetical;
   }
@@ -389,29 +394,38 @@ export class FunctionIndex<T extends Rankable> {
       recent.sort((a, b) => b[1] - a[1] || byName(a[0], b[0]));
       for (const [name] of recent) {
         if (out.length >= limit) return out;
-        const item = (lookup.get(name) as Entry<T>).item;
-        used.add(item);
-        out.push({ item, nameIndexes: NO_INDEXES, score: 0 });
+        const entry = lookup.get(name) as Entry<T>;
+        used.add(entry.item);
+        out.push(entry);
       }
     }
-    for (const item of alphabetical) {
+    for (const entry of alphabetical) {
       if (out.length >= limit) break;
-      if (used.size > 0 && used.has(item)) continue;
-      out.push({ item, nameIndexes: NO_INDEXES, score: 0 });
+      if (used.size > 0 && used.has(entry.item)) continue;
+      out.push(entry);
     }
     return out;
   }
 }
 
 /** Two lists in name order as one, in name order (ties: `a` first). */
-function merge<T extends Rankable>(a: readonly T[], b: readonly T[]): T[] {
-  const out = new Array<T>(a.length + b.length);
+function merge<T extends Rankable>(a: readonly Entry<T>[], b: readonly Entry<T>[]): Entry<T>[] {
+  const out = new Array<Entry<T>>(a.length + b.length);
   let i = 0;
   let j = 0;
   let k = 0;
-  while (i < a.length && j < b.length)
-    out[k++] = byName((b[j] as T).name, (a[i] as T).name) < 0 ? (b[j++] as T) : (a[i++] as T);
-  while (i < a.length) out[k++] = a[i++] as T;
-  while (j < b.length) out[k++] = b[j++] as T;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as Entry<T>;
+    const y = b[j] as Entry<T>;
+    if (byName(y.item.name, x.item.name) < 0) {
+      out[k++] = y;
+      j++;
+    } else {
+      out[k++] = x;
+      i++;
+    }
+  }
+  while (i < a.length) out[k++] = a[i++] as Entry<T>;
+  while (j < b.length) out[k++] = b[j++] as Entry<T>;
   return out;
 }

@@ -5,6 +5,7 @@ import type { Clients } from "../../aws/clients.js";
 import { describeAwsError, type AwsFailure } from "../../aws/errors.js";
 import type { FunctionSummary } from "../../core/model.js";
 import type { EarlyList } from "../../aws/listing-start.js";
+import { reusingCached } from "../../core/same-summary.js";
 import { readFunctionCache, writeFunctionCache, type CacheKey } from "../../state/function-list-cache.js";
 import { deferred } from "../app/deferred.js";
 
@@ -55,6 +56,8 @@ export function useFunctionList(
   const haveItems = useRef(initial.items.length > 0);
   /** The cached list is on screen: fresh pages wait until the whole list is in. */
   const showingCache = useRef(initial.cached);
+  /** The cached list read at start, whose unchanged functions the fresh list reuses. */
+  const cachedItems = useRef<readonly FunctionSummary[] | null>(initial.cached ? initial.items : null);
   /** Start-up's cache read and first request, each used once, for the key they were made for. */
   const earlyCache = useRef(early && JSON.stringify(early.key) === key ? early.cached : undefined);
   const earlyListing = useRef(early?.listing);
@@ -94,6 +97,7 @@ export function useFunctionList(
       if (cancelled || !cached || haveItems.current) return;
       haveItems.current = true;
       showingCache.current = true;
+      cachedItems.current = cached.items;
       setItems(cached.items);
       setStale(true);
     });
@@ -116,9 +120,11 @@ export function useFunctionList(
       let shown = useEarly ? shownEarly.current : 0;
       let shownAt = useEarly ? performance.now() : 0;
       const pages = useEarly ? listing.pages(abort.signal) : listFunctions(clients, abort.signal);
+      const reuse = cachedItems.current ? reusingCached(cachedItems.current) : null;
       try {
         for await (const page of pages) {
-          all.push(...page);
+          if (reuse) for (const f of page) all.push(reuse(f));
+          else all.push(...page);
           if (!showingCache.current && shouldShowGrowth(all.length, shown, performance.now() - shownAt)) {
             haveItems.current = true;
             setItems([...all]);

@@ -50,6 +50,15 @@ describe("patch-packages", () => {
     expect(text).toContain("HELLO");
   });
 
+  it("applies two patches of one file in turn, in their order", async () => {
+    const exclaim = {
+      name: "demo-1.0.0-exclaim",
+      files: [{ ...demoPatch.files[0]!, transform: (s: string) => s.replace("HELLO", "HELLO!") }],
+    };
+    const text = await bundle(project("1.0.0"), 'export { greeting } from "demo";', [demoPatch, exclaim]);
+    expect(text).toContain("HELLO!");
+  });
+
   it("fails the build when another version is installed", async () => {
     await expect(bundle(project("1.1.0"), 'export { greeting } from "demo";', [demoPatch])).rejects.toThrow(
       /demo-1\.0\.0-shout: written for demo@1\.0\.0, but 1\.1\.0 is installed/,

@@ -220,6 +220,33 @@ describe("FunctionIndex, growing page by page", () => {
     expect(step.value.map((r) => r.item.name)).toEqual(names(index.search("orders", new Map(), 30)));
   });
 
+  it("lists a list grown page by page whole, in order, with one result a function for every showing", () => {
+    // Random page sizes and usage: the empty query over the grown index answers as one over the
+    // whole list, and each showing hands out the same result objects, not new ones.
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const all = page(0, BLOCK_SIZE + 900).concat([item("svc-1-job-1"), item("Z-upper"), item("é-accent")]);
+    const usage = new Map<string, Usage>(
+      all.filter(() => rand() < 0.01).map((f, i) => [f.name, { count: 1 + (i % 4), lastAt: i * DAY }]),
+    );
+    let grown = new FunctionIndex<Rankable>([]);
+    let shown = grown.search("", usage);
+    for (let n = 0; n < all.length;) {
+      const size = 1 + Math.floor(rand() * 400);
+      grown = grown.add(all.slice(n, n + size));
+      n += size;
+      const again = grown.search("", usage);
+      const byItem = new Map(again.map((r) => [r.item, r]));
+      for (const r of shown) expect(byItem.get(r.item)).toBe(r);
+      shown = again;
+    }
+    const whole = new FunctionIndex(all).search("", usage);
+    expect(shown.map((r) => [r.item, r.score, r.nameIndexes])).toEqual(
+      whole.map((r) => [r.item, r.score, r.nameIndexes]),
+    );
+    expect(names(shown).slice(0, usage.size).sort()).toEqual([...usage.keys()].sort());
+  });
+
   it("keeps an index as it was when another is made from it", () => {
     const small = new FunctionIndex(page(0, 100));
     const bigger = small.add(page(100));

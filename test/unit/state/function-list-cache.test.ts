@@ -38,6 +38,46 @@ describe("function list cache", () => {
     expect((await readFunctionCache<(typeof items)[number]>(key, dir))?.items).toEqual(items);
   });
 
+  it("writes one JSON text, one item a line, that any JSON reader reads whole", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "lx-cache-"));
+    // More than a piece of items, with a newline and a "]" inside strings (escaped or not).
+    const items = Array.from({ length: 4500 }, (_, i) => ({
+      name: `fn-${i}`,
+      description: i % 7 === 0 ? "line one\nline two ]}" : `] starts here ${i},`,
+    }));
+    await writeFunctionCache(key, items, dir);
+    const text = await readFile(cacheFile(key, dir), "utf8");
+    const whole = JSON.parse(text) as { version: number; key: unknown; items: unknown[] };
+    expect(whole).toMatchObject({ version: 1, key: { profile: "dev", region: "eu-west-1" } });
+    expect(whole.items).toEqual(items);
+    expect(text.split("\n")).toHaveLength(items.length + 3);
+    expect((await readFunctionCache<(typeof items)[number]>(key, dir))?.items).toEqual(items);
+  });
+
+  it("reads an empty list, and a cache written whole on one line (before the line layout)", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "lx-cache-"));
+    await writeFunctionCache(key, [], dir);
+    expect((await readFunctionCache(key, dir))?.items).toEqual([]);
+    const oneLine = { version: 1, key, savedAt: "2026-01-01T00:00:00.000Z", items: [{ name: "a" }] };
+    await writeFile(cacheFile(key, dir), JSON.stringify(oneLine));
+    expect(await readFunctionCache(key, dir)).toEqual({ items: [{ name: "a" }], savedAt: oneLine.savedAt });
+  });
+
+  it("treats a cut or damaged line layout as a miss", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "lx-cache-"));
+    await writeFunctionCache(key, [{ name: "a" }, { name: "b" }], dir);
+    const text = await readFile(cacheFile(key, dir), "utf8");
+    for (const damaged of [
+      text.slice(0, text.lastIndexOf("]}")),
+      text.replace('{"name":"b"}', '{"name":"b"},'),
+      text.replace('{"name":"a"},', '{"name":"a"'),
+      `${text}x`,
+    ]) {
+      await writeFile(cacheFile(key, dir), damaged);
+      expect(await readFunctionCache(key, dir), damaged).toBeNull();
+    }
+  });
+
   it("treats a missing or damaged cache as a miss", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "lx-cache-"));
     expect(await readFunctionCache(key, dir)).toBeNull();
