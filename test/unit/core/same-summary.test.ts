@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { FunctionSummary } from "../../../src/core/model.js";
 import { reusingCached, sameSummary } from "../../../src/core/same-summary.js";
+import { fn } from "../../ui/picker/functions.js";
 
-const summary = (name: string, over: Partial<FunctionSummary> = {}): FunctionSummary => ({
-  name,
-  arn: `arn:aws:lambda:us-east-1:123456789012:function:${name}`,
-  runtime: "nodejs20.x",
-  description: "",
-  memoryMb: 128,
-  timeoutS: 3,
-  lastModified: "2026-01-01T00:00:00.000+0000",
-  version: "$LATEST",
-  logGroup: `/aws/lambda/${name}`,
-  logFormat: "Text",
-  ...over,
-});
+// The picker tests' builder: a function summary with every field set.
+const summary = fn;
 
 describe("reusing cached function summaries", () => {
   it("gives the cached object for an unchanged function, the fresh one for a changed or new one", () => {
