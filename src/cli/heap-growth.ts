@@ -4,9 +4,11 @@
 // each showing while it loads), which only a full collection frees. In bench/key-frame.bench.mjs
 // picker100k (turns alternated, load 3-5) the resident peak was 351/365 MB with V8's own factor
 // and 322/322 MB with 20%; in shorter runs of the same load and typing, 295/299 MB at 20% and
-// 286/285 MB at 10% (docs/benchmarks.md). The cost is more (concurrent) collections. Set first
-// thing at start-up: V8 reads this flag each time it sets the next limit, so it takes effect at
-// run time.
+// 286/285 MB at 10% (docs/benchmarks.md). The cost is more (concurrent) collections: for the
+// explorer only (imported by tui-command.ts), as commands have no such peak and pay it in time
+// (`history list --function` over 100,000 entries, idle machine, medians of 5: 0.94 s with it,
+// 0.91 s without). V8 reads this flag each time it sets the next limit, so setting it at run
+// time, before the list loads, takes effect.
 import { setFlagsFromString } from "node:v8";
 
 export const HEAP_GROWING_PERCENT = 10;

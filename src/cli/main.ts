@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import "./quiet-sdk-warning.js";
-import "./heap-growth.js";
 import { Command, CommanderError } from "commander";
 import { EXIT, UserError } from "./exit-codes.js";
 import { trace } from "../state/trace.js";

@@ -1,5 +1,8 @@
 // `lambda-explorer` with no command: the explorer on a terminal, optionally on the in-process
 // sandbox. Scripts (no terminal) are pointed at the commands instead.
+// The explorer's heap grows by little between full collections (heap-growth.ts): set as this
+// module loads, before the function list does.
+import "./heap-growth.js";
 import { startListing, type EarlyList } from "../aws/listing-start.js";
 import { listCacheKey, readFunctionCache } from "../state/function-list-cache.js";
 import { resolveHistoryFile } from "../state/history-path.js";
