@@ -7,12 +7,6 @@
 import { createElement, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from "react";
 import { KeyInput, type InputStream, type KeyHandler } from "./keyInput.js";
 
-/** The key layer for a component that re-renders for each key (the counter is its state). */
-export function useKeyInput(stdin: InputStream, handler: KeyHandler): KeyInput {
-  const [, setKeysTaken] = useState(0);
-  return useKeyPace(stdin, handler, () => setKeysTaken((n) => n + 1)).input;
-}
-
 export interface KeyLayer {
   input: KeyInput;
   /**

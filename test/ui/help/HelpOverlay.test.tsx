@@ -4,7 +4,7 @@ import { Text, useStdin } from "ink";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { layout } from "../../../src/ui/app/layout.js";
-import { useKeyInput } from "../../../src/ui/input/useKeyInput.js";
+import { useKeyLayer } from "../../../src/ui/input/useKeyInput.js";
 import { COMMANDS } from "../../../src/ui/keys/keymap.js";
 import { HelpOverlay } from "../../../src/ui/panes/help/HelpOverlay.js";
 import { useHelp } from "../../../src/ui/panes/help/useHelp.js";
@@ -17,11 +17,16 @@ function Harness() {
   const { stdin } = useStdin();
   const [open, setOpen] = useState(true);
   const help = useHelp(WIDTH, HEIGHT, () => setOpen(false));
-  useKeyInput(stdin, (key) => {
+  const { pulse } = useKeyLayer(stdin, (key) => {
     if (open) help.onKey(key.input, key);
     return true;
   });
-  return open ? <HelpOverlay view={help.view} width={WIDTH} height={HEIGHT} /> : <Text>closed</Text>;
+  return (
+    <>
+      {pulse}
+      {open ? <HelpOverlay view={help.view} width={WIDTH} height={HEIGHT} /> : <Text>closed</Text>}
+    </>
+  );
 }
 
 const position = (frame: string) => /(\d+)–(\d+) of (\d+)/.exec(frame)?.slice(1).map(Number);

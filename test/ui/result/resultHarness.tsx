@@ -1,7 +1,7 @@
 // The result pane as the app drives it: its hook owns the views, keys reach the handler of the
 // frame on screen, and invocation states are built with the real reducer.
 import { useStdin } from "ink";
-import { useKeyInput } from "../../../src/ui/input/useKeyInput.js";
+import { useKeyLayer } from "../../../src/ui/input/useKeyInput.js";
 import {
   initialInvocation,
   invocationReducer,
@@ -79,20 +79,23 @@ export function Harness({
   const rv = useResultView(state, opts);
   // As in App: through the key layer, to the handler of the frame on screen.
   const { stdin } = useStdin();
-  useKeyInput(stdin, (key) => {
+  const { pulse } = useKeyLayer(stdin, (key) => {
     rv.onKey(key.input, key, { width, height });
     return true;
   });
   return (
-    <ResultPane
-      state={state}
-      now={2_500}
-      width={width}
-      height={height}
-      focused={focused}
-      view={rv.view}
-      lines={rv.lines}
-    />
+    <>
+      {pulse}
+      <ResultPane
+        state={state}
+        now={2_500}
+        width={width}
+        height={height}
+        focused={focused}
+        view={rv.view}
+        lines={rv.lines}
+      />
+    </>
   );
 }
 
