@@ -1,7 +1,8 @@
 // Where the app's CPU time went in a window of a `node --cpu-prof` profile, by phase of a frame
 // (search, React, Ink's output, Yoga, the write, GC): what key-frame.bench.mjs prints with
 // PROFILE=1, to choose what to make faster. Positions in dist/ are mapped back to src/ and
-// node_modules/ through the build's source maps.
+// node_modules/ through the build's source maps (`LX_BUILD_SOURCEMAP=1 npm run build`; the shipped
+// build has none).
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { TraceMap, originalPositionFor } from "@jridgewell/trace-mapping";

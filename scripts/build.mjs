@@ -16,6 +16,9 @@ for (const name of without)
   if (!PATCHES.some((p) => p.name === name))
     throw new Error(`LX_BUILD_WITHOUT: no patch named ${name}: ${PATCHES.map((p) => p.name).join(", ")}`);
 if (without.length > 0) console.warn(`building WITHOUT ${without.join(", ")} (for benches only)`);
+// LX_BUILD_SOURCEMAP=1: a build with source maps beside the chunks, so a CPU profile of dist/
+// is read by source file and package (bench/cpu-profile.mjs maps through them).
+const sourcemap = process.env.LX_BUILD_SOURCEMAP === "1";
 
 await rm("dist", { recursive: true, force: true });
 const common = {
@@ -26,7 +29,7 @@ const common = {
   minify: true,
   // Error and class names stay readable in a crash report and in `err.name` checks.
   keepNames: true,
-  sourcemap: false,
+  sourcemap,
   // Licences go to dist/THIRD-PARTY-NOTICES.md, whole, rather than as scattered comments.
   legalComments: "none",
   metafile: true,
