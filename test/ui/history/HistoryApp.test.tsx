@@ -190,8 +190,10 @@ describe("the history pane in the app", () => {
       await t.press("4");
       await t.waitFor(/versioned-greeter:live/);
       await t.press({ key: "enter" });
-      // The result pane has the entry (the layout is stacked at this size: 2 shows the payload).
-      await t.waitFor(/ExecutedVersion\D*1\b/);
+      // The result pane has the entry (the layout is stacked at this size: 2 shows the payload),
+      // and says which one, since the pane naming it is folded.
+      const result = await t.waitFor(/ExecutedVersion\D*1\b/);
+      expect(result).toMatch(/Recorded · versioned-greeter:live · \d\d-\d\d \d\d:\d\d:\d\d/);
       await t.press("2");
       const shown = await t.waitFor(/"marker": "zz-shown-1"/);
       expect(shown).toContain("Recorded · versioned-greeter:live");

@@ -5,7 +5,7 @@ import type { HistoryRecord } from "../../../src/core/history-record.js";
 import { bodyLines } from "../../../src/ui/panes/result/bodyLines.js";
 import { RecordedPayload } from "../../../src/ui/panes/history/RecordedPayload.js";
 import { recordedFrame, recordedMaxTop } from "../../../src/ui/panes/history/recordedLayout.js";
-import { timeLabel } from "../../../src/ui/panes/history/timeLabel.js";
+import { timeLabel } from "../../../src/ui/text/timeLabel.js";
 import { renderTui } from "../../helpers/render-tui.js";
 import { record } from "./rows.js";
 

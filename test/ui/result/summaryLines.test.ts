@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { initialInvocation, invocationReducer } from "../../../src/ui/panes/result/invocationReducer.js";
 import { summaryLines } from "../../../src/ui/panes/result/summaryLines.js";
 import { result } from "../../helpers/invoke-result.js";
+import { timeLabel } from "../../../src/ui/text/timeLabel.js";
 
 const target = {
   functionName: "orders-api",
@@ -92,5 +93,24 @@ describe("summaryLines", () => {
     const t = text(summaryLines(done(r), 0));
     expect(t).not.toContain("\u001b");
     expect(t).toContain("\\e[2Jgone\\x07");
+  });
+});
+
+describe("summaryLines of a history entry shown again", () => {
+  const at = "2026-12-01T09:30:05.000Z";
+  const shown = invocationReducer(initialInvocation, {
+    type: "show",
+    seq: 1,
+    target: { ...target, recordedAt: at },
+    result: result(),
+    logs: [],
+  });
+  it("names the entry, when it ran and how long ago, after the status line", () => {
+    const lines = summaryLines(shown, Date.parse(at) + 3 * 3_600_000).map((l) => l.text);
+    expect(lines[0]).toMatch(/^200 · ExecutedVersion version 7/);
+    expect(lines[1]).toBe(`Recorded · orders-api:live · ${timeLabel(at)} · 3 h ago`);
+  });
+  it("says nothing of a recording for a result just invoked", () => {
+    expect(text(summaryLines(done(), 0))).not.toContain("Recorded");
   });
 });

@@ -12,7 +12,7 @@ import { safeLine } from "../../text/safeText.js";
 import { functionLabel, rowAt, shownCount, statusLabel, type HistoryState } from "./historyReducer.js";
 import { labelHits } from "./historyFilter.js";
 import { HistoryDiff } from "./HistoryDiff.js";
-import { timeLabel } from "./timeLabel.js";
+import { timeLabel } from "../../text/timeLabel.js";
 import { QualifierChooser } from "./QualifierChooser.js";
 
 export interface HistoryPaneProps {

@@ -10,7 +10,7 @@ import { fit } from "../../text/fit.js";
 import type { BodyLines } from "../result/bodyLines.js";
 import { COLOURS } from "../payload/PayloadEditor.js";
 import { recordedFrame, recordedRows } from "./recordedLayout.js";
-import { agoLabel } from "./timeLabel.js";
+import { agoLabel } from "../../text/timeLabel.js";
 
 export interface RecordedView {
   record: HistoryRecord;

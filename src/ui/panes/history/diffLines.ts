@@ -4,7 +4,7 @@ import type { HistorySummary } from "../../../core/history-record.js";
 import { formatDiff } from "../../../core/response-diff.js";
 import { statusLabel } from "./historyFilter.js";
 import type { HistoryOverlay } from "./historyReducer.js";
-import { timeLabel } from "./timeLabel.js";
+import { timeLabel } from "../../text/timeLabel.js";
 
 export type DiffOverlay = Extract<HistoryOverlay, { kind: "diff" }>;
 

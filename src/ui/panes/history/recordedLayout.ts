@@ -11,7 +11,7 @@ import { safeLine } from "../../text/safeText.js";
 import { tokenizeJsonLine, tokensInRange, type JsonToken } from "../payload/jsonTokens.js";
 import type { BodyLines } from "../result/bodyLines.js";
 import { bottomTop, wrapLine } from "../result/viewRows.js";
-import { timeLabel } from "./timeLabel.js";
+import { timeLabel } from "../../text/timeLabel.js";
 
 export interface RecordedFrame {
   /** The title: one row, or the time on a second when the pane is narrow. */

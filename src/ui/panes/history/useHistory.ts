@@ -197,7 +197,7 @@ export function useHistory(
       case "history.open":
         withRecord(row, (r) => {
           invocation.show(
-            recordTarget(r, logGroupOf(r.function.name)),
+            { ...recordTarget(r, logGroupOf(r.function.name)), recordedAt: r.at },
             resultFromRecord(r),
             logsFromRecord(r),
           );

@@ -21,6 +21,11 @@ export interface InvocationTarget {
    * are unknown, only what the log lines say.
    */
   seenInLogs?: boolean;
+  /**
+   * When a history entry shown again ran (ISO time): the result is the one recorded then, and
+   * the summary says so, since a narrow screen folds the pane that names the entry.
+   */
+  recordedAt?: string;
 }
 
 /** "live": the invocation still runs and its lines are shown as CloudWatch gets them. */

@@ -6,6 +6,7 @@ import type { InvocationState } from "./invocationReducer.js";
 import { safeLine } from "../../text/safeText.js";
 import { wrapParts, wrapWords } from "../../text/wrapParts.js";
 import type { InvokeResult } from "../../../core/model.js";
+import { agoLabel, timeLabel } from "../../text/timeLabel.js";
 
 export interface SummaryLine {
   text: string;
@@ -103,6 +104,18 @@ function seenLines(r: InvokeResult): SummaryLine[] {
   ];
 }
 
+/**
+ * Which history entry a result shown again is: at 80 and 120 columns the pane that names it
+ * (the recorded payload) is folded while the result is in front, and the result alone looks
+ * like one just invoked.
+ */
+function recordedLine(name: string, at: string, now: number): SummaryLine {
+  const parts = ["Recorded", name, timeLabel(at)];
+  const ago = agoLabel(at, now);
+  if (ago) parts.push(ago);
+  return { text: parts.join(SEP), parts, color: "cyan" };
+}
+
 /** `lines` as the rows they take at `width` columns: parts kept whole, words where they can be. */
 export function summaryRows(lines: readonly SummaryLine[], width: number): SummaryLine[] {
   const out: SummaryLine[] = [];
@@ -137,8 +150,13 @@ export function summaryLines(state: InvocationState, now: number, stackRows = 6)
       ];
     case "stopped":
       return [{ text: safeLine(`${name}: ${state.message ?? "stopped"}`), color: "yellow" }];
-    case "done":
+    case "done": {
       if (!state.result) return [];
-      return state.target?.seenInLogs ? seenLines(state.result) : resultLines(state.result, stackRows);
+      if (state.target?.seenInLogs) return seenLines(state.result);
+      const lines = resultLines(state.result, stackRows);
+      const at = state.target?.recordedAt;
+      // After the status line, which the layout keeps on the smallest screen.
+      return at ? [...lines.slice(0, 1), recordedLine(name, at, now), ...lines.slice(1)] : lines;
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agoLabel } from "../../../src/ui/panes/history/timeLabel.js";
+import { agoLabel } from "../../../src/ui/text/timeLabel.js";
 
 describe("agoLabel", () => {
   const at = "2026-01-01T12:00:00.000Z";
