@@ -265,14 +265,16 @@ async function firstFrame(endpoint, home) {
     process.execPath,
     "-e",
     "process.stdout.write('x');" +
-      "require('fs').appendFileSync(process.env.LAMBDA_EXPLORER_TRACE, performance.now().toFixed(3) + ' frame 1\\n');" +
+      "const c = process.cpuUsage(), t = performance.now().toFixed(3);" +
+      "require('fs').appendFileSync(process.env.LAMBDA_EXPLORER_TRACE," +
+      " t + ' frame 1\\n' + t + ' cpu ' + ((c.user + c.system) / 1000).toFixed(1) + '\\n');" +
       "setTimeout(() => {}, 30000);",
   ];
   const kinds = [
     { name: "app", argv: undefined, screen: /\w+-\w+-\w+-\w+/, minBytes: 64 },
     { name: "bare", argv: bare, screen: /^x\s*$/m, minBytes: 0 },
   ];
-  const seen = { app: { screen: [], own: [] }, bare: { screen: [], own: [] } };
+  const seen = { app: { screen: [], own: [], cpu: [] }, bare: { screen: [], own: [], cpu: [] } };
   for (let i = 0; i < RUNS; i++)
     for (const k of kinds) {
       const session = appInTmux({ prefix: PREFIX, args: ["--endpoint-url", endpoint], argv: k.argv, home });
@@ -284,6 +286,12 @@ async function firstFrame(endpoint, home) {
           5000,
         );
         seen[k.name].own.push(f.t);
+        const cpu = await session.waitForTrace(
+          (e) => e.kind === "cpu",
+          "the CPU used by the first frame",
+          5000,
+        );
+        seen[k.name].cpu.push(Number(cpu.info));
       } finally {
         session.close();
       }
@@ -312,6 +320,12 @@ async function firstFrame(endpoint, home) {
   figure({ figure: `  the same by the processes' own clocks: app`, measured: fmt(appOwn) });
   figure({ figure: `  bare node`, measured: fmt(baseOwn) });
   figure({ figure: `  ratio`, measured: `${(appOwn / baseOwn).toFixed(2)}×` });
+  // CPU time is what a busy machine does not inflate (all the process's threads, GC included).
+  const appCpu = median(seen.app.cpu);
+  const baseCpu = median(seen.bare.cpu);
+  figure({ figure: `  CPU used by the first frame (all threads): app`, measured: fmt(appCpu) });
+  figure({ figure: `  bare node`, measured: fmt(baseCpu) });
+  figure({ figure: `  ratio`, measured: `${(appCpu / baseCpu).toFixed(2)}×` });
 }
 
 const parts = new Set((process.env.PARTS ?? "picker10k,firstframe,picker100k,editor,log").split(","));

@@ -118,7 +118,7 @@ export function traceEvents(file) {
   }
   return text
     .split("\n")
-    .map((l) => /^([\d.]+) (key|frame|matches|clock) ?(.*)$/.exec(l))
+    .map((l) => /^([\d.]+) (key|frame|matches|clock|cpu) ?(.*)$/.exec(l))
     .filter(Boolean)
     .map((m) => ({ t: Number(m[1]), kind: m[2], info: m[3] }))
     .sort((a, b) => a.t - b.t);

@@ -65,10 +65,22 @@ export async function runTui(options: TuiOptions): Promise<{ interrupted: boolea
  */
 function traceFrames(stdout: NodeJS.WriteStream): void {
   const write = stdout.write.bind(stdout) as (...args: unknown[]) => boolean;
+  let first = true;
   stdout.write = ((...args: unknown[]) => {
     const ok = write(...args);
     const chunk = args[0];
-    traceEvent(`frame ${typeof chunk === "string" || chunk instanceof Uint8Array ? chunk.length : 0}`);
+    const bytes = typeof chunk === "string" || chunk instanceof Uint8Array ? chunk.length : 0;
+    traceEvent(`frame ${bytes}`);
+    // The CPU the process (all its threads) had used by its first real frame: the start-up's
+    // cost as a figure a busy machine does not inflate, where wall time waits for the cores.
+    if (first && bytes > FRAME_BYTES) {
+      first = false;
+      const { user, system } = process.cpuUsage();
+      traceEvent(`cpu ${((user + system) / 1000).toFixed(1)}`);
+    }
     return ok;
   }) as typeof stdout.write;
 }
+
+/** Writes this small are the synchronized-output markers and cursor moves, not a frame. */
+const FRAME_BYTES = 64;

@@ -59,10 +59,22 @@ it("draws a long cached list in its first frame", async () => {
     LAMBDA_EXPLORER_TRACE: traceFile,
   });
   await term.waitFor(/cached-fn-000000/);
-  const events = readFileSync(traceFile, "utf8")
-    .split("\n")
-    .map((l) => l.split(" "))
-    .map(([t, ...label]) => ({ t: Number(t), label: label.join(" ") }));
+  const read = () =>
+    readFileSync(traceFile, "utf8")
+      .split("\n")
+      .map((l) => l.split(" "))
+      .map(([t, ...label]) => ({ t: Number(t), label: label.join(" ") }));
+  // Frames are traced a moment after they are written (kept off the hot path); the CPU used by
+  // the first frame is traced with it, so once it is in, the frames up to it are too.
+  await vi.waitFor(() => expect(read().some((e) => /^cpu [\d.]+$/.test(e.label))).toBe(true), {
+    timeout: 20_000,
+    interval: 50,
+  });
+  const events = read();
+  const cpu = events.find((e) => e.label.startsWith("cpu "))!;
+  const firstFrame = events.find((e) => /^frame \d+$/.test(e.label) && Number(e.label.slice(6)) > 64)!;
+  expect(cpu.t).toBeGreaterThanOrEqual(firstFrame.t);
+  expect(Number(cpu.label.slice(4))).toBeGreaterThan(0);
   const at = (label: string) => events.find((e) => e.label === label)?.t ?? NaN;
   const firstRender = at("first render");
   const listShown = at(`list shown (${n})`);
