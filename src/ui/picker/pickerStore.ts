@@ -9,10 +9,10 @@ import { pickerReducer, searchDue, type PickerAction, type PickerState } from ".
 
 /**
  * How long a key may search before its frame, on a list searched after the query's frame: a
- * search done by then shows its matches in the key's own frame (at 100,000 functions about half
- * of the typed keys, whose matches then skip Ink's 17 ms between two frames and a second render);
- * a longer one goes on after the frame from where it was, so its matches come no later than
- * before, and the query's frame waits at most this long.
+ * search done by then shows its matches in the key's own frame (skipping Ink's 17 ms between two
+ * frames and a second render); a longer one goes on after the frame from where it was, having
+ * started at the key rather than after the query's frame was written. The query's frame waits
+ * at most this long.
  */
 export const KEY_FRAME_SEARCH_MS = 10;
 
