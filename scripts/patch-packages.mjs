@@ -16,6 +16,7 @@ import { patch as yogaWithoutFetch } from "./patches/yoga-layout-3.2.1-without-f
 import { patch as fuzzysortLowerCodes } from "./patches/fuzzysort-4.0.2-lower-codes.mjs";
 import { patch as sliceAnsiNarrowTokens } from "./patches/slice-ansi-8.0.0-narrow-tokens.mjs";
 import { patch as fuzzysortSnapshotBeginnings } from "./patches/fuzzysort-4.0.2-snapshot-beginnings.mjs";
+import { patch as fuzzysortSharedPositions } from "./patches/fuzzysort-4.0.2-shared-positions.mjs";
 
 export const PATCHES = [
   inkOutputCache,
@@ -26,6 +27,7 @@ export const PATCHES = [
   fuzzysortLowerCodes,
   sliceAnsiNarrowTokens,
   fuzzysortSnapshotBeginnings,
+  fuzzysortSharedPositions,
 ];
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

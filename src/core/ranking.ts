@@ -244,9 +244,9 @@ export class FunctionIndex<T extends Rankable> {
         if (r.score < threshold) continue;
         const entry = loose ? (r.obj as Loose<T>).entry : (r.obj as Entry<T>);
         if (entry.at >= this.size) continue;
-        // Result index arrays belong to fuzzysort's prepared targets and the next search
-        // overwrites them: copy them out now.
-        out.push({ entry, score: r.score, indexes: r.indexes.slice() });
+        // `indexes` is a sorted copy: the result's own array (the build's fuzzysort) or its
+        // target's, which the next search overwrites (fuzzysort as published).
+        out.push({ entry, score: r.score, indexes: r.indexes });
       }
       if (out.length > max) {
         out.sort((a, b) => b.score - a.score || a.entry.at - b.entry.at);

@@ -15,8 +15,9 @@ const whole = (s: PickerState) => s;
 
 export function PickerProvider({ store, children }: { store: PickerStore; children: ReactNode }) {
   const state = usePickerState(store, whole);
-  // The matches of a typed query are searched after the frame that shows the query.
-  usePickerSearch(state, store.dispatch);
+  // The matches of a typed query are searched after the frame that shows the query, when the
+  // key's own frame had no time for them.
+  usePickerSearch(state, store);
   return (
     <PickerStateContext.Provider value={state}>
       <SelectedContext.Provider value={selectedFunction(state)}>{children}</SelectedContext.Provider>

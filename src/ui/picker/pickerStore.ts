@@ -3,14 +3,81 @@
 // filter key then re-renders the picker alone, not the App and every pane under it (issue 12:
 // a key re-rendered the whole app, which cost more than the search).
 import { useLayoutEffect, useRef, useState } from "react";
-import { pickerReducer, type PickerAction, type PickerState } from "./pickerReducer.js";
+import type { FunctionSummary } from "../../core/model.js";
+import type { FunctionIndex, Ranked, Usage } from "../../core/ranking.js";
+import { pickerReducer, searchDue, type PickerAction, type PickerState } from "./pickerReducer.js";
+
+/**
+ * How long a key may search before its frame, on a list searched after the query's frame: a
+ * search done by then shows its matches in the key's own frame (skipping Ink's 17 ms between two
+ * frames and a second render); a longer one goes on after the frame from where it was, having
+ * started at the key rather than after the query's frame was written. The query's frame waits
+ * at most this long.
+ */
+export const KEY_FRAME_SEARCH_MS = 10;
+
+/** A search a key began that did not finish in its frame: usePickerSearch goes on with it. */
+interface Begun {
+  query: string;
+  index: FunctionIndex<FunctionSummary>;
+  usage: ReadonlyMap<string, Usage>;
+  steps: Generator<void, Ranked<FunctionSummary>[], void>;
+}
 
 export class PickerStore {
   private state: PickerState;
   private readonly listeners = new Set<() => void>();
+  private begun: Begun | null = null;
 
-  constructor(initial: PickerState) {
+  constructor(
+    initial: PickerState,
+    private readonly keyFrameSearchMs = KEY_FRAME_SEARCH_MS,
+  ) {
     this.state = initial;
+  }
+
+  /**
+   * The search a key began for this query, list and usage, to go on with; null when there is
+   * none (another key came since, or the search had no time in the key's frame).
+   */
+  readonly takeBegun = (
+    query: string,
+    index: FunctionIndex<FunctionSummary>,
+    usage: ReadonlyMap<string, Usage>,
+  ): Begun["steps"] | null => {
+    const begun = this.begun;
+    if (begun && begun.query === query && begun.index === index && begun.usage === usage) {
+      this.begun = null;
+      return begun.steps;
+    }
+    this.dropBegun();
+    return null;
+  };
+
+  private dropBegun(): void {
+    const begun = this.begun;
+    this.begun = null;
+    void begun?.steps.return([]);
+  }
+
+  /** `s` with its due search done, if it takes no longer than the key's budget; else begun. */
+  private searchInKeyFrame(s: PickerState): PickerState {
+    const { query, index, usage } = s;
+    const due = searchDue(s);
+    const begun = this.begun;
+    // Another change (a resize) while the search of the same query goes on: it still holds.
+    if (begun && due && begun.query === query && begun.index === index && begun.usage === usage) return s;
+    this.dropBegun();
+    if (!due || this.keyFrameSearchMs <= 0) return s;
+    const steps = index.searchSteps(query, usage);
+    const end = performance.now() + this.keyFrameSearchMs;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return pickerReducer(s, { type: "results", query, index, usage, results: step.value });
+      if (performance.now() >= end) break;
+    }
+    this.begun = { query, index, usage, steps };
+    return s;
   }
 
   readonly get = (): PickerState => this.state;
@@ -22,8 +89,9 @@ export class PickerStore {
 
   /** The reducer's next state; subscribers hear of it only when it is another state. */
   readonly dispatch = (action: PickerAction): void => {
-    const next = pickerReducer(this.state, action);
-    if (next === this.state) return;
+    const reduced = pickerReducer(this.state, action);
+    if (reduced === this.state) return;
+    const next = this.searchInKeyFrame(reduced);
     this.state = next;
     for (const l of [...this.listeners]) l();
   };

@@ -5,6 +5,7 @@
 import { useEffect } from "react";
 import { traceEvent, tracing } from "../../state/trace.js";
 import { searchDue, type PickerAction, type PickerState } from "./pickerReducer.js";
+import type { PickerStore } from "./pickerStore.js";
 
 /**
  * Longest slice of searching between chances for a key to be read: half a 60 Hz frame, so a
@@ -17,22 +18,20 @@ const SLICE_MS = 8;
  * Ink has written that frame before the first slice (a search started at the key would take
  * its first slice ahead of React's render of the key).
  */
-export function usePickerSearch(state: PickerState, dispatch: (a: PickerAction) => void): void {
+export function usePickerSearch(state: PickerState, store: PickerStore): void {
   const due = searchDue(state);
   const { query, index, usage } = state;
   useEffect(() => {
     if (!due) return;
-    return searchLater({ query, index, usage }, dispatch);
-  }, [due, query, index, usage, dispatch]);
+    return searchLater({ query, index, usage }, store);
+  }, [due, query, index, usage, store]);
 }
 
-/** Starts the search for `state`'s query; the answer stops it. */
-function searchLater(
-  state: Pick<PickerState, "query" | "index" | "usage">,
-  dispatch: (a: PickerAction) => void,
-): () => void {
+/** Goes on with the search the key began for `state`'s query, or starts it; the answer stops it. */
+function searchLater(state: Pick<PickerState, "query" | "index" | "usage">, store: PickerStore): () => void {
   const { query, index, usage } = state;
-  const steps = index.searchSteps(query, usage);
+  const dispatch: (a: PickerAction) => void = store.dispatch;
+  const steps = store.takeBegun(query, index, usage) ?? index.searchSteps(query, usage);
   let id: NodeJS.Immediate;
   const slice = () => {
     const end = performance.now() + SLICE_MS;
