@@ -100,6 +100,9 @@ interface Block<T> {
   everything: SnapshotKey<Entry<T>>;
 }
 
+/** A full block before its snapshots are made (see `Shelf.started`). */
+type FrozenEntries<T> = readonly Entry<T>[];
+
 /** A match of one query in one field: the entry, its score, and the matched positions (copied). */
 interface Match<T> {
   entry: Entry<T>;
@@ -123,7 +126,14 @@ const RECENT_QUERIES = 32;
  */
 class Shelf<T extends Rankable> {
   readonly entries: Entry<T>[] = [];
-  readonly blocks: Block<T>[] = [];
+  readonly #blocks: (Block<T> | FrozenEntries<T>)[] = [];
+  /**
+   * Whether blocks get their snapshots when they fill. Until the list's owner says to start
+   * (after its first frame), a full block keeps only its entries: fuzzysort prepares a snapshot
+   * in idle slices from the moment it is made, and on 10,000 cached functions those slices ran
+   * before the explorer's first frame, holding it back. A search makes what it needs at once.
+   */
+  #started = false;
   loose: Loose<T>[] = [];
   /** First entry of each name, for usage (the name of a used function is all usage keeps). */
   readonly byName = new Map<string, Entry<T>>();
@@ -155,14 +165,43 @@ class Shelf<T extends Rankable> {
   #freeze(): void {
     const entries = this.loose.map((l) => l.entry);
     this.loose = [];
-    // fuzzysort prepares snapshots in idle slices and finishes them on the first search, so a
-    // list that grows while loading does not pay for a block in one piece.
-    this.blocks.push({
-      names: fuzzysort.snapshot(entries, { key: (e) => e.item.name }),
-      everything: fuzzysort.snapshot(entries, { key: (e) => allText(e.item) }),
-    });
+    this.#blocks.push(this.#started ? snapshots(entries) : entries);
     this.prepared += entries.length;
   }
+
+  get blockCount(): number {
+    return this.#blocks.length;
+  }
+
+  /** Blocks whose snapshots are made: the indexing begun, counted for tests. */
+  get snapshotBlocks(): number {
+    return this.#blocks.filter((b) => !Array.isArray(b)).length;
+  }
+
+  /** Block `b`, its snapshots made now if they were not yet. */
+  block(b: number): Block<T> {
+    const block = this.#blocks[b] as Block<T> | FrozenEntries<T>;
+    if (!Array.isArray(block)) return block as Block<T>;
+    const made = snapshots(block as FrozenEntries<T>);
+    this.#blocks[b] = made;
+    return made;
+  }
+
+  /** Makes the blocks' snapshots (prepared in idle time from now) and each later block's as it fills. */
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    for (let b = 0; b < this.#blocks.length; b++) this.block(b);
+  }
+}
+
+// fuzzysort prepares snapshots in idle slices and finishes them on the first search, so a list
+// that grows while loading does not pay for a block in one piece.
+function snapshots<T extends Rankable>(entries: readonly Entry<T>[]): Block<T> {
+  return {
+    names: fuzzysort.snapshot(entries as Entry<T>[], { key: (e) => e.item.name }),
+    everything: fuzzysort.snapshot(entries as Entry<T>[], { key: (e) => allText(e.item) }),
+  };
 }
 
 export class FunctionIndex<T extends Rankable> {
@@ -194,6 +233,11 @@ export class FunctionIndex<T extends Rankable> {
     return this.#shelf.prepared;
   }
 
+  /** Full blocks of the list whose snapshots are made (fuzzysort indexes them): for tests. */
+  get indexedBlocks(): number {
+    return this.#shelf.snapshotBlocks;
+  }
+
   /** The items in list order. */
   get items(): readonly T[] {
     // One array, not a slice and its map: read at each showing of a list while it loads.
@@ -221,10 +265,19 @@ export class FunctionIndex<T extends Rankable> {
    * that want the cost up front (benchmarks, a long list just loaded).
    */
   prepare(): void {
-    for (const b of this.#shelf.blocks) {
+    for (let i = 0; i < this.#shelf.blockCount; i++) {
+      const b = this.#shelf.block(i);
       fuzzysort.go("", b.names, { limit: 1 });
       fuzzysort.go("", b.everything, { limit: 1 });
     }
+  }
+
+  /**
+   * Starts indexing the list in idle time, and each block as it fills from then on: for the
+   * list's owner to call once its first frame is out. Before, a search indexes what it needs.
+   */
+  startIndexing(): void {
+    this.#shelf.start();
   }
 
   /**
@@ -255,9 +308,9 @@ export class FunctionIndex<T extends Rankable> {
       }
     };
     const shelf = this.#shelf;
-    const blocks = Math.min(shelf.blocks.length, Math.ceil(this.size / BLOCK_SIZE));
+    const blocks = Math.min(shelf.blockCount, Math.ceil(this.size / BLOCK_SIZE));
     for (let b = 0; b < blocks; b++) {
-      const block = shelf.blocks[b] as Block<T>;
+      const block = shelf.block(b);
       keep(fuzzysort.go(query, block[field], { limit: max, threshold }), false);
       yield;
     }

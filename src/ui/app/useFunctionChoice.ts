@@ -57,7 +57,10 @@ export function useFunctionChoice(
 
   useEffect(() => {
     dispatchPicker({ type: "items", items: list.items, loading: list.loading });
-  }, [dispatchPicker, list.items, list.loading]);
+    // Effects run once the frame is out: the search index is prepared in idle time from here
+    // on, not before the first frame (FunctionIndex.startIndexing).
+    picker.get().index.startIndexing();
+  }, [dispatchPicker, picker, list.items, list.loading]);
   useEffect(() => {
     dispatchPicker({ type: "resize", rows: pickerRows });
   }, [dispatchPicker, pickerRows]);
