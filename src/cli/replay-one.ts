@@ -5,6 +5,7 @@
 import type { Clients } from "../aws/clients.js";
 import { AwsFailure } from "../aws/errors.js";
 import { invoke } from "../aws/invoke.js";
+import type { RetryListener } from "../aws/retry.js";
 import type { HistoryRecord } from "../core/history-record.js";
 import { recordFromInvocation } from "../core/invocation-record.js";
 import type { JsonPath } from "../core/json-path.js";
@@ -102,6 +103,7 @@ export async function replayOne(
   opts: ReplayOptions,
   recorder: HistoryRecorder,
   timeouts: FunctionTimeouts,
+  onRetry?: RetryListener,
 ): Promise<ReplayResult> {
   const qualifier = opts.qualifier ?? original.qualifier;
   const on = async (q: string | null, c = clients, t = timeouts): Promise<HistoryRecord> => {
@@ -110,6 +112,7 @@ export async function replayOne(
       invocationType: original.invocationType,
       tail: original.response.logTail !== null,
       functionTimeoutS: t.of(original.function.name, q),
+      onRetry,
     });
     const replay = recordFromInvocation(result, {
       payload: original.payload,

@@ -226,8 +226,8 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
             progress.tick(true, throttling.total);
             return null;
           }
-          const { value, throttled } = await throttling.run(() =>
-            replayOne(clients, original, options, recorder, timeouts),
+          const { value, throttled } = await throttling.run((onRetry) =>
+            replayOne(clients, original, options, recorder, timeouts, onRetry),
           );
           progress.tick(value.diff?.same === true, throttling.total);
           const result: ReplayResult = { ...value, throttled };
