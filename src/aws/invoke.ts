@@ -104,7 +104,9 @@ export async function invoke(
     }
   }
   const tail = out.LogResult ? Buffer.from(out.LogResult, "base64").toString("utf8") : null;
-  const report = tail ? (parseReport(tail)?.metrics ?? null) : null;
+  // Read once: the REPORT gives the metrics and the request id (requestIdFromTail read it again).
+  const reported = tail ? parseReport(tail) : null;
+  const report = reported?.metrics ?? null;
   const functionError = out.FunctionError ?? null;
   return {
     functionName,
@@ -114,7 +116,10 @@ export async function invoke(
     executedVersion: out.ExecutedVersion ?? null,
     functionError,
     error: functionError ? parseErrorPayload(payloadText) : null,
-    requestId: (tail ? requestIdFromTail(tail) : null) ?? out.$metadata.requestId ?? null,
+    requestId:
+      (reported ? reported.requestId : tail ? requestIdFromTail(tail) : null) ??
+      out.$metadata.requestId ??
+      null,
     payloadBytes: bytes.length,
     payloadText,
     ...(utf8 ? {} : { payloadRaw: bytes }),

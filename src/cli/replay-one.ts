@@ -29,10 +29,14 @@ export interface ReplayOptions {
  */
 export function functionTimeouts(clients: Clients) {
   const asked = new Map<string, Promise<number | null>>();
+  // Once known, given as a value: Invoke then sets its deadline once, not a first one for the
+  // unknown and a second when the promise settles (two timers an entry).
+  const known = new Map<string, number | null>();
   const controller = new AbortController();
   return {
-    of(name: string, qualifier: string | null): Promise<number | null> {
+    of(name: string, qualifier: string | null): number | null | Promise<number | null> {
       const key = `${name}\u0000${qualifier ?? ""}`;
+      if (known.has(key)) return known.get(key)!;
       let p = asked.get(key);
       if (!p) {
         p = import("../aws/functions.js")
@@ -40,7 +44,11 @@ export function functionTimeouts(clients: Clients) {
           .then(
             (c) => c.timeoutS,
             () => null,
-          );
+          )
+          .then((s) => {
+            known.set(key, s);
+            return s;
+          });
         asked.set(key, p);
       }
       return p;
