@@ -8,7 +8,7 @@ import type { InvokeResult } from "../core/model.js";
 import { checkPayload, describeCheck, type InvocationType } from "../core/payload.js";
 import type { Clients } from "./clients.js";
 import { AwsFailure, describeAwsError } from "./errors.js";
-import { withBackoffListener } from "./retry.js";
+import { listenToRetries, type RetryListener } from "./retry.js";
 import { formatWait, invokeWaitMs } from "./timeouts.js";
 import { parseJson } from "../core/json-depth.js";
 
@@ -25,6 +25,8 @@ export interface InvokeOptions {
    * or still being asked for (the wait is cut down once it comes); unknown means Lambda's 15 min.
    */
   functionTimeoutS?: number | null | Promise<number | null> | undefined;
+  /** Told of each retry of this invocation (after the client's own listener). */
+  onRetry?: RetryListener | undefined;
 }
 
 /** Bad input that was never sent: the message says where and what. */
@@ -61,20 +63,21 @@ export async function invoke(
   const wait = invokeDeadline(clients, opts, t0);
   let out;
   try {
-    out = await withBackoffListener(wait.extend, () =>
-      clients.lambda.send(
-        new InvokeCommand({
-          FunctionName: functionName,
-          Qualifier: opts.qualifier,
-          InvocationType: invocationType,
-          LogType: wantTail ? "Tail" : "None",
-          Payload: check.empty ? undefined : Buffer.from(payload, "utf8"),
-          ClientContext: clientContext,
-        }),
-        // The handler's own wait for an answer is for quick calls: this one is the deadline's.
-        { abortSignal: wait.signal, requestTimeout: 0 },
-      ),
-    );
+    const command = new InvokeCommand({
+      FunctionName: functionName,
+      Qualifier: opts.qualifier,
+      InvocationType: invocationType,
+      LogType: wantTail ? "Tail" : "None",
+      Payload: check.empty ? undefined : Buffer.from(payload, "utf8"),
+      ClientContext: clientContext,
+    });
+    const onRetry = opts.onRetry;
+    listenToRetries(command, (notice) => {
+      wait.extend(notice.delayMs);
+      onRetry?.(notice);
+    });
+    // The handler's own wait for an answer is for quick calls: this one is the deadline's.
+    out = await clients.lambda.send(command, { abortSignal: wait.signal, requestTimeout: 0 });
   } catch (err) {
     if (wait.expired()) throw wait.failure(functionName);
     throw describeAwsError(err, {
@@ -101,7 +104,9 @@ export async function invoke(
     }
   }
   const tail = out.LogResult ? Buffer.from(out.LogResult, "base64").toString("utf8") : null;
-  const report = tail ? (parseReport(tail)?.metrics ?? null) : null;
+  // Read once: the REPORT gives the metrics and the request id (requestIdFromTail read it again).
+  const reported = tail ? parseReport(tail) : null;
+  const report = reported?.metrics ?? null;
   const functionError = out.FunctionError ?? null;
   return {
     functionName,
@@ -111,7 +116,10 @@ export async function invoke(
     executedVersion: out.ExecutedVersion ?? null,
     functionError,
     error: functionError ? parseErrorPayload(payloadText) : null,
-    requestId: (tail ? requestIdFromTail(tail) : null) ?? out.$metadata.requestId ?? null,
+    requestId:
+      (reported ? reported.requestId : tail ? requestIdFromTail(tail) : null) ??
+      out.$metadata.requestId ??
+      null,
     payloadBytes: bytes.length,
     payloadText,
     ...(utf8 ? {} : { payloadRaw: bytes }),

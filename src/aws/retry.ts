@@ -2,7 +2,6 @@
 // throttled user sees a command hang for seconds. This strategy keeps the SDK's policy (which
 // errors, how many attempts, exponential back-off with full jitter, Retry-After honoured) and
 // tells a listener before each wait: which service, which operation, why, and for how long.
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { LambdaClient, LambdaClientConfig } from "@aws-sdk/client-lambda";
 import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { answerFailure } from "./answer-failure.js";
@@ -90,18 +89,26 @@ export function retryCause(
   return { cause: "server-error", reason: typeof name === "string" ? name : "error" };
 }
 
-const backoffs = new AsyncLocalStorage<(delayMs: number) => void>();
+/** Listeners for the retries of one command's requests, by the command. */
+const commandListeners = new WeakMap<object, RetryListener>();
 
 /**
- * Runs `fn`, telling `onBackoff` each retry wait of the requests it makes: a deadline over a
- * call (Invoke's) leaves the waits out, so a call throttled for a minute and then answered is
- * not taken for one that never answered.
+ * `command`, its requests' retries told to `listener` too (after the client's listener): a
+ * deadline over a call (Invoke's) leaves the waits out, so a call throttled for a minute and
+ * then answered is not taken for one that never answered; replay counts each entry's
+ * throttling. Found through the command (the SDK hands it to each attempt's middleware), not
+ * through AsyncLocalStorage, whose hooks on every promise cost a replay of 2,000 entries a
+ * twentieth of its CPU.
  */
-export function withBackoffListener<T>(
-  onBackoff: (delayMs: number) => void,
-  fn: () => Promise<T>,
-): Promise<T> {
-  return backoffs.run(onBackoff, fn);
+export function listenToRetries<C extends object>(command: C, listener: RetryListener): C {
+  commandListeners.set(command, listener);
+  return command;
+}
+
+/** What a failed attempt was: its operation, and who listens to its command's retries. */
+interface AttemptTag {
+  operation: string;
+  listener: RetryListener | undefined;
 }
 
 class Token implements RetryToken {
@@ -125,7 +132,7 @@ class Token implements RetryToken {
 export class ReportingRetryStrategy implements RetryStrategyV2 {
   /** Replaced once the client has resolved max_attempts (AWS_MAX_ATTEMPTS, the profile). */
   maxAttempts: () => Promise<number> = async () => 3;
-  readonly operations = new WeakMap<object, string>();
+  readonly operations = new WeakMap<object, AttemptTag>();
   /**
    * Set when the client is destroyed: a request still in flight then fails with the socket
    * reset that destroying caused, and must end there, not be retried on a closed client
@@ -164,19 +171,21 @@ export class ReportingRetryStrategy implements RetryStrategyV2 {
       delayMs = Math.max(delayMs, Math.min(asked, delayMs + RETRY_AFTER_SLACK_MS));
     }
     const err = info.error as unknown;
-    const operation = (typeof err === "object" && err !== null && this.operations.get(err)) || "request";
+    const tag = typeof err === "object" && err !== null ? this.operations.get(err) : undefined;
+    const operation = tag?.operation || "request";
     // An Invoke whose answer stalled or broke off reached the function, which may have run:
     // sending it again could run it twice.
     if (operation === "Invoke" && answerFailure(err)) throw new Error("No retry token available");
-    this.listener?.({
+    const notice: RetryNotice = {
       service: this.service,
       operation,
       ...retryCause(err, info.errorType),
       attempt: made + 1,
       maxAttempts,
       delayMs,
-    });
-    backoffs.getStore()?.(delayMs);
+    };
+    this.listener?.(notice);
+    tag?.listener?.(notice);
     return new Token(made, delayMs);
   }
 
@@ -184,21 +193,32 @@ export class ReportingRetryStrategy implements RetryStrategyV2 {
 }
 
 type AnyClient = LambdaClient | CloudWatchLogsClient | SchemasClient;
+
+/** The SDK's key for its own part of a handler's context (@smithy/types SMITHY_CONTEXT_KEY). */
+const SMITHY_CONTEXT_KEY = "__smithy_context";
+interface AttemptContext {
+  commandName?: string;
+  [SMITHY_CONTEXT_KEY]?: { commandInstance?: object };
+}
 type Middleware = Parameters<LambdaClient["middlewareStack"]["addRelativeTo"]>[0];
 
 /**
  * Sits inside the SDK's retry middleware, so it runs once per attempt: a failed attempt's error
  * is remembered with its operation name for the strategy to report.
  */
-function tagOperations(operations: WeakMap<object, string>): Middleware {
+function tagOperations(operations: WeakMap<object, AttemptTag>): Middleware {
   const middleware =
-    (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) =>
-    async (args: unknown) => {
+    (next: (args: unknown) => Promise<unknown>, context: AttemptContext) => async (args: unknown) => {
       try {
         return await next(args);
       } catch (err) {
-        if (err && typeof err === "object")
-          operations.set(err, (context.commandName ?? "request").replace(/Command$/, ""));
+        if (err && typeof err === "object") {
+          const command = context[SMITHY_CONTEXT_KEY]?.commandInstance;
+          operations.set(err, {
+            operation: (context.commandName ?? "request").replace(/Command$/, ""),
+            listener: command ? commandListeners.get(command) : undefined,
+          });
+        }
         throw err;
       }
     };

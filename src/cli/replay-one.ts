@@ -5,6 +5,7 @@
 import type { Clients } from "../aws/clients.js";
 import { AwsFailure } from "../aws/errors.js";
 import { invoke } from "../aws/invoke.js";
+import type { RetryListener } from "../aws/retry.js";
 import type { HistoryRecord } from "../core/history-record.js";
 import { recordFromInvocation } from "../core/invocation-record.js";
 import type { JsonPath } from "../core/json-path.js";
@@ -28,10 +29,14 @@ export interface ReplayOptions {
  */
 export function functionTimeouts(clients: Clients) {
   const asked = new Map<string, Promise<number | null>>();
+  // Once known, given as a value: Invoke then sets its deadline once, not a first one for the
+  // unknown and a second when the promise settles (two timers an entry).
+  const known = new Map<string, number | null>();
   const controller = new AbortController();
   return {
-    of(name: string, qualifier: string | null): Promise<number | null> {
+    of(name: string, qualifier: string | null): number | null | Promise<number | null> {
       const key = `${name}\u0000${qualifier ?? ""}`;
+      if (known.has(key)) return known.get(key)!;
       let p = asked.get(key);
       if (!p) {
         p = import("../aws/functions.js")
@@ -39,7 +44,11 @@ export function functionTimeouts(clients: Clients) {
           .then(
             (c) => c.timeoutS,
             () => null,
-          );
+          )
+          .then((s) => {
+            known.set(key, s);
+            return s;
+          });
         asked.set(key, p);
       }
       return p;
@@ -102,6 +111,7 @@ export async function replayOne(
   opts: ReplayOptions,
   recorder: HistoryRecorder,
   timeouts: FunctionTimeouts,
+  onRetry?: RetryListener,
 ): Promise<ReplayResult> {
   const qualifier = opts.qualifier ?? original.qualifier;
   const on = async (q: string | null, c = clients, t = timeouts): Promise<HistoryRecord> => {
@@ -110,6 +120,7 @@ export async function replayOne(
       invocationType: original.invocationType,
       tail: original.response.logTail !== null,
       functionTimeoutS: t.of(original.function.name, q),
+      onRetry,
     });
     const replay = recordFromInvocation(result, {
       payload: original.payload,

@@ -6,8 +6,7 @@
 // the attempts never multiply with a second loop of ours. Each retry is counted, in total and
 // for the entry whose invocation it was, instead of printed (hundreds of lines would bury the
 // report).
-import { AsyncLocalStorage } from "node:async_hooks";
-import type { RetryNotice } from "../aws/retry.js";
+import type { RetryListener, RetryNotice } from "../aws/retry.js";
 
 /**
  * Attempts for a throttled Invoke. With the waits doubling from 1 s up to 20 s (full jitter),
@@ -15,24 +14,29 @@ import type { RetryNotice } from "../aws/retry.js";
  */
 export const REPLAY_THROTTLE_ATTEMPTS = 10;
 
+const throttledInvoke = (notice: RetryNotice) =>
+  notice.cause === "throttled" && notice.operation === "Invoke";
+
 export class ThrottleCounter {
-  private readonly entry = new AsyncLocalStorage<{ retries: number }>();
   /** Throttled retries so far, over every entry (the progress line shows it). */
   total = 0;
 
   /** Counts a retry notice if it is a throttled Invoke; false for any other, left to be said. */
   count(notice: RetryNotice): boolean {
-    if (notice.cause !== "throttled" || notice.operation !== "Invoke") return false;
+    if (!throttledInvoke(notice)) return false;
     this.total++;
-    const e = this.entry.getStore();
-    if (e) e.retries++;
     return true;
   }
 
-  /** Runs one entry's replay; the retries its invocations made are counted for it. */
-  async run<T>(fn: () => Promise<T>): Promise<{ value: T; throttled: number }> {
-    const e = { retries: 0 };
-    const value = await this.entry.run(e, fn);
-    return { value, throttled: e.retries };
+  /**
+   * Runs one entry's replay, given the listener its invocations tell their retries to: the
+   * throttled ones are counted for it.
+   */
+  async run<T>(fn: (onRetry: RetryListener) => Promise<T>): Promise<{ value: T; throttled: number }> {
+    let retries = 0;
+    const value = await fn((notice) => {
+      if (throttledInvoke(notice)) retries++;
+    });
+    return { value, throttled: retries };
   }
 }

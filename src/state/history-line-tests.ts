@@ -76,10 +76,19 @@ function plainStringEnd(bytes: Buffer, from: number): number {
  * parsing it; null when the line does not start so or the id has an escape. Bytes only.
  */
 export function recordHeadId(bytes: Buffer): string | null {
-  if (!bytesAt(bytes, 0, ID_HEAD)) return null;
-  const end = plainStringEnd(bytes, ID_HEAD.length);
-  return end <= ID_HEAD.length ? null : bytes.toString("utf8", ID_HEAD.length, end);
+  const end = recordHeadIdEnd(bytes);
+  return end < 0 ? null : bytes.toString("utf8", ID_HEAD.length, end);
 }
+
+/** Where the id recordHeadId reads ends (its text is `bytes[RECORD_ID_START, end)`), or -1. */
+export function recordHeadIdEnd(bytes: Buffer): number {
+  if (!bytesAt(bytes, 0, ID_HEAD)) return -1;
+  const end = plainStringEnd(bytes, ID_HEAD.length);
+  return end <= ID_HEAD.length ? -1 : end;
+}
+
+/** Where the id of a record line starts, when recordHeadIdEnd finds it. */
+export const RECORD_ID_START = ID_HEAD.length;
 
 /**
  * The time (`at`) of a record line as serializeRecord writes it (`{"id":"…","at":"…"`), as

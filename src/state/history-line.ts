@@ -35,14 +35,23 @@ const GAVE_UP = Buffer.from('gave-up"');
  * runs for every logs line, and decoding them was a third of the time to open a history.
  */
 export function logsHead(bytes: Buffer): { id: string; state: LogsState } | null {
+  const head = logsHeadEnd(bytes);
+  return head ? { id: bytes.toString("utf8", PREFIX.length, head.idEnd), state: head.state } : null;
+}
+
+/** Where a logs record's id ends (its text is `bytes[LOGS_ID_START, idEnd)`) and its state, as logsHead reads them, without decoding the id. */
+export function logsHeadEnd(bytes: Buffer): { idEnd: number; state: LogsState } | null {
   if (!bytesAt(bytes, 0, PREFIX)) return null;
   let q = PREFIX.length;
   while (q < bytes.length && bytes[q] !== 0x22 && bytes[q] !== 0x5c) q++;
   if (q === PREFIX.length || !bytesAt(bytes, q, STATE_KEY)) return null;
   const s = q + STATE_KEY.length;
   const state = bytesAt(bytes, s, COMPLETE) ? "complete" : bytesAt(bytes, s, GAVE_UP) ? "gave-up" : null;
-  return state ? { id: bytes.toString("utf8", PREFIX.length, q), state } : null;
+  return state ? { idEnd: q, state } : null;
 }
+
+/** Where the id of a logs record starts in its line. */
+export const LOGS_ID_START = PREFIX.length;
 
 const RESPONSE_HEAD = Buffer.from(',"response":{"statusCode":');
 const RESPONSE_PAYLOAD = Buffer.from(',"payload":');

@@ -4,7 +4,7 @@
 // is whole again before anything decodes it). The file's size is taken once at the start:
 // bytes appended while reading are not seen, and a last line without its newline (a write
 // under way, or cut short by a crash) is marked unterminated.
-import { open } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 
 export interface BackwardLine {
   /** The line without its newline (and without a CR before it); valid until the next read. */
@@ -40,15 +40,19 @@ export async function* readLineBatchesBackward(
   opts: { chunk?: number; signal?: AbortSignal; size?: number } = {},
 ): AsyncGenerator<BackwardLine[]> {
   // Small at first (the newest few entries are often all that is wanted), then larger, so a
-  // read of the whole file makes few calls. One buffer is read into again and again: a new one
-  // per chunk was most of the garbage a whole-file scan made.
+  // read of the whole file makes few calls. Two buffers are read into in turn: while the lines
+  // of one are handled, the chunk before it is read into the other (the read runs on libuv's
+  // pool), so a whole-file scan does not wait for each read. A new buffer per chunk was most
+  // of the garbage a whole-file scan made.
   let chunkSize = opts.chunk ?? FIRST_CHUNK;
   const maxChunk = opts.chunk ?? MAX_CHUNK;
-  let buffer = Buffer.allocUnsafe(0);
+  const buffers = [Buffer.allocUnsafe(0), Buffer.allocUnsafe(0)];
+  let turn = 0;
   const fh = await open(file, "r");
+  let ahead: Promise<Chunk> | null = null;
   try {
-    let pos = opts.size ?? (await fh.stat()).size;
-    // Pieces of the line being gathered, in file order; its end is `pos` plus their length.
+    const size = opts.size ?? (await fh.stat()).size;
+    // Pieces of the line being gathered, in file order; they end where the last chunk began.
     let carry: Buffer[] = [];
     let fromEnd = 0;
     let last = true;
@@ -64,20 +68,29 @@ export async function* readLineBatchesBackward(
       if (bytes.length > 0 && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, -1);
       return { bytes, offset, fromEnd: ++fromEnd, terminated };
     };
-    while (pos > 0) {
-      opts.signal?.throwIfAborted();
-      const start = Math.max(0, pos - chunkSize);
-      if (buffer.length < pos - start) buffer = Buffer.allocUnsafe(chunkSize);
-      const buf = buffer.subarray(0, pos - start);
+    /** Starts reading the chunk that ends at `end` into the buffer whose turn it is. */
+    const readAhead = (end: number): Promise<Chunk> | null => {
+      if (end <= 0) return null;
+      const start = Math.max(0, end - chunkSize);
+      if (buffers[turn]!.length < end - start) buffers[turn] = Buffer.allocUnsafe(chunkSize);
+      const buf = buffers[turn]!.subarray(0, end - start);
+      turn ^= 1;
       chunkSize = Math.min(maxChunk, chunkSize * 2);
-      let got = 0;
-      while (got < buf.length) {
-        const { bytesRead } = await fh.read(buf, got, buf.length - got, start + got);
-        if (bytesRead === 0) break;
-        got += bytesRead;
-      }
+      const read = readFully(fh, buf, start);
+      // Handled at once: a read that fails while the caller holds a batch is not an unhandled
+      // rejection; the error is thrown where the chunk is awaited.
+      read.catch(() => undefined);
+      return read;
+    };
+    ahead = readAhead(size);
+    while (ahead) {
+      opts.signal?.throwIfAborted();
+      const { buf, start, got } = await ahead;
       // The file shrank under us (truncated: never how a history is written): stop here.
       if (got < buf.length) return;
+      // The other buffer's lines were handed out with the batch before: the caller is done
+      // with them once it asks for this one.
+      ahead = readAhead(start);
       let end = buf.length;
       let nl: number;
       const batch: BackwardLine[] = [];
@@ -88,12 +101,30 @@ export async function* readLineBatchesBackward(
       }
       // Copied: the buffer is read into again.
       if (end > 0) carry.unshift(Buffer.from(buf.subarray(0, end)));
-      pos = start;
       if (batch.length > 0) yield batch;
     }
     const first = line(Buffer.alloc(0), 0);
     if (first) yield [first];
   } finally {
+    // A read under way when the caller stopped (enough lines, or aborted) ends before the file
+    // is closed under it.
+    await ahead?.catch(() => undefined);
     await fh.close();
   }
+}
+
+interface Chunk {
+  buf: Buffer;
+  start: number;
+  got: number;
+}
+
+async function readFully(fh: FileHandle, buf: Buffer, start: number): Promise<Chunk> {
+  let got = 0;
+  while (got < buf.length) {
+    const { bytesRead } = await fh.read(buf, got, buf.length - got, start + got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  return { buf, start, got };
 }

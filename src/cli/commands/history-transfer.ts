@@ -64,7 +64,7 @@ async function* readSkippingDamaged(
 ): AsyncGenerator<HistoryRecord> {
   if (entries.length === 0) return;
   const { HistoryFileError, openHistoryReader } = await import("../../state/history-store.js");
-  const reader = await openHistoryReader(file);
+  const reader = await openHistoryReader(file, { ahead: true });
   try {
     for (const e of entries) {
       let r: HistoryRecord;

@@ -205,7 +205,7 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
   const recorder = await historyRecorder(flags, { keepOpen: true });
   const { default: pLimit } = await import("p-limit");
   const limit = pLimit(concurrency);
-  const reader = await openHistoryReader(path);
+  const reader = await openHistoryReader(path, { ahead: true });
   const { ProgressBar } = await import("../replay-progress.js");
   const progress = new ProgressBar(entries.length);
   const { HistoryFileError, damagedMessage } = await import("../../state/history-store.js");
@@ -226,8 +226,8 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
             progress.tick(true, throttling.total);
             return null;
           }
-          const { value, throttled } = await throttling.run(() =>
-            replayOne(clients, original, options, recorder, timeouts),
+          const { value, throttled } = await throttling.run((onRetry) =>
+            replayOne(clients, original, options, recorder, timeouts, onRetry),
           );
           progress.tick(value.diff?.same === true, throttling.total);
           const result: ReplayResult = { ...value, throttled };

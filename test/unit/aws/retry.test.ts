@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClients } from "../../../src/aws/clients.js";
 import { retryMessage } from "../../../src/aws/errors.js";
 import { listFunctions } from "../../../src/aws/functions.js";
+import { ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import {
+  listenToRetries,
   ReportingRetryStrategy,
   retryCause,
-  withBackoffListener,
   type RetryNotice,
 } from "../../../src/aws/retry.js";
 
@@ -32,7 +33,7 @@ describe("ReportingRetryStrategy", () => {
       (n) => notices.push(n),
       () => 0.5,
     );
-    s.operations.set(throttling, "Invoke");
+    s.operations.set(throttling, { operation: "Invoke", listener: undefined });
     const t1 = await refresh(s, 0, { error: throttling, errorType: "THROTTLING" });
     expect([t1.getRetryCount(), t1.getRetryDelay()]).toEqual([1, 500]);
     const t2 = await refresh(s, 1, { error: throttling, errorType: "THROTTLING" });
@@ -80,7 +81,7 @@ describe("ReportingRetryStrategy", () => {
       () => 0.5,
       10,
     );
-    s.operations.set(throttling, "Invoke");
+    s.operations.set(throttling, { operation: "Invoke", listener: undefined });
     const t = await refresh(s, 8, { error: throttling, errorType: "THROTTLING" });
     // Still the one loop's back-off: doubling from 1 s, capped at 20 s.
     expect(t.getRetryDelay()).toBe(10_000);
@@ -91,19 +92,72 @@ describe("ReportingRetryStrategy", () => {
   });
 });
 
-describe("withBackoffListener", () => {
-  it("tells the calls made inside it of each retry wait, and no others", async () => {
-    const s = new ReportingRetryStrategy("Lambda", undefined, () => 0.5);
-    const waits: number[] = [];
-    await withBackoffListener(
-      (ms) => waits.push(ms),
-      async () => {
-        await refresh(s, 0, { error: throttling, errorType: "THROTTLING" });
-        await refresh(s, 1, { error: throttling, errorType: "THROTTLING" });
+describe("listenToRetries", () => {
+  // A real server that throttles the first attempt of the requests marked "slow" only.
+  let server: http.Server;
+  let url: string;
+  const seen = new Set<string>();
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      req.resume();
+      const slow = req.url?.includes("Marker=slow") === true;
+      if (slow && !seen.has(req.url!)) {
+        seen.add(req.url!);
+        res.writeHead(429, {
+          "x-amzn-errortype": "TooManyRequestsException",
+          "content-type": "application/json",
+        });
+        res.end(JSON.stringify({ Type: "User", message: "Rate exceeded" }));
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ Functions: [] }));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it("tells a command's listener of its own retries, after the client's, and no other command's", async () => {
+    const order: string[] = [];
+    const client: RetryNotice[] = [];
+    const clients = await createClients(
+      {
+        endpointUrl: url,
+        onRetry: (n) => {
+          client.push(n);
+          order.push("client");
+        },
       },
+      {},
     );
-    await refresh(s, 0, { error: throttling, errorType: "THROTTLING" });
-    expect(waits).toEqual([500, 1000]);
+    const slow: RetryNotice[] = [];
+    const fast: RetryNotice[] = [];
+    try {
+      await Promise.all([
+        clients.lambda.send(
+          listenToRetries(new ListFunctionsCommand({ Marker: "slow" }), (n) => {
+            slow.push(n);
+            order.push("command");
+          }),
+        ),
+        clients.lambda.send(
+          listenToRetries(new ListFunctionsCommand({ Marker: "fast" }), (n) => fast.push(n)),
+        ),
+        clients.lambda.send(new ListFunctionsCommand({ Marker: "slow-too" })),
+      ]);
+    } finally {
+      clients.destroy();
+    }
+    // Two throttled requests: the client heard both, the slow command only its own.
+    expect(client).toHaveLength(2);
+    expect(slow).toEqual([
+      expect.objectContaining({ operation: "ListFunctions", cause: "throttled", attempt: 2 }),
+    ]);
+    expect(client).toContainEqual(slow[0]);
+    expect(fast).toEqual([]);
+    expect(order.filter((o) => o === "command")).toHaveLength(1);
+    expect(order.indexOf("command")).toBeGreaterThan(order.indexOf("client"));
   });
 });
 

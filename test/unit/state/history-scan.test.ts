@@ -146,6 +146,47 @@ describe("newestEntries", () => {
     );
   });
 
+  it("matches each invocation with its logs across read chunks, as the whole index does", async () => {
+    const f = fresh();
+    // About 5 MB: read backward in chunks, the buffers read into again. Logs come late (up to 400 invocations
+    // later, so often in another chunk than their invocation), some twice (gave up, then
+    // complete); some ids are not ASCII (compared decoded).
+    const records = Array.from({ length: 2400 }, (_, i) =>
+      historyRecord({
+        ...(i % 7 === 0 ? { id: `réc-${i}-ü` } : {}),
+        function: { name: i % 3 ? "odd-fn" : "even-fn", arn: null },
+        payload: `{"i":${i},"pad":"${"x".repeat(1500)}"}`,
+      }),
+    );
+    const late = new Map<number, string[]>();
+    const later = (at: number, text: string) => late.set(at, [...(late.get(at) ?? []), text]);
+    records.forEach((r, i) => {
+      const delay = (i * 37) % 400;
+      if (i % 5 === 0) later(i + delay, logsFor(r, "gave-up"));
+      if (i % 11 !== 0) later(i + delay + 1, logsFor(r, i % 4 ? "complete" : "gave-up"));
+    });
+    let text = "";
+    for (let i = 0; i < records.length + 402; i++) {
+      if (i < records.length) text += serializeRecord(records[i]!);
+      text += (late.get(i) ?? []).join("");
+    }
+    await writeFile(f, text);
+    expect(text.length).toBeGreaterThan(4_000_000);
+    const whole = await loadHistoryIndex(f);
+    const want = [...whole.entries].reverse().map((x) => [x.id, x.logsState, x.logs?.offset]);
+    expect(new Set(want.map(([, state]) => state))).toEqual(new Set([null, "gave-up", "complete"]));
+    const all = await newestEntries(f);
+    expect(all.entries.map((x) => [x.id, x.logsState, x.logs?.offset])).toEqual(want);
+    const even = await newestEntries(f, {
+      mayMatch: (bytes) => bytes.includes('"even-fn"'),
+      match: (x) => x.functionName === "even-fn",
+    });
+    const evenIds = new Set(records.filter((r) => r.function.name === "even-fn").map((r) => r.id));
+    expect(even.entries.map((x) => [x.id, x.logsState, x.logs?.offset])).toEqual(
+      want.filter(([id]) => evenIds.has(id as string)),
+    );
+  });
+
   it("reads page after page where it stopped, as one read would, with every entry's logs", async () => {
     const f = fresh();
     const { text } = history(120);

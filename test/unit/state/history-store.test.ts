@@ -12,6 +12,7 @@ import {
   HistoryFileError,
   openHistoryAppender,
   loadHistoryIndex,
+  openHistoryReader,
   readEntries,
   readEntry,
 } from "../../../src/state/history-store.js";
@@ -240,6 +241,51 @@ describe("loadHistoryIndex", () => {
     for await (const r of readEntries(file, index.entries)) all.push(r);
     expect(all).toHaveLength(1);
     expect(all[0]!.logs).toEqual(a.logs);
+  });
+
+  it("reads ahead as it reads one at a time: in order, out of order, logs far away, the file's end", async () => {
+    const file = fresh();
+    // Big enough for several windows; the logs of each tenth invocation come 300 lines later.
+    const records = Array.from({ length: 900 }, (_, i) =>
+      historyRecord({ payload: `{"i":${i},"pad":"${"p".repeat(i % 5 === 0 ? 2000 : 300)}"}` }),
+    );
+    let text = "";
+    records.forEach((r, i) => {
+      text += serializeRecord(r);
+      const late = records[i - 300];
+      if (i % 10 === 3)
+        text += serializeLogsRecord({ logsFor: r.id, logsState: "gave-up", at: r.at, logs: [] });
+      if (late && (i - 300) % 10 === 0)
+        text += serializeLogsRecord({
+          logsFor: late.id,
+          logsState: "complete",
+          at: late.at,
+          logs: [{ timestamp: i, message: "late" }],
+        });
+    });
+    await writeFile(file, text);
+    const { entries } = await loadHistoryIndex(file);
+    const alone = await Promise.all(entries.map((e) => readEntry(file, e)));
+    expect(alone.filter((r) => r.logs?.[0]?.message === "late")).toHaveLength(60);
+    const reader = await openHistoryReader(file, { ahead: true });
+    try {
+      // Sixteen at a time, as replay asks; then backward; then the last alone, at the file's end.
+      const ahead = [];
+      for (let i = 0; i < entries.length; i += 16)
+        ahead.push(...(await Promise.all(entries.slice(i, i + 16).map((e) => reader.read(e)))));
+      expect(ahead).toEqual(alone);
+      const back = [];
+      for (const e of [...entries].reverse()) back.push(await reader.read(e));
+      expect(back).toEqual([...alone].reverse());
+      expect(await reader.read(entries.at(-1)!)).toEqual(alone.at(-1));
+      // Past the file's end (it shrank since it was indexed): short, so damaged, as read alone.
+      const last = entries.at(-1)!;
+      const moved = { ...last, offset: last.offset + 20 };
+      await expect(readEntry(file, moved)).rejects.toThrow(/or the entry is damaged/);
+      await expect(reader.read(moved)).rejects.toThrow(/or the entry is damaged/);
+    } finally {
+      await reader.close();
+    }
   });
 
   it("reports a file that changed after it was loaded instead of returning another record", async () => {

@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, writeFile } from "node:fs/promises";
+import { appendFile, mkdtemp, readdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -77,5 +77,20 @@ describe("readLinesBackward", () => {
       if (seen.length === 1) await appendFile(f, "ee\nfour\n");
     }
     expect(seen).toEqual(["thr…", "two", "one"]);
+  });
+
+  it("closes the file when the reader stops early, with the next chunk's read under way", async () => {
+    const f = await fileWith(Array.from({ length: 500 }, (_, i) => `line ${i}`).join("\n") + "\n");
+    const open = async () => (await readdir("/proc/self/fd")).length;
+    const before = await open();
+    for (let round = 0; round < 20; round++) {
+      const seen: string[] = [];
+      for await (const l of readLinesBackward(f, { chunk: 64 })) {
+        seen.push(l.bytes.toString());
+        if (seen.length === 3) break;
+      }
+      expect(seen).toEqual(["line 499", "line 498", "line 497"]);
+    }
+    expect(await open()).toBe(before);
   });
 });
