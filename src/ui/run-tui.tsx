@@ -9,6 +9,7 @@ import { App } from "./app/App.js";
 import { INTERRUPTED } from "./app/exitResult.js";
 import type { StartedSandbox } from "./app/useEndpoint.js";
 import { enterAltScreen, leaveAltScreen } from "./terminal.js";
+import { traceGc } from "./traceGc.js";
 
 export interface TuiOptions {
   connection: ConnectionOptions;
@@ -26,7 +27,10 @@ export interface TuiOptions {
 
 /** Resolves when the user quits: `interrupted` when Ctrl+C ended it. */
 export async function runTui(options: TuiOptions): Promise<{ interrupted: boolean }> {
-  if (tracing) traceFrames(process.stdout);
+  if (tracing) {
+    traceFrames(process.stdout);
+    traceGc();
+  }
   let instance: Instance | undefined = undefined;
   enterAltScreen(() => instance?.unmount());
   instance = render(
