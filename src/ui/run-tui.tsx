@@ -52,6 +52,9 @@ export async function runTui(options: TuiOptions): Promise<{ interrupted: boolea
       // Ink's default 30 fps holds a frame that follows another within 34 ms: the picker's
       // matches, which come just after the frame showing the typed query, waited for it.
       maxFps: 60,
+      // Each of Ink's renders (the tree to text), written or not: a frame that did not change
+      // the screen is not in the trace's frames, and costs as much.
+      ...(tracing ? { onRender: ({ renderTime }) => traceEvent(`render ${renderTime.toFixed(3)}`) } : {}),
     },
   );
   try {
