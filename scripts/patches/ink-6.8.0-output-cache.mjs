@@ -108,10 +108,17 @@ export default class Output`,
 
 /**
  * @alcalzone/ansi-tokenize's styledChars.js: characters between two codes share one array of
- * styles, and the diff between equal styles is skipped.
+ * styles, each made as a literal (the char tokens have just these three fields), and the diff
+ * between equal styles is skipped.
  */
 export function transformStyledChars(source) {
-  source = replaceOnce(source, "styles: [...codes],", "styles: codes,", "each character's copy of the codes");
+  // A literal, not a spread of the token: the spread was most of the time this function took.
+  source = replaceOnce(
+    source,
+    /ret\.push\(\{\s*\.\.\.token,\s*styles: \[\.\.\.codes\],\s*\}\);/,
+    "ret.push({ type: token.type, value: token.value, fullWidth: token.fullWidth, styles: codes });",
+    "each character's copy of the codes",
+  );
   const start = source.indexOf("export function styledCharsToString(chars) {");
   if (start < 0) throw new Error("ink-output-cache: styledCharsToString not found; update the plugin");
   const end = source.indexOf("\n}\n", start);
@@ -142,6 +149,41 @@ export function styledCharsToString(chars) {
   return source.slice(0, start) + fast + source.slice(end + 2);
 }
 
+/**
+ * @alcalzone/ansi-tokenize's tokenize.js: a line whose characters can only be graphemes of
+ * their own (printable ASCII, Latin-1 and Latin letters, punctuation, arrows, box drawing and
+ * symbols: none of them joins or combines with a neighbour) is walked a UTF-16 unit at a time
+ * instead of through Intl.Segmenter, which took most of tokenizing a new line: a filter key
+ * brings a screenful of new picker rows (issue 12). Other lines go through the segmenter.
+ */
+export function transformTokenize(source) {
+  let s = replaceOnce(
+    source,
+    "for (const { segment, index } of segmenter.segment(str)) {",
+    `const single = SINGLE_UNIT_GRAPHEMES.test(str);
+    const segments = single ? undefined : segmenter.segment(str)[Symbol.iterator]();
+    for (let next = 0; ; ) {
+        let segment;
+        let index;
+        if (single) {
+            if (next >= str.length) break;
+            index = next++;
+            segment = str[index];
+        } else {
+            const step = segments.next();
+            if (step.done) break;
+            ({ segment, index } = step.value);
+        }`,
+    "tokenize's walk over graphemes",
+  );
+  return replaceOnce(
+    s,
+    "export function tokenize(",
+    "const SINGLE_UNIT_GRAPHEMES = /^[\\x1b\\x20-\\x7e\\xa0-\\u02ff\\u2010-\\u2027\\u2030-\\u205e\\u2190-\\u23ff\\u2500-\\u27bf]*$/;\nexport function tokenize(",
+    "tokenize",
+  );
+}
+
 export const patch = {
   name: "ink-6.8.0-output-cache",
   files: [
@@ -151,6 +193,12 @@ export const patch = {
       version: "0.2.5",
       file: "build/styledChars.js",
       transform: transformStyledChars,
+    },
+    {
+      package: "@alcalzone/ansi-tokenize",
+      version: "0.2.5",
+      file: "build/tokenize.js",
+      transform: transformTokenize,
     },
   ],
 };

@@ -95,6 +95,28 @@ describe("the build's patch of Ink's output", () => {
     }
   });
 
+  it("tokenizes lines without the segmenter into the same tokens", () => {
+    // Characters of the ranges walked a unit at a time, and ones that join or combine with their
+    // neighbours (one kind a line: such a line must still go through the segmenter): the same
+    // tokens either way.
+    const single = [
+      ..."az09 ~›…│─╭╯·✓✗▲⌘→≥‰éßŁʼ\u00a0\u00ad\u02ff\u2010\u2027\u2030\u205e\u2190\u23ff\u2500\u27bf",
+    ];
+    const joining = ["\u0301", "\u200d", "\ufe0f", "👍🏽", "🇫🇷", "\r\n", "東", "\u2028", "\u1100\u1161"];
+    for (let seed = 1; seed <= 400; seed++) {
+      let x = seed;
+      const next = () => (x = (x * 1103515245 + 12345) % 2 ** 31);
+      let line = "";
+      for (let i = 0; i < 1 + (seed % 60); i++) {
+        const r = next() % 10;
+        if (r === 0) line += SGR[next() % SGR.length];
+        else if (r === 1 && seed % 3 === 0) line += joining[seed % joining.length];
+        else line += single[next() % single.length];
+      }
+      expect(patched.tokenize(line)).toEqual(original.tokenize(line));
+    }
+  });
+
   it("draws the same frames in turn: clipped panes, rows kept, rows changed", () => {
     // Frames one after another through the shared caches, as the app draws them: a pane on the
     // left whose lines change each frame (the picker under a filter key), one on the right that
