@@ -3,6 +3,7 @@
 // filter key then re-renders the picker alone, not the App and every pane under it (issue 12:
 // a key re-rendered the whole app, which cost more than the search).
 import { useLayoutEffect, useRef, useState } from "react";
+import { traceEvent, tracing } from "../../state/trace.js";
 import { pickerReducer, type PickerAction, type PickerState } from "./pickerReducer.js";
 
 export class PickerStore {
@@ -22,11 +23,23 @@ export class PickerStore {
 
   /** The reducer's next state; subscribers hear of it only when it is another state. */
   readonly dispatch = (action: PickerAction): void => {
-    const next = pickerReducer(this.state, action);
+    const next = tracing ? tracedReducer(this.state, action) : pickerReducer(this.state, action);
     if (next === this.state) return;
     this.state = next;
     for (const l of [...this.listeners]) l();
   };
+}
+
+/**
+ * For LAMBDA_EXPLORER_TRACE: `picker ACTION MS`, the reducer's time, which holds a filter key's
+ * search over a list searched in the key's frame: a slow key's time split between the search
+ * and the render (traced by Ink's `render`).
+ */
+function tracedReducer(s: PickerState, action: PickerAction): PickerState {
+  const start = performance.now();
+  const next = pickerReducer(s, action);
+  traceEvent(`picker ${action.type} ${(performance.now() - start).toFixed(3)}`, start);
+  return next;
 }
 
 /**
