@@ -166,7 +166,8 @@ async function picker(n, endpoint, home, targets) {
     // The picker draws the typed query at once and searches after that frame: both frames are
     // reported, and both held to the targets.
     const withMatches = ({ reads, merged }) => ({
-      reads: reads.map((r) => ({ ...r, ms: r.matchesMs })),
+      // The same keys: their collections are reported once, with the query frames.
+      reads: reads.map((r) => ({ ...r, ms: r.matchesMs, gc: [] })),
       merged,
     });
     report(`filter typing, ${label} functions: key sent to frame showing the typed query`, typing, targets);
