@@ -67,6 +67,16 @@ function report(label, { reads, merged }, { median: medianTarget, p95: p95Target
     ...(p95Target === undefined ? {} : { target: `< ${p95Target} ms`, met: p95Met }),
   });
   if (s.unanswered) figure({ figure: `  keys no frame ever answered`, measured: String(s.unanswered) });
+  // Which keys a garbage collection held up (the app traces each one): the slow keys' reason.
+  const hit = reads.filter((r) => r.gc?.length);
+  if (hit.length) {
+    const kinds = [...new Set(hit.flatMap((r) => r.gc))].join(", ");
+    const gcMs = hit.reduce((n, r) => n + r.gcMs, 0);
+    figure({
+      figure: `  keys that waited for a garbage collection (${kinds})`,
+      measured: `${hit.length}, ${fmt(gcMs / hit.length)} each`,
+    });
+  }
   if (merged)
     figure({ figure: `  keys queued while the app was busy (read with another)`, measured: String(merged) });
   if (!medianMet || !p95Met || s.n === 0) failed = true;
@@ -131,8 +141,8 @@ async function picker(n, endpoint, home, targets) {
         measured: `${((Date.now() - firstShown) / 1000).toFixed(1)} s`,
       });
     if (!targets) return null;
-    const typing = { reads: [], merged: 0 };
-    const erasing = { reads: [], merged: 0 };
+    const typing = { reads: [], merged: 0, cpuMs: 0 };
+    const erasing = { reads: [], merged: 0, cpuMs: 0 };
     await session.timeKeys([..."gtwy", ...repeat(["BSpace"], 4)], PAUSE_MS);
     const from = Date.now();
     for (const q of FILTER_QUERIES) {
@@ -142,7 +152,9 @@ async function picker(n, endpoint, home, targets) {
         [[...q], typing],
         [repeat(["BSpace"], q.length), erasing],
       ]) {
+        const cpu = session.cpu();
         const r = await session.timeKeys(keys, PAUSE_MS);
+        into.cpuMs += session.cpu() - cpu;
         into.reads.push(...r.reads);
         into.merged += r.merged;
       }
@@ -154,7 +166,8 @@ async function picker(n, endpoint, home, targets) {
     // The picker draws the typed query at once and searches after that frame: both frames are
     // reported, and both held to the targets.
     const withMatches = ({ reads, merged }) => ({
-      reads: reads.map((r) => ({ ...r, ms: r.matchesMs })),
+      // The same keys: their collections are reported once, with the query frames.
+      reads: reads.map((r) => ({ ...r, ms: r.matchesMs, gc: [] })),
       merged,
     });
     report(`filter typing, ${label} functions: key sent to frame showing the typed query`, typing, targets);
@@ -163,6 +176,15 @@ async function picker(n, endpoint, home, targets) {
       withMatches(typing),
       targets,
     );
+    // CPU time is what the load changes least: the figure to compare a change by.
+    for (const [what, { reads, cpuMs }] of [
+      ["a key typed", typing],
+      ["a Backspace", erasing],
+    ])
+      figure({
+        figure: `  the app's CPU time for ${what}, ${label} (all threads, the GC's too)`,
+        measured: fmt(cpuMs / reads.length),
+      });
     report(`  Backspace in the filter, ${label}: to frame showing the query`, erasing);
     report(`  Backspace in the filter, ${label}: to frame with its matches`, withMatches(erasing));
     return memory;

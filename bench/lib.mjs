@@ -106,8 +106,8 @@ export async function importSource(contents, plugins = []) {
 }
 
 /**
- * LAMBDA_EXPLORER_TRACE's key, frame and matches events (the picker's deferred search done), in
- * time order (ms from the app's start).
+ * LAMBDA_EXPLORER_TRACE's key, frame, matches (the picker's deferred search done) and gc events
+ * (`gc KIND MS`, a garbage collection), in time order (ms from the app's start).
  */
 export function traceEvents(file) {
   let text = "";
@@ -118,7 +118,7 @@ export function traceEvents(file) {
   }
   return text
     .split("\n")
-    .map((l) => /^([\d.]+) (key|frame|matches|clock|cpu) ?(.*)$/.exec(l))
+    .map((l) => /^([\d.]+) (key|frame|matches|clock|cpu|gc) ?(.*)$/.exec(l))
     .filter(Boolean)
     .map((m) => ({ t: Number(m[1]), kind: m[2], info: m[3] }))
     .sort((a, b) => a.t - b.t);
@@ -162,12 +162,16 @@ export function sentKeyTimes(events, sent) {
     } catch {
       // kept as traced
     }
+    // Collections that began between the read and the frame: what the key waited for them.
+    const gcs = f ? events.filter((e) => e.kind === "gc" && e.t >= read.t && e.t < f.t) : [];
     return {
       text: key,
       read: text,
       shared,
       ms: f ? f.t - t : null,
       matchesMs: m ? m.t - t : null,
+      gc: gcs.map((e) => e.info.split(" ")[0]),
+      gcMs: gcs.reduce((n, e) => n + Number(e.info.split(" ")[1]), 0),
     };
   });
 }
@@ -432,6 +436,8 @@ export function appInTmux({
       return { reads, merged: reads.filter((r) => r.shared).length };
     },
     memory: () => memoryOf(pid),
+    /** The app's CPU time so far (user + system, all its threads: the GC's too), ms. */
+    cpu: () => cpuMs(pid),
     /** When the command was exec'd (ms, wall clock). */
     startedAt: () => Number(readFileSync(startFile, "utf8").trim()) / 1e6,
     /** Milliseconds from the exec to the first screen `re` matches, polled every 10 ms. */

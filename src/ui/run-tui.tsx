@@ -9,6 +9,7 @@ import { App } from "./app/App.js";
 import { INTERRUPTED } from "./app/exitResult.js";
 import type { StartedSandbox } from "./app/useEndpoint.js";
 import { enterAltScreen, leaveAltScreen } from "./terminal.js";
+import { traceGc } from "./traceGc.js";
 
 export interface TuiOptions {
   connection: ConnectionOptions;
@@ -26,7 +27,10 @@ export interface TuiOptions {
 
 /** Resolves when the user quits: `interrupted` when Ctrl+C ended it. */
 export async function runTui(options: TuiOptions): Promise<{ interrupted: boolean }> {
-  if (tracing) traceFrames(process.stdout);
+  if (tracing) {
+    traceFrames(process.stdout);
+    traceGc();
+  }
   let instance: Instance | undefined = undefined;
   enterAltScreen(() => instance?.unmount());
   instance = render(
@@ -48,6 +52,9 @@ export async function runTui(options: TuiOptions): Promise<{ interrupted: boolea
       // Ink's default 30 fps holds a frame that follows another within 34 ms: the picker's
       // matches, which come just after the frame showing the typed query, waited for it.
       maxFps: 60,
+      // Each of Ink's renders (the tree to text), written or not: a frame that did not change
+      // the screen is not in the trace's frames, and costs as much.
+      ...(tracing ? { onRender: ({ renderTime }) => traceEvent(`render ${renderTime.toFixed(3)}`) } : {}),
     },
   );
   try {

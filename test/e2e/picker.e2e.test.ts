@@ -118,6 +118,8 @@ describe("the explorer on the sandbox", () => {
     expect(shown.slice(0, 2)).toEqual(["first render", `list shown (${names.length + 1})`]);
     expect(shown.indexOf("clients ready")).toBeGreaterThan(1);
     expect(shown.at(-1)).toBe(`list shown (${names.length})`);
+    // Each of Ink's renders is traced with its time, written to the screen or not.
+    expect(readFileSync(traceFile, "utf8")).toMatch(/^[\d.]+ render \d+\.\d{3}$/m);
     term.type("q");
     await term.waitFor(/__EXITED__ rc=0/);
   });

@@ -4,6 +4,7 @@
 // a key re-rendered the whole app, which cost more than the search).
 import { useLayoutEffect, useRef, useState } from "react";
 import type { FunctionSummary } from "../../core/model.js";
+import { traceEvent, tracing } from "../../state/trace.js";
 import type { FunctionIndex, Ranked, Usage } from "../../core/ranking.js";
 import { pickerReducer, searchDue, type PickerAction, type PickerState } from "./pickerReducer.js";
 
@@ -89,12 +90,24 @@ export class PickerStore {
 
   /** The reducer's next state; subscribers hear of it only when it is another state. */
   readonly dispatch = (action: PickerAction): void => {
-    const reduced = pickerReducer(this.state, action);
+    const reduced = tracing ? tracedReducer(this.state, action) : pickerReducer(this.state, action);
     if (reduced === this.state) return;
     const next = this.searchInKeyFrame(reduced);
     this.state = next;
     for (const l of [...this.listeners]) l();
   };
+}
+
+/**
+ * For LAMBDA_EXPLORER_TRACE: `picker ACTION MS`, the reducer's time, which holds a filter key's
+ * search over a list searched in the key's frame: a slow key's time split between the search
+ * and the render (traced by Ink's `render`).
+ */
+function tracedReducer(s: PickerState, action: PickerAction): PickerState {
+  const start = performance.now();
+  const next = pickerReducer(s, action);
+  traceEvent(`picker ${action.type} ${(performance.now() - start).toFixed(3)}`, start);
+  return next;
 }
 
 /**
