@@ -3,37 +3,20 @@
 // must rank every query over realistic function names the same, matched positions included,
 // while the patched one keeps no code array per target (it reads its lower-case text).
 import { describe, expect, it } from "vitest";
-import { bundleDir, importBundle } from "../../helpers/patched-bundle.js";
+import { bundleDir } from "../../helpers/patched-bundle.js";
+import { rankingBundle, SEARCHED, type RankingBundle } from "../../helpers/fuzzysort-bundle.js";
 // @ts-expect-error: a plain .mjs build script, without types
 import { patch, transformFuzzysort } from "../../../scripts/patches/fuzzysort-4.0.2-lower-codes.mjs";
 // @ts-expect-error: a plain .mjs bench helper, without types
-import { FILTER_QUERIES, realisticFunctions } from "../../../bench/lib.mjs";
-import type * as Ranking from "../../../src/core/ranking.js";
-import type fuzzysortType from "fuzzysort";
+import { FILTER_QUERIES } from "../../../bench/lib.mjs";
 
 const dir = bundleDir("fuzzysort");
 
-interface Bundle {
-  FunctionIndex: typeof Ranking.FunctionIndex;
-  fuzzysort: typeof fuzzysortType;
-}
-
-const bundle = (name: string, patched: boolean) =>
-  importBundle<Bundle>(
-    dir,
-    name,
-    `export * from "./src/core/ranking.ts"; export { default as fuzzysort } from "fuzzysort";`,
-    patched && patch,
-    "ts",
-  );
+const bundle = (name: string, patched: boolean) => rankingBundle(dir, name, patched ? [patch] : []);
 
 const [original, patched] = await Promise.all([bundle("original", false), bundle("patched", true)]);
 
-type Item = { name: string; description: string; runtime: string | null };
-const items = (realisticFunctions(9000) as Item[]).concat([
-  { name: "Ünïcödé-Fünctiön", description: "İstanbul straße café", runtime: "python3.12" },
-  { name: "x".repeat(70_000), description: "longer than 65,535 characters", runtime: null },
-]);
+const items = SEARCHED;
 const queries = [
   ...FILTER_QUERIES,
   "orders nodejs",
@@ -48,7 +31,7 @@ const queries = [
 ];
 
 const indexes = new Map([original, patched].map((b) => [b, new b.FunctionIndex(items)]));
-const ranked = (b: Bundle, query: string) =>
+const ranked = (b: RankingBundle, query: string) =>
   indexes
     .get(b)!
     .search(query)
@@ -64,7 +47,7 @@ describe("the build's patch of fuzzysort", () => {
   });
 
   it("keeps no code array for a prepared target", () => {
-    const target = (p: Bundle) =>
+    const target = (p: RankingBundle) =>
       p.fuzzysort.prepare("Payments-Ledger") as unknown as Record<string, unknown>;
     expect(Array.isArray(target(original)._targetLowerCodes)).toBe(true);
     expect(target(patched)._targetLowerCodes).toBeNull();

@@ -4,7 +4,8 @@
 // highlights) must be what fuzzysort as published gives, while a snapshot's matched targets keep
 // no positions array of their own.
 import { describe, expect, it } from "vitest";
-import { bundleDir, importBundle } from "../../helpers/patched-bundle.js";
+import { bundleDir } from "../../helpers/patched-bundle.js";
+import { rankingBundle, SEARCHED, type RankingBundle } from "../../helpers/fuzzysort-bundle.js";
 // @ts-expect-error: a plain .mjs build script, without types
 import { patch, transformFuzzysort } from "../../../scripts/patches/fuzzysort-4.0.2-shared-positions.mjs";
 // @ts-expect-error: a plain .mjs build script, without types
@@ -12,28 +13,12 @@ import { patch as lowerCodes } from "../../../scripts/patches/fuzzysort-4.0.2-lo
 // @ts-expect-error: a plain .mjs build script, without types
 import { patch as beginnings } from "../../../scripts/patches/fuzzysort-4.0.2-snapshot-beginnings.mjs";
 // @ts-expect-error: a plain .mjs bench helper, without types
-import { FILTER_QUERIES, realisticFunctions } from "../../../bench/lib.mjs";
-import type * as Ranking from "../../../src/core/ranking.js";
-import type fuzzysortType from "fuzzysort";
+import { FILTER_QUERIES } from "../../../bench/lib.mjs";
 import type { Result } from "fuzzysort";
 
 const dir = bundleDir("fuzzysort-shared-positions");
 
-interface Bundle {
-  FunctionIndex: typeof Ranking.FunctionIndex;
-  fuzzysort: typeof fuzzysortType;
-}
-
-type PatchFile = { package: string; version: string; file: string; transform: (s: string) => string };
-const files = (p: unknown) => (p as { files: PatchFile[] }).files;
-const bundle = (name: string, patches: unknown[]) =>
-  importBundle<Bundle>(
-    dir,
-    name,
-    `export * from "./src/core/ranking.ts"; export { default as fuzzysort } from "fuzzysort";`,
-    patches.length ? { name, files: patches.flatMap(files) } : null,
-    "ts",
-  );
+const bundle = (name: string, patches: unknown[]) => rankingBundle(dir, name, patches);
 
 // As published; with the build's other fuzzysort patches; with all of them.
 const [published, before, patched] = await Promise.all([
@@ -42,19 +27,14 @@ const [published, before, patched] = await Promise.all([
   bundle("patched", [lowerCodes, beginnings, patch]),
 ]);
 
-type Item = { name: string; description: string; runtime: string | null };
-const items = (realisticFunctions(9000) as Item[]).concat([
-  { name: "Ünïcödé-Fünctiön", description: "İstanbul straße café", runtime: "python3.12" },
-  { name: "MyStack-OrdersFunction-1A2B3C", description: "CamelCase words: HTTPServer", runtime: "java21" },
-  { name: "x".repeat(70_000), description: "longer than 65,535 characters", runtime: null },
-]);
+const items = SEARCHED;
 const queries = [...FILTER_QUERIES, "orders nodejs", "stackorders", "httpserver", "x".repeat(40), "ORDERS"];
 /** Enough for fuzzysort's own searches, the unusual ones included. */
 const sample = items.slice(0, 3000).concat(items.slice(-3));
 const sampleNames = sample.map((f) => f.name);
 
 const indexes = new Map([published, before, patched].map((b) => [b, new b.FunctionIndex(items)]));
-const ranked = (b: Bundle, query: string) =>
+const ranked = (b: RankingBundle, query: string) =>
   indexes
     .get(b)!
     .search(query)
@@ -64,11 +44,11 @@ type Target = { _indexes: unknown[] & { len?: number } };
 const targetsOf = (snapshot: unknown) => (snapshot as { _targets: Target[] })._targets;
 
 /** fuzzysort's own answer: each result's text, score, sorted positions and highlight. */
-const answer = (b: Bundle, results: readonly Result[]) =>
+const answer = (b: RankingBundle, results: readonly Result[]) =>
   results.map((r) => [r.target, r.score, r.indexes, b.fuzzysort.highlight(r, "[", "]")]);
 
 /** Searches over snapshots of names (no key), of items by name (key) and by name and runtime (keys). */
-function snapshotAnswers(b: Bundle, query: string) {
+function snapshotAnswers(b: RankingBundle, query: string) {
   const plain = b.fuzzysort.snapshot(sampleNames);
   const keyed = b.fuzzysort.snapshot(sample, { key: "name" });
   const keys = b.fuzzysort.snapshot(sample, { keys: ["name", "runtime"] });
@@ -113,7 +93,7 @@ describe("the build's patch of fuzzysort's positions", () => {
   });
 
   it("keeps no positions array on a snapshot's matched targets", () => {
-    const distinctArrays = (b: Bundle) => {
+    const distinctArrays = (b: RankingBundle) => {
       const snapshot = b.fuzzysort.snapshot(sampleNames);
       for (const q of ["pay", "pmtprd", "orders nodejs"]) b.fuzzysort.go(q, snapshot, { threshold: 0 });
       const targets = targetsOf(snapshot);

@@ -4,53 +4,34 @@
 // function names the same, matched positions included, while the patched search makes no
 // per-target table of word beginnings for a snapshot's targets.
 import { describe, expect, it } from "vitest";
-import { bundleDir, importBundle } from "../../helpers/patched-bundle.js";
+import { bundleDir } from "../../helpers/patched-bundle.js";
+import { rankingBundle, SEARCHED, type RankingBundle } from "../../helpers/fuzzysort-bundle.js";
 // @ts-expect-error: a plain .mjs build script, without types
 import { patch, transformFuzzysort } from "../../../scripts/patches/fuzzysort-4.0.2-snapshot-beginnings.mjs";
 // @ts-expect-error: a plain .mjs build script, without types
 import { patch as lowerCodes } from "../../../scripts/patches/fuzzysort-4.0.2-lower-codes.mjs";
 // @ts-expect-error: a plain .mjs bench helper, without types
-import { FILTER_QUERIES, realisticFunctions } from "../../../bench/lib.mjs";
-import type * as Ranking from "../../../src/core/ranking.js";
-import type fuzzysortType from "fuzzysort";
+import { FILTER_QUERIES } from "../../../bench/lib.mjs";
 
 const dir = bundleDir("fuzzysort-beginnings");
 
-interface Bundle {
-  FunctionIndex: typeof Ranking.FunctionIndex;
-  fuzzysort: typeof fuzzysortType;
-}
-
-type PatchFile = { package: string; version: string; file: string; transform: (s: string) => string };
-const files = (p: unknown) => (p as { files: PatchFile[] }).files;
 const bundle = (name: string, withPatch: boolean) =>
-  importBundle<Bundle>(
-    dir,
-    name,
-    `export * from "./src/core/ranking.ts"; export { default as fuzzysort } from "fuzzysort";`,
-    { name, files: [...files(lowerCodes), ...(withPatch ? files(patch) : [])] },
-    "ts",
-  );
+  rankingBundle(dir, name, withPatch ? [lowerCodes, patch] : [lowerCodes]);
 
 const [before, patched] = await Promise.all([bundle("before", false), bundle("patched", true)]);
 
-type Item = { name: string; description: string; runtime: string | null };
-const items = (realisticFunctions(9000) as Item[]).concat([
-  { name: "Ünïcödé-Fünctiön", description: "İstanbul straße café", runtime: "python3.12" },
-  { name: "MyStack-OrdersFunction-1A2B3C", description: "CamelCase words: HTTPServer", runtime: "java21" },
-  { name: "x".repeat(70_000), description: "longer than 65,535 characters", runtime: null },
-]);
+const items = SEARCHED;
 const queries = [...FILTER_QUERIES, "orders nodejs", "stackorders", "httpserver", "x".repeat(40), "ORDERS"];
 
 const indexes = new Map([before, patched].map((b) => [b, new b.FunctionIndex(items)]));
-const ranked = (b: Bundle, query: string) =>
+const ranked = (b: RankingBundle, query: string) =>
   indexes
     .get(b)!
     .search(query)
     .map((r) => [r.item.name, r.score, r.nameIndexes]);
 
 /** Targets of a snapshot of `texts` that made a beginnings table of their own in a search. */
-function ownTables(b: Bundle, texts: string[], query: string): number {
+function ownTables(b: RankingBundle, texts: string[], query: string): number {
   const snapshot = b.fuzzysort.snapshot(texts);
   b.fuzzysort.go(query, snapshot, { threshold: 0, limit: 1000 });
   const targets = (snapshot as unknown as { _targets: { _nextBeginningIndexes: unknown }[] })._targets;
