@@ -100,7 +100,7 @@ interface Block<T> {
   everything: SnapshotKey<Entry<T>>;
 }
 
-/** A full block before its snapshots are made (see `Shelf.started`). */
+/** A full block before its snapshots are made (see `Shelf.start`). */
 type FrozenEntries<T> = readonly Entry<T>[];
 
 /** A match of one query in one field: the entry, its score, and the matched positions (copied). */
@@ -175,14 +175,14 @@ class Shelf<T extends Rankable> {
 
   /** Blocks whose snapshots are made: the indexing begun, counted for tests. */
   get snapshotBlocks(): number {
-    return this.#blocks.filter((b) => !Array.isArray(b)).length;
+    return this.#blocks.filter((b) => !isFrozen(b)).length;
   }
 
   /** Block `b`, its snapshots made now if they were not yet. */
   block(b: number): Block<T> {
     const block = this.#blocks[b] as Block<T> | FrozenEntries<T>;
-    if (!Array.isArray(block)) return block as Block<T>;
-    const made = snapshots(block as FrozenEntries<T>);
+    if (!isFrozen(block)) return block;
+    const made = snapshots(block);
     this.#blocks[b] = made;
     return made;
   }
@@ -194,6 +194,8 @@ class Shelf<T extends Rankable> {
     for (let b = 0; b < this.#blocks.length; b++) this.block(b);
   }
 }
+
+const isFrozen = <T>(b: Block<T> | FrozenEntries<T>): b is FrozenEntries<T> => Array.isArray(b);
 
 // fuzzysort prepares snapshots in idle slices and finishes them on the first search, so a list
 // that grows while loading does not pay for a block in one piece.

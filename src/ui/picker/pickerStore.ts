@@ -47,13 +47,23 @@ export class PickerStore {
     usage: ReadonlyMap<string, Usage>,
   ): Begun["steps"] | null => {
     const begun = this.begun;
-    if (begun && begun.query === query && begun.index === index && begun.usage === usage) {
+    if (begun !== null && this.isBegun(query, index, usage)) {
       this.begun = null;
       return begun.steps;
     }
     this.dropBegun();
     return null;
   };
+
+  /** Whether the search a key began is this query's, on this list and usage. */
+  private isBegun(
+    query: string,
+    index: FunctionIndex<FunctionSummary>,
+    usage: ReadonlyMap<string, Usage>,
+  ): boolean {
+    const b = this.begun;
+    return b !== null && b.query === query && b.index === index && b.usage === usage;
+  }
 
   private dropBegun(): void {
     const begun = this.begun;
@@ -65,9 +75,8 @@ export class PickerStore {
   private searchInKeyFrame(s: PickerState): PickerState {
     const { query, index, usage } = s;
     const due = searchDue(s);
-    const begun = this.begun;
     // Another change (a resize) while the search of the same query goes on: it still holds.
-    if (begun && due && begun.query === query && begun.index === index && begun.usage === usage) return s;
+    if (due && this.isBegun(query, index, usage)) return s;
     this.dropBegun();
     if (!due || this.keyFrameSearchMs <= 0) return s;
     const steps = index.searchSteps(query, usage);
