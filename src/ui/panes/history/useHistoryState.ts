@@ -5,6 +5,7 @@
 // file that cannot be written, and opening one needs no read. The complete logs of an
 // invocation that a newer one took the screen from still arrive (useInvocation goes on
 // looking for them) and are recorded the same way.
+import pLimit from "p-limit";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type Dispatch } from "react";
 import { resolveHistoryFile } from "../../../state/history-path.js";
 import type { Clients } from "../../../aws/clients.js";
@@ -190,6 +191,12 @@ export function useHistoryState(
     r.next().catch((err: unknown) => dispatch({ type: "loadFailed", message: (err as Error).message }));
   }, [wantOlder, state.rows, readerReady, dispatch]);
 
+  // Appends one at a time, in the order asked: an invocation's record and its logs record, made
+  // a few ms apart, each opened the file and took its lock, and the logs could land first. The
+  // explorer reads a history backward and meets logs records before their invocation, so such
+  // an entry opened later showed its logs as "not looked for".
+  const [inOrder] = useState(() => pLimit(1));
+
   const addLogs = useCallback(
     (result: InvokeResult, logs: CompleteLogs) => {
       const id = ids.current.get(result);
@@ -197,13 +204,15 @@ export function useHistoryState(
       if (!id || !record) return;
       const entry = logsRecordFor(id, logs);
       session.current.set(id, withLogs(record, entry));
-      void deferred("historyStore").then(({ appendLogsRecord }) =>
-        appendLogsRecord(file, entry).catch((err: unknown) =>
-          dispatch({ type: "writeFailed", message: writeProblem(err) }),
+      void inOrder(() =>
+        deferred("historyStore").then(({ appendLogsRecord }) =>
+          appendLogsRecord(file, entry).catch((err: unknown) =>
+            dispatch({ type: "writeFailed", message: writeProblem(err) }),
+          ),
         ),
       );
     },
-    [file, dispatch],
+    [file, dispatch, inOrder],
   );
 
   const recordResult = useCallback(
@@ -225,14 +234,16 @@ export function useHistoryState(
           diff: diffResponses(pending.original, record),
           message: null,
         });
-      void deferred("historyStore").then(({ appendRecord }) =>
-        appendRecord(file, record).then(
-          () => dispatch({ type: "writeFailed", message: null }),
-          (err: unknown) => dispatch({ type: "writeFailed", message: writeProblem(err) }),
+      void inOrder(() =>
+        deferred("historyStore").then(({ appendRecord }) =>
+          appendRecord(file, record).then(
+            () => dispatch({ type: "writeFailed", message: null }),
+            (err: unknown) => dispatch({ type: "writeFailed", message: writeProblem(err) }),
+          ),
         ),
       );
     },
-    [file, dispatch],
+    [file, dispatch, inOrder],
   );
 
   const recordLogs = useCallback(
