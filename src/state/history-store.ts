@@ -10,9 +10,11 @@ import {
   validateRecord,
   withLogs,
   type HistoryRecord,
+  type LogsRecord,
   type LogsState,
 } from "../core/history-record.js";
 import { HistoryFileError } from "./history-error.js";
+import { logsBefore } from "./history-logs-before.js";
 import {
   classifyLine,
   indexEntry,
@@ -167,6 +169,8 @@ function passable(bytes: Buffer, terminated: boolean): string | null {
 /** Reads entries of one file through one open descriptor. Close it when done. */
 export interface HistoryReader {
   read(entry: Pick<HistoryIndexEntry, "offset" | "length" | "logs">): Promise<HistoryRecord>;
+  /** The logs record of invocation `id` written before its line at `offset` (see logsBefore). */
+  logsBefore(offset: number, id: string): Promise<LogsRecord | null>;
   close(): Promise<void>;
 }
 
@@ -244,6 +248,7 @@ export async function openHistoryReader(
         );
       }
     },
+    logsBefore: (offset, id) => logsBefore(fh, offset, id),
     close: () => fh.close(),
   };
 }
@@ -255,7 +260,11 @@ export async function readEntry(
 ): Promise<HistoryRecord> {
   const reader = await openHistoryReader(file);
   try {
-    return await reader.read(entry);
+    const record = await reader.read(entry);
+    // Found by a backward read, which sees only the logs written after the invocation.
+    if (entry.logs || record.logsState) return record;
+    const early = await reader.logsBefore(entry.offset, record.id).catch(() => null);
+    return early ? withLogs(record, early) : record;
   } finally {
     await reader.close();
   }

@@ -16,6 +16,7 @@ import {
   readEntries,
   readEntry,
 } from "../../../src/state/history-store.js";
+import { newestEntries } from "../../../src/state/history-scan.js";
 import { historyRecord } from "../../helpers/history-records.js";
 
 let dir: string;
@@ -229,6 +230,31 @@ describe("loadHistoryIndex", () => {
     const index = await loadHistoryIndex(file);
     expect(index.entries[0]!.logsState).toBe("complete");
     expect((await readEntry(file, index.entries[0]!)).logs).toEqual(complete.logs);
+  });
+
+  it("opens an entry from the newest-first read with its logs written before it", async () => {
+    // The explorer reads backward and meets logs records after their invocation only; until
+    // its appends were put in order, a logs record could land just before its invocation.
+    const file = fresh();
+    const [a, b, c] = [historyRecord(), historyRecord(), historyRecord()];
+    const logsOf = (id: string, logsState: "complete" | "gave-up", message: string) =>
+      serializeLogsRecord({ logsFor: id, logsState, at: a.at, logs: [{ timestamp: 1, message }] });
+    await writeFile(
+      file,
+      logsOf(a.id, "complete", "a's, all") +
+        logsOf(a.id, "gave-up", "a's, some") +
+        logsOf(c.id, "complete", "c's") +
+        serializeRecord(a) +
+        serializeRecord(b) +
+        serializeRecord(c),
+    );
+    const [newC, newB, newA] = (await newestEntries(file, {})).entries;
+    expect([newA!.logs, newB!.logs]).toEqual([null, null]);
+    expect((await readEntry(file, newA!)).logs).toEqual([{ timestamp: 1, message: "a's, all" }]);
+    expect((await readEntry(file, newA!)).logsState).toBe("complete");
+    // Another invocation's logs are not taken, and one without logs stays so.
+    expect((await readEntry(file, newB!)).logs).toBeNull();
+    expect((await readEntry(file, newC!)).logs).toEqual([{ timestamp: 1, message: "c's" }]);
   });
 
   it("reads records whose logs are folded in (an exported file) with their logs", async () => {
