@@ -5,11 +5,12 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { parseHistoryLine } from "../../../src/core/history-record.js";
 import { App } from "../../../src/ui/app/App.js";
 import { renderTui } from "../../helpers/render-tui.js";
-import { eventually, startTestSandbox, type TestSandbox } from "../../helpers/sandbox.js";
+import { appSandbox } from "../../helpers/app-sandbox.js";
+import { eventually } from "../../helpers/sandbox.js";
 
 const writes = vi.hoisted(() => {
   let release!: () => void;
@@ -39,18 +40,9 @@ vi.mock("../../../src/state/history-store.js", async (load) => {
   };
 });
 
-let sb: TestSandbox;
-let dir: string;
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "lx-history-order-"));
-  process.env.LAMBDA_EXPLORER_CACHE_DIR = path.join(dir, "cache");
-  process.env.LAMBDA_EXPLORER_STATE_DIR = path.join(dir, "state");
-  sb = await startTestSandbox();
-});
-afterAll(async () => {
-  writes.release();
-  await sb?.close();
-});
+const sandbox = appSandbox("history-order");
+const dir = mkdtempSync(path.join(os.tmpdir(), "lx-history-order-"));
+afterAll(() => writes.release());
 
 const kinds = (file: string) =>
   readFileSync(file, "utf8")
@@ -61,7 +53,7 @@ const kinds = (file: string) =>
 describe("the explorer's history writes", () => {
   it("append an invocation's logs record only after its record", async () => {
     const file = path.join(dir, "fresh", "history.jsonl");
-    const t = renderTui(<App connection={{ endpointUrl: sb.url }} sandbox historyFile={file} />);
+    const t = renderTui(<App connection={{ endpointUrl: sandbox().url }} sandbox historyFile={file} />);
     try {
       await t.waitFor(/orders-api/);
       await t.press("orders-api");
