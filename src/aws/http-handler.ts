@@ -7,6 +7,7 @@
 import type { IncomingMessage } from "node:http";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { markAnswerFailure, timeoutError } from "./answer-failure.js";
+import { callOptionsOf } from "./call-options.js";
 import type { Timeouts } from "./timeouts.js";
 
 type Handle = NodeHttpHandler["handle"];
@@ -56,7 +57,10 @@ export class TimedHttpHandler extends NodeHttpHandler {
    * limit, which Invoke asks for: it keeps its own deadline (the function's timeout and a
    * margin, which can be cut once the configuration arrives).
    */
-  override async handle(request: Parameters<Handle>[0], options: HandlerOptions = {}): ReturnType<Handle> {
+  override async handle(request: Parameters<Handle>[0], given: HandlerOptions = {}): ReturnType<Handle> {
+    // A client that caches its middleware gives a call's options beside the request.
+    const beside = callOptionsOf(request);
+    const options: HandlerOptions = beside ? { ...given, ...beside } : given;
     const waitMs = options.requestTimeout ?? this.limits.readMs;
     const outer = options.abortSignal as AbortSignal | undefined;
     // Without a wait of its own (Invoke's: its deadline is the caller's signal) the call's signal
