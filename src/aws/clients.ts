@@ -4,6 +4,7 @@
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import type { SchemasClient } from "@aws-sdk/client-schemas";
+import { attachCallOptions } from "./call-options.js";
 import { credentialReason } from "./credential-reason.js";
 import { AwsFailure, describeAwsError } from "./errors.js";
 import { TimedHttpHandler } from "./http-handler.js";
@@ -24,6 +25,11 @@ export interface ConnectionOptions {
   debug?: DebugWriter | undefined;
   /** Attempts for a throttled Lambda request, if more than max_attempts (see retry.ts). */
   throttleAttempts?: number | undefined;
+  /**
+   * The Lambda client resolves its middleware once per kind of command, for thousands of calls
+   * in a row (replay); Invoke's options then go beside the call (call-options.ts).
+   */
+  cacheMiddleware?: boolean | undefined;
 }
 
 export interface Clients {
@@ -172,6 +178,7 @@ export async function createClients(
     ...(lambdaCredentials ? { credentials: lambdaCredentials } : {}),
     retryStrategy: lambdaRetry,
     ...(endpoints.lambda ? { endpoint: endpoints.lambda } : {}),
+    ...(opts.cacheMiddleware ? { cacheMiddleware: true } : {}),
   });
   const logs = new CloudWatchLogsClient({
     ...common,
@@ -188,6 +195,8 @@ export async function createClients(
     attachDebugLog(lambda, "Lambda", opts.debug);
     attachDebugLog(logs, "CloudWatch Logs", opts.debug);
   }
+  // Last, so that it is the innermost middleware.
+  if (opts.cacheMiddleware) attachCallOptions(lambda);
   let schemas: Promise<SchemasClient> | null = null;
   let schemasClient: SchemasClient | null = null;
   return {

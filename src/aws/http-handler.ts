@@ -7,6 +7,7 @@
 import type { IncomingMessage } from "node:http";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { markAnswerFailure, timeoutError } from "./answer-failure.js";
+import { callOptionsOf } from "./call-options.js";
 import type { Timeouts } from "./timeouts.js";
 
 type Handle = NodeHttpHandler["handle"];
@@ -21,6 +22,9 @@ function watchBody(body: unknown, idleMs: number, signal: AbortSignal | undefine
   const message = body as Partial<IncomingMessage> | null;
   const socket = message?.socket;
   if (!message || !socket || typeof message.once !== "function") return;
+  // Already whole (most answers: the headers and a small body come in one read): nothing left to
+  // wait for or to stop. Setting and clearing the watch cost each of a replay's Invokes.
+  if (message.complete) return;
   const onIdle = () => message.destroy?.(timeoutError("body", idleMs));
   const onAbort = () => {
     const err = new Error("The request was aborted");
@@ -53,25 +57,32 @@ export class TimedHttpHandler extends NodeHttpHandler {
    * limit, which Invoke asks for: it keeps its own deadline (the function's timeout and a
    * margin, which can be cut once the configuration arrives).
    */
-  override async handle(request: Parameters<Handle>[0], options: HandlerOptions = {}): ReturnType<Handle> {
+  override async handle(request: Parameters<Handle>[0], given: HandlerOptions = {}): ReturnType<Handle> {
+    // A client that caches its middleware gives a call's options beside the request.
+    const beside = callOptionsOf(request);
+    const options: HandlerOptions = beside ? { ...given, ...beside } : given;
     const waitMs = options.requestTimeout ?? this.limits.readMs;
-    const controller = new AbortController();
     const outer = options.abortSignal as AbortSignal | undefined;
-    const onAbort = () => controller.abort(outer?.reason);
-    if (outer?.aborted) onAbort();
-    else outer?.addEventListener?.("abort", onAbort, { once: true });
+    // Without a wait of its own (Invoke's: its deadline is the caller's signal) the call's signal
+    // is passed on as it is: a controller and listener of its own per request were a share of a
+    // replay's CPU, thousands of Invokes in a row.
+    const controller = waitMs > 0 ? new AbortController() : null;
+    const onAbort = () => controller?.abort(outer?.reason);
+    if (controller) {
+      if (outer?.aborted) onAbort();
+      else outer?.addEventListener?.("abort", onAbort, { once: true });
+    }
     let timedOut = false;
-    const timer =
-      waitMs > 0
-        ? setTimeout(() => {
-            timedOut = true;
-            controller.abort();
-          }, waitMs)
-        : undefined;
+    const timer = controller
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, waitMs)
+      : undefined;
     try {
       const out = await super.handle(request, {
         ...options,
-        abortSignal: controller.signal,
+        abortSignal: controller?.signal ?? options.abortSignal,
         requestTimeout: undefined,
       });
       // An event stream (StartLiveTail) is quiet for as long as the log group is: its session
@@ -84,8 +95,10 @@ export class TimedHttpHandler extends NodeHttpHandler {
       if (timedOut) throw timeoutError("answer", waitMs);
       throw err;
     } finally {
-      clearTimeout(timer);
-      outer?.removeEventListener?.("abort", onAbort);
+      if (controller) {
+        clearTimeout(timer);
+        outer?.removeEventListener?.("abort", onAbort);
+      }
     }
   }
 }

@@ -6,6 +6,7 @@ import { parseErrorPayload } from "../core/error-payload.js";
 import { parseReport, requestIdFromTail } from "../core/log-records.js";
 import type { InvokeResult } from "../core/model.js";
 import { checkPayload, describeCheck, type InvocationType } from "../core/payload.js";
+import { sendInvoke } from "./call-options.js";
 import type { Clients } from "./clients.js";
 import { AwsFailure, describeAwsError } from "./errors.js";
 import { listenToRetries, type RetryListener } from "./retry.js";
@@ -77,7 +78,7 @@ export async function invoke(
       onRetry?.(notice);
     });
     // The handler's own wait for an answer is for quick calls: this one is the deadline's.
-    out = await clients.lambda.send(command, { abortSignal: wait.signal, requestTimeout: 0 });
+    out = await sendInvoke(clients.lambda, command, { abortSignal: wait.signal, requestTimeout: 0 });
   } catch (err) {
     if (wait.expired()) throw wait.failure(functionName);
     throw describeAwsError(err, {

@@ -89,19 +89,23 @@ export function retryCause(
   return { cause: "server-error", reason: typeof name === "string" ? name : "error" };
 }
 
-/** Listeners for the retries of one command's requests, by the command. */
+/**
+ * Listeners for the retries of one command's requests, by the command's input: each attempt's
+ * middleware sees the input, while the command it finds in its context is the first one sent
+ * when the client caches its middleware (call-options.ts).
+ */
 const commandListeners = new WeakMap<object, RetryListener>();
 
 /**
  * `command`, its requests' retries told to `listener` too (after the client's listener): a
  * deadline over a call (Invoke's) leaves the waits out, so a call throttled for a minute and
  * then answered is not taken for one that never answered; replay counts each entry's
- * throttling. Found through the command (the SDK hands it to each attempt's middleware), not
- * through AsyncLocalStorage, whose hooks on every promise cost a replay of 2,000 entries a
+ * throttling. Found through the command's input (the SDK hands it to each attempt's
+ * middleware), not through AsyncLocalStorage, whose hooks on every promise cost a replay of 2,000 entries a
  * twentieth of its CPU.
  */
-export function listenToRetries<C extends object>(command: C, listener: RetryListener): C {
-  commandListeners.set(command, listener);
+export function listenToRetries<C extends { input: object }>(command: C, listener: RetryListener): C {
+  commandListeners.set(command.input, listener);
   return command;
 }
 
@@ -194,11 +198,8 @@ export class ReportingRetryStrategy implements RetryStrategyV2 {
 
 type AnyClient = LambdaClient | CloudWatchLogsClient | SchemasClient;
 
-/** The SDK's key for its own part of a handler's context (@smithy/types SMITHY_CONTEXT_KEY). */
-const SMITHY_CONTEXT_KEY = "__smithy_context";
 interface AttemptContext {
   commandName?: string;
-  [SMITHY_CONTEXT_KEY]?: { commandInstance?: object };
 }
 type Middleware = Parameters<LambdaClient["middlewareStack"]["addRelativeTo"]>[0];
 
@@ -208,15 +209,15 @@ type Middleware = Parameters<LambdaClient["middlewareStack"]["addRelativeTo"]>[0
  */
 function tagOperations(operations: WeakMap<object, AttemptTag>): Middleware {
   const middleware =
-    (next: (args: unknown) => Promise<unknown>, context: AttemptContext) => async (args: unknown) => {
+    (next: (args: { input?: object }) => Promise<unknown>, context: AttemptContext) =>
+    async (args: { input?: object }) => {
       try {
         return await next(args);
       } catch (err) {
         if (err && typeof err === "object") {
-          const command = context[SMITHY_CONTEXT_KEY]?.commandInstance;
           operations.set(err, {
             operation: (context.commandName ?? "request").replace(/Command$/, ""),
-            listener: command ? commandListeners.get(command) : undefined,
+            listener: args.input ? commandListeners.get(args.input) : undefined,
           });
         }
         throw err;

@@ -43,7 +43,12 @@ export interface RetryOverrides {
   throttleAttempts?: number;
 }
 
-export async function connect(flags: ConnectionFlags, retry: RetryOverrides = {}): Promise<Clients> {
+export async function connect(
+  flags: ConnectionFlags,
+  retry: RetryOverrides = {},
+  /** For many calls in a row (replay): see ConnectionOptions.cacheMiddleware. */
+  cacheMiddleware = false,
+): Promise<Clients> {
   const { createClients } = await import("../aws/clients.js");
   const { AwsFailure, retryMessage } = await import("../aws/errors.js");
   try {
@@ -56,6 +61,7 @@ export async function connect(flags: ConnectionFlags, retry: RetryOverrides = {}
       onRetry:
         retry.onRetry ?? ((notice) => process.stderr.write(`lambda-explorer: ${retryMessage(notice)}\n`)),
       throttleAttempts: retry.throttleAttempts,
+      cacheMiddleware,
     });
   } catch (err) {
     if (err instanceof AwsFailure) throw failureToUserError(err);

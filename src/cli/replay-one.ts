@@ -89,6 +89,8 @@ export function againstConnection(f: AgainstFlags): ConnectionFlags | null {
     profile: f.againstProfile ?? f.profile,
     region: f.againstRegion ?? f.region,
     endpointUrl: f.againstEndpointUrl ?? f.endpointUrl,
+    // --debug logs the requests of both sides.
+    debug: f.debug,
   };
 }
 

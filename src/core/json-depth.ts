@@ -16,6 +16,9 @@ export const MAX_JSON_DEPTH = 1000;
  * nests that deep. Brackets inside strings do not count. One pass, no recursion.
  */
 export function tooDeepAt(text: string, limit = MAX_JSON_DEPTH): number {
+  // Level limit + 1 needs that many brackets: shorter text cannot reach it. Most payloads,
+  // responses and history lines are shorter, and replay checks thousands of them.
+  if (text.length <= limit) return -1;
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

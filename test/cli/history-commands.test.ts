@@ -278,6 +278,47 @@ describe("replay", () => {
     expect(conc.stderr).toMatch(/--concurrency must be a whole number from 1 to 256 \(got "0"\)/);
   });
 
+  it("refuses a hand-edited payload it cannot send, saying where and why: exit 3, the rest replayed", async () => {
+    // Recorded payloads were checked when sent, and replay checks them again (JSON.parse first,
+    // jsonc-parser for where it breaks): an edited file must still be refused entry by entry.
+    const s = scratch();
+    const h = s.file("h.jsonl");
+    await invokeInto(h, s.state, ['{"name":"Ada"}']);
+    const [first] = (await readFile(h, "utf8")).split("\n");
+    const recorded = JSON.parse(first!) as Record<string, unknown>;
+    const edited = s.file("edited.jsonl");
+    const entry = (id: string, payload: string, invocationType = "RequestResponse") =>
+      JSON.stringify({ ...recorded, id, payload, invocationType });
+    const deep = "[".repeat(1001) + "]".repeat(1001);
+    await writeFile(
+      edited,
+      [
+        entry("ok", '{"name":"Ada"}'),
+        entry("broken", '{"name": }'),
+        entry("trailing", '{"name": "Ada",}'),
+        entry("deep", deep),
+        entry("big", `{"s":"${"a".repeat(1024 * 1024)}"}`, "Event"),
+      ].join("\n") + "\n",
+    );
+    const r = await lx(["replay", edited, "--no-history", "--json"], s.state);
+    expect(r.code, r.stderr).toBe(3);
+    const out = JSON.parse(r.stdout) as {
+      results: Array<{ id: string; error: string | null; replayId: string | null }>;
+      summary: unknown;
+    };
+    expect(out.summary).toMatchObject({ replayed: 5, same: 1, errors: 4 });
+    const errors = Object.fromEntries(out.results.map((x) => [x.id, x.error]));
+    expect(errors).toEqual({
+      ok: null,
+      broken: "Payload is not valid JSON: line 1, column 10: Expected a value",
+      trailing: "Payload is not valid JSON: line 1, column 16: Trailing commas are not allowed in JSON",
+      deep: "Payload refused: line 1, column 1001: Nested more than 1,000 levels deep: flatten the payload.",
+      big: "Payload is 1.0 MB (1,048,584 bytes), 8 bytes over the 1 MB limit for Event invocations.",
+    });
+    // Refused before sending: no replay was made of them.
+    expect(out.results.filter((x) => x.replayId !== null).map((x) => x.id)).toEqual(["ok"]);
+  });
+
   it("exits 3 and says why when entries cannot be replayed (an alias that does not exist)", async () => {
     const s = scratch();
     const h = s.file("h.jsonl");

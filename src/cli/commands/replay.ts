@@ -184,9 +184,10 @@ async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
       if (!throttling.count(notice)) process.stderr.write(`lambda-explorer: ${retryMessage(notice)}\n`);
     },
   };
-  const clients = await connect(flags, retry);
+  // Thousands of Invokes in a row: each client resolves its middleware once, not per call.
+  const clients = await connect(flags, retry, true);
   const timeouts = functionTimeouts(clients);
-  const otherClients = elsewhereFlags ? await connect(elsewhereFlags, retry) : clients;
+  const otherClients = elsewhereFlags ? await connect(elsewhereFlags, retry, true) : clients;
   const otherTimeouts = elsewhere ? functionTimeouts(otherClients) : timeouts;
   const options = {
     qualifier: flags.qualifier,

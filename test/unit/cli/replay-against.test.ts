@@ -17,6 +17,12 @@ describe("--against's other side", () => {
       profile: "dev",
       region: "us-west-2",
       endpointUrl: undefined,
+      debug: undefined,
+    });
+    // --debug is for both sides: the other side's requests are logged too.
+    expect(againstConnection({ debug: true, againstEndpointUrl: "http://127.0.0.1:9001" })).toMatchObject({
+      endpointUrl: "http://127.0.0.1:9001",
+      debug: true,
     });
   });
 });

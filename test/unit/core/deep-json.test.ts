@@ -23,6 +23,11 @@ describe("tooDeepAt and parseJson", () => {
   it("finds the bracket that opens level 1001, and ignores brackets inside strings", () => {
     expect(tooDeepAt(arrays(MAX_JSON_DEPTH))).toBe(-1);
     expect(tooDeepAt(arrays(MAX_JSON_DEPTH + 1))).toBe(MAX_JSON_DEPTH);
+    // Text shorter than the limit + 1 is not scanned: the shortest that goes too deep still is.
+    expect(tooDeepAt("[".repeat(MAX_JSON_DEPTH + 1))).toBe(MAX_JSON_DEPTH);
+    expect(tooDeepAt("[".repeat(MAX_JSON_DEPTH))).toBe(-1);
+    expect(tooDeepAt("[[", 1)).toBe(1);
+    expect(tooDeepAt("[", 0)).toBe(0);
     const inString = JSON.stringify({ s: "[".repeat(5000), t: 'a \\" [[[ "' });
     expect(tooDeepAt(inString)).toBe(-1);
     expect(parseJson(inString)).toEqual(JSON.parse(inString));
