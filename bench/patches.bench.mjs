@@ -66,7 +66,9 @@ async function bundle(name, program, patches) {
     platform: "node",
     format: "esm",
     target: "node20",
-    minify: true,
+    // Minified as scripts/build.mjs minifies: whitespace and syntax, names kept.
+    minifyWhitespace: true,
+    minifySyntax: true,
     define: { "process.env.NODE_ENV": '"production"' },
     outfile,
     logLevel: "error",
@@ -112,7 +114,9 @@ async function inkOutput(name, patches) {
     bundle: true,
     platform: "node",
     format: "esm",
-    minify: true,
+    // Minified as scripts/build.mjs minifies: whitespace and syntax, names kept.
+    minifyWhitespace: true,
+    minifySyntax: true,
     define: { "process.env.NODE_ENV": '"production"' },
     outfile,
     logLevel: "error",
