@@ -176,6 +176,26 @@ async function picker(n, endpoint, home, targets) {
       withMatches(typing),
       targets,
     );
+    // Where the matches' time went, for the keys whose search ran after the query's frame: the
+    // search (key to the search done), and its frame (the render and Ink's frame interval).
+    const deferred = typing.reads.filter(
+      (r) => typeof r.searchedMs === "number" && typeof r.matchesMs === "number",
+    );
+    if (deferred.length) {
+      const median = (xs) =>
+        percentile(
+          [...xs].sort((a, b) => a - b),
+          50,
+        );
+      figure({
+        figure: `  ${deferred.length} keys searched after the query's frame: key to search done, median`,
+        measured: fmt(median(deferred.map((r) => r.searchedMs))),
+      });
+      figure({
+        figure: `  search done to the frame with the matches, median`,
+        measured: fmt(median(deferred.map((r) => r.matchesMs - r.searchedMs))),
+      });
+    }
     // CPU time is what the load changes least: the figure to compare a change by.
     for (const [what, { reads, cpuMs }] of [
       ["a key typed", typing],

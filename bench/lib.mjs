@@ -151,7 +151,7 @@ export function sentKeyTimes(events, sent) {
     const t = read ? Math.min(Math.max(read.t, before - origin), after - origin) : after - origin;
     const shared = i > 0 && sent[i - 1].readIndex === r;
     sent[i].readIndex = r;
-    if (!read) return { text: key, read: null, shared, ms: null, matchesMs: null };
+    if (!read) return { text: key, read: null, shared, ms: null, matchesMs: null, searchedMs: null };
     const next = reads[r + 1]?.t ?? Infinity;
     const f = frameAfter(events, read.t);
     const searched = events.filter((e) => e.kind === "matches" && e.t > read.t && e.t < next).at(-1);
@@ -170,6 +170,9 @@ export function sentKeyTimes(events, sent) {
       shared,
       ms: f ? f.t - t : null,
       matchesMs: m ? m.t - t : null,
+      // When the picker's search after the query's frame was done: what the matches waited for
+      // the search, the rest (matchesMs - searchedMs) for React, Ink and Ink's frame interval.
+      searchedMs: searched ? searched.t - t : null,
       gc: gcs.map((e) => e.info.split(" ")[0]),
       gcMs: gcs.reduce((n, e) => n + Number(e.info.split(" ")[1]), 0),
     };

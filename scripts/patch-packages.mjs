@@ -17,6 +17,7 @@ import { patch as fuzzysortLowerCodes } from "./patches/fuzzysort-4.0.2-lower-co
 import { patch as sliceAnsiNarrowTokens } from "./patches/slice-ansi-8.0.0-narrow-tokens.mjs";
 import { patch as fuzzysortSnapshotBeginnings } from "./patches/fuzzysort-4.0.2-snapshot-beginnings.mjs";
 import { patch as fuzzysortSharedPositions } from "./patches/fuzzysort-4.0.2-shared-positions.mjs";
+import { patch as inkFrameThrottle } from "./patches/ink-6.8.0-frame-throttle.mjs";
 
 export const PATCHES = [
   inkOutputCache,
@@ -28,6 +29,7 @@ export const PATCHES = [
   sliceAnsiNarrowTokens,
   fuzzysortSnapshotBeginnings,
   fuzzysortSharedPositions,
+  inkFrameThrottle,
 ];
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

@@ -50,7 +50,9 @@ export async function runTui(options: TuiOptions): Promise<{ interrupted: boolea
       exitOnCtrlC: false,
       patchConsole: true,
       // Ink's default 30 fps holds a frame that follows another within 34 ms: the picker's
-      // matches, which come just after the frame showing the typed query, waited for it.
+      // matches, which come just after the frame showing the typed query, waited for it. The
+      // build's Ink counts the interval from the last frame, not from the latest request
+      // (scripts/patches/ink-6.8.0-frame-throttle.mjs).
       maxFps: 60,
       // Each of Ink's renders (the tree to text), written or not: a frame that did not change
       // the screen is not in the trace's frames, and costs as much.

@@ -16,9 +16,9 @@ import { fn, many } from "./functions.js";
 const items = many(10_000).map((f, i) => (i % 7 === 0 ? fn(f.name, { description: "orders queue" }) : f));
 
 /** A store over `items` whose reducer searches after the query's frame (a "long" list). */
-function store(keyFrameSearchMs?: number): PickerStore {
+function store(keyFrameSearchMs?: number, keyFrameSearchUpTo?: number): PickerStore {
   const loaded = pickerReducer(initialPickerState(0), { type: "items", items, loading: false });
-  return new PickerStore(loaded, keyFrameSearchMs);
+  return new PickerStore(loaded, keyFrameSearchMs, keyFrameSearchUpTo);
 }
 
 const run = <T>(steps: Generator<void, T, void>): T => {
@@ -48,6 +48,21 @@ describe("PickerStore's search in the key's frame", () => {
     expect(state.query).toBe("f12");
     expect(searchDue(state)).toBe(true);
     expect(s.takeBegun("f12", state.index, state.usage)).toBeNull();
+  });
+
+  it("leaves the search of a list past KEY_FRAME_SEARCH_UP_TO to after the query's frame", () => {
+    // Any budget: on a list that long the key's frame shows the query at once.
+    const s = store(Infinity, items.length - 1);
+    s.dispatch({ type: "type", text: "f12" });
+    const state = s.get();
+    expect(state.query).toBe("f12");
+    expect(searchDue(state)).toBe(true);
+    expect(s.takeBegun("f12", state.index, state.usage)).toBeNull();
+    // A list of that length searches in the key's frame.
+    const within = store(Infinity, items.length);
+    within.dispatch({ type: "type", text: "f12" });
+    expect(searchDue(within.get())).toBe(false);
+    expect(names(within.get().results)).toEqual(expected("f12"));
   });
 
   it("hands a search it could not finish to the hook, which ends it as a whole search would", () => {
