@@ -101,10 +101,15 @@ describe("ink-frame-throttle", () => {
     expect(renderTimes(patched).slice(0, 2)).toEqual([0, 17]);
   });
 
-  it("runs at once after an interval without frames, once per interval in a burst", () => {
+  /** The patch's throttle at Ink's 60 fps interval on a fake clock, and the times it ran. */
+  function throttledOnFakeClock() {
     vi.useFakeTimers({ ...FAKE, toFake: [...FAKE.toFake] });
     const runs: number[] = [];
-    const t = throttle(() => runs.push(performance.now()), 17);
+    return { runs, t: throttle(() => runs.push(performance.now()), 17) };
+  }
+
+  it("runs at once after an interval without frames, once per interval in a burst", () => {
+    const { runs, t } = throttledOnFakeClock();
     t();
     vi.advanceTimersByTime(3);
     t();
@@ -119,9 +124,7 @@ describe("ink-frame-throttle", () => {
   });
 
   it("flushes a pending frame now and cancels one", () => {
-    vi.useFakeTimers({ ...FAKE, toFake: [...FAKE.toFake] });
-    const runs: number[] = [];
-    const t = throttle(() => runs.push(performance.now()), 17);
+    const { runs, t } = throttledOnFakeClock();
     t();
     vi.advanceTimersByTime(2);
     t();
