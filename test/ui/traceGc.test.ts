@@ -1,21 +1,15 @@
 // LAMBDA_EXPLORER_TRACE's `gc` lines: each collection with its kind and length, on the trace's
 // clock, so a bench can tell which keys waited for the garbage collector.
-import { mkdtempSync, readFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, expect, it, vi } from "vitest";
+import { readFileSync } from "node:fs";
+import { afterEach, expect, it } from "vitest";
+import { traceToFreshFile, untraceAfterEach } from "../helpers/trace-file.js";
 
 let stop: (() => void) | undefined;
-afterEach(() => {
-  stop?.();
-  vi.unstubAllEnvs();
-  vi.resetModules();
-});
+afterEach(() => stop?.());
+untraceAfterEach();
 
 it("traces the collections that happen, as `gc KIND MS`", async () => {
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "lx-tracegc-")), "trace.txt");
-  vi.stubEnv("LAMBDA_EXPLORER_TRACE", file);
-  vi.resetModules();
+  const file = traceToFreshFile("tracegc");
   const { traceGc } = await import("../../src/ui/traceGc.js");
   stop = traceGc();
   const read = () => readFileSync(file, "utf8");

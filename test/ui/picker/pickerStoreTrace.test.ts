@@ -1,20 +1,14 @@
 // With LAMBDA_EXPLORER_TRACE, the picker's store traces each action's reducer time (a filter
 // key's search, when the list is searched in the key's frame) as `picker ACTION MS`.
-import { mkdtempSync, readFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, expect, it, vi } from "vitest";
+import { readFileSync } from "node:fs";
+import { expect, it } from "vitest";
+import { traceToFreshFile, untraceAfterEach } from "../../helpers/trace-file.js";
 import { many } from "./functions.js";
 
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.resetModules();
-});
+untraceAfterEach();
 
 it("traces the reducer's time of each action it is sent", async () => {
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "lx-pickertrace-")), "trace.txt");
-  vi.stubEnv("LAMBDA_EXPLORER_TRACE", file);
-  vi.resetModules();
+  const file = traceToFreshFile("pickertrace");
   const { PickerStore } = await import("../../../src/ui/picker/pickerStore.js");
   const { initialPickerState } = await import("../../../src/ui/picker/pickerReducer.js");
   const store = new PickerStore(initialPickerState());
