@@ -101,8 +101,8 @@ const commandListeners = new WeakMap<object, RetryListener>();
  * deadline over a call (Invoke's) leaves the waits out, so a call throttled for a minute and
  * then answered is not taken for one that never answered; replay counts each entry's
  * throttling. Found through the command's input (the SDK hands it to each attempt's
- * middleware), not through AsyncLocalStorage, whose hooks on every promise cost a replay of 2,000 entries a
- * twentieth of its CPU.
+ * middleware), not through AsyncLocalStorage, whose hooks on every promise cost a replay of
+ * 2,000 entries a twentieth of its CPU.
  */
 export function listenToRetries<C extends { input: object }>(command: C, listener: RetryListener): C {
   commandListeners.set(command.input, listener);
