@@ -102,6 +102,10 @@ describe("the history pane in the app", () => {
       await t.press({ key: "escape" });
       const back = await t.waitFor(/History 3/);
       expect(back).toMatch(/↻ versioned-greeter:canary/);
+      // The result says what it replays: the payload pane beside it may show another function.
+      await t.press("3");
+      const result = await t.waitFor(/Replay · versioned-greeter:canary/);
+      expect(result).toMatch(/Replay · versioned-greeter:canary · original \d\d-\d\d \d\d:\d\d:\d\d/);
     } finally {
       t.unmount();
     }

@@ -112,5 +112,18 @@ describe("summaryLines of a history entry shown again", () => {
   });
   it("says nothing of a recording for a result just invoked", () => {
     expect(text(summaryLines(done(), 0))).not.toContain("Recorded");
+    expect(text(summaryLines(done(), 0))).not.toContain("Replay");
+  });
+  it("names a replay's function and when the replayed entry ran, after the status line", () => {
+    const replay = invocationReducer(initialInvocation, {
+      type: "show",
+      seq: 1,
+      target: { ...target, replayOf: at },
+      result: result(),
+      logs: [],
+    });
+    const lines = summaryLines(replay, Date.parse(at) + 120_000).map((l) => l.text);
+    expect(lines[0]).toMatch(/^200 · ExecutedVersion version 7/);
+    expect(lines[1]).toBe(`Replay · orders-api:live · original ${timeLabel(at)} · 2 min ago`);
   });
 });

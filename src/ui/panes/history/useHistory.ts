@@ -119,6 +119,7 @@ export function useHistory(
       const target = {
         ...recordTarget(original, logGroupOf(original.function.name)),
         qualifier,
+        replayOf: original.at,
       };
       store.expectReplay({ target, original });
       invocation.start(target);

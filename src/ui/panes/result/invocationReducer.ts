@@ -26,6 +26,11 @@ export interface InvocationTarget {
    * the summary says so, since a narrow screen folds the pane that names the entry.
    */
   recordedAt?: string;
+  /**
+   * When the history entry this invocation replays ran (ISO time): the payload pane beside it
+   * may show another function (the list's cursor), so the summary names what was replayed.
+   */
+  replayOf?: string;
 }
 
 /** "live": the invocation still runs and its lines are shown as CloudWatch gets them. */

@@ -109,8 +109,9 @@ function seenLines(r: InvokeResult): SummaryLine[] {
  * (the recorded payload) is folded while the result is in front, and the result alone looks
  * like one just invoked.
  */
-function recordedLine(name: string, at: string, now: number): SummaryLine {
-  const parts = ["Recorded", name, timeLabel(at)];
+/** `Recorded · name · time · ago` for an entry shown again; `Replay · name · original …` for a replay. */
+function recordedLine(label: "Recorded" | "Replay", name: string, at: string, now: number): SummaryLine {
+  const parts = [label, name, label === "Replay" ? `original ${timeLabel(at)}` : timeLabel(at)];
   const ago = agoLabel(at, now);
   if (ago) parts.push(ago);
   return { text: parts.join(SEP), parts, color: "cyan" };
@@ -154,9 +155,14 @@ export function summaryLines(state: InvocationState, now: number, stackRows = 6)
       if (!state.result) return [];
       if (state.target?.seenInLogs) return seenLines(state.result);
       const lines = resultLines(state.result, stackRows);
-      const at = state.target?.recordedAt;
+      const t = state.target;
+      const line = t?.recordedAt
+        ? recordedLine("Recorded", name, t.recordedAt, now)
+        : t?.replayOf
+          ? recordedLine("Replay", name, t.replayOf, now)
+          : null;
       // After the status line, which the layout keeps on the smallest screen.
-      return at ? [...lines.slice(0, 1), recordedLine(name, at, now), ...lines.slice(1)] : lines;
+      return line ? [...lines.slice(0, 1), line, ...lines.slice(1)] : lines;
     }
   }
 }
