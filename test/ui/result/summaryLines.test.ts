@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { initialInvocation, invocationReducer } from "../../../src/ui/panes/result/invocationReducer.js";
+import {
+  initialInvocation,
+  invocationReducer,
+  type InvocationTarget,
+} from "../../../src/ui/panes/result/invocationReducer.js";
 import { summaryLines } from "../../../src/ui/panes/result/summaryLines.js";
 import { result } from "../../helpers/invoke-result.js";
 import { timeLabel } from "../../../src/ui/text/timeLabel.js";
@@ -98,15 +102,20 @@ describe("summaryLines", () => {
 
 describe("summaryLines of a history entry shown again", () => {
   const at = "2026-12-01T09:30:05.000Z";
-  const shown = invocationReducer(initialInvocation, {
-    type: "show",
-    seq: 1,
-    target: { ...target, recordedAt: at },
-    result: result(),
-    logs: [],
-  });
+  /** A result shown with the target's extra fields `over`, as summary lines at `now`. */
+  const linesOf = (over: Partial<InvocationTarget>, now: number) =>
+    summaryLines(
+      invocationReducer(initialInvocation, {
+        type: "show",
+        seq: 1,
+        target: { ...target, ...over },
+        result: result(),
+        logs: [],
+      }),
+      now,
+    ).map((l) => l.text);
   it("names the entry, when it ran and how long ago, after the status line", () => {
-    const lines = summaryLines(shown, Date.parse(at) + 3 * 3_600_000).map((l) => l.text);
+    const lines = linesOf({ recordedAt: at }, Date.parse(at) + 3 * 3_600_000);
     expect(lines[0]).toMatch(/^200 · ExecutedVersion version 7/);
     expect(lines[1]).toBe(`Recorded · orders-api:live · ${timeLabel(at)} · 3 h ago`);
   });
@@ -115,14 +124,7 @@ describe("summaryLines of a history entry shown again", () => {
     expect(text(summaryLines(done(), 0))).not.toContain("Replay");
   });
   it("names a replay's function and when the replayed entry ran, after the status line", () => {
-    const replay = invocationReducer(initialInvocation, {
-      type: "show",
-      seq: 1,
-      target: { ...target, replayOf: at },
-      result: result(),
-      logs: [],
-    });
-    const lines = summaryLines(replay, Date.parse(at) + 120_000).map((l) => l.text);
+    const lines = linesOf({ replayOf: at }, Date.parse(at) + 120_000);
     expect(lines[0]).toMatch(/^200 · ExecutedVersion version 7/);
     expect(lines[1]).toBe(`Replay · orders-api:live · original ${timeLabel(at)} · 2 min ago`);
   });
